@@ -1,0 +1,132 @@
+"""The three roles of the product, and every role check: views and templates ask here.
+
+A role is a Django group. Its model permissions are declared below and applied by data
+migrations through `sync_role_groups`, so a new model only needs a line here and a
+migration that calls it.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+
+COMMISSIONER = "Commissioner"
+BOARD_MEMBER = "Board member"
+ADMINISTRATOR = "Administrator"
+ALL_ROLES = frozenset({COMMISSIONER, BOARD_MEMBER, ADMINISTRATOR})
+
+DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation")
+
+# Models (app label -> model names) that commissioners add and change; they view the rest.
+COMMISSIONER_EDITS: dict[str, set[str]] = {
+    "governance": {"meeting", "agendaitem", "decision"},
+    "priorities": {
+        "objective",
+        "action",
+        "progressupdate",
+        "indicator",
+        "indicatorvalue",
+        "termlyreport",
+        "reportcomment",
+    },
+    "commissioning": {
+        "commissioningactivity",
+        "stagemove",
+        "needsassessment",
+        "contractreview",
+    },
+    "participation": {"participationrecord", "voiceanswer"},
+}
+# Administrators also manage the people who use the product.
+ADMINISTRATOR_EXTRA_APPS = ("auth",)
+
+
+def roles_of(user) -> frozenset[str]:
+    """The role names of a user, read once per request and kept on the user object."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_jcm_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True)) & ALL_ROLES
+        if user.is_superuser:
+            names.add(ADMINISTRATOR)
+        cached = user._jcm_roles = frozenset(names)
+    return cached
+
+
+def has_any_role(user, roles: Iterable[str] = ALL_ROLES) -> bool:
+    return bool(roles_of(user) & frozenset(roles))
+
+
+def is_commissioner(user) -> bool:
+    return COMMISSIONER in roles_of(user)
+
+
+def is_board_member(user) -> bool:
+    return BOARD_MEMBER in roles_of(user)
+
+
+def is_administrator(user) -> bool:
+    return ADMINISTRATOR in roles_of(user)
+
+
+def can_edit_governance_records(user) -> bool:
+    """Meetings, agenda items and decisions are kept by commissioners and administrators."""
+    return bool(roles_of(user) & {COMMISSIONER, ADMINISTRATOR})
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Refuse (403) a signed-in user who holds none of `allowed_roles`."""
+
+    allowed_roles: frozenset[str] = ALL_ROLES
+
+    def dispatch(self, request, *args, **kwargs):
+        if not has_any_role(request.user, self.allowed_roles):
+            raise PermissionDenied("Your role does not give access to this page.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorRequiredMixin(RoleRequiredMixin):
+    """Pages that change data: commissioners and administrators, never board members."""
+
+    allowed_roles = frozenset({COMMISSIONER, ADMINISTRATOR})
+
+
+def _codenames_wanted(role: str, app_label: str, model: str) -> set[str]:
+    if role == ADMINISTRATOR:
+        return {f"{action}_{model}" for action in ("add", "change", "delete", "view")}
+    wanted = {f"view_{model}"}
+    if role == COMMISSIONER and model in COMMISSIONER_EDITS.get(app_label, set()):
+        wanted |= {f"add_{model}", f"change_{model}"}
+    return wanted
+
+
+def sync_role_groups(apps, schema_editor=None) -> None:
+    """Create the three groups and give each exactly the permissions declared above.
+
+    Runs inside migrations with the historical app registry, so it first creates the
+    permissions of models that migrated in the same run.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.select_related("content_type").filter(
+        content_type__app_label__in=DOMAIN_APPS + ADMINISTRATOR_EXTRA_APPS
+    )
+    for role in sorted(ALL_ROLES):
+        group, _ = Group.objects.get_or_create(name=role)
+        granted = []
+        for permission in permissions:
+            app_label = permission.content_type.app_label
+            if app_label in ADMINISTRATOR_EXTRA_APPS and role != ADMINISTRATOR:
+                continue
+            model = permission.content_type.model
+            if permission.codename in _codenames_wanted(role, app_label, model):
+                granted.append(permission)
+        group.permissions.set(granted)

@@ -1,0 +1,18 @@
+"""The test suite: `make test`. DATABASE_URL still chooses SQLite or PostgreSQL."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
+
+from config.settings.base import *  # noqa: E402, F403
+
+# Tests speak plain HTTP to the test client and need no collected static files.
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Serve static files straight from the app folders, as `runserver` does.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

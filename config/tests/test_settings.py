@@ -1,0 +1,106 @@
+"""Settings come from the environment, and production settings are safe."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "DEBUG": "False",
+    "SECRET_KEY": "k3Pz9-production-like-secret-key-for-the-deploy-check-xq7Ld0mNa2vR",
+    "ALLOWED_HOSTS": "jcm.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://jcm.example.org",
+    "DATABASE_URL": "postgres://jcm:secret@db.example.org:5432/jcm",
+    "EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587",
+}
+
+
+def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    """Run Python in a fresh process, so settings are read from exactly this environment."""
+    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    # An isolated working directory holds no .env, so nothing but `env` is read.
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env, "PYTHONPATH": str(PROJECT_ROOT)},
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+READ_SETTINGS = """
+import json, django
+from django.conf import settings
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({
+    "DEBUG": settings.DEBUG,
+    "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
+    "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
+    "ENGINE": db["ENGINE"], "HOST": db["HOST"], "NAME": db["NAME"],
+    "EMAIL_BACKEND": settings.EMAIL_BACKEND, "EMAIL_HOST": settings.EMAIL_HOST,
+    "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
+    "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
+    "SECURE_SSL_REDIRECT": settings.SECURE_SSL_REDIRECT,
+    "TIME_ZONE": settings.TIME_ZONE, "LANGUAGE_CODE": settings.LANGUAGE_CODE,
+}))
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_dotenv():
+    """A developer's own .env must not leak into these tests."""
+    dotenv = PROJECT_ROOT / ".env"
+    if dotenv.exists():
+        pytest.skip("a local .env file would mix into the environment under test")
+
+
+def test_production_settings_are_read_from_the_environment():
+    result = _run(READ_SETTINGS, PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["DEBUG"] is False
+    assert values["ALLOWED_HOSTS"] == ["jcm.example.org"]
+    assert values["CSRF_TRUSTED_ORIGINS"] == ["https://jcm.example.org"]
+    assert values["ENGINE"] == "django.db.backends.postgresql"
+    assert (values["HOST"], values["NAME"]) == ("db.example.org", "jcm")
+    assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert values["EMAIL_HOST"] == "smtp.example.org"
+    assert values["SESSION_COOKIE_SECURE"] is True
+    assert values["SECURE_SSL_REDIRECT"] is True
+    assert values["SECURE_HSTS_SECONDS"] >= 31536000
+    assert (values["TIME_ZONE"], values["LANGUAGE_CODE"]) == ("Europe/London", "en-gb")
+
+
+def test_local_defaults_to_debug_on_embedded_sqlite():
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.local"}
+    result = _run(READ_SETTINGS, env)
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout)
+    assert values["DEBUG"] is True
+    assert values["ENGINE"] == "django.db.backends.sqlite3"
+    assert values["NAME"].endswith("db.sqlite3")
+    assert values["SESSION_COOKIE_SECURE"] is False
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {key: value for key, value in PRODUCTION_ENV.items() if key != "SECRET_KEY"}
+    result = _run(READ_SETTINGS, env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_deploy_check_has_no_warnings_in_a_production_like_environment():
+    code = "from django.core.management import execute_from_command_line; "
+    code += (
+        "execute_from_command_line(['manage.py', 'check', '--deploy', '--fail-level', 'WARNING'])"
+    )
+    result = _run(code, PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,44 @@
+"""Project-wide pages: the home page and the health check."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+
+class HomeView(TemplateView):
+    """What the signed-in user can do, by role."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["commissioner_tasks"] = [
+            ("Change your password", reverse("password_change")),
+        ]
+        context["board_member_tasks"] = [
+            ("Change your password", reverse("password_change")),
+        ]
+        context["administrator_tasks"] = [
+            ("Manage users and their roles", reverse("admin:auth_user_changelist")),
+            ("Review what each role may do", reverse("admin:auth_group_changelist")),
+        ]
+        return context
+
+
+@login_not_required
+@never_cache
+@require_GET
+@transaction.non_atomic_requests
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers, 503 when it does not: for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,291 @@
+"""Governance: partner organisations, the boards hierarchy, members, meetings and decisions."""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+
+class Organisation(models.Model):
+    """A partner agency: council, NHS body, public health, police, schools, voluntary sector."""
+
+    class Kind(models.TextChoices):
+        COUNCIL = "council", "Local authority (council)"
+        CCG = "ccg", "NHS clinical commissioning group"
+        PUBLIC_HEALTH = "public_health", "Public health"
+        NHS_ENGLAND = "nhs_england", "NHS England"
+        NHS_TRUST = "nhs_trust", "NHS trust"
+        POLICE = "police", "Police"
+        SCHOOL = "school", "Schools and academies"
+        VOLUNTARY = "voluntary", "Voluntary, community and faith sector"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=40, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Board(models.Model):
+    """Any governance body: a board, executive, partnership, group, forum or youth voice group."""
+
+    class Kind(models.TextChoices):
+        BOARD = "board", "Board"
+        EXECUTIVE = "executive", "Executive"
+        PARTNERSHIP = "partnership", "Partnership"
+        STRATEGIC_GROUP = "strategic_group", "Strategic group"
+        SUB_GROUP = "sub_group", "Sub-group"
+        FORUM = "forum", "Forum"
+        YOUTH_VOICE = "youth_voice", "Youth voice group"
+
+    name = models.CharField(max_length=200, unique=True)
+    partnership = models.CharField(
+        max_length=100, help_text="The children's trust partnership, e.g. Halton."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    reports_to = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reporting_bodies",
+        help_text="Leave empty for a body at the top of its partnership's structure.",
+    )
+    purpose = models.TextField("purpose or terms of reference", blank=True)
+    meeting_frequency = models.CharField(max_length=100, blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    class Meta:
+        ordering = ["partnership", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reports_to=F("pk")), name="board_does_not_report_to_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:board_detail", args=[self.pk])
+
+    def clean(self) -> None:
+        super().clean()
+        if self.reports_to_id is None:
+            return
+        if self.pk is not None and self.reports_to_id == self.pk:
+            raise ValidationError({"reports_to": "A body cannot report to itself."})
+        if self.pk is not None and self.reports_to_id in self.descendant_ids():
+            raise ValidationError(
+                {
+                    "reports_to": (
+                        f"{self.reports_to} already reports, directly or through other "
+                        f"bodies, to {self.name}: choose a body above it instead."
+                    )
+                }
+            )
+
+    def descendant_ids(self) -> set[int]:
+        """Ids of every body below this one, read in one query and walked in memory."""
+        children: dict[int | None, list[int]] = {}
+        for pk, parent in Board.objects.values_list("pk", "reports_to_id"):
+            children.setdefault(parent, []).append(pk)
+        found: set[int] = set()
+        stack = list(children.get(self.pk, []))
+        while stack:
+            pk = stack.pop()
+            if pk not in found:
+                found.add(pk)
+                stack.extend(children.get(pk, []))
+        return found
+
+
+class Membership(models.Model):
+    """A person's seat on a board, representing a partner organisation, over a period."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        MEMBER = "member", "Member"
+        OFFICER = "officer", "Officer"
+        ADVISER = "adviser", "Adviser"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="memberships")
+    person_name = models.CharField(
+        "person", max_length=200, help_text="Name or job title, as the board's papers show it."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="board_memberships",
+        help_text="The person's account, if they use this product.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty while current.")
+
+    class Meta:
+        ordering = ["board", "role", "person_name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="membership_ends_after_it_starts",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.UniqueConstraint(
+                fields=["board", "person_name"],
+                condition=Q(end_date__isnull=True),
+                name="one_open_membership_per_person_and_board",
+                violation_error_message="This person already has an open membership of this board.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_name}, {self.get_role_display()} of {self.board}"
+
+    @property
+    def is_current(self) -> bool:
+        today = timezone.localdate()
+        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        has_identity = self.board_id and self.person_name and self.start_date
+        if has_identity and self.overlapping_memberships().exists():
+            raise ValidationError(
+                f"{self.person_name} already sits on this board during these dates."
+            )
+
+    def overlapping_memberships(self) -> models.QuerySet:
+        """Other memberships of the same person on the same board whose dates overlap this one."""
+        others = Membership.objects.filter(
+            board_id=self.board_id, person_name__iexact=self.person_name
+        ).exclude(pk=self.pk)
+        others = others.filter(Q(end_date__isnull=True) | Q(end_date__gte=self.start_date))
+        if self.end_date is not None:
+            others = others.filter(start_date__lte=self.end_date)
+        return others
+
+
+class Meeting(models.Model):
+    """A meeting of a board: when and where, its agenda, its minutes and the decisions taken."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", "Planned"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
+    starts_at = models.DateTimeField("date and time")
+    location = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
+    minutes = models.TextField(blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board", "starts_at"],
+                name="one_meeting_per_board_and_time",
+                violation_error_message="This board already has a meeting at that date and time.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        local = timezone.localtime(self.starts_at)
+        return f"{self.board} – {local:%-d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("governance:meeting_detail", args=[self.pk])
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.starts_at >= timezone.now()
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, in order."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    order = models.PositiveIntegerField(default=1)
+    title = models.CharField(max_length=300)
+    presenter = models.CharField(max_length=200, blank=True)
+    paper_url = models.URLField("paper link", blank=True)
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "order"],
+                name="agenda_item_order_unique_per_meeting",
+                violation_error_message="Another item of this agenda already has this number.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.title}"
+
+
+class DecisionQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(status=Decision.Status.OPEN, due_date__lt=today)
+
+
+class Decision(models.Model):
+    """A decision taken at a meeting, with its owner and due date."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        SUPERSEDED = "superseded", "Superseded"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
+    text = models.TextField("decision")
+    owner = models.CharField(max_length=200, help_text="Who carries it out: a name or job title.")
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    # What the decision concerns, e.g. a priority area or a termly report.
+    concerns_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    concerns_id = models.PositiveBigIntegerField(null=True, blank=True)
+    concerns = GenericForeignKey("concerns_type", "concerns_id")
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-meeting__starts_at", "pk"]
+        indexes = [models.Index(fields=["concerns_type", "concerns_id"])]
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 80 else f"{self.text[:77]}..."
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#decision-{self.pk}"
+
+    @property
+    def is_overdue(self) -> bool:
+        return (
+            self.status == self.Status.OPEN
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
