@@ -15,13 +15,14 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # Users first: demo data may name the demo commissioner as a lead or owner.
+        ensure_demo_users()
         for app_label in settings.LOCAL_APPS:
             # Each app that has demo data keeps it in `<app>/demo.py` with a `load()` function.
             if find_spec(f"{app_label}.demo") is None:
                 continue
             created = import_module(f"{app_label}.demo").load()
             self.stdout.write(f"Demo data for {app_label}: {created} new rows.")
-        ensure_demo_users()
         self.stdout.write(self.style.SUCCESS("Demo users (username / password, role):"))
         for demo_user in DEMO_USERS:
             self.stdout.write(f"  {demo_user.username} / {demo_user.password}  ({demo_user.role})")
