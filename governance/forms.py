@@ -17,8 +17,10 @@ class HelperMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper(self)
+        # No layout: crispy renders every field, including ones subclasses add after this.
+        self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's <form> has its token
         self.helper.add_input(Submit("save", self.submit_label))
 
 

@@ -29,9 +29,9 @@ def _shown(instance: models.Model, name: str, value: Any) -> str:
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
     if isinstance(value, date):
-        return formats.date_format(value, "DATE_FORMAT")
+        return formats.date_format(value, "j F Y")
     text = str(value)
     return text if len(text) <= 60 else f"{text[:57]}..."
 
