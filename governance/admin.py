@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from governance.forms import BoardForm
+from governance.forms import BoardForm, MembershipForm
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -25,6 +25,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 class MembershipInline(admin.TabularInline):
     model = Membership
+    form = MembershipForm
     extra = 0
     autocomplete_fields = ["organisation", "user"]
     fields = ["person_name", "role", "organisation", "user", "start_date", "end_date"]
@@ -50,6 +51,7 @@ class BoardAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
     list_display = ["person_name", "board", "role", "organisation", "start_date", "end_date"]
     list_filter = ["role", "board__partnership", "organisation", "board"]
     list_select_related = ["board", "organisation"]

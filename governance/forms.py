@@ -33,6 +33,15 @@ class VersionedFormMixin(HelperMixin):
             widget=forms.HiddenInput, initial=self.instance.version, min_value=1
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        # The field is hidden, so an error beside it would never be seen.
+        if self._errors.pop("version", None):
+            raise forms.ValidationError(
+                "This page is out of date or incomplete: reload it and make your changes again."
+            )
+        return cleaned
+
     def changes(self) -> dict:
         """The cleaned model fields, without the version."""
         return {name: self.cleaned_data[name] for name in self._meta.fields}
@@ -55,6 +64,8 @@ class BoardForm(HelperMixin, forms.ModelForm):
 
 
 class MembershipForm(HelperMixin, forms.ModelForm):
+    """Used by the admin: the model's clean() refuses end-before-start and overlapping seats."""
+
     class Meta:
         model = Membership
         fields = [
@@ -66,7 +77,6 @@ class MembershipForm(HelperMixin, forms.ModelForm):
             "start_date",
             "end_date",
         ]
-        widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET}
 
 
 class MeetingForm(HelperMixin, forms.ModelForm):

@@ -91,3 +91,21 @@ def test_changing_a_decision_in_the_admin_bumps_its_version(administrator_client
     assert response.status_code == 302
     decision.refresh_from_db()
     assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
+
+
+def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client):
+    existing = MembershipFactory()
+    response = administrator_client.post(
+        reverse("admin:governance_membership_add"),
+        {
+            "board": existing.board.pk,
+            "person_name": "Head of Virtual School",
+            "role": "member",
+            "organisation": existing.organisation.pk,
+            "start_date": "01/09/2026",
+            "end_date": "31/08/2026",
+        },
+    )
+    assert response.status_code == 200
+    assert "The end date cannot be before the start date." in response.content.decode()
+    assert Membership.objects.count() == 1
