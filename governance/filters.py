@@ -1,17 +1,39 @@
 """Filters of the governance app's lists."""
 
 import django_filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 
 from governance.forms import DATE_WIDGET
 from governance.models import Board, Decision
 
 
+class DecisionFilterForm(forms.Form):
+    """The log's filters in a compact grid: three across on a wide screen, stacked on a phone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(*(Column(name, css_class="col-md-4") for name in ("board", "status", "owner"))),
+            Row(
+                *(Column(name, css_class="col-md-4") for name in ("taken_from", "taken_to")),
+                Column("overdue", css_class="col-md-4 gov-filter-check"),
+            ),
+        )
+
+
 class DecisionFilter(django_filters.FilterSet):
     """The decisions log: by board, status, owner, overdue and the date of the meeting."""
 
     board = django_filters.ModelChoiceFilter(
-        field_name="meeting__board", queryset=Board.objects.order_by("name"), label="Board"
+        field_name="meeting__board",
+        queryset=Board.objects.order_by("name"),
+        label="Board",
+        empty_label="Any board",
     )
     status = django_filters.ChoiceFilter(choices=Decision.Status.choices, empty_label="Any")
     owner = django_filters.CharFilter(lookup_expr="icontains", label="Owner contains")
@@ -33,6 +55,7 @@ class DecisionFilter(django_filters.FilterSet):
 
     class Meta:
         model = Decision
+        form = DecisionFilterForm
         fields = ["board", "status", "owner", "overdue", "taken_from", "taken_to"]
 
     def filter_overdue(self, queryset, name, value):
