@@ -25,6 +25,15 @@ class DecisionFilterForm(forms.Form):
             ),
         )
 
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("taken_from"), cleaned.get("taken_to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                "“Decided on or after” is later than “Decided on or before”: swap the dates."
+            )
+        return cleaned
+
 
 class DecisionFilter(django_filters.FilterSet):
     """The decisions log: by board, status, owner, overdue and the date of the meeting."""

@@ -120,6 +120,12 @@ class TestMeetingForms:
         assert timezone.localtime(starts_at).hour == 14
         assert starts_at.utcoffset() is not None
 
+    def test_accepts_a_typed_british_date_and_time(self):
+        form = MeetingForm(data={"starts_at": "14/03/2027 14:00", "status": "planned"})
+        assert form.is_valid(), form.errors
+        local = timezone.localtime(form.cleaned_data["starts_at"])
+        assert (local.day, local.month, local.hour) == (14, 3, 14)
+
     def test_edit_form_carries_the_version_hidden(self):
         meeting = MeetingFactory()
         form = MeetingEditForm(instance=meeting)

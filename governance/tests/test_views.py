@@ -454,6 +454,11 @@ class TestDecisionLog:
         assert "Enter a valid date." in content
         assert "Correct the filter above to see decisions." in content
 
+    def test_a_reversed_date_range_explains(self, board_member_client, decisions):
+        content = self._texts(board_member_client, taken_from="2027-12-31", taken_to="2027-01-01")
+        assert "is later than “Decided on or before”: swap the dates." in content
+        assert "Correct the filter above to see decisions." in content
+
     def test_an_unknown_board_explains(self, board_member_client, decisions):
         content = self._texts(board_member_client, board="999")
         assert "Select a valid choice." in content
