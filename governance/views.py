@@ -116,13 +116,16 @@ class ServiceFormView(EditorRequiredMixin, FormView):
             form.data = form.data.copy()
             form.data["version"] = error.current_version
             form.add_error(None, error)
-            messages.error(self.request, "Your changes were not saved: see why below.")
             return self.form_invalid(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(saved.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Nothing was saved: see what to correct below.")
+        return super().form_invalid(form)
 
 
 class MeetingCreateView(ServiceFormView):
@@ -132,8 +135,10 @@ class MeetingCreateView(ServiceFormView):
     heading = "Add a meeting"
     success_message = "Meeting saved. Add its agenda items below."
 
-    def get_parent(self):
-        return get_object_or_404(Board, pk=self.kwargs["board_pk"])
+    def get_parent(self) -> Board:
+        if not hasattr(self, "board"):
+            self.board = get_object_or_404(Board, pk=self.kwargs["board_pk"])
+        return self.board
 
     def save(self, form):
         return services.meeting_create(board=self.get_parent(), **form.cleaned_data)

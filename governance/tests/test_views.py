@@ -257,6 +257,7 @@ class TestMeetingEditing:
         )
         assert response.status_code == 200
         assert "Enter a valid date/time." in response.content.decode()
+        assert "Nothing was saved: see what to correct below." in _messages(response)
         assert not Meeting.objects.exists()
 
     def test_create_at_a_taken_time_explains_and_saves_nothing(self, commissioner_client, meeting):
@@ -387,7 +388,7 @@ class TestDecisionEditing:
         )
         content = response.content.decode()
         assert "Owner is now “Head of Early Help” (you sent “Someone else”)" in content
-        assert "Your changes were not saved" in content
+        assert "Nothing was saved: see what to correct below." in content
         decision.refresh_from_db()
         assert decision.owner == "Head of Early Help"
 
