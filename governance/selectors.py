@@ -29,14 +29,21 @@ class BoardNode:
 
     board: Board
     children: list["BoardNode"] = field(default_factory=list)
+    size: int = 1  # this body and every body below it
 
     @property
     def chair(self) -> Membership | None:
         chairs = getattr(self.board, "current_chairs", [])
         return chairs[0] if chairs else None
 
-    def size(self) -> int:
-        return 1 + sum(child.size() for child in self.children)
+
+@dataclass
+class TreeRow:
+    """One body in page order; `closes` counts the nested lists that end after it."""
+
+    node: BoardNode
+    depth: int
+    closes: range = range(0)
 
 
 @dataclass
@@ -45,6 +52,34 @@ class Partnership:
 
     name: str
     roots: list[BoardNode]
+
+    @property
+    def rows(self) -> list[TreeRow]:
+        return _flatten(self.roots)
+
+
+def _walk(roots: list[BoardNode]) -> list[tuple[BoardNode, int]]:
+    """Every node below `roots`, parents before children, with its depth.
+
+    A loop, not recursion, so no depth of tree can exhaust Python's stack (nor the
+    template's: the page renders these rows flat instead of including itself).
+    """
+    order: list[tuple[BoardNode, int]] = []
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        order.append((node, depth))
+        stack.extend((child, depth + 1) for child in reversed(node.children))
+    return order
+
+
+def _flatten(roots: list[BoardNode]) -> list[TreeRow]:
+    walked = _walk(roots)
+    rows = []
+    for index, (node, depth) in enumerate(walked):
+        next_depth = walked[index + 1][1] if index + 1 < len(walked) else 0
+        rows.append(TreeRow(node, depth, range(max(depth - next_depth, 0))))
+    return rows
 
 
 def structure_boards() -> QuerySet[Board]:
@@ -70,11 +105,13 @@ def governance_structure() -> list[Partnership]:
         (parent.children if parent else roots).append(nodes[board.pk])
     for node in nodes.values():
         node.children.sort(key=lambda child: child.board.name)
+    for node, _ in reversed(_walk(roots)):  # children before their parents
+        node.size = 1 + sum(child.size for child in node.children)
     by_partnership: dict[str, list[BoardNode]] = defaultdict(list)
     for root in roots:
         by_partnership[root.board.partnership].append(root)
     return [
-        Partnership(name, sorted(tops, key=lambda node: (-node.size(), node.board.name)))
+        Partnership(name, sorted(tops, key=lambda node: (-node.size, node.board.name)))
         for name, tops in sorted(by_partnership.items())
     ]
 

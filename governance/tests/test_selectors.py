@@ -39,7 +39,7 @@ def test_structure_groups_by_partnership_with_the_main_body_first():
         "SEND Strategic Group",
     ]
     assert trust_node.children[1].children[0].board.name == "SEND Review"
-    assert trust_node.size() == 4
+    assert trust_node.size == 4
 
 
 def test_chair_is_the_current_one():
@@ -81,3 +81,19 @@ def test_board_page_data_splits_members_and_meetings():
     assert data["past_meetings"] == [held]
     assert len(data["decisions"]) == selectors.BOARD_PAGE_LIMIT
     assert data["decision_count"] == selectors.BOARD_PAGE_LIMIT + 1
+
+
+def test_rows_close_every_nested_list_they_open():
+    top = BoardFactory(name="A top")
+    child = SubGroupFactory(name="B child", reports_to=top)
+    SubGroupFactory(name="C grandchild", reports_to=child)
+    SubGroupFactory(name="D second child", reports_to=top)
+    BoardFactory(name="E other top")
+    rows = selectors.governance_structure()[0].rows
+    assert [(row.node.board.name, row.depth, len(row.closes)) for row in rows] == [
+        ("A top", 0, 0),
+        ("B child", 1, 0),
+        ("C grandchild", 2, 1),  # closes B's list of children
+        ("D second child", 1, 1),  # closes A's
+        ("E other top", 0, 0),
+    ]

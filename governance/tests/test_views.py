@@ -153,6 +153,15 @@ class TestStructurePage:
         )
         assert 'aria-label="Reporting to SEND Strategic Group"' in content
 
+    def test_a_very_deep_tree_renders(self, board_member_client):
+        """Recursive includes ran out of stack at about 100 levels: a server error."""
+        parent = BoardFactory(name="Top body")
+        for _ in range(300):
+            parent = SubGroupFactory(reports_to=parent)
+        content = board_member_client.get(reverse("governance:structure")).content.decode()
+        assert content.count('class="gov-node"') == 301
+        assert content.count("<ul") - content.count("</ul>") == 0
+
     def test_empty_state(self, board_member_client):
         content = board_member_client.get(reverse("governance:structure")).content.decode()
         assert "No governance bodies have been recorded yet" in content
