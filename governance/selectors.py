@@ -82,6 +82,21 @@ def _flatten(roots: list[BoardNode]) -> list[TreeRow]:
     return rows
 
 
+def _break_loops(nodes: dict[int, BoardNode], roots: list[BoardNode]) -> None:
+    """Show bodies caught in a reporting loop (only raw SQL can make one) as top bodies.
+
+    Without this they would be missing from the page, as no top body leads to them.
+    """
+    while True:
+        reached = {node.board.pk for node, _ in _walk(roots)}
+        stranded = [pk for pk in nodes if pk not in reached]
+        if not stranded:
+            return
+        node = nodes[min(stranded)]
+        nodes[node.board.reports_to_id].children.remove(node)
+        roots.append(node)
+
+
 def structure_boards() -> QuerySet[Board]:
     """Every body with its parent and its current chairs: two queries whatever the tree's size."""
     chairs = (
@@ -103,6 +118,7 @@ def governance_structure() -> list[Partnership]:
     for board in boards:
         parent = nodes.get(board.reports_to_id)
         (parent.children if parent else roots).append(nodes[board.pk])
+    _break_loops(nodes, roots)
     for node in nodes.values():
         node.children.sort(key=lambda child: child.board.name)
     for node, _ in reversed(_walk(roots)):  # children before their parents

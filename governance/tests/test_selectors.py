@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from governance import selectors
+from governance.models import Board
 from governance.tests.factories import (
     BoardFactory,
     DecisionFactory,
@@ -97,3 +98,12 @@ def test_rows_close_every_nested_list_they_open():
         ("D second child", 1, 1),  # closes A's
         ("E other top", 0, 0),
     ]
+
+
+def test_bodies_in_a_reporting_loop_are_still_shown():
+    """A loop written around the model's checks hid its bodies from the page."""
+    first = BoardFactory(name="First")
+    second = SubGroupFactory(name="Second", reports_to=first)
+    Board.objects.filter(pk=first.pk).update(reports_to=second)
+    rows = selectors.governance_structure()[0].rows
+    assert [(row.node.board.name, row.depth) for row in rows] == [("First", 0), ("Second", 1)]
