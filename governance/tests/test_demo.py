@@ -74,3 +74,20 @@ def test_meeting_times_are_london_wall_clock_times():
     )
     assert timezone.localtime(meeting.starts_at).strftime("%H:%M") == row["time"]
     assert meeting.agenda_items.count() == len(row["agenda"])
+
+
+def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_member_client):
+    """The issue's "done when": structure, then a board, then a meeting and its decisions."""
+    demo.load()
+    structure = board_member_client.get("/governance/").content.decode()
+    assert "Halton Children&#x27;s Trust Board</a>" in structure
+    assert "Children&#x27;s Trust Executive</a>" in structure
+    assert "Access Sub-group</a>" in structure
+    executive = Board.objects.get(name="Children's Trust Executive")
+    board_page = board_member_client.get(executive.get_absolute_url()).content.decode()
+    held = executive.meetings.filter(decisions__isnull=False).first()
+    assert held.get_absolute_url() in board_page
+    meeting_page = board_member_client.get(held.get_absolute_url()).content.decode()
+    for decision in held.decisions.all():
+        assert decision.owner.replace("'", "&#x27;") in meeting_page
+    assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page
