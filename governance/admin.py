@@ -88,6 +88,14 @@ class MeetingAdmin(VersionedAdmin):
     readonly_fields = ["version"]
     inlines = [AgendaItemInline, DecisionInline]
 
+    def save_formset(self, request, form, formset, change):
+        # Decisions changed inline skip DecisionAdmin.save_model; bump their versions here.
+        if formset.model is Decision:
+            for inline_form in formset.initial_forms:
+                if inline_form.has_changed() and inline_form not in formset.deleted_forms:
+                    inline_form.instance.version += 1
+        super().save_formset(request, form, formset, change)
+
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):

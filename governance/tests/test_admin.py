@@ -3,6 +3,7 @@
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
@@ -109,3 +110,32 @@ def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client
     assert response.status_code == 200
     assert "The end date cannot be before the start date." in response.content.decode()
     assert Membership.objects.count() == 1
+
+
+def test_changing_a_decision_inline_under_its_meeting_bumps_its_version(administrator_client):
+    decision = DecisionFactory(owner="Head of Early Help")
+    meeting = decision.meeting
+    local = timezone.localtime(meeting.starts_at)
+    response = administrator_client.post(
+        reverse("admin:governance_meeting_change", args=[meeting.pk]),
+        {
+            "board": meeting.board.pk,
+            "starts_at_0": local.strftime("%d/%m/%Y"),
+            "starts_at_1": local.strftime("%H:%M:%S"),
+            "location": meeting.location,
+            "status": meeting.status,
+            "minutes": meeting.minutes,
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
+            "decisions-TOTAL_FORMS": "1",
+            "decisions-INITIAL_FORMS": "1",
+            "decisions-0-id": decision.pk,
+            "decisions-0-meeting": meeting.pk,
+            "decisions-0-text": decision.text,
+            "decisions-0-owner": "Head of SEN Service",
+            "decisions-0-status": "open",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision.refresh_from_db()
+    assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
