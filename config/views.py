@@ -17,12 +17,20 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["commissioner_tasks"] = [
+            ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
+            ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
+            ("See the governance structure", reverse("governance:structure")),
+            ("Read the decisions log", reverse("governance:decision_log")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
+            (
+                "Manage boards, members and organisations",
+                reverse("admin:governance_board_changelist"),
+            ),
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
             ("Review what each role may do", reverse("admin:auth_group_changelist")),
         ]
