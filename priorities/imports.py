@@ -9,6 +9,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 from typing import Any
+from zipfile import BadZipFile
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -60,7 +61,7 @@ def read_table(upload: UploadedFile) -> list[dict[str, str]]:
     if upload.name.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(upload, read_only=True, data_only=True)
-        except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as error:
             raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
         table = [
             [_cell_text(v) for v in row] for row in workbook.active.iter_rows(values_only=True)
