@@ -8,10 +8,11 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.urls import reverse
 from django.utils import timezone
 
 from config import roles
-from priorities.models import Action, PriorityArea, ProgressUpdate
+from priorities.models import Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
@@ -161,11 +162,12 @@ class ProgressUpdateForm(forms.ModelForm):
         }
         labels = {"rag": "RAG status"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
         self.helper = _helper("Log progress")
+        self.helper.form_action = reverse("priorities:progress_create", args=[action.pk])
 
     def clean_percent_complete(self) -> int:
         percent = self.cleaned_data["percent_complete"]
@@ -178,6 +180,28 @@ class ProgressUpdateForm(forms.ModelForm):
         if date > timezone.localdate():
             raise forms.ValidationError("The date of an update cannot be in the future.")
         return date
+
+
+class IndicatorValueForm(forms.ModelForm):
+    """Record an indicator's value for one period, with an optional comparator."""
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
+        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.helper = _helper("Record value")
+
+    def clean_period_label(self) -> str:
+        label = self.cleaned_data["period_label"].strip()
+        if self.indicator.values.filter(period_label__iexact=label).exists():
+            raise forms.ValidationError(
+                f"This indicator already has a value for {label}: values are kept per period."
+            )
+        return label
 
 
 class ActionImportForm(forms.Form):

@@ -2,13 +2,14 @@
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from priorities.models import Action, PriorityArea, ProgressUpdate
+from priorities.models import Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
 
 # The fields of an action that people edit; the rest are kept by the services.
 ACTION_EDITABLE_FIELDS = (
@@ -130,3 +131,29 @@ def actions_import(
             action_create(priority_area=priority_area, data=data)
             created += 1
     return created, updated
+
+
+@transaction.atomic
+def indicator_value_record(
+    *,
+    indicator: Indicator,
+    period_label: str,
+    period_end: datetime.date,
+    value: Decimal,
+    comparator: str = "",
+    comparator_value: Decimal | None = None,
+    note: str = "",
+) -> IndicatorValue:
+    """Record an indicator's value for a period (one value per period)."""
+    indicator_value = IndicatorValue(
+        indicator=indicator,
+        period_label=period_label,
+        period_end=period_end,
+        value=value,
+        comparator=comparator,
+        comparator_value=comparator_value,
+        note=note,
+    )
+    indicator_value.full_clean()
+    indicator_value.save()
+    return indicator_value

@@ -22,6 +22,11 @@ urlpatterns = [
         views.PriorityAreaExportView.as_view(fmt="csv"),
         name="priority_area_export_csv",
     ),
+    path(
+        "indicators/<int:pk>/values/new/",
+        views.IndicatorValueCreateView.as_view(),
+        name="indicator_value_create",
+    ),
     path("actions/", views.ActionListView.as_view(), name="action_list"),
     path("actions/mine/", views.MyActionsView.as_view(), name="my_actions"),
     path(

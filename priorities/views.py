@@ -20,9 +20,15 @@ from config.roles import (
 from priorities import selectors, services
 from priorities.exports import actions_to_csv, actions_to_xlsx
 from priorities.filters import ActionFilter
-from priorities.forms import ActionForm, ActionImportForm, ProgressUpdateForm, changes_since
+from priorities.forms import (
+    ActionForm,
+    ActionImportForm,
+    IndicatorValueForm,
+    ProgressUpdateForm,
+    changes_since,
+)
 from priorities.imports import ImportFileError, preview_rows, read_table
-from priorities.models import Action, Framework, PriorityArea
+from priorities.models import Action, Framework, Indicator, PriorityArea
 
 PAGE_SIZE = 25
 
@@ -106,7 +112,7 @@ class ActionDetailView(RoleRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_action(self.request.user, self.object)
         if context["can_edit"] and "progress_form" not in context:
-            context["progress_form"] = ProgressUpdateForm()
+            context["progress_form"] = ProgressUpdateForm(action=self.object)
         return context
 
 
@@ -119,7 +125,7 @@ class ProgressCreateView(EditorRequiredMixin, View):
         action = get_object_or_404(selectors.action_detail(), pk=pk)
         if not can_edit_action(request.user, action):
             raise PermissionDenied("Only the action's owner or its priority's leads log progress.")
-        form = ProgressUpdateForm(request.POST)
+        form = ProgressUpdateForm(request.POST, action=action)
         if form.is_valid():
             try:
                 services.progress_update_add(
@@ -243,6 +249,42 @@ class ActionUpdateView(ActionFormMixin, FormView):
         )
         context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
         return self.render_to_response(context, status=409)
+
+
+class IndicatorValueCreateView(EditorRequiredMixin, FormView):
+    """Record an indicator's value: its priority's lead commissioners and administrators."""
+
+    form_class = IndicatorValueForm
+    template_name = "priorities/indicator_value_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.indicator = get_object_or_404(
+            Indicator.objects.select_related("priority_area__framework"), pk=kwargs["pk"]
+        )
+        if not can_edit_priority_area(request.user, self.indicator.priority_area):
+            raise PermissionDenied("Only the priority's lead commissioners record its indicators.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["indicator"] = self.indicator
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["indicator"] = self.indicator
+        return context
+
+    def form_valid(self, form):
+        try:
+            value = services.indicator_value_record(indicator=self.indicator, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, f"{self.indicator.name}: {value.period_label} value recorded."
+        )
+        return HttpResponseRedirect(self.indicator.priority_area.get_absolute_url() + "#indicators")
 
 
 def _download(content: bytes | str, filename: str, content_type: str) -> HttpResponse:

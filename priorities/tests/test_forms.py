@@ -5,8 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from priorities.forms import ActionForm, ProgressUpdateForm, changes_since
-from priorities.tests.factories import ActionFactory, ObjectiveFactory, PriorityAreaFactory
+from priorities.forms import ActionForm, IndicatorValueForm, ProgressUpdateForm, changes_since
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ObjectiveFactory,
+    PriorityAreaFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +95,8 @@ def test_tampered_snapshot_is_ignored():
 @pytest.mark.parametrize("percent", ["-1", "101"])
 def test_percent_outside_0_to_100_is_refused(percent):
     form = ProgressUpdateForm(
-        {"date": TODAY.isoformat(), "rag": "green", "percent_complete": percent, "narrative": "x"}
+        {"date": TODAY.isoformat(), "rag": "green", "percent_complete": percent, "narrative": "x"},
+        action=ActionFactory(),
     )
     assert not form.is_valid()
     assert form.errors["percent_complete"] == ["Percent complete must be between 0 and 100."]
@@ -98,7 +105,34 @@ def test_percent_outside_0_to_100_is_refused(percent):
 def test_progress_cannot_be_dated_in_the_future():
     tomorrow = TODAY + datetime.timedelta(days=1)
     form = ProgressUpdateForm(
-        {"date": tomorrow.isoformat(), "rag": "red", "percent_complete": "5", "narrative": "x"}
+        {"date": tomorrow.isoformat(), "rag": "red", "percent_complete": "5", "narrative": "x"},
+        action=ActionFactory(),
     )
     assert not form.is_valid()
     assert form.errors["date"] == ["The date of an update cannot be in the future."]
+
+
+def test_indicator_value_once_per_period():
+    value = IndicatorValueFactory(period_label="2017")
+    form = IndicatorValueForm(
+        {"period_label": "2017", "period_end": "2017-08-31", "value": "63"},
+        indicator=value.indicator,
+    )
+    assert not form.is_valid()
+    assert form.errors["period_label"] == [
+        "This indicator already has a value for 2017: values are kept per period."
+    ]
+
+
+def test_comparator_value_needs_a_comparator_name():
+    form = IndicatorValueForm(
+        {
+            "period_label": "2018",
+            "period_end": "2018-08-31",
+            "value": "63",
+            "comparator_value": "71",
+        },
+        indicator=IndicatorFactory(),
+    )
+    assert not form.is_valid()
+    assert form.errors["comparator"] == ["Name the comparator, e.g. England."]

@@ -412,3 +412,66 @@ def test_edit_without_a_version_is_refused(commissioner_client, led_action):
     assert response.status_code == 409
     led_action.refresh_from_db()
     assert led_action.title == "Scale-up the Edge of Care Team"
+
+
+# Recording indicator values.
+
+
+def _value_post(**overrides) -> dict:
+    return {
+        "period_label": "2018",
+        "period_end": "2018-08-31",
+        "value": "64",
+        "comparator": "England",
+        "comparator_value": "71.5",
+        "note": "",
+    } | overrides
+
+
+def test_lead_commissioner_records_an_indicator_value(commissioner_client, led_area):
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    assert "Record a value" in commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert commissioner_client.get(url).status_code == 200
+    response = commissioner_client.post(url, _value_post())
+    assert response.status_code == 302
+    value = indicator.values.get()
+    assert (value.period_label, str(value.value), str(value.comparator_value)) == (
+        "2018",
+        "64.00",
+        "71.50",
+    )
+    page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    assert "<strong>64</strong> (2018)" in page and "England: 71.5" in page
+
+
+def test_second_value_for_a_period_is_refused(commissioner_client, led_area):
+    indicator = IndicatorFactory(priority_area=led_area)
+    IndicatorValueFactory(indicator=indicator, period_label="2018")
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    response = commissioner_client.post(url, _value_post(value="99"))
+    assert "already has a value for 2018" in response.content.decode()
+    assert indicator.values.count() == 1
+
+
+@pytest.mark.parametrize("client_fixture", ["board_member_client", "commissioner_client"])
+def test_others_cannot_record_indicator_values(request, client_fixture):
+    indicator = IndicatorFactory()  # its priority is led by nobody
+    client = request.getfixturevalue(client_fixture)
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, _value_post()).status_code == 403
+    assert not indicator.values.exists()
+
+
+def test_administrator_records_any_indicator_value(administrator_client):
+    indicator = IndicatorFactory()
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert administrator_client.post(url, _value_post()).status_code == 302
+    assert indicator.values.count() == 1
+
+
+def test_action_page_offers_its_editors_the_log_progress_form(commissioner_client, led_action):
+    page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
+    assert f'action="/priorities/actions/{led_action.pk}/progress/"' in page
+    assert "Edit action" in page
