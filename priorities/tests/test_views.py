@@ -475,3 +475,16 @@ def test_action_page_offers_its_editors_the_log_progress_form(commissioner_clien
     page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
     assert f'action="/priorities/actions/{led_action.pk}/progress/"' in page
     assert "Edit action" in page
+
+
+def test_action_list_column_headers_sort_and_toggle(board_member_client):
+    ActionFactory(title="Alpha")
+    ActionFactory(title="Beta")
+    url = reverse("priorities:action_list")
+    page = board_member_client.get(url, {"status": "in_progress"}).content.decode()
+    assert 'href="?status=in_progress&amp;sort=title"' in page
+    sorted_page = board_member_client.get(url, {"sort": "title"})
+    assert 'aria-sort="ascending"' in sorted_page.content.decode()
+    assert 'href="?sort=-title"' in sorted_page.content.decode()
+    descending = board_member_client.get(url, {"sort": "-title"})
+    assert [a.title for a in descending.context["actions"]] == ["Beta", "Alpha"]
