@@ -8,6 +8,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,11 +34,15 @@ def _helper(submit_label: str) -> FormHelper:
     return helper
 
 
-def owner_choices():
-    """People who may own an action: commissioners and administrators."""
+def owner_choices(*, keep_pk: int | None = None):
+    """People who may own an action: commissioners and administrators (and the current owner,
+    so that an action whose owner has since lost their role can still be edited)."""
+    may_own = Q(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+    if keep_pk is not None:
+        may_own |= Q(pk=keep_pk)
     return (
         get_user_model()
-        .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+        .objects.filter(may_own)
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
@@ -117,7 +122,7 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = priority_area.objectives.all()
         self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
-        self.fields["owner"].queryset = owner_choices()
+        self.fields["owner"].queryset = owner_choices(keep_pk=self.instance.owner_id)
         self.fields["owner"].label_from_instance = user_label
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version

@@ -19,12 +19,13 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from governance.models import Organisation
-from priorities.forms import ActionRulesMixin
+from priorities.forms import ActionRulesMixin, owner_choices
 from priorities.models import Action, PriorityArea, Stage
 
 # Import field -> the header it is read from (the export's headers, matched case-insensitively).
 IMPORT_COLUMNS = {
     "reference": "Reference",
+    "version": "Version",
     "title": "Title",
     "description": "Description",
     "objective": "Objective",
@@ -108,6 +109,7 @@ class ActionImportRowForm(ActionRulesMixin, forms.Form):
     """One row of an import, checked as the action form checks an action."""
 
     reference = forms.CharField(required=False)
+    version = forms.IntegerField(required=False, min_value=1)
     title = forms.CharField(max_length=300)
     description = forms.CharField(required=False)
     objective = forms.CharField(required=False)
@@ -148,10 +150,27 @@ class ActionImportRowForm(ActionRulesMixin, forms.Form):
 
     def clean_owner(self):
         username = self.cleaned_data["owner"]
-        owner = get_user_model().objects.filter(username__iexact=username).first()
-        if owner is None:
+        if not get_user_model().objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(f"Unknown owner “{username}”: no user has this username.")
+        owner = owner_choices().filter(username__iexact=username).first()
+        if owner is None:
+            raise forms.ValidationError(
+                f"“{username}” is neither a commissioner nor an administrator, so cannot own "
+                "actions."
+            )
         return owner
+
+    def clean(self):
+        cleaned = super().clean()
+        action, version = cleaned.get("reference"), cleaned.get("version")
+        if action is not None and version is not None and version != action.version:
+            self.add_error(
+                "version",
+                f"Action {action.pk} was changed by someone else after this file was exported "
+                f"(it is now at version {action.version}, the file has {version}): export the "
+                "plan again and redo your changes there.",
+            )
+        return cleaned
 
     def clean_lead_organisation(self) -> Organisation:
         name = self.cleaned_data["lead_organisation"]

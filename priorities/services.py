@@ -116,16 +116,20 @@ def actions_import(
 ) -> tuple[int, int]:
     """Save validated import rows: new actions, or updates of the priority's own actions.
 
-    A row with `reference` updates that action; any failure rolls back every row.
+    A row with `reference` updates that action, refused (ActionEditConflict) if the action
+    has moved on from the row's `version`; any failure rolls back every row.
     Returns (created, updated).
     """
     created = updated = 0
     for row in rows:
         data = dict(row)
         reference = data.pop("reference", None)
+        version = data.pop("version", None)
         if reference:
             action = priority_area.actions.get(pk=reference.pk)
-            action_update(action=action, data=data, expected_version=action.version)
+            # A row without a version (a hand-made file) applies to the action as it is now.
+            expected = action.version if version is None else version
+            action_update(action=action, data=data, expected_version=expected)
             updated += 1
         else:
             action_create(priority_area=priority_area, data=data)

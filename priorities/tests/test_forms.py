@@ -136,3 +136,13 @@ def test_comparator_value_needs_a_comparator_name():
     )
     assert not form.is_valid()
     assert form.errors["comparator"] == ["Name the comparator, e.g. England."]
+
+
+def test_edit_form_keeps_an_owner_who_has_lost_their_role():
+    from governance.tests.factories import UserFactory
+
+    former = UserFactory(first_name="Former", last_name="Commissioner")
+    action = ActionFactory(owner=former)
+    form = ActionForm(instance=action, priority_area=action.priority_area)
+    assert former in form.fields["owner"].queryset
+    assert former not in ActionForm(priority_area=action.priority_area).fields["owner"].queryset

@@ -8,6 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from governance.tests.factories import BoardMemberFactory
+from priorities import services
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
@@ -171,3 +173,33 @@ def test_administrator_imports_anywhere(administrator_client, commissioner, area
     _upload(administrator_client, area, _csv(_good_rows(commissioner)))
     _confirm(administrator_client, area)
     assert area.actions.count() == 2
+
+
+def test_row_from_a_stale_export_is_refused(commissioner_client, commissioner, area):
+    """Importing an old export must not silently undo an edit made since."""
+    action = ActionFactory(priority_area=area, owner=commissioner, title="Before")
+    exported = commissioner_client.get(
+        reverse("priorities:priority_area_export_xlsx", args=[area.pk])
+    ).content
+    services.action_update(action=action, data={"title": "Edited since"}, expected_version=1)
+
+    response = _upload(commissioner_client, area, SimpleUploadedFile("plan.xlsx", exported))
+    assert response.status_code == 400
+    errors = response.context["preview"].rows[0].errors
+    assert errors == [
+        f"Version: Action {action.pk} was changed by someone else after this file was exported "
+        "(it is now at version 2, the file has 1): export the plan again and redo your "
+        "changes there."
+    ]
+    action.refresh_from_db()
+    assert action.title == "Edited since"
+
+
+def test_owner_without_a_commissioning_role_is_refused(commissioner_client, commissioner, area):
+    outsider = BoardMemberFactory(username="board-chair")
+    rows = [["Something", "", outsider.username, "CWaC", "01/09/2026", "01/10/2026", ""]]
+    response = _upload(commissioner_client, area, _csv(rows))
+    assert (
+        "“board-chair” is neither a commissioner nor an administrator, so cannot own actions."
+        in response.content.decode()
+    )

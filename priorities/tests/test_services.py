@@ -129,3 +129,14 @@ def test_actions_import_creates_and_updates_all_or_nothing(commissioner):
     created, updated = services.actions_import(priority_area=area, rows=rows[:2])
     assert (created, updated) == (1, 1)
     assert sorted(area.actions.values_list("title", flat=True)) == ["New one", "New title"]
+
+
+def test_actions_import_refuses_a_row_based_on_an_old_version(commissioner):
+    area = PriorityAreaFactory()
+    action = ActionFactory(priority_area=area, title="Original")
+    services.action_update(action=action, data={"title": "Edited"}, expected_version=1)
+    row = _data(commissioner, title="From an old file") | {"reference": action, "version": 1}
+    with pytest.raises(services.ActionEditConflict):
+        services.actions_import(priority_area=area, rows=[row])
+    action.refresh_from_db()
+    assert action.title == "Edited"
