@@ -13,7 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from config import roles
-from priorities.models import Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
+from priorities.models import (
+    Action,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
@@ -185,6 +192,45 @@ class ProgressUpdateForm(forms.ModelForm):
         if date > timezone.localdate():
             raise forms.ValidationError("The date of an update cannot be in the future.")
         return date
+
+
+class ObjectiveForm(forms.ModelForm):
+    """Add or reword an objective of a priority."""
+
+    class Meta:
+        model = Objective
+        fields = ["text", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": "We will ..."}
+
+    def __init__(self, *args, priority_area: PriorityArea, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["order"].initial = priority_area.objectives.count() + 1
+        self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
+
+
+class IndicatorForm(forms.ModelForm):
+    """Add or change an indicator of a priority."""
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "definition", "unit", "polarity", "target", "source", "order"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, priority_area: PriorityArea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.priority_area = priority_area
+        if not self.instance.pk:
+            self.fields["order"].initial = priority_area.indicators.count() + 1
+        self.helper = _helper("Save indicator" if self.instance.pk else "Add indicator")
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        others = self.priority_area.indicators.exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise forms.ValidationError("This priority already has an indicator with this name.")
+        return name
 
 
 class IndicatorValueForm(forms.ModelForm):

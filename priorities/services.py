@@ -9,7 +9,14 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from priorities.models import Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
+from priorities.models import (
+    Action,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
 
 # The fields of an action that people edit; the rest are kept by the services.
 ACTION_EDITABLE_FIELDS = (
@@ -161,3 +168,35 @@ def indicator_value_record(
     indicator_value.full_clean()
     indicator_value.save()
     return indicator_value
+
+
+def _apply(instance, data: dict[str, Any]):
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def objective_create(*, priority_area: PriorityArea, text: str, order: int) -> Objective:
+    """Add an objective ("We will ...") to a priority."""
+    return _apply(Objective(priority_area=priority_area), {"text": text, "order": order})
+
+
+@transaction.atomic
+def objective_update(*, objective: Objective, text: str, order: int) -> Objective:
+    """Reword or reorder an objective."""
+    return _apply(objective, {"text": text, "order": order})
+
+
+@transaction.atomic
+def indicator_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> Indicator:
+    """Add an indicator to a priority."""
+    return _apply(Indicator(priority_area=priority_area), data)
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, data: dict[str, Any]) -> Indicator:
+    """Change an indicator's name, definition, unit, polarity, target or source."""
+    return _apply(indicator, data)

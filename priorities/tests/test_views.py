@@ -488,3 +488,78 @@ def test_action_list_column_headers_sort_and_toggle(board_member_client):
     assert 'href="?sort=-title"' in sorted_page.content.decode()
     descending = board_member_client.get(url, {"sort": "-title"})
     assert [a.title for a in descending.context["actions"]] == ["Beta", "Alpha"]
+
+
+# Objectives and indicators of a priority.
+
+
+def test_lead_commissioner_adds_and_edits_an_objective(commissioner_client, led_area):
+    page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    assert "Add an objective" in page
+    response = commissioner_client.post(
+        reverse("priorities:objective_create", args=[led_area.pk]),
+        {"text": "Keep families supported to avoid Children going into Care", "order": "1"},
+    )
+    assert response["Location"] == f"{led_area.get_absolute_url()}#objectives"
+    objective = led_area.objectives.get()
+    commissioner_client.post(
+        reverse("priorities:objective_update", args=[objective.pk]),
+        {"text": "Keep families supported", "order": "2"},
+    )
+    objective.refresh_from_db()
+    assert (objective.text, objective.order) == ("Keep families supported", 2)
+
+
+def test_lead_commissioner_adds_and_edits_an_indicator(commissioner_client, led_area):
+    url = reverse("priorities:indicator_create", args=[led_area.pk])
+    data = {
+        "name": "Children in care placements out of borough",
+        "definition": "",
+        "unit": "count",
+        "polarity": "lower",
+        "target": "150",
+        "source": "Local data",
+        "order": "1",
+    }
+    assert commissioner_client.post(url, data).status_code == 302
+    indicator = led_area.indicators.get()
+    duplicate = commissioner_client.post(
+        url, data | {"name": "children in care placements OUT of borough"}
+    )
+    assert "already has an indicator with this name" in duplicate.content.decode()
+    commissioner_client.post(
+        reverse("priorities:indicator_update", args=[indicator.pk]), data | {"target": "120"}
+    )
+    indicator.refresh_from_db()
+    assert (led_area.indicators.count(), indicator.target) == (1, 120)
+
+
+@pytest.mark.parametrize("client_fixture", ["board_member_client", "commissioner_client"])
+def test_others_cannot_change_objectives_or_indicators(request, client_fixture):
+    objective = ObjectiveFactory(text="Unchanged")
+    indicator = IndicatorFactory(name="Unchanged")
+    area = PriorityAreaFactory()
+    client = request.getfixturevalue(client_fixture)
+    for url, data in (
+        (reverse("priorities:objective_create", args=[area.pk]), {"text": "x", "order": 1}),
+        (reverse("priorities:objective_update", args=[objective.pk]), {"text": "x", "order": 1}),
+        (reverse("priorities:indicator_create", args=[area.pk]), {"name": "x"}),
+        (reverse("priorities:indicator_update", args=[indicator.pk]), {"name": "x"}),
+    ):
+        assert client.get(url).status_code == 403
+        assert client.post(url, data).status_code == 403
+    objective.refresh_from_db()
+    indicator.refresh_from_db()
+    assert (objective.text, indicator.name) == ("Unchanged", "Unchanged")
+    assert not area.objectives.exists() and not area.indicators.exists()
+
+
+def test_administrator_changes_any_objective(administrator_client):
+    objective = ObjectiveFactory()
+    response = administrator_client.post(
+        reverse("priorities:objective_update", args=[objective.pk]),
+        {"text": "Reworded", "order": 1},
+    )
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.text == "Reworded"
