@@ -1,15 +1,17 @@
 """The priorities models: their rules, backed by database constraints."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from priorities.models import Action
+from priorities.models import Action, Indicator
 from priorities.tests.factories import (
     ActionFactory,
+    IndicatorFactory,
     IndicatorValueFactory,
     ObjectiveFactory,
     PriorityAreaFactory,
@@ -87,3 +89,27 @@ def test_string_forms_and_urls():
     area = update.action.priority_area
     assert area.get_absolute_url() == f"/priorities/areas/{area.pk}/"
     assert area.framework.get_absolute_url() == f"/priorities/frameworks/{area.framework.pk}/"
+
+
+@pytest.mark.parametrize(
+    ("polarity", "value", "reference", "judgement"),
+    [
+        ("higher", 61, 71, "worse"),
+        ("higher", 75, 71, "better"),
+        ("lower", 144, Decimal("129.6"), "worse"),
+        ("lower", 120, Decimal("129.6"), "better"),
+        ("lower", 5, 5, "level"),
+        ("higher", 5, None, ""),
+    ],
+)
+def test_indicator_judges_values_by_its_polarity(polarity, value, reference, judgement):
+    assert Indicator(polarity=polarity).judge(value, reference) == judgement
+
+
+def test_latest_value_against_target_and_comparator():
+    indicator = IndicatorFactory(target=Decimal("70"))
+    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37, comparator="")
+    latest = IndicatorValueFactory(indicator=indicator, period_label="2017", value=61)
+    assert indicator.latest_value == latest
+    assert indicator.against_target == "worse"
+    assert latest.against_comparator == "worse"

@@ -118,7 +118,7 @@ def test_framework_overview_shows_rag_mix_overdue_and_latest_indicator(
     assert (overview.red_count, overview.overdue_count, overview.action_count) == (1, 1, 1)
     assert "1 overdue" in page
     assert "Good level of development: " in page and "<strong>61%</strong>" in page
-    assert "England 71" in page
+    assert "England 71" in page and "Worse than England" in page
 
 
 def test_board_member_reads_a_priority_without_edit_links(board_member_client, led_action):
@@ -443,6 +443,7 @@ def test_lead_commissioner_records_an_indicator_value(commissioner_client, led_a
     )
     page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
     assert "<strong>64</strong> (2018)" in page and "England: 71.5" in page
+    assert "Worse than England" in page
 
 
 def test_second_value_for_a_period_is_refused(commissioner_client, led_area):
