@@ -150,6 +150,15 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
         except signing.BadSignature:
             return None
 
+    def input_snapshot(self) -> dict[str, str]:
+        """The submitted values in snapshot form: the fallback when no snapshot came back."""
+        snapshot = {}
+        for name in ACTION_EDITABLE_FIELDS:
+            value = self.cleaned_data.get(name)
+            value = getattr(value, "pk", value)
+            snapshot[name] = "" if value is None else str(value)
+        return snapshot
+
     def model_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ACTION_EDITABLE_FIELDS}
 

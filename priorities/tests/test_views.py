@@ -410,6 +410,7 @@ def test_edit_without_a_version_is_refused(commissioner_client, led_action):
     url = reverse("priorities:action_update", args=[led_action.pk])
     response = commissioner_client.post(url, _action_post(led_action, title="No version"))
     assert response.status_code == 409
+    assert response.context["conflict_changes"] == [("Title", "Scale-up the Edge of Care Team")]
     led_action.refresh_from_db()
     assert led_action.title == "Scale-up the Edge of Care Team"
 

@@ -177,8 +177,9 @@ class ActionUpdateView(ActionFormMixin, FormView):
 
     def conflict(self, form: ActionForm, current: Action) -> HttpResponse:
         """Keep the user's input, show what changed, and let a second save knowingly win."""
-        snapshot = form.loaded_snapshot()
-        changed = changes_since(snapshot, current) if snapshot is not None else []
+        # Without the snapshot of what the user started from, compare with what they sent.
+        snapshot = form.loaded_snapshot() or form.input_snapshot()
+        changed = changes_since(snapshot, current)
         data = self.request.POST.copy()
         fresh = ActionForm(instance=current, priority_area=self.priority_area)
         data["version"] = fresh.fields["version"].initial
