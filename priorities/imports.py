@@ -222,6 +222,7 @@ class Preview:
 def preview_rows(*, priority_area: PriorityArea, rows: list[dict[str, str]]) -> Preview:
     """Check every row; each bad row carries its reasons, in words a user can act on."""
     checked = []
+    first_row_of: dict[str, int] = {}
     for number, values in enumerate(rows, start=2):
         form = ActionImportRowForm(values, priority_area=priority_area)
         row = PreviewRow(number=number, values=values)
@@ -231,5 +232,13 @@ def preview_rows(*, priority_area: PriorityArea, rows: list[dict[str, str]]) -> 
             for name, messages in form.errors.items():
                 label = IMPORT_COLUMNS.get(name, "Row")
                 row.errors.extend(f"{label}: {message}" for message in messages)
+        reference = values.get("reference", "")
+        if reference and reference in first_row_of:
+            row.errors.append(
+                f"Reference: action {reference} is already updated by row "
+                f"{first_row_of[reference]}; keep one row per action."
+            )
+        if reference:
+            first_row_of.setdefault(reference, number)
         checked.append(row)
     return Preview(rows=checked)

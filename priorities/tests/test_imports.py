@@ -203,3 +203,17 @@ def test_owner_without_a_commissioning_role_is_refused(commissioner_client, comm
         "“board-chair” is neither a commissioner nor an administrator, so cannot own actions."
         in response.content.decode()
     )
+
+
+def test_two_rows_for_one_action_are_refused(commissioner_client, commissioner, area):
+    action = ActionFactory(priority_area=area, owner=commissioner)
+    header = ["Reference", "Title", "Owner", "Lead organisation", "Start date", "Due date"]
+    row = [action.pk, "Twice", commissioner.username, "CWaC", "01/09/2026", "01/10/2026"]
+    upload = SimpleUploadedFile(
+        "plan.csv", "\n".join(",".join(map(str, r)) for r in (header, row, row)).encode()
+    )
+    response = _upload(commissioner_client, area, upload)
+    errors = {r.number: r.errors for r in response.context["preview"].rows if r.errors}
+    assert errors == {
+        3: [f"Reference: action {action.pk} is already updated by row 2; keep one row per action."]
+    }
