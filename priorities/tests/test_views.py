@@ -565,3 +565,28 @@ def test_administrator_changes_any_objective(administrator_client):
     assert response.status_code == 302
     objective.refresh_from_db()
     assert objective.text == "Reworded"
+
+
+@pytest.mark.parametrize("page", ["99", "not-a-number"])
+def test_a_page_out_of_range_shows_the_nearest_page(board_member_client, page):
+    for number in range(30):
+        ActionFactory(title=f"Action {number:02}")
+    response = board_member_client.get(reverse("priorities:action_list"), {"page": page})
+    assert response.status_code == 200
+    expected = 2 if page == "99" else 1
+    assert f"Page {expected} of 2" in response.content.decode()
+
+
+# Navigation and the home page.
+
+
+def test_home_and_navigation_lead_each_role_to_the_priorities(
+    commissioner_client, board_member_client, user_without_role, client
+):
+    commissioner_home = commissioner_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("priorities:my_actions")}">See my actions</a>' in commissioner_home
+    board_home = board_member_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("priorities:framework_list")}">Read the priorities</a>' in board_home
+    assert ">My actions</a>" in board_home  # in the navigation bar
+    client.force_login(user_without_role)
+    assert ">Priorities</a>" not in client.get(reverse("home")).content.decode()

@@ -22,12 +22,12 @@ from priorities.forms import (
     changes_since,
 )
 from priorities.models import Action, PriorityArea
-from priorities.views.mixins import PriorityAreaEditorMixin
+from priorities.views.mixins import ForgivingPaginationMixin, PriorityAreaEditorMixin
 
 PAGE_SIZE = 25
 
 
-class ActionListView(RoleRequiredMixin, FilterView):
+class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     """All actions, filtered, sorted and paginated."""
 
     template_name = "priorities/action_list.html"
@@ -39,7 +39,7 @@ class ActionListView(RoleRequiredMixin, FilterView):
         return selectors.action_list()
 
 
-class MyActionsView(RoleRequiredMixin, ListView):
+class MyActionsView(RoleRequiredMixin, ForgivingPaginationMixin, ListView):
     """The signed-in user's actions, overdue first."""
 
     template_name = "priorities/my_actions.html"
