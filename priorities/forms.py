@@ -187,6 +187,9 @@ class ProgressUpdateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
+        # Start from where the last update left off: usually only one of them moves.
+        self.fields["rag"].initial = action.latest_rag or None
+        self.fields["percent_complete"].initial = action.latest_percent
         self.helper = _helper("Log progress")
         self.helper.form_action = reverse("priorities:progress_create", args=[action.pk])
 

@@ -590,3 +590,19 @@ def test_home_and_navigation_lead_each_role_to_the_priorities(
     assert ">My actions</a>" in board_home  # in the navigation bar
     client.force_login(user_without_role)
     assert ">Priorities</a>" not in client.get(reverse("home")).content.decode()
+
+
+def test_log_progress_form_starts_from_the_latest_update(commissioner_client, led_action):
+    services.progress_update_add(
+        action=led_action, author=led_action.owner, rag="amber", percent_complete=35, narrative="x"
+    )
+    form = commissioner_client.get(led_action.get_absolute_url()).context["progress_form"]
+    assert (form["rag"].value(), form["percent_complete"].value()) == ("amber", 35)
+
+
+def test_action_form_loads_its_script_from_a_file(commissioner_client, led_action):
+    page = commissioner_client.get(
+        reverse("priorities:action_update", args=[led_action.pk])
+    ).content.decode()
+    assert '<script src="/static/js/priorities.js"></script>' in page
+    assert "<script>" not in page
