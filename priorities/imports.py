@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from governance.models import Organisation
+from priorities.exports import FORMULA_PREFIXES
 from priorities.forms import ActionRulesMixin, owner_choices
 from priorities.models import Action, PriorityArea, Stage
 
@@ -45,6 +46,13 @@ class ImportFileError(Exception):
     """The file cannot be read as a table of actions; the message says why."""
 
 
+def _unescape(text: str) -> str:
+    """Undo the export's guard against formulas: "'=x" was written for "=x"."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
@@ -54,7 +62,7 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return _unescape(str(value).strip())
 
 
 def read_table(upload: UploadedFile) -> list[dict[str, str]]:
@@ -73,7 +81,7 @@ def read_table(upload: UploadedFile) -> list[dict[str, str]]:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ImportFileError("Save the CSV file as UTF-8 and try again.") from error
-        table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        table = [[_cell_text(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
     if not table:
         raise ImportFileError("The file is empty.")
     headers = [h.strip().lower() for h in table[0]]

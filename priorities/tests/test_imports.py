@@ -217,3 +217,17 @@ def test_two_rows_for_one_action_are_refused(commissioner_client, commissioner, 
     assert errors == {
         3: [f"Reference: action {action.pk} is already updated by row 2; keep one row per action."]
     }
+
+
+def test_csv_export_imports_back_unchanged(commissioner_client, commissioner, area):
+    """Titles the export guards against formulas ("'=...") come back as they were."""
+    ActionFactory(priority_area=area, owner=commissioner, title="=Tricky title")
+    exported = commissioner_client.get(
+        reverse("priorities:priority_area_export_csv", args=[area.pk])
+    )
+    upload = SimpleUploadedFile("plan.csv", exported.content)
+    preview = _upload(commissioner_client, area, upload)
+    assert preview.status_code == 200, preview.context["preview"].rows[0].errors
+    _confirm(commissioner_client, area)
+    action = area.actions.get()
+    assert (action.title, action.version) == ("=Tricky title", 2)
