@@ -117,6 +117,7 @@ def test_framework_overview_shows_rag_mix_overdue_and_latest_indicator(
     overview = response.context["priority_areas"][0]
     assert (overview.red_count, overview.overdue_count, overview.action_count) == (1, 1, 1)
     assert "1 overdue" in page
+    assert f"?priority_area={led_area.pk}&amp;overdue=true" in page
     assert "Good level of development: " in page and "<strong>61%</strong>" in page
     assert "England 71" in page and "Worse than England" in page
 
