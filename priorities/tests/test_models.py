@@ -11,6 +11,7 @@ from django.utils import timezone
 from priorities.models import Action, Indicator
 from priorities.tests.factories import (
     ActionFactory,
+    FrameworkFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     ObjectiveFactory,
@@ -113,3 +114,11 @@ def test_latest_value_against_target_and_comparator():
     assert indicator.latest_value == latest
     assert indicator.against_target == "worse"
     assert latest.against_comparator == "worse"
+
+
+def test_framework_review_is_overdue_after_its_date_unless_archived():
+    past = datetime.date(2018, 9, 30)
+    assert FrameworkFactory.build(review_date=past).is_review_overdue
+    assert not FrameworkFactory.build(review_date=past, status="archived").is_review_overdue
+    assert not FrameworkFactory.build(review_date=TODAY).is_review_overdue
+    assert not FrameworkFactory.build(review_date=None).is_review_overdue

@@ -98,6 +98,7 @@ def test_framework_list_counts_priorities_actions_and_overdue(board_member_clien
     ActionFactory(priority_area=led_area)
     page = board_member_client.get(reverse("priorities:framework_list")).content.decode()
     assert escape(led_area.framework.title) in page
+    assert "Review overdue" in page  # the factory's review date is in 2021
     assert "1 overdue" in page
 
 
