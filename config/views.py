@@ -17,11 +17,15 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["commissioner_tasks"] = [
+            ("See my actions", reverse("priorities:my_actions")),
+            ("Find and filter all actions", reverse("priorities:action_list")),
+            ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
             ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
+            ("Read the priorities", reverse("priorities:framework_list")),
             ("See the governance structure", reverse("governance:structure")),
             ("Read the decisions log", reverse("governance:decision_log")),
             ("Change your password", reverse("password_change")),
