@@ -98,6 +98,9 @@ def _codenames_wanted(role: str, app_label: str, model: str) -> set[str]:
     wanted = {f"view_{model}"}
     if role == COMMISSIONER and model in COMMISSIONER_EDITS.get(app_label, set()):
         wanted |= {f"add_{model}", f"change_{model}"}
+    # The one thing board members write: see BOARD_MEMBER_ADDS under "Termly reports".
+    if role == BOARD_MEMBER and model in BOARD_MEMBER_ADDS.get(app_label, set()):
+        wanted |= {f"add_{model}"}
     return wanted
 
 
@@ -154,3 +157,28 @@ def can_edit_action(user, action) -> bool:
     if not is_commissioner(user):
         return False
     return action.owner_id == user.pk or can_edit_priority_area(user, action.priority_area)
+
+
+# Termly reports
+
+# Board members are view-only everywhere except here: challenging a submitted report is what
+# they come for, so they add report comments (their challenges), and never change them.
+BOARD_MEMBER_ADDS: dict[str, set[str]] = {"priorities": {"reportcomment"}}
+
+
+def can_write_report(user, report) -> bool:
+    """Write the commissioner's words, submit, start a new version, mark presented or noted:
+    administrators and the priority's lead commissioners."""
+    return can_edit_priority_area(user, report.priority_area)
+
+
+def can_challenge_report(user, report) -> bool:
+    """Board members (and administrators) challenge a report once it has been submitted."""
+    if report.is_draft:
+        return False
+    return bool(roles_of(user) & {BOARD_MEMBER, ADMINISTRATOR})
+
+
+def can_answer_challenge(user, report) -> bool:
+    """The priority's lead commissioners (and administrators) answer challenges on its report."""
+    return can_edit_priority_area(user, report.priority_area)

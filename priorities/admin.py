@@ -10,6 +10,9 @@ from priorities.models import (
     Objective,
     PriorityArea,
     ProgressUpdate,
+    ReportComment,
+    Term,
+    TermlyReport,
 )
 from priorities.services import action_sync_latest_progress
 
@@ -150,3 +153,33 @@ class IndicatorValueAdmin(admin.ModelAdmin):
     list_filter = ["comparator", "indicator__priority_area__framework"]
     search_fields = ["indicator__name", "period_label", "note"]
     list_select_related = ["indicator"]
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    """Terms are seeded with approximate dates; administrators correct them here."""
+
+    list_display = ["__str__", "start_date", "end_date"]
+    list_filter = ["season", "academic_year"]
+    list_editable = ["start_date", "end_date"]
+    ordering = ["-start_date"]
+
+
+class ReportCommentInline(admin.StackedInline):
+    model = ReportComment
+    fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
+    raw_id_fields = ["author", "answered_by"]
+    extra = 0
+
+
+@admin.register(TermlyReport)
+class TermlyReportAdmin(admin.ModelAdmin):
+    """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
+
+    list_display = ["priority_area", "term", "version", "status", "overall_rag", "submitted_at"]
+    list_filter = ["status", "term", "priority_area__framework"]
+    search_fields = ["priority_area__title"]
+    list_select_related = ["priority_area", "term"]
+    raw_id_fields = ["meeting", "agenda_item"]
+    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at"]
+    inlines = [ReportCommentInline]

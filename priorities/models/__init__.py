@@ -4,6 +4,8 @@ from priorities.models.actions import Action, ActionQuerySet, ProgressUpdate
 from priorities.models.choices import RAG, Stage
 from priorities.models.frameworks import Framework, Objective, PriorityArea
 from priorities.models.indicators import Indicator, IndicatorValue
+from priorities.models.reports import ReportComment, TermlyReport
+from priorities.models.terms import Term
 
 __all__ = [
     "RAG",
@@ -15,5 +17,8 @@ __all__ = [
     "Objective",
     "PriorityArea",
     "ProgressUpdate",
+    "ReportComment",
     "Stage",
+    "Term",
+    "TermlyReport",
 ]

@@ -5,7 +5,8 @@ from django.contrib.auth.models import Group
 
 from config import roles
 from governance.tests.factories import CommissionerFactory
-from priorities.tests.factories import ActionFactory, PriorityAreaFactory
+from priorities.models import TermlyReport
+from priorities.tests.factories import ActionFactory, PriorityAreaFactory, TermlyReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,8 @@ def test_migration_gives_the_groups_the_priorities_permissions():
     } <= commissioner
     assert "change_framework" not in commissioner and "view_framework" in commissioner
     board = _codenames(roles.BOARD_MEMBER)
-    assert board and all(codename.startswith("view_") for codename in board)
+    # Board members view everything and add one thing: their challenges on reports.
+    assert board and {c for c in board if not c.startswith("view_")} == {"add_reportcomment"}
     assert "delete_action" in _codenames(roles.ADMINISTRATOR)
 
 
@@ -57,3 +59,22 @@ def test_a_lead_who_loses_the_commissioner_role_can_no_longer_edit(commissioner)
     commissioner.groups.clear()
     commissioner._jcm_roles = None  # the role cache lives for one request
     assert not roles.can_edit_priority_area(commissioner, area)
+
+
+def test_report_checks(commissioner, board_member, administrator):
+    """Leads write and answer; board members challenge submitted reports only."""
+    other = CommissionerFactory()
+    report = TermlyReportFactory(
+        priority_area=PriorityAreaFactory(lead_commissioners=[commissioner])
+    )
+    assert roles.can_write_report(commissioner, report)
+    assert roles.can_answer_challenge(commissioner, report)
+    assert not roles.can_write_report(other, report)
+    assert not roles.can_answer_challenge(other, report)
+    assert not roles.can_write_report(board_member, report)
+    assert roles.can_write_report(administrator, report)
+    assert not roles.can_challenge_report(board_member, report), "a draft is not challenged"
+    report.status = TermlyReport.Status.SUBMITTED
+    assert roles.can_challenge_report(board_member, report)
+    assert roles.can_challenge_report(administrator, report)
+    assert not roles.can_challenge_report(commissioner, report)
