@@ -1,0 +1,1 @@
+"""Termly reports of the priority areas: assembly, charts, services, selectors, board pack."""
