@@ -163,6 +163,7 @@ class TermAdmin(admin.ModelAdmin):
     list_filter = ["season", "academic_year"]
     list_editable = ["start_date", "end_date"]
     ordering = ["-start_date"]
+    search_fields = ["academic_year", "season"]
 
 
 class ReportCommentInline(admin.StackedInline):
@@ -183,3 +184,11 @@ class TermlyReportAdmin(admin.ModelAdmin):
     raw_id_fields = ["meeting", "agenda_item"]
     readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at"]
     inlines = [ReportCommentInline]
+
+
+@admin.register(ReportComment)
+class ReportCommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "author", "created_at", "answered_at"]
+    list_select_related = ["report__priority_area", "report__term", "author"]
+    search_fields = ["text", "answer", "report__priority_area__title"]
+    raw_id_fields = ["report", "author", "answered_by"]

@@ -14,8 +14,15 @@ from priorities.models import (
     Objective,
     PriorityArea,
     ProgressUpdate,
+    ReportComment,
+    Term,
+    TermlyReport,
 )
-from priorities.tests.factories import IndicatorValueFactory, ProgressUpdateFactory
+from priorities.tests.factories import (
+    IndicatorValueFactory,
+    ProgressUpdateFactory,
+    ReportCommentFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +48,12 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
         ProgressUpdate: update,
         Indicator: value.indicator,
         IndicatorValue: value,
+        Term: Term.objects.current(),
+        TermlyReport: None,
+        ReportComment: None,
     }
+    comment = ReportCommentFactory(report__priority_area=update.action.priority_area)
+    instances[TermlyReport], instances[ReportComment] = comment.report, comment
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})
     assert listing.status_code == 200

@@ -8,6 +8,7 @@ from priorities.views.actions import (
     MyActionsView,
     ProgressCreateView,
 )
+from priorities.views.board_pack import BoardPackChooserView, BoardPackPdfView, BoardPackView
 from priorities.views.frameworks import (
     FrameworkDetailView,
     FrameworkListView,
@@ -19,6 +20,18 @@ from priorities.views.parts import (
     IndicatorValueCreateView,
     ObjectiveCreateView,
     ObjectiveUpdateView,
+)
+from priorities.views.reports import (
+    ReportAnswerView,
+    ReportChallengeView,
+    ReportDetailView,
+    ReportListView,
+    ReportNewVersionView,
+    ReportNotedView,
+    ReportPresentView,
+    ReportStartView,
+    ReportSubmitView,
+    ReportWordsView,
 )
 from priorities.views.spreadsheets import (
     ActionImportView,
@@ -33,6 +46,9 @@ __all__ = [
     "ActionListExportView",
     "ActionListView",
     "ActionUpdateView",
+    "BoardPackChooserView",
+    "BoardPackPdfView",
+    "BoardPackView",
     "FrameworkDetailView",
     "FrameworkListView",
     "IndicatorCreateView",
@@ -44,4 +60,14 @@ __all__ = [
     "PriorityAreaDetailView",
     "PriorityAreaExportView",
     "ProgressCreateView",
+    "ReportAnswerView",
+    "ReportChallengeView",
+    "ReportDetailView",
+    "ReportListView",
+    "ReportNewVersionView",
+    "ReportNotedView",
+    "ReportPresentView",
+    "ReportStartView",
+    "ReportSubmitView",
+    "ReportWordsView",
 ]
