@@ -8,6 +8,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from config.roles import has_any_role
+from priorities.reports.selectors import dashboard
+
 
 class HomeView(TemplateView):
     """What the signed-in user can do, by role."""
@@ -18,6 +21,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["commissioner_tasks"] = [
             ("See my actions", reverse("priorities:my_actions")),
+            ("Write this term's reports", reverse("priorities:report_list")),
             ("Find and filter all actions", reverse("priorities:action_list")),
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
@@ -25,6 +29,8 @@ class HomeView(TemplateView):
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
+            ("Read and challenge this term's reports", reverse("priorities:report_list")),
+            ("Open a board pack", reverse("priorities:board_pack_chooser")),
             ("Read the priorities", reverse("priorities:framework_list")),
             ("See the governance structure", reverse("governance:structure")),
             ("Read the decisions log", reverse("governance:decision_log")),
@@ -38,6 +44,9 @@ class HomeView(TemplateView):
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
             ("Review what each role may do", reverse("admin:auth_group_changelist")),
         ]
+        # The dashboards of the user's roles (termly reports, overdue actions), for this term.
+        if has_any_role(self.request.user):
+            context["dashboard"] = dashboard(user=self.request.user)
         return context
 
 

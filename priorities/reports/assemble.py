@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -194,13 +193,14 @@ def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
 
 def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
     """Decisions of the boards about this priority or its reports, up to the end of the term."""
-    area_type = ContentType.objects.get_for_model(PriorityArea)
-    report_type = ContentType.objects.get_for_model(TermlyReport)
+    # Content types by name in the query, not from ContentType's cache, so the count of
+    # queries does not depend on what the process has looked up before.
     reports = TermlyReport.objects.filter(priority_area=scope.priority_area).values("pk")
     decisions = (
         Decision.objects.filter(
-            Q(concerns_type=area_type, concerns_id=scope.priority_area.pk)
-            | Q(concerns_type=report_type, concerns_id__in=reports),
+            Q(concerns_type__model="priorityarea", concerns_id=scope.priority_area.pk)
+            | Q(concerns_type__model="termlyreport", concerns_id__in=reports),
+            concerns_type__app_label="priorities",
             meeting__starts_at__date__lte=scope.term.end_date,
         )
         .select_related("meeting__board")
