@@ -21,6 +21,7 @@ from governance.models import Board, Organisation
 from priorities import services
 from priorities.demo_data import FRAMEWORKS, PROGRESS_NARRATIVES
 from priorities.models import Action, Framework, Indicator, IndicatorValue, Objective, PriorityArea
+from priorities.reports import demo as reports_demo
 
 # priorities/demo_data.py names some organisations and boards differently from
 # governance/demo_data.py: these map them, so that no body is created twice.
@@ -64,7 +65,8 @@ def load() -> int:
         loader = _Loader()
         for framework in FRAMEWORKS:
             loader.framework(framework)
-        return loader.created
+        # The termly reports need the priorities, their leads and their progress first.
+        return loader.created + reports_demo.load()
 
 
 class _Loader:
