@@ -1,0 +1,162 @@
+"""Benchmark (not a test): time the board pack PDF for 12 priorities at 10x demo-sized data.
+
+    DATABASE_URL=... .venv/bin/python bench/board_pack.py [--repeat 5]
+
+Works on whatever database DATABASE_URL names (SQLite by default), after `manage.py migrate`.
+It adds, once, a board "Benchmark Children's Trust Board" with a framework of 12 priorities,
+each with ten times a demo priority's data: 120 actions with 260 progress updates, 20
+indicators with 4 values each, 20 decisions; and a submitted report for the current term.
+Then it renders the pack's PDF `--repeat` times and prints the median.
+"""
+
+import argparse
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import transaction  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from governance.models import Board, Decision, Meeting, Organisation  # noqa: E402
+from priorities.models import (  # noqa: E402
+    Action,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    PriorityArea,
+    ProgressUpdate,
+    Term,
+)
+from priorities.reports import services  # noqa: E402
+from priorities.reports.board_pack import board_pack_pdf  # noqa: E402
+from priorities.services import action_sync_latest_progress  # noqa: E402
+from priorities.terms import seed_terms  # noqa: E402
+
+BOARD = "Benchmark Children's Trust Board"
+PRIORITIES, ACTIONS, UPDATES_PER_ACTION, INDICATORS, VALUES, DECISIONS = 12, 120, 2, 20, 4, 20
+RAGS = ("green", "amber", "red", "green")
+
+
+@transaction.atomic
+def build() -> tuple[Board, Term]:
+    seed_terms(Term)
+    term = Term.objects.current()
+    board, created = Board.objects.get_or_create(
+        name=BOARD, defaults={"partnership": "Benchmark", "kind": Board.Kind.BOARD}
+    )
+    if not created:
+        return board, term
+    user, _ = get_user_model().objects.get_or_create(username="benchmark-commissioner")
+    organisation, _ = Organisation.objects.get_or_create(
+        short_name="Bench", defaults={"name": "Benchmark Council", "kind": "council"}
+    )
+    framework = Framework.objects.create(
+        title="Benchmark Framework", partnership="Benchmark", period="2026-29", owning_board=board
+    )
+    today = timezone.localdate()
+    meeting = Meeting.objects.create(board=board, starts_at=timezone.now())
+    for number in range(PRIORITIES):
+        area = PriorityArea.objects.create(
+            framework=framework,
+            title=f"Priority {number + 1}",
+            aim="To improve outcomes.",
+            order=number,
+        )
+        area.lead_commissioners.add(user)
+        actions = Action.objects.bulk_create(
+            Action(
+                priority_area=area,
+                title=f"Action {n + 1} of priority {number + 1}",
+                owner=user,
+                lead_organisation=organisation,
+                start_date=today - datetime.timedelta(days=400),
+                due_date=today + datetime.timedelta(days=(n % 9 - 3) * 30),
+                status="in_progress",
+            )
+            for n in range(ACTIONS)
+        )
+        ProgressUpdate.objects.bulk_create(
+            ProgressUpdate(
+                action=action,
+                author=user,
+                date=today - datetime.timedelta(days=120 * u),
+                rag=RAGS[(n + u) % 4],
+                percent_complete=30 + 10 * u,
+                narrative="Progress as planned with partners; the next step is agreed." * 2,
+            )
+            for n, action in enumerate(actions)
+            for u in range(UPDATES_PER_ACTION + (1 if n < 20 else 0))
+        )
+        for action in actions:
+            action_sync_latest_progress(action=action)
+        for i in range(INDICATORS):
+            indicator = Indicator.objects.create(
+                priority_area=area,
+                name=f"Indicator {i + 1}",
+                unit="percentage",
+                polarity="higher",
+                target=70,
+                order=i,
+            )
+            IndicatorValue.objects.bulk_create(
+                IndicatorValue(
+                    indicator=indicator,
+                    period_label=str(2020 + y),
+                    period_end=datetime.date(2020 + y, 8, 31),
+                    value=55 + y * 3 - i % 3,
+                    comparator="England",
+                    comparator_value=71,
+                )
+                for y in range(VALUES)
+            )
+        Decision.objects.bulk_create(
+            Decision(meeting=meeting, text=f"Decision {d + 1}", owner="Chair", concerns=area)
+            for d in range(DECISIONS)
+        )
+        report = services.termly_report_start(priority_area=area, term=term)
+        services.termly_report_save_words(
+            report=report,
+            data={
+                "overall_rag": "amber",
+                "highlights": "Highlights.",
+                "risks_and_issues": "Risks.",
+            },
+            expected_lock_version=report.lock_version,
+        )
+        services.termly_report_submit(report=report, user=user)
+    return board, term
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    board, term = build()
+    print(f"Data ready in {time.perf_counter() - started:.1f} s")
+    board_pack_pdf(board=board, term=term)  # warm up: imports, fonts
+    timings, size = [], 0
+    for _ in range(args.repeat):
+        started = time.perf_counter()
+        size = len(board_pack_pdf(board=board, term=term))
+        timings.append(time.perf_counter() - started)
+    print(
+        f"Board pack PDF, {PRIORITIES} priorities, {size / 1024:.0f} KiB: "
+        f"median {statistics.median(timings):.2f} s over {args.repeat} runs "
+        f"(min {min(timings):.2f} s, max {max(timings):.2f} s)"
+    )
+
+
+if __name__ == "__main__":
+    main()
