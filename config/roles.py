@@ -130,3 +130,27 @@ def sync_role_groups(apps, schema_editor=None) -> None:
             if permission.codename in _codenames_wanted(role, app_label, model):
                 granted.append(permission)
         group.permissions.set(granted)
+
+
+# Priorities
+
+
+def can_edit_priority_area(user, priority_area) -> bool:
+    """Add actions, log progress and keep indicators: administrators, and the lead commissioners.
+
+    Reads `lead_commissioners` through any prefetch the caller made, so lists cost no extra query.
+    """
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(lead.pk == user.pk for lead in priority_area.lead_commissioners.all())
+
+
+def can_edit_action(user, action) -> bool:
+    """Edit an action and log its progress: administrators, its owner, its priority's leads."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return action.owner_id == user.pk or can_edit_priority_area(user, action.priority_area)

@@ -17,9 +17,13 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["commissioner_tasks"] = [
+            ("See my actions", reverse("priorities:my_actions")),
+            ("Find and filter all actions", reverse("priorities:action_list")),
+            ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
+            ("Read the priorities", reverse("priorities:framework_list")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [

@@ -1,1 +1,149 @@
-"""Django admin of the priorities app."""
+"""Django admin of the priorities app: frameworks down to progress updates and indicator values."""
+
+from django.contrib import admin
+
+from priorities.models import (
+    Action,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
+from priorities.services import action_sync_latest_progress
+
+
+class PriorityAreaInline(admin.TabularInline):
+    model = PriorityArea
+    fields = ["order", "title", "lead_board"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Framework)
+class FrameworkAdmin(admin.ModelAdmin):
+    list_display = ["title", "partnership", "period", "version", "status", "review_date"]
+    list_filter = ["status", "partnership"]
+    search_fields = ["title", "partnership", "period"]
+    inlines = [PriorityAreaInline]
+
+
+class ObjectiveInline(admin.TabularInline):
+    model = Objective
+    extra = 0
+
+
+class IndicatorInline(admin.TabularInline):
+    model = Indicator
+    fields = ["order", "name", "unit", "polarity", "target"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(PriorityArea)
+class PriorityAreaAdmin(admin.ModelAdmin):
+    list_display = ["title", "framework", "order", "lead_board"]
+    list_filter = ["framework"]
+    search_fields = ["title", "aim"]
+    list_select_related = ["framework", "lead_board"]
+    # Boards and organisations are few: plain selects (their admin lives in governance).
+    autocomplete_fields = ["lead_commissioners"]
+    inlines = [ObjectiveInline, IndicatorInline]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "priority_area", "order"]
+    list_filter = ["priority_area__framework"]
+    search_fields = ["text", "priority_area__title"]
+    list_select_related = ["priority_area"]
+
+
+class ProgressUpdateInline(admin.TabularInline):
+    """Updates are append-only: shown here, never changed or deleted."""
+
+    model = ProgressUpdate
+    fields = ["date", "rag", "percent_complete", "narrative", "author", "is_sample"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "priority_area",
+        "owner",
+        "lead_organisation",
+        "status",
+        "stage",
+        "due_date",
+        "latest_rag",
+    ]
+    list_filter = [
+        "status",
+        "stage",
+        "latest_rag",
+        "priority_area__framework",
+        "lead_organisation",
+    ]
+    search_fields = ["title", "description", "owner__username", "owner__first_name"]
+    list_select_related = ["priority_area", "owner", "lead_organisation"]
+    autocomplete_fields = ["owner", "priority_area", "objective"]
+    readonly_fields = ["version", "latest_rag", "latest_percent", "latest_update_on"]
+    date_hierarchy = "due_date"
+    inlines = [ProgressUpdateInline]
+
+    def save_model(self, request, obj, form, change):
+        # Admin edits count as a new version, so a form open elsewhere cannot overwrite them.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    """Add updates here if need be; existing ones stay as written (append-only)."""
+
+    list_display = ["action", "date", "rag", "percent_complete", "author", "is_sample"]
+    list_filter = ["rag", "is_sample", "action__priority_area__framework"]
+    search_fields = ["narrative", "action__title"]
+    list_select_related = ["action", "author"]
+    autocomplete_fields = ["action", "author"]
+    date_hierarchy = "date"
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:
+            return [f.name for f in ProgressUpdate._meta.fields]
+        return []
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        action_sync_latest_progress(action=obj.action)
+
+
+class IndicatorValueInline(admin.TabularInline):
+    model = IndicatorValue
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(admin.ModelAdmin):
+    list_display = ["name", "priority_area", "unit", "polarity", "target"]
+    list_filter = ["unit", "polarity", "priority_area__framework"]
+    search_fields = ["name", "definition", "source"]
+    list_select_related = ["priority_area"]
+    inlines = [IndicatorValueInline]
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "period_label", "period_end", "value", "comparator"]
+    list_filter = ["comparator", "indicator__priority_area__framework"]
+    search_fields = ["indicator__name", "period_label", "note"]
+    list_select_related = ["indicator"]

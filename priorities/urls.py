@@ -1,5 +1,40 @@
-"""URLs of the priorities app; its pages arrive with its issue."""
+"""URLs of the priorities app."""
+
+from django.urls import path
+
+from priorities import views
 
 app_name = "priorities"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.FrameworkListView.as_view(), name="framework_list"),
+    path("frameworks/<int:pk>/", views.FrameworkDetailView.as_view(), name="framework_detail"),
+    path("areas/<int:pk>/", views.PriorityAreaDetailView.as_view(), name="priority_area_detail"),
+    path("areas/<int:pk>/actions/new/", views.ActionCreateView.as_view(), name="action_create"),
+    path("areas/<int:pk>/import/", views.ActionImportView.as_view(), name="action_import"),
+    path(
+        "areas/<int:pk>/export/xlsx/",
+        views.PriorityAreaExportView.as_view(fmt="xlsx"),
+        name="priority_area_export_xlsx",
+    ),
+    path(
+        "areas/<int:pk>/export/csv/",
+        views.PriorityAreaExportView.as_view(fmt="csv"),
+        name="priority_area_export_csv",
+    ),
+    path("actions/", views.ActionListView.as_view(), name="action_list"),
+    path("actions/mine/", views.MyActionsView.as_view(), name="my_actions"),
+    path(
+        "actions/export/xlsx/",
+        views.ActionListExportView.as_view(fmt="xlsx"),
+        name="action_list_export_xlsx",
+    ),
+    path(
+        "actions/export/csv/",
+        views.ActionListExportView.as_view(fmt="csv"),
+        name="action_list_export_csv",
+    ),
+    path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
+    path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
+    path("actions/<int:pk>/progress/", views.ProgressCreateView.as_view(), name="progress_create"),
+]

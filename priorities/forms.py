@@ -1,0 +1,203 @@
+"""Forms of the priorities app: actions, progress updates and the import upload."""
+
+import datetime
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.utils import timezone
+
+from config import roles
+from priorities.models import Action, PriorityArea, ProgressUpdate
+from priorities.services import ACTION_EDITABLE_FIELDS
+
+SNAPSHOT_SALT = "priorities.action-edit-snapshot"
+IMPORT_MAX_BYTES = 2 * 1024 * 1024
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _helper(submit_label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_method = "post"
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+def owner_choices():
+    """People who may own an action: commissioners and administrators."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def user_label(user) -> str:
+    return user.get_full_name() or user.username
+
+
+class ActionRulesMixin:
+    """The cross-field rules of an action, shared by the edit form and the import rows."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        start, due = cleaned.get("start_date"), cleaned.get("due_date")
+        if start and due and due < start:
+            self.add_error(
+                "due_date",
+                f"The due date ({due:%d/%m/%Y}) cannot be before the start date "
+                f"({start:%d/%m/%Y}).",
+            )
+        status = cleaned.get("status")
+        if status == Action.Status.CANCELLED and not cleaned.get("cancellation_reason", "").strip():
+            self.add_error("cancellation_reason", "Give the reason the action was cancelled.")
+        return cleaned
+
+
+def action_snapshot(action: Action) -> dict[str, str]:
+    """The editable fields of an action as comparable strings (ids for related objects)."""
+    snapshot = {}
+    for name in ACTION_EDITABLE_FIELDS:
+        field = Action._meta.get_field(name)
+        value = getattr(action, field.attname)
+        snapshot[name] = "" if value is None else str(value)
+    return snapshot
+
+
+def changes_since(snapshot: dict[str, str], current: Action) -> list[tuple[str, str]]:
+    """(label, current value) of each field that differs from the snapshot."""
+    now = action_snapshot(current)
+    changed = []
+    for name in ACTION_EDITABLE_FIELDS:
+        if snapshot.get(name) == now[name]:
+            continue
+        field = Action._meta.get_field(name)
+        if field.choices:
+            shown = getattr(current, f"get_{name}_display")()
+        else:
+            value = getattr(current, name)
+            if isinstance(value, datetime.date):
+                shown = f"{value:%d/%m/%Y}"
+            elif name == "owner":
+                shown = user_label(value)
+            else:
+                shown = "" if value is None else str(value)
+        changed.append((str(field.verbose_name).capitalize(), shown or "(empty)"))
+    return changed
+
+
+class ActionForm(ActionRulesMixin, forms.ModelForm):
+    """Add or edit an action; `version` and `snapshot` detect an edit made meanwhile."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Action
+        fields = ACTION_EDITABLE_FIELDS
+        widgets = {
+            "start_date": DateInput(),
+            "due_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "cancellation_reason": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, priority_area: PriorityArea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = priority_area.objectives.all()
+        self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
+        self.fields["owner"].queryset = owner_choices()
+        self.fields["owner"].label_from_instance = user_label
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["snapshot"].initial = signing.dumps(
+                action_snapshot(self.instance), salt=SNAPSHOT_SALT
+            )
+        self.helper = _helper("Save changes" if self.instance.pk else "Add action")
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("Give the action a title.")
+        return title
+
+    def loaded_snapshot(self) -> dict[str, str] | None:
+        try:
+            return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
+        except signing.BadSignature:
+            return None
+
+    def model_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ACTION_EDITABLE_FIELDS}
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    """The quick "log progress" form of the action page."""
+
+    # Declared here so that clean_percent_complete, not the model's validator, words the error.
+    percent_complete = forms.IntegerField(
+        label="Percent complete",
+        help_text="From 0 to 100.",
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+    )
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "rag", "percent_complete", "narrative"]
+        widgets = {
+            "date": DateInput(),
+            "rag": forms.RadioSelect,
+            "narrative": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {"rag": "RAG status"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["date"].initial = timezone.localdate
+        self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
+        self.helper = _helper("Log progress")
+
+    def clean_percent_complete(self) -> int:
+        percent = self.cleaned_data["percent_complete"]
+        if percent is None or not 0 <= percent <= 100:
+            raise forms.ValidationError("Percent complete must be between 0 and 100.")
+        return percent
+
+    def clean_date(self) -> datetime.date:
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError("The date of an update cannot be in the future.")
+        return date
+
+
+class ActionImportForm(forms.Form):
+    """Upload an action plan as XLSX or CSV."""
+
+    file = forms.FileField(
+        help_text=(
+            "An .xlsx or .csv file with a header row, as the export writes it. Rows with a "
+            "Reference update that action; rows without one add a new action."
+        )
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Preview import")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv")):
+            raise forms.ValidationError("Choose an .xlsx or .csv file.")
+        if upload.size > IMPORT_MAX_BYTES:
+            raise forms.ValidationError("The file is larger than 2 MB: split it and try again.")
+        return upload

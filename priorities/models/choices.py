@@ -1,0 +1,20 @@
+"""Choices shared by several priorities models."""
+
+from django.db import models
+
+
+class RAG(models.TextChoices):
+    """Red, amber, green: how an action is going, in its latest progress update."""
+
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+
+
+class Stage(models.TextChoices):
+    """The commissioning cycle (West Cheshire calls the first stage "Understand")."""
+
+    ANALYSE = "analyse", "Analyse"
+    PLAN = "plan", "Plan"
+    DO = "do", "Do"
+    REVIEW = "review", "Review"

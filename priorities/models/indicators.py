@@ -1,0 +1,75 @@
+"""Indicators of a priority area and their values per period."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from priorities.models.frameworks import PriorityArea
+
+
+class Indicator(models.Model):
+    """A measure of a priority area's progress, with its target."""
+
+    class Unit(models.TextChoices):
+        PERCENTAGE = "percentage", "Percentage"
+        RATE_PER_10000 = "rate_per_10000", "Rate per 10,000"
+        COUNT = "count", "Count"
+        SCORE = "score", "Score"
+
+    class Polarity(models.TextChoices):
+        HIGHER = "higher", "Higher is better"
+        LOWER = "lower", "Lower is better"
+
+    priority_area = models.ForeignKey(
+        PriorityArea, on_delete=models.CASCADE, related_name="indicators", verbose_name="priority"
+    )
+    name = models.CharField(max_length=300)
+    definition = models.TextField(blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    polarity = models.CharField(max_length=10, choices=Polarity.choices)
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    source = models.CharField(max_length=300, blank=True)
+    order = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["priority_area", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority_area", "name"],
+                name="indicator_name_unique_per_priority_area",
+                violation_error_message="This priority already has an indicator with this name.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorValue(models.Model):
+    """An indicator's value for one period, with an optional comparator such as England."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period_label = models.CharField(max_length=50, help_text="e.g. 2017 or Autumn term 2018")
+    period_end = models.DateField("period end date")
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+    comparator = models.CharField(max_length=100, blank=True, help_text="e.g. England")
+    comparator_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["indicator", "-period_end"]
+        verbose_name = "indicator value"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_label"],
+                name="one_value_per_indicator_and_period",
+                violation_error_message="This indicator already has a value for this period.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.period_label})"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.comparator_value is not None and not self.comparator.strip():
+            raise ValidationError({"comparator": "Name the comparator, e.g. England."})

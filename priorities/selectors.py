@@ -1,0 +1,128 @@
+"""Reads of the priorities app, each with the joins and prefetches that fix its query count."""
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from priorities.models import (
+    RAG,
+    Action,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
+
+
+def action_list() -> QuerySet[Action]:
+    """Actions with what a list row shows: priority, framework, owner, organisation, overdue."""
+    return Action.objects.select_related(
+        "priority_area__framework", "owner", "lead_organisation", "objective"
+    ).with_overdue()
+
+
+def my_actions(*, user: AbstractBaseUser) -> QuerySet[Action]:
+    """The actions a user owns, overdue first, then by due date."""
+    return (
+        action_list()
+        .filter(owner=user)
+        .annotate(
+            late_first=Case(
+                When(Action.overdue_q(), then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("late_first", "due_date", "pk")
+    )
+
+
+def action_detail() -> QuerySet[Action]:
+    """An action with its priority's leads (for the edit check) and its update timeline."""
+    return Action.objects.select_related(
+        "priority_area__framework", "owner", "lead_organisation", "objective"
+    ).prefetch_related(
+        "priority_area__lead_commissioners",
+        Prefetch(
+            "progress_updates",
+            queryset=ProgressUpdate.objects.select_related("author"),
+        ),
+    )
+
+
+def _indicators_with_values() -> Prefetch:
+    # Values come newest first (IndicatorValue.Meta.ordering), so the first is the latest.
+    return Prefetch(
+        "indicators",
+        queryset=Indicator.objects.prefetch_related(
+            Prefetch("values", queryset=IndicatorValue.objects.order_by("-period_end", "-pk"))
+        ),
+    )
+
+
+def _rag_mix() -> dict:
+    today = timezone.localdate()
+    return {
+        "action_count": Count("actions", distinct=True),
+        "red_count": Count("actions", filter=Q(actions__latest_rag=RAG.RED), distinct=True),
+        "amber_count": Count("actions", filter=Q(actions__latest_rag=RAG.AMBER), distinct=True),
+        "green_count": Count("actions", filter=Q(actions__latest_rag=RAG.GREEN), distinct=True),
+        "unrated_count": Count("actions", filter=Q(actions__latest_rag=""), distinct=True),
+        "overdue_count": Count(
+            "actions",
+            filter=Q(actions__due_date__lt=today) & ~Q(actions__status__in=Action.CLOSED_STATUSES),
+            distinct=True,
+        ),
+    }
+
+
+def framework_list() -> QuerySet[Framework]:
+    """Frameworks with their owning board and how many priorities, actions and overdue."""
+    today = timezone.localdate()
+    return Framework.objects.select_related("owning_board").annotate(
+        priority_count=Count("priority_areas", distinct=True),
+        action_count=Count("priority_areas__actions", distinct=True),
+        overdue_count=Count(
+            "priority_areas__actions",
+            filter=Q(priority_areas__actions__due_date__lt=today)
+            & ~Q(priority_areas__actions__status__in=Action.CLOSED_STATUSES),
+            distinct=True,
+        ),
+    )
+
+
+def framework_overview(*, framework: Framework) -> QuerySet[PriorityArea]:
+    """A framework's priorities with their RAG mix, overdue count and indicators' values."""
+    return (
+        framework.priority_areas.select_related("lead_board")
+        .annotate(**_rag_mix())
+        .prefetch_related("lead_commissioners", _indicators_with_values())
+        .order_by("order", "pk")
+    )
+
+
+def priority_area_detail() -> QuerySet[PriorityArea]:
+    """A priority with its objectives and their actions, its other actions and its indicators."""
+    actions = Action.objects.select_related("owner", "lead_organisation").with_overdue()
+    return PriorityArea.objects.select_related("framework", "lead_board").prefetch_related(
+        "lead_commissioners",
+        Prefetch(
+            "objectives",
+            queryset=Objective.objects.prefetch_related(Prefetch("actions", queryset=actions)),
+        ),
+        Prefetch(
+            "actions", queryset=actions.filter(objective__isnull=True), to_attr="loose_actions"
+        ),
+        _indicators_with_values(),
+    )
+
+
+def priority_area_actions(*, priority_area: PriorityArea) -> QuerySet[Action]:
+    """A priority's whole action plan, for export."""
+    return (
+        action_list()
+        .filter(priority_area=priority_area)
+        .order_by("objective__order", "due_date", "pk")
+    )

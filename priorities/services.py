@@ -1,0 +1,132 @@
+"""Writes of the priorities app: actions, their progress updates and imported action plans."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from priorities.models import Action, PriorityArea, ProgressUpdate
+
+# The fields of an action that people edit; the rest are kept by the services.
+ACTION_EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "objective",
+    "owner",
+    "lead_organisation",
+    "start_date",
+    "due_date",
+    "status",
+    "cancellation_reason",
+    "stage",
+)
+
+
+class ActionEditConflict(ValidationError):
+    """Someone saved the action since this edit began; `current` is the action as it is now."""
+
+    def __init__(self, current: Action):
+        self.current = current
+        super().__init__(
+            "Someone else saved this action while you were editing it.", code="conflict"
+        )
+
+
+@transaction.atomic
+def action_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> Action:
+    """Add an action to a priority area's action plan."""
+    action = Action(priority_area=priority_area, **_editable(data))
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_update(*, action: Action, data: dict[str, Any], expected_version: int) -> Action:
+    """Change an action, refusing the save if it changed since `expected_version` was read."""
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    if current.version != expected_version:
+        raise ActionEditConflict(current)
+    changes = _editable(data)
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.version += 1
+    current.save(update_fields=[*changes, "version", "updated_at"])
+    return current
+
+
+def _editable(data: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(data) - set(ACTION_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable fields of an action: {sorted(unknown)}")
+    return dict(data)
+
+
+@transaction.atomic
+def progress_update_add(
+    *,
+    action: Action,
+    author: AbstractBaseUser,
+    rag: str,
+    percent_complete: int,
+    narrative: str,
+    date: datetime.date | None = None,
+    is_sample: bool = False,
+) -> ProgressUpdate:
+    """Append a progress update to an action and make the action show its latest RAG."""
+    update = ProgressUpdate(
+        action=action,
+        author=author,
+        rag=rag,
+        percent_complete=percent_complete,
+        narrative=narrative,
+        is_sample=is_sample,
+    )
+    if date is not None:
+        update.date = date
+    update.full_clean()
+    update.save()
+    action_sync_latest_progress(action=action)
+    return update
+
+
+@transaction.atomic
+def action_sync_latest_progress(*, action: Action) -> None:
+    """Copy the latest progress update (by date, then by when written) onto the action."""
+    latest = action.progress_updates.order_by("-date", "-created_at", "-pk").first()
+    action.latest_rag = latest.rag if latest else ""
+    action.latest_percent = latest.percent_complete if latest else None
+    action.latest_update_on = latest.date if latest else None
+    # Not a change of the action's plan, so its version (the edit lock) stays as it is.
+    Action.objects.filter(pk=action.pk).update(
+        latest_rag=action.latest_rag,
+        latest_percent=action.latest_percent,
+        latest_update_on=action.latest_update_on,
+    )
+
+
+@transaction.atomic
+def actions_import(
+    *, priority_area: PriorityArea, rows: Iterable[dict[str, Any]]
+) -> tuple[int, int]:
+    """Save validated import rows: new actions, or updates of the priority's own actions.
+
+    A row with `reference` updates that action; any failure rolls back every row.
+    Returns (created, updated).
+    """
+    created = updated = 0
+    for row in rows:
+        data = dict(row)
+        reference = data.pop("reference", None)
+        if reference:
+            action = priority_area.actions.get(pk=reference.pk)
+            action_update(action=action, data=data, expected_version=action.version)
+            updated += 1
+        else:
+            action_create(priority_area=priority_area, data=data)
+            created += 1
+    return created, updated
