@@ -22,7 +22,8 @@ PRODUCTION_ENV = {
 
 def _run(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     """Run Python in a fresh process, so settings are read from exactly this environment."""
-    clean = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV}
+    inherited = set(PRODUCTION_ENV) | {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {key: value for key, value in os.environ.items() if key not in inherited}
     # An isolated working directory holds no .env, so nothing but `env` is read.
     return subprocess.run(
         [sys.executable, "-c", code],

@@ -1,0 +1,58 @@
+"""Helpers for the browser journeys: signing in through the UI and checking accessibility."""
+
+import json
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+# WCAG 2.0, 2.1 and 2.2, levels A and AA.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def sign_in(page: Page, base_url: str, username: str, password: str) -> None:
+    """Sign in with the keyboard, as a person would."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_label("Password").press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+
+
+def watch_console_for_csp_violations(page: Page) -> None:
+    """Keep the Content Security Policy errors the browser reports, for assert_accessible."""
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+
+
+def assert_no_csp_violations(page: Page) -> None:
+    """Fail if the page's Content Security Policy blocked anything (an inline script or style)."""
+    assert not page.csp_violations, page.csp_violations
+
+
+def assert_accessible(page: Page) -> None:
+    """Fail on any axe-core violation of WCAG 2.0, 2.1 or 2.2 A and AA rules on this page,
+    and on anything its Content Security Policy blocked."""
+    assert_no_csp_violations(page)
+    # Evaluated through the DevTools protocol, so the page's CSP does not block it.
+    page.evaluate(AXE_SOURCE)
+    results = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+    )
+    violations = [
+        {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "help": violation["help"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+    ]
+    assert not violations, f"{page.url}:\n{json.dumps(violations, indent=2)}"
