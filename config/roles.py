@@ -194,3 +194,32 @@ def can_review_contract(user, contract) -> bool:
     if is_administrator(user):
         return True
     return contract.activity is not None and can_edit_activity(user, contract.activity)
+
+
+# Participation
+
+
+def can_log_participation(user) -> bool:
+    """Log a participation record: administrators, and commissioners who lead a priority;
+    which priorities they may choose is `participation_priority_areas_for`."""
+    return can_start_activity(user)
+
+
+def participation_priority_areas_for(user, priority_areas):
+    """The priority areas a user may attach to a participation record."""
+    return activity_priority_areas_for(user, priority_areas)
+
+
+def can_edit_participation_record(user, record) -> bool:
+    """Edit a participation record: administrators, and the lead commissioners of any of its
+    priority areas (read through any prefetch of `priority_areas__lead_commissioners`)."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(can_edit_priority_area(user, area) for area in record.priority_areas.all())
+
+
+def can_answer_voice_questions(user, activity) -> bool:
+    """Answer the voice-of-the-child questions of an activity: whoever may move it."""
+    return can_edit_activity(user, activity)

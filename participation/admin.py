@@ -1,1 +1,50 @@
-"""Django admin of the participation app."""
+"""Django admin of the participation app: groups, records and the voice-of-the-child questions."""
+
+from django.contrib import admin
+
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+
+
+@admin.register(StakeholderGroup)
+class StakeholderGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "partnership", "convening_organisation", "is_active"]
+    list_filter = ["kind", "partnership", "is_active"]
+    search_fields = ["name", "description"]
+    list_select_related = ["convening_organisation"]
+
+
+@admin.register(ParticipationRecord)
+class ParticipationRecordAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "date",
+        "method",
+        "level",
+        "stage",
+        "decision_changed",
+        "feedback_date",
+        "is_sample",
+    ]
+    list_filter = ["stage", "method", "level", "decision_changed", "is_sample", "groups"]
+    search_fields = ["title", "you_said", "we_did", "decision_description"]
+    date_hierarchy = "date"
+    filter_horizontal = ["priority_areas", "groups"]
+    raw_id_fields = ["activity", "created_by"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+
+@admin.register(VoiceQuestion)
+class VoiceQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "stage", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["stage", "is_active"]
+    search_fields = ["text"]
+
+
+@admin.register(VoiceAnswer)
+class VoiceAnswerAdmin(admin.ModelAdmin):
+    list_display = ["activity", "question", "cycle_number", "answered_by", "answered_at"]
+    list_filter = ["question__stage"]
+    search_fields = ["answer", "activity__title", "question__text"]
+    list_select_related = ["activity", "question", "answered_by"]
+    raw_id_fields = ["activity", "answered_by"]
