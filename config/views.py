@@ -21,10 +21,13 @@ class HomeView(TemplateView):
             ("Find and filter all actions", reverse("priorities:action_list")),
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Change your password", reverse("password_change")),
+            ("Log participation", reverse("participation:record_create")),
+            ("See feedback owed", reverse("participation:feedback_owed")),
         ]
         context["board_member_tasks"] = [
             ("Read the priorities", reverse("priorities:framework_list")),
             ("Change your password", reverse("password_change")),
+            ("See participation coverage", reverse("participation:coverage")),
         ]
         context["administrator_tasks"] = [
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
