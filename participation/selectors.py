@@ -73,14 +73,16 @@ def coverage_matrix(*, framework: Framework | None = None) -> list[CoverageRow]:
     Two queries whatever the data: the priority areas, and one aggregate over the records.
     """
     areas = PriorityArea.objects.select_related("framework")
-    records = ParticipationRecord.objects.filter(priority_areas__isnull=False)
+    # One row per (record, priority area): the many-to-many table itself, so a framework filter
+    # adds a join on a single-valued relation and cannot count a record twice.
+    links = ParticipationRecord.priority_areas.through.objects.all()
     if framework is not None:
         areas = areas.filter(framework=framework)
-        records = records.filter(priority_areas__framework=framework)
+        links = links.filter(priorityarea__framework=framework)
     totals = {
-        (row["priority_areas"], row["stage"]): row
-        for row in records.values("priority_areas", "stage")
-        .annotate(records=Count("pk"), highest_level=Max("level"))
+        (row["priorityarea_id"], row["participationrecord__stage"]): row
+        for row in links.values("priorityarea_id", "participationrecord__stage")
+        .annotate(records=Count("pk"), highest_level=Max("participationrecord__level"))
         .order_by()
     }
     rows = []

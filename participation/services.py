@@ -52,12 +52,19 @@ class RecordEditConflict(ValidationError):
 
 
 def _check_relations(
-    priority_areas: Iterable[PriorityArea], groups: Iterable[StakeholderGroup]
+    priority_areas: Iterable[PriorityArea],
+    groups: Iterable[StakeholderGroup],
+    activity: CommissioningActivity | None,
 ) -> tuple[list[PriorityArea], list[StakeholderGroup]]:
     areas, group_list = list(priority_areas), list(groups)
     errors = {}
     if not areas:
         errors["priority_areas"] = NO_PRIORITY_MESSAGE
+    elif activity is not None and activity.priority_area_id not in {area.pk for area in areas}:
+        errors["activity"] = (
+            f"“{activity}” serves the priority “{activity.priority_area}”: tick that priority "
+            "too, or choose another activity."
+        )
     if not group_list:
         errors["groups"] = NO_GROUP_MESSAGE
     if errors:
@@ -82,7 +89,7 @@ def participation_record_create(
     is_sample: bool = False,
 ) -> ParticipationRecord:
     """Log a piece of participation with the groups that took part and what it informed."""
-    areas, group_list = _check_relations(priority_areas, groups)
+    areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
     record = ParticipationRecord(created_by=created_by, is_sample=is_sample, **_editable(data))
     record.full_clean()
     record.save()
@@ -104,8 +111,10 @@ def participation_record_update(
     current = ParticipationRecord.objects.select_for_update().get(pk=record.pk)
     if current.version != expected_version:
         raise RecordEditConflict(current)
-    areas, group_list = _check_relations(priority_areas, groups)
     changes = _editable(data)
+    areas, group_list = _check_relations(
+        priority_areas, groups, changes.get("activity", current.activity)
+    )
     for field, value in changes.items():
         setattr(current, field, value)
     current.full_clean()

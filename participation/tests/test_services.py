@@ -121,3 +121,16 @@ def test_voice_answers_refuse_a_question_of_another_stage(commissioner):
             activity=activity, answered_by=commissioner, answers={question: "Answer"}
         )
     assert not VoiceAnswer.objects.exists()
+
+
+def test_an_activity_of_another_priority_is_refused(commissioner):
+    activity = ActivityFactory()
+    with pytest.raises(ValidationError) as error:
+        services.participation_record_create(
+            data={**DATA, "activity": activity},
+            priority_areas=[PriorityAreaFactory()],
+            groups=[StakeholderGroupFactory()],
+            created_by=commissioner,
+        )
+    assert "tick that priority too" in error.value.message_dict["activity"][0]
+    assert not ParticipationRecord.objects.exists()
