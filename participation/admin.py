@@ -32,6 +32,13 @@ class ParticipationRecordAdmin(admin.ModelAdmin):
     raw_id_fields = ["activity", "created_by"]
     readonly_fields = ["version", "created_at", "updated_at"]
 
+    def save_model(self, request, obj, form, change):
+        # An admin edit is an edit too: bump the version so an edit open on the site meanwhile
+        # is refused rather than silently overwriting this one.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(VoiceQuestion)
 class VoiceQuestionAdmin(admin.ModelAdmin):

@@ -93,9 +93,13 @@ class RecordCreateView(RecordFormMixin, FormView):
 
     def get_initial(self):
         initial = {"date": timezone.localdate()}
-        activity = self.request.GET.get("activity")
-        if activity and activity.isdigit():
-            initial["activity"] = activity
+        activity = CommissioningActivity.objects.filter(
+            pk=self.request.GET.get("activity", "")
+            if self.request.GET.get("activity", "").isdigit()
+            else None
+        ).first()
+        if activity is not None:
+            initial.update(activity=activity, priority_areas=[activity.priority_area_id])
         return initial
 
     def form_valid(self, form):

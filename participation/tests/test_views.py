@@ -260,3 +260,24 @@ def test_checklist_tag_lists_the_unanswered_questions(commissioner):
     assert answered.text not in html
     assert "How can I share my learning and experiences with others?" in html
     assert reverse("participation:voice_answers", args=[activity.pk]) in html
+
+
+def test_voice_answers_refused_to_a_commissioner_not_leading_the_activity(commissioner_client):
+    activity = ActivityFactory(stage="plan")
+    url = reverse("participation:voice_answers", args=[activity.pk])
+    assert commissioner_client.get(url).status_code == 200
+    assert commissioner_client.post(url, {}).status_code == 403
+
+
+def test_logging_from_an_activity_preselects_it_and_its_priority(commissioner_client, area):
+    activity = ActivityFactory(priority_area=area)
+    form = commissioner_client.get(CREATE, {"activity": activity.pk}).context["form"]
+    assert form["activity"].value() == activity.pk
+    assert form["priority_areas"].value() == [area.pk]
+
+
+def test_home_page_offers_the_participation_tasks(commissioner_client, board_member_client):
+    home = reverse("home")
+    assert "Log participation" in commissioner_client.get(home).content.decode()
+    assert "See feedback owed" in commissioner_client.get(home).content.decode()
+    assert "See participation coverage" in board_member_client.get(home).content.decode()
