@@ -178,6 +178,15 @@ class ParticipationRecordForm(forms.ModelForm):
             raise forms.ValidationError("Give the record a title.")
         return title
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # A count that failed its own check leaves the model's default on the instance; blank it
+        # so the model's total checks skip, rather than report a total the user never entered.
+        for name in COUNT_FIELDS:
+            if name in self.errors:
+                setattr(self.instance, name, None)
+        return cleaned
+
     def loaded_snapshot(self) -> dict[str, str] | None:
         try:
             return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)

@@ -10,21 +10,20 @@ from priorities.models import Framework, PriorityArea, Stage
 
 
 def record_list() -> QuerySet[ParticipationRecord]:
-    """Records with what a list row shows (priorities, groups, activity) and their editors."""
+    """Records with what a list row shows: priorities, groups and activity."""
     return ParticipationRecord.objects.select_related("activity").prefetch_related(
-        Prefetch(
-            "priority_areas",
-            queryset=PriorityArea.objects.select_related("framework").prefetch_related(
-                "lead_commissioners"
-            ),
-        ),
+        Prefetch("priority_areas", queryset=PriorityArea.objects.select_related("framework")),
         "groups",
     )
 
 
 def record_detail() -> QuerySet[ParticipationRecord]:
-    """One record, with everything its page and its edit check read."""
-    return record_list().select_related("created_by", "activity__priority_area")
+    """One record, with everything its page and its edit check (the priorities' leads) read."""
+    return (
+        record_list()
+        .select_related("created_by", "activity__priority_area")
+        .prefetch_related("priority_areas__lead_commissioners")
+    )
 
 
 def feedback_owed() -> QuerySet[ParticipationRecord]:

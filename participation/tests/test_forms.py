@@ -106,3 +106,10 @@ def test_form_shows_the_privacy_notice(commissioner, area):
     assert PRIVACY_NOTICE == (
         "Do not record any child's name, date of birth or other identifying details: counts only."
     )
+
+
+def test_a_negative_count_does_not_also_report_a_wrong_total(commissioner, area, council):
+    """A refused age band used to count as 0, adding a misleading "more than the total"."""
+    form = _form(commissioner, area, council, age_11_15="-1")
+    assert not form.is_valid()
+    assert set(form.errors) == {"age_11_15"}
