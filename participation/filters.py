@@ -34,6 +34,11 @@ class RecordFilter(django_filters.FilterSet):
         field_name="date", lookup_expr="lte", label="On or before"
     )
     feedback_owed = django_filters.BooleanFilter(label="Feedback owed", method="filter_owed")
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        fields=(("date", "date"), ("title", "title"), ("level", "level"), ("stage", "stage")),
+        field_labels={"date": "Date", "title": "Title", "level": "Level", "stage": "Stage"},
+    )
 
     class Meta:
         model = ParticipationRecord

@@ -281,3 +281,10 @@ def test_home_page_offers_the_participation_tasks(commissioner_client, board_mem
     assert "Log participation" in commissioner_client.get(home).content.decode()
     assert "See feedback owed" in commissioner_client.get(home).content.decode()
     assert "See participation coverage" in board_member_client.get(home).content.decode()
+
+
+def test_log_sorts_by_level(board_member_client):
+    ParticipationRecordFactory(title="Co-produced", level=5)
+    ParticipationRecordFactory(title="Informed", level=1)
+    page = board_member_client.get(LOG, {"sort": "-level"})
+    assert [record.title for record in page.context["records"]] == ["Co-produced", "Informed"]
