@@ -211,7 +211,12 @@ class ParticipationRecord(models.Model):
         errors: dict[str, str] = {}
         if self.title is not None and not self.title.strip():
             errors["title"] = "Give the record a title."
-        if self.feedback_date and self.date and self.feedback_date < self.date:
+        today = timezone.localdate()
+        if self.date and self.date > today:
+            errors["date"] = "Log participation once it has taken place: the date is in the future."
+        if self.feedback_date and self.feedback_date > today:
+            errors["feedback_date"] = "Record the feedback once it has been given, not before."
+        elif self.feedback_date and self.date and self.feedback_date < self.date:
             errors["feedback_date"] = (
                 f"The feedback date ({self.feedback_date:%d/%m/%Y}) cannot be before the "
                 f"date it took place ({self.date:%d/%m/%Y})."

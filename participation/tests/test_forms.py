@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from commissioning.tests.factories import PriorityAreaFactory
 from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
@@ -78,7 +79,7 @@ def test_a_changed_decision_must_say_which(commissioner, area, council):
 
 
 def test_feedback_needs_the_way_it_was_given(commissioner, area, council):
-    today = datetime.date.today().isoformat()
+    today = timezone.localdate().isoformat()
     form = _form(commissioner, area, council, feedback_date=today)
     assert not form.is_valid()
     assert form.errors["feedback_method"] == [
@@ -113,3 +114,13 @@ def test_a_negative_count_does_not_also_report_a_wrong_total(commissioner, area,
     form = _form(commissioner, area, council, age_11_15="-1")
     assert not form.is_valid()
     assert set(form.errors) == {"age_11_15"}
+
+
+def test_dates_in_the_future_are_refused(commissioner, area, council):
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    form = _form(
+        commissioner, area, council, date=tomorrow, feedback_date=tomorrow, feedback_method="Visit"
+    )
+    assert not form.is_valid()
+    assert "the date is in the future" in form.errors["date"][0]
+    assert "once it has been given" in form.errors["feedback_date"][0]

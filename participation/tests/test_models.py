@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from participation.models import Level, ParticipationRecord, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory
@@ -56,7 +57,7 @@ def test_database_refuses_a_record_with_nobody_taking_part():
 
 
 def test_a_valid_record_saves():
-    assert not _violates(feedback_method="Letter", feedback_date=datetime.date.today())
+    assert not _violates(feedback_method="Letter", feedback_date=timezone.localdate())
 
 
 def test_ladder_levels_are_ordered_so_max_is_the_highest():

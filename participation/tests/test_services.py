@@ -68,7 +68,7 @@ def test_update_records_what_changed_and_bumps_the_version():
             "we_did": "Advocates now meet children a week before.",
             "decision_changed": "yes",
             "decision_description": "Advocacy specification changed.",
-            "feedback_date": record.date + datetime.timedelta(days=14),
+            "feedback_date": record.date + datetime.timedelta(days=7),
             "feedback_method": "Letter to the council",
         },
         priority_areas=record.priority_areas.all(),
