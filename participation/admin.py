@@ -1,8 +1,16 @@
 """Django admin of the participation app: groups, records and the voice-of-the-child questions."""
 
 from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
 
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+from priorities.models import Stage
+
+# The stages in the order of the cycle, not of the alphabet.
+CYCLE_ORDER = Case(
+    *(When(stage=stage, then=Value(rank)) for rank, stage in enumerate(Stage)),
+    output_field=IntegerField(),
+)
 
 
 @admin.register(StakeholderGroup)
@@ -46,6 +54,7 @@ class VoiceQuestionAdmin(admin.ModelAdmin):
     list_editable = ["order", "is_active"]
     list_filter = ["stage", "is_active"]
     search_fields = ["text"]
+    ordering = [CYCLE_ORDER, "order", "pk"]
 
 
 @admin.register(VoiceAnswer)

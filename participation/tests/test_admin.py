@@ -18,3 +18,21 @@ def test_an_admin_edit_bumps_the_version(administrator_client):
     assert response.status_code == 302, response.context["adminform"].form.errors
     record.refresh_from_db()
     assert (record.title, record.version) == ("Renamed in admin", 2)
+
+
+def test_voice_questions_are_listed_in_the_order_of_the_cycle(administrator_client):
+    page = administrator_client.get("/admin/participation/voicequestion/").content.decode()
+    understand = page.index("What are young people&#x27;s / families&#x27; views")
+    plan = page.index("Are meetings person-centred?")
+    do = page.index("Have I updated all stakeholders?")
+    review = page.index("What would I do differently next time?")
+    assert understand < plan < do < review
+
+
+@pytest.mark.parametrize(
+    "model", ["stakeholdergroup", "participationrecord", "voicequestion", "voiceanswer"]
+)
+def test_admin_lists_open_with_search(administrator_client, model):
+    ParticipationRecordFactory()
+    response = administrator_client.get(f"/admin/participation/{model}/", {"q": "a"})
+    assert response.status_code == 200
