@@ -93,11 +93,13 @@ class RecordCreateView(RecordFormMixin, FormView):
 
     def get_initial(self):
         initial = {"date": timezone.localdate()}
-        activity = CommissioningActivity.objects.filter(
-            pk=self.request.GET.get("activity", "")
-            if self.request.GET.get("activity", "").isdigit()
+        # Opened from an activity's voice-of-the-child page: start from that activity.
+        requested = self.request.GET.get("activity", "")
+        activity = (
+            CommissioningActivity.objects.filter(pk=int(requested)).first()
+            if requested.isdigit()
             else None
-        ).first()
+        )
         if activity is not None:
             initial.update(activity=activity, priority_areas=[activity.priority_area_id])
         return initial

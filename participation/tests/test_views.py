@@ -288,3 +288,9 @@ def test_log_sorts_by_level(board_member_client):
     ParticipationRecordFactory(title="Informed", level=1)
     page = board_member_client.get(LOG, {"sort": "-level"})
     assert [record.title for record in page.context["records"]] == ["Co-produced", "Informed"]
+
+
+@pytest.mark.parametrize("activity", ["not-a-number", "999999"])
+def test_logging_from_an_unknown_activity_starts_blank(commissioner_client, area, activity):
+    form = commissioner_client.get(CREATE, {"activity": activity}).context["form"]
+    assert form["activity"].value() is None
