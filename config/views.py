@@ -22,12 +22,15 @@ class HomeView(TemplateView):
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
             ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
+            ("Log participation", reverse("participation:record_create")),
+            ("See feedback owed", reverse("participation:feedback_owed")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
             ("Read the priorities", reverse("priorities:framework_list")),
             ("See the governance structure", reverse("governance:structure")),
             ("Read the decisions log", reverse("governance:decision_log")),
+            ("See participation coverage", reverse("participation:coverage")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
