@@ -1,0 +1,121 @@
+"""The admin of providers and contracts: lists, import, export and the bulk action."""
+
+import pytest
+import tablib
+from django.urls import reverse
+
+from commissioning.models import Contract, Provider
+from commissioning.resources import ContractResource, ProviderResource
+from commissioning.tests.factories import ContractFactory, ContractReviewFactory, ProviderFactory
+
+pytestmark = pytest.mark.django_db
+
+PROVIDER_HEADERS = ["name", "kind", "charity_number", "ods_code", "safeguarding_checked_on"]
+
+
+def _providers_csv(rows: int, **overrides) -> str:
+    lines = [",".join(PROVIDER_HEADERS)]
+    for n in range(rows):
+        row = {
+            "name": f"Halton Youth Project {n}",
+            "kind": "vcfs",
+            "charity_number": str(1150000 + n),
+            "ods_code": "",
+            "safeguarding_checked_on": "2026-09-01",
+        }
+        row.update(overrides)
+        lines.append(",".join(row[h] for h in PROVIDER_HEADERS))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:commissioning_provider_changelist",
+        "admin:commissioning_contract_changelist",
+        "admin:commissioning_service_changelist",
+        "admin:commissioning_commissioningactivity_changelist",
+        "admin:commissioning_provider_add",
+        "admin:commissioning_contract_add",
+        "admin:commissioning_provider_import",
+        "admin:commissioning_contract_export",
+    ],
+)
+def test_admin_pages_load_for_administrators(administrator_client, url_name):
+    contract = ContractFactory(title="Advocacy for children in care")
+    ContractReviewFactory(contract=contract)
+    response = administrator_client.get(reverse(url_name))
+    assert response.status_code == 200
+
+
+def test_provider_page_lists_its_contracts_inline(administrator_client):
+    contract = ContractFactory(title="Advocacy for children in care")
+    response = administrator_client.get(
+        reverse("admin:commissioning_provider_change", args=[contract.provider.pk])
+    )
+    assert "Advocacy for children in care" in response.content.decode()
+
+
+def test_import_of_ten_providers_from_csv_saves_ten():
+    dataset = tablib.Dataset().load(_providers_csv(10), format="csv")
+    result = ProviderResource().import_data(dataset, dry_run=False, raise_errors=False)
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Provider.objects.filter(name__startswith="Halton Youth Project").count() == 10
+
+
+def test_import_with_one_bad_row_saves_nothing():
+    csv = _providers_csv(3) + "Bad Provider,not-a-kind,,,2026-09-01\n"
+    dataset = tablib.Dataset().load(csv, format="csv")
+    result = ProviderResource().import_data(dataset, dry_run=False, raise_errors=False)
+    assert result.has_validation_errors()
+    assert not Provider.objects.exists()
+
+
+def test_contract_import_refuses_end_before_start():
+    contract = ContractFactory(reference="KEEP-1")
+    exported = ContractResource().export()
+    exported.append(
+        [
+            "NEW-1" if h == "reference" else "2020-01-01" if h == "end_date" else value
+            for h, value in zip(exported.headers, exported[0], strict=True)
+        ]
+    )
+    result = ContractResource().import_data(exported, dry_run=False, raise_errors=False)
+    assert result.has_validation_errors()
+    errors = str(result.invalid_rows[0].error_dict)
+    assert "cannot be before the start date" in errors
+    assert list(Contract.objects.values_list("reference", flat=True)) == [contract.reference]
+
+
+def test_admin_import_page_accepts_a_csv_upload(administrator_client):
+    upload = _providers_csv(10).encode()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = administrator_client.post(
+        reverse("admin:commissioning_provider_import"),
+        {
+            "resource": "0",
+            "format": "0",
+            "import_file": SimpleUploadedFile("providers.csv", upload, "text/csv"),
+        },
+    )
+    assert response.status_code == 200
+    assert "confirm" in response.content.decode().lower()
+    assert not Provider.objects.exists()  # the preview saves nothing until confirmed
+
+
+def test_bulk_action_marks_contracts_decommissioned(administrator_client):
+    first, second = ContractFactory(), ContractFactory()
+    response = administrator_client.post(
+        reverse("admin:commissioning_contract_changelist"),
+        {"action": "mark_decommissioned", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+    assert "2 contracts marked decommissioned." in response.content.decode()
+    assert set(Contract.objects.values_list("status", flat=True)) == {"decommissioned"}
+
+
+def test_board_member_cannot_open_the_admin(board_member_client):
+    ProviderFactory()
+    response = board_member_client.get(reverse("admin:commissioning_provider_changelist"))
+    assert response.status_code == 302
