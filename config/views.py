@@ -20,15 +20,19 @@ class HomeView(TemplateView):
             ("See my actions", reverse("priorities:my_actions")),
             ("Find and filter all actions", reverse("priorities:action_list")),
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
+            ("Move commissioning activities round the cycle", reverse("commissioning:cycle_board")),
+            ("See contracts ending soon", reverse("commissioning:pipeline")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
             ("Read the priorities", reverse("priorities:framework_list")),
+            ("See the commissioning cycle and contracts", reverse("commissioning:cycle_board")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
             ("Review what each role may do", reverse("admin:auth_group_changelist")),
+            ("Manage providers and contracts", reverse("admin:commissioning_contract_changelist")),
         ]
         return context
 
