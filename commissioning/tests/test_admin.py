@@ -119,3 +119,82 @@ def test_board_member_cannot_open_the_admin(board_member_client):
     ProviderFactory()
     response = board_member_client.get(reverse("admin:commissioning_provider_changelist"))
     assert response.status_code == 302
+
+
+def test_import_of_ten_providers_from_xlsx_saves_ten():
+    dataset = tablib.Dataset().load(_providers_csv(10), format="csv")
+    workbook = dataset.export("xlsx")
+    result = ProviderResource().import_data(
+        tablib.Dataset().load(workbook, format="xlsx"), dry_run=False, raise_errors=False
+    )
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert Provider.objects.count() == 10
+
+
+def _contract_post(contract_like, **overrides):
+    data = {
+        "reference": "HBC-NEW-1",
+        "title": "Domestic abuse service",
+        "service": contract_like.service.pk,
+        "provider": contract_like.provider.pk,
+        "activity": "",
+        "status": "live",
+        "form": "block",
+        "procurement_route": "open",
+        "lead_organisation": contract_like.lead_organisation.pk,
+        "annual_value": "150000",
+        "total_value": "450000",
+        "start_date": "2026-04-01",
+        "end_date": "2029-03-31",
+        "extension_until": "",
+        "safeguarding_clause": "on",
+        "reviews-TOTAL_FORMS": "0",
+        "reviews-INITIAL_FORMS": "0",
+        "reviews-MIN_NUM_FORMS": "0",
+        "reviews-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_administrator_adds_a_provider_and_a_contract(administrator_client):
+    response = administrator_client.post(
+        reverse("admin:commissioning_provider_add"),
+        {
+            "name": "Halton Domestic Abuse Partnership",
+            "kind": "vcfs",
+            "is_active": "on",
+            "contracts-TOTAL_FORMS": "0",
+            "contracts-INITIAL_FORMS": "0",
+            "contracts-MIN_NUM_FORMS": "0",
+            "contracts-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    provider = Provider.objects.get(name="Halton Domestic Abuse Partnership")
+    existing = ContractFactory()
+    response = administrator_client.post(
+        reverse("admin:commissioning_contract_add"),
+        _contract_post(existing, provider=provider.pk),
+    )
+    assert response.status_code == 302
+    assert Contract.objects.get(reference="HBC-NEW-1").provider == provider
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"end_date": "2026-01-01"}, "cannot be before the start date"),
+        ({"annual_value": "-1"}, "The annual value cannot be negative."),
+        ({"extension_until": "2029-01-01"}, "cannot be before the end date"),
+        ({"reference": "TAKEN-1"}, "Contract with this Reference already exists."),
+    ],
+)
+def test_admin_explains_bad_contracts_and_saves_nothing(administrator_client, overrides, message):
+    existing = ContractFactory(reference="TAKEN-1")
+    response = administrator_client.post(
+        reverse("admin:commissioning_contract_add"), _contract_post(existing, **overrides)
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Contract.objects.count() == 1

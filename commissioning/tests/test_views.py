@@ -377,3 +377,15 @@ def test_provider_directory_and_detail_show_money_in_pounds(board_member_client)
     assert "£2,350,000" in page
     detail = board_member_client.get(provider.get_absolute_url()).content.decode()
     assert "£2,350,000" in detail
+
+
+def test_register_filters_by_co_commissioner_and_paginates(board_member_client):
+    partner = OrganisationFactory(short_name="NHS Vale Royal CCG")
+    for n in range(30):
+        ContractFactory(reference=f"P-{n:02d}", co_commissioners=[partner] if n < 27 else [])
+    url = reverse("commissioning:contract_list")
+    response = board_member_client.get(url, {"organisation": partner.pk})
+    page = response.content.decode()
+    assert "27 contracts" in page
+    assert "Page 1 of 2" in page
+    assert "P-27" not in page
