@@ -11,16 +11,10 @@ from django.core import signing
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from config import roles
+from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper(submit_label: str) -> FormHelper:
@@ -28,10 +22,6 @@ def _helper(submit_label: str) -> FormHelper:
     helper.form_method = "post"
     helper.add_input(Submit("submit", submit_label))
     return helper
-
-
-def _user_label(user) -> str:
-    return user.get_full_name() or user.username
 
 
 def activity_snapshot(activity: CommissioningActivity) -> dict[str, str]:
@@ -104,7 +94,7 @@ class ActivityForm(forms.ModelForm):
             .distinct()
             .order_by("first_name", "last_name", "username")
         )
-        self.fields["lead_commissioner"].label_from_instance = _user_label
+        self.fields["lead_commissioner"].label_from_instance = user_label
         self.fields["budget"].widget.attrs["min"] = 0
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
