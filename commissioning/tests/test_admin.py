@@ -2,6 +2,7 @@
 
 import pytest
 import tablib
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from commissioning.models import Contract, Provider
@@ -89,13 +90,11 @@ def test_contract_import_refuses_end_before_start():
 
 def test_admin_import_page_accepts_a_csv_upload(administrator_client):
     upload = _providers_csv(10).encode()
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     response = administrator_client.post(
         reverse("admin:commissioning_provider_import"),
         {
             "resource": "0",
-            "format": "0",
+            "format": "1",  # CSV, after XLSX
             "import_file": SimpleUploadedFile("providers.csv", upload, "text/csv"),
         },
     )

@@ -8,9 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.models import StageMove
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContractReviewFactory,
+    NeedsAssessmentFactory,
     OrganisationFactory,
     PriorityAreaFactory,
 )
@@ -60,5 +63,31 @@ def test_page_queries_do_not_grow_with_rows(
     make(2)
     baseline = _count(commissioner_client, url)
     make(20)
+    with django_assert_num_queries(baseline):
+        commissioner_client.get(url)
+
+
+def _activity_with_history(activity, count: int) -> None:
+    for _ in range(count):
+        NeedsAssessmentFactory(activity=activity)
+        ContractReviewFactory(contract=ContractFactory(activity=activity))
+        StageMove.objects.create(
+            activity=activity,
+            from_stage=Stage.ANALYSE,
+            to_stage=Stage.PLAN,
+            from_cycle=1,
+            to_cycle=1,
+            moved_by=activity.lead_commissioner,
+        )
+
+
+def test_activity_page_queries_do_not_grow_with_its_history(
+    commissioner_client, django_assert_num_queries
+):
+    activity = ActivityFactory()
+    url = activity.get_absolute_url()
+    _activity_with_history(activity, 2)
+    baseline = _count(commissioner_client, url)
+    _activity_with_history(activity, 20)
     with django_assert_num_queries(baseline):
         commissioner_client.get(url)

@@ -389,3 +389,17 @@ def test_register_filters_by_co_commissioner_and_paginates(board_member_client):
     assert "27 contracts" in page
     assert "Page 1 of 2" in page
     assert "P-27" not in page
+
+
+def test_home_page_lists_the_commissioning_tasks(commissioner_client, board_member_client):
+    commissioner_home = commissioner_client.get(reverse("home")).content.decode()
+    assert "Move commissioning activities round the cycle" in commissioner_home
+    assert reverse("commissioning:pipeline") in commissioner_home
+    board_home = board_member_client.get(reverse("home")).content.decode()
+    assert "See the commissioning cycle and contracts" in board_home
+
+
+def test_navigation_links_the_three_sections(board_member_client):
+    page = board_member_client.get(reverse("commissioning:provider_list")).content.decode()
+    for name in ("cycle_board", "contract_list", "provider_list"):
+        assert f'href="{reverse(f"commissioning:{name}")}"' in page
