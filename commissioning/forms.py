@@ -7,6 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import Q
 
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
@@ -84,7 +85,13 @@ class ActivityForm(forms.ModelForm):
         areas = PriorityArea.objects.select_related("framework").order_by(
             "framework__partnership", "order"
         )
-        self.fields["priority_area"].queryset = roles.activity_priority_areas_for(user, areas)
+        allowed = roles.activity_priority_areas_for(user, areas)
+        if self.instance.pk:
+            # An activity's own lead keeps its priority even when they do not lead that priority.
+            allowed = areas.filter(
+                Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.priority_area_id)
+            )
+        self.fields["priority_area"].queryset = allowed
         self.fields["priority_area"].label_from_instance = lambda area: (
             f"{area.framework.partnership}: {area.title}"
         )

@@ -403,3 +403,24 @@ def test_navigation_links_the_three_sections(board_member_client):
     page = board_member_client.get(reverse("commissioning:provider_list")).content.decode()
     for name in ("cycle_board", "contract_list", "provider_list"):
         assert f'href="{reverse(f"commissioning:{name}")}"' in page
+
+
+def test_an_activitys_own_lead_saves_it_under_a_priority_they_do_not_lead(
+    commissioner, commissioner_client
+):
+    """The edit form offered only led priorities, so the activity's own lead could not save."""
+    organisation = OrganisationFactory()
+    activity = ActivityFactory(
+        lead_commissioner=commissioner, commissioning_organisations=[organisation]
+    )
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    form = commissioner_client.get(url).context["form"]
+    data = {
+        **_activity_form(activity.priority_area, commissioner, organisation, title="Kept"),
+        "version": form["version"].value(),
+        "snapshot": form["snapshot"].value(),
+        "status": "active",
+    }
+    assert commissioner_client.post(url, data).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Kept"
