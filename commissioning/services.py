@@ -259,7 +259,11 @@ def contract_start_recommissioning(
 def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
     """Mark contracts decommissioned (an administrators' bulk action); return how many changed."""
     changed = 0
-    for contract in contracts.select_for_update().exclude(status=Contract.Status.DECOMMISSIONED):
+    # Lock by primary key: the admin's queryset may be ordered, joined or distinct, which
+    # PostgreSQL does not allow with FOR UPDATE.
+    pks = list(contracts.values_list("pk", flat=True))
+    locked = Contract.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    for contract in locked.exclude(status=Contract.Status.DECOMMISSIONED):
         contract.status = Contract.Status.DECOMMISSIONED
         contract.full_clean()
         contract.save(update_fields=["status", "updated_at"])
