@@ -20,16 +20,24 @@ class HomeView(TemplateView):
             ("See my actions", reverse("priorities:my_actions")),
             ("Find and filter all actions", reverse("priorities:action_list")),
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
+            ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
+            ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
             ("Move commissioning activities round the cycle", reverse("commissioning:cycle_board")),
             ("See contracts ending soon", reverse("commissioning:pipeline")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
             ("Read the priorities", reverse("priorities:framework_list")),
+            ("See the governance structure", reverse("governance:structure")),
+            ("Read the decisions log", reverse("governance:decision_log")),
             ("See the commissioning cycle and contracts", reverse("commissioning:cycle_board")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
+            (
+                "Manage boards, members and organisations",
+                reverse("admin:governance_board_changelist"),
+            ),
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
             ("Review what each role may do", reverse("admin:auth_group_changelist")),
             ("Manage providers and contracts", reverse("admin:commissioning_contract_changelist")),

@@ -1,1 +1,118 @@
-"""Django admin of the governance app."""
+"""Django admin of the governance app: organisations, boards, members, meetings and decisions."""
+
+from django.contrib import admin
+from django.db import models
+
+from governance.forms import BoardForm, MembershipForm
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+
+
+class VersionedAdmin(admin.ModelAdmin):
+    """A change in the admin bumps the version, so a stale edit in the site is refused."""
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    form = MembershipForm
+    extra = 0
+    autocomplete_fields = ["organisation", "user"]
+    fields = ["person_name", "role", "organisation", "user", "start_date", "end_date"]
+
+
+class MeetingInline(admin.TabularInline):
+    model = Meeting
+    extra = 0
+    fields = ["starts_at", "location", "status"]
+    show_change_link = True
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    form = BoardForm
+    list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
+    list_filter = ["partnership", "kind", "is_active"]
+    list_select_related = ["reports_to"]
+    search_fields = ["name", "purpose"]
+    autocomplete_fields = ["reports_to"]
+    inlines = [MembershipInline, MeetingInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    form = MembershipForm
+    list_display = ["person_name", "board", "role", "organisation", "start_date", "end_date"]
+    list_filter = ["role", "board__partnership", "organisation", "board"]
+    list_select_related = ["board", "organisation"]
+    search_fields = ["person_name", "board__name", "organisation__name"]
+    autocomplete_fields = ["board", "organisation", "user"]
+    date_hierarchy = "start_date"
+
+
+# Papers are published over HTTPS; Django 6 makes this the default.
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    extra = 0
+    fields = ["order", "title", "presenter", "paper_url"]
+
+
+class DecisionInline(admin.StackedInline):
+    model = Decision
+    extra = 0
+    fields = ["text", "owner", "due_date", "status"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(VersionedAdmin):
+    list_display = ["__str__", "board", "starts_at", "location", "status"]
+    list_filter = ["status", "board__partnership", "board"]
+    list_select_related = ["board"]
+    search_fields = ["board__name", "location", "minutes"]
+    autocomplete_fields = ["board"]
+    date_hierarchy = "starts_at"
+    readonly_fields = ["version"]
+    inlines = [AgendaItemInline, DecisionInline]
+
+    def save_formset(self, request, form, formset, change):
+        # Decisions changed inline skip DecisionAdmin.save_model; bump their versions here.
+        if formset.model is Decision:
+            for inline_form in formset.initial_forms:
+                if inline_form.has_changed() and inline_form not in formset.deleted_forms:
+                    inline_form.instance.version += 1
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
+    list_display = ["title", "meeting", "order", "presenter"]
+    list_filter = ["meeting__board__partnership", "meeting__board"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["title", "presenter", "meeting__board__name"]
+    autocomplete_fields = ["meeting"]
+
+
+@admin.register(Decision)
+class DecisionAdmin(VersionedAdmin):
+    list_display = ["__str__", "meeting", "owner", "due_date", "status"]
+    list_filter = ["status", "meeting__board__partnership", "meeting__board", "due_date"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["text", "owner", "meeting__board__name"]
+    autocomplete_fields = ["meeting"]
+    readonly_fields = ["version"]
+    fields = ["meeting", "text", "owner", "due_date", "status", "version"]

@@ -1,5 +1,36 @@
 """URLs of the governance app."""
 
+from django.urls import path
+
+from governance import views
+
 app_name = "governance"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.StructureView.as_view(), name="structure"),
+    path("boards/<int:pk>/", views.BoardDetailView.as_view(), name="board_detail"),
+    path(
+        "boards/<int:board_pk>/meetings/add/",
+        views.MeetingCreateView.as_view(),
+        name="meeting_create",
+    ),
+    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path(
+        "meetings/<int:meeting_pk>/agenda/add/",
+        views.AgendaItemCreateView.as_view(),
+        name="agenda_item_create",
+    ),
+    path(
+        "agenda-items/<int:pk>/edit/",
+        views.AgendaItemUpdateView.as_view(),
+        name="agenda_item_update",
+    ),
+    path(
+        "meetings/<int:meeting_pk>/decisions/add/",
+        views.DecisionCreateView.as_view(),
+        name="decision_create",
+    ),
+    path("decisions/<int:pk>/edit/", views.DecisionUpdateView.as_view(), name="decision_update"),
+    path("decisions/", views.DecisionLogView.as_view(), name="decision_log"),
+]

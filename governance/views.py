@@ -1,1 +1,258 @@
-"""Views of the governance app."""
+"""Pages of the governance app: the structure, boards, meetings and the decisions log."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+
+from config.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
+from governance import selectors, services
+from governance.filters import DecisionFilter
+from governance.forms import (
+    AgendaItemForm,
+    DecisionEditForm,
+    DecisionForm,
+    MeetingEditForm,
+    MeetingForm,
+)
+from governance.models import AgendaItem, Board, Decision, Meeting
+
+
+class ReaderMixin(RoleRequiredMixin):
+    """Pages every role reads; they offer edit links only to those who may edit."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = can_edit_governance_records(self.request.user)
+        return context
+
+
+def add_service_errors(form: BaseForm, error: ValidationError) -> None:
+    """Show a service's validation errors on the form: beside a field it has, else on top."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
+
+
+class StructureView(ReaderMixin, TemplateView):
+    """The whole governance tree of every partnership on one page."""
+
+    template_name = "governance/structure.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partnerships=selectors.governance_structure(), **kwargs)
+
+
+class BoardDetailView(ReaderMixin, DetailView):
+    """A body: its purpose, members by organisation, meetings and decisions."""
+
+    template_name = "governance/board_detail.html"
+    context_object_name = "board"
+
+    def get_queryset(self):
+        return selectors.board_for_page(self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(selectors.board_page_data(self.object))
+        return context
+
+
+class MeetingDetailView(ReaderMixin, DetailView):
+    """A meeting: its agenda, minutes and decisions."""
+
+    template_name = "governance/meeting_detail.html"
+    context_object_name = "meeting"
+
+    def get_queryset(self):
+        return selectors.meeting_for_page()
+
+
+class DecisionLogView(ReaderMixin, FilterView):
+    """Every decision across boards, filtered and paginated."""
+
+    template_name = "governance/decision_log.html"
+    filterset_class = DecisionFilter
+    paginate_by = 25
+    context_object_name = "decisions"
+
+    def get_queryset(self):
+        return selectors.decision_log()
+
+
+class ServiceFormView(EditorRequiredMixin, FormView):
+    """A create or edit page whose save goes through a service; errors come back on the form."""
+
+    template_name = "governance/form.html"
+    heading = ""
+    success_message = ""
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["heading"] = self.heading
+        context["cancel_url"] = self.get_cancel_url()
+        context["parent"] = self.get_parent()
+        return context
+
+    def get_parent(self):
+        """The meeting or board the form belongs to, for the breadcrumbs."""
+        return None
+
+    def get_cancel_url(self) -> str:
+        return self.get_parent().get_absolute_url()
+
+    def form_valid(self, form):
+        try:
+            saved = self.save(form)
+        except services.StaleEditError as error:
+            form.data = form.data.copy()
+            form.data["version"] = error.current_version
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return HttpResponseRedirect(saved.get_absolute_url())
+
+    def form_invalid(self, form):
+        messages.error(self.request, "Nothing was saved: see what to correct below.")
+        return super().form_invalid(form)
+
+
+class MeetingCreateView(ServiceFormView):
+    """Schedule or record a meeting of a board."""
+
+    form_class = MeetingForm
+    heading = "Add a meeting"
+    success_message = "Meeting saved. Add its agenda items below."
+
+    def get_parent(self) -> Board:
+        if not hasattr(self, "board"):
+            self.board = get_object_or_404(Board, pk=self.kwargs["board_pk"])
+        return self.board
+
+    def save(self, form):
+        return services.meeting_create(board=self.get_parent(), **form.cleaned_data)
+
+
+class MeetingUpdateView(ServiceFormView):
+    """Change a meeting's date, place, status or minutes."""
+
+    form_class = MeetingEditForm
+    heading = "Edit the meeting"
+    success_message = "Meeting updated."
+
+    def get_parent(self) -> Meeting:
+        if not hasattr(self, "meeting"):
+            self.meeting = get_object_or_404(
+                Meeting.objects.select_related("board"), pk=self.kwargs["pk"]
+            )
+        return self.meeting
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_parent()}
+
+    def save(self, form):
+        return services.meeting_update(
+            meeting=self.get_parent(),
+            expected_version=form.cleaned_data["version"],
+            **form.changes(),
+        )
+
+
+class UnderMeetingMixin:
+    """A form that adds a record (of `model`) to the meeting named in the URL."""
+
+    model: type[AgendaItem] | type[Decision]
+
+    def get_parent(self) -> Meeting:
+        if not hasattr(self, "meeting"):
+            self.meeting = get_object_or_404(
+                Meeting.objects.select_related("board"), pk=self.kwargs["meeting_pk"]
+            )
+        return self.meeting
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.model(meeting=self.get_parent())}
+
+
+class OfMeetingMixin:
+    """A form that edits a record (of `model`) belonging to a meeting."""
+
+    model: type[AgendaItem] | type[Decision]
+
+    def get_object(self):
+        if not hasattr(self, "object"):
+            self.object = get_object_or_404(
+                self.model.objects.select_related("meeting__board"), pk=self.kwargs["pk"]
+            )
+        return self.object
+
+    def get_parent(self) -> Meeting:
+        return self.get_object().meeting
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.get_object()}
+
+
+class AgendaItemCreateView(UnderMeetingMixin, ServiceFormView):
+    """Add an item to a meeting's agenda."""
+
+    model = AgendaItem
+    form_class = AgendaItemForm
+    heading = "Add an agenda item"
+    success_message = "Agenda item added."
+
+    def save(self, form):
+        services.agenda_item_create(meeting=self.get_parent(), **form.cleaned_data)
+        return self.get_parent()
+
+
+class AgendaItemUpdateView(OfMeetingMixin, ServiceFormView):
+    """Change an agenda item."""
+
+    model = AgendaItem
+    form_class = AgendaItemForm
+    heading = "Edit the agenda item"
+    success_message = "Agenda item updated."
+
+    def save(self, form):
+        services.agenda_item_update(item=self.get_object(), **form.cleaned_data)
+        return self.get_parent()
+
+
+class DecisionCreateView(UnderMeetingMixin, ServiceFormView):
+    """Record a decision taken at a meeting."""
+
+    model = Decision
+    form_class = DecisionForm
+    heading = "Record a decision"
+    success_message = "Decision recorded."
+
+    def save(self, form):
+        return services.decision_create(meeting=self.get_parent(), **form.cleaned_data)
+
+
+class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
+    """Change a decision: its text, owner, due date or status."""
+
+    model = Decision
+    form_class = DecisionEditForm
+    heading = "Edit the decision"
+    success_message = "Decision updated."
+
+    def save(self, form):
+        return services.decision_update(
+            decision=self.get_object(),
+            expected_version=form.cleaned_data["version"],
+            **form.changes(),
+        )

@@ -122,6 +122,9 @@ class ProgressUpdateAdmin(admin.ModelAdmin):
             return [f.name for f in ProgressUpdate._meta.fields]
         return []
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # append-only: a correction is a new update
+
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         action_sync_latest_progress(action=obj.action)

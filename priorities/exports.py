@@ -21,6 +21,8 @@ def _user(user) -> str:
 # (header, value of an action). The import reads the columns it knows by these headers.
 COLUMNS: list[tuple[str, Callable[[Action], object]]] = [
     ("Reference", lambda a: a.pk),
+    # The import refuses a row whose action has changed since this version: no silent overwrite.
+    ("Version", lambda a: a.version),
     ("Framework", lambda a: str(a.priority_area.framework)),
     ("Priority", lambda a: a.priority_area.title),
     ("Objective", lambda a: a.objective.text if a.objective else ""),

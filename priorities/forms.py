@@ -8,10 +8,19 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core import signing
+from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
 from config import roles
-from priorities.models import Action, PriorityArea, ProgressUpdate
+from priorities.models import (
+    Action,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
@@ -32,11 +41,15 @@ def _helper(submit_label: str) -> FormHelper:
     return helper
 
 
-def owner_choices():
-    """People who may own an action: commissioners and administrators."""
+def owner_choices(*, keep_pk: int | None = None):
+    """People who may own an action: commissioners and administrators (and the current owner,
+    so that an action whose owner has since lost their role can still be edited)."""
+    may_own = Q(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+    if keep_pk is not None:
+        may_own |= Q(pk=keep_pk)
     return (
         get_user_model()
-        .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+        .objects.filter(may_own)
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
@@ -116,7 +129,7 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = priority_area.objectives.all()
         self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
-        self.fields["owner"].queryset = owner_choices()
+        self.fields["owner"].queryset = owner_choices(keep_pk=self.instance.owner_id)
         self.fields["owner"].label_from_instance = user_label
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
@@ -136,6 +149,15 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
             return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
         except signing.BadSignature:
             return None
+
+    def input_snapshot(self) -> dict[str, str]:
+        """The submitted values in snapshot form: the fallback when no snapshot came back."""
+        snapshot = {}
+        for name in ACTION_EDITABLE_FIELDS:
+            value = self.cleaned_data.get(name)
+            value = getattr(value, "pk", value)
+            snapshot[name] = "" if value is None else str(value)
+        return snapshot
 
     def model_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in ACTION_EDITABLE_FIELDS}
@@ -161,11 +183,15 @@ class ProgressUpdateForm(forms.ModelForm):
         }
         labels = {"rag": "RAG status"}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
+        # Start from where the last update left off: usually only one of them moves.
+        self.fields["rag"].initial = action.latest_rag or None
+        self.fields["percent_complete"].initial = action.latest_percent
         self.helper = _helper("Log progress")
+        self.helper.form_action = reverse("priorities:progress_create", args=[action.pk])
 
     def clean_percent_complete(self) -> int:
         percent = self.cleaned_data["percent_complete"]
@@ -178,6 +204,67 @@ class ProgressUpdateForm(forms.ModelForm):
         if date > timezone.localdate():
             raise forms.ValidationError("The date of an update cannot be in the future.")
         return date
+
+
+class ObjectiveForm(forms.ModelForm):
+    """Add or reword an objective of a priority."""
+
+    class Meta:
+        model = Objective
+        fields = ["text", "order"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"text": "We will ..."}
+
+    def __init__(self, *args, priority_area: PriorityArea, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk:
+            self.fields["order"].initial = priority_area.objectives.count() + 1
+        self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
+
+
+class IndicatorForm(forms.ModelForm):
+    """Add or change an indicator of a priority."""
+
+    class Meta:
+        model = Indicator
+        fields = ["name", "definition", "unit", "polarity", "target", "source", "order"]
+        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, priority_area: PriorityArea, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.priority_area = priority_area
+        if not self.instance.pk:
+            self.fields["order"].initial = priority_area.indicators.count() + 1
+        self.helper = _helper("Save indicator" if self.instance.pk else "Add indicator")
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        others = self.priority_area.indicators.exclude(pk=self.instance.pk)
+        if others.filter(name__iexact=name).exists():
+            raise forms.ValidationError("This priority already has an indicator with this name.")
+        return name
+
+
+class IndicatorValueForm(forms.ModelForm):
+    """Record an indicator's value for one period, with an optional comparator."""
+
+    class Meta:
+        model = IndicatorValue
+        fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
+        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.helper = _helper("Record value")
+
+    def clean_period_label(self) -> str:
+        label = self.cleaned_data["period_label"].strip()
+        if self.indicator.values.filter(period_label__iexact=label).exists():
+            raise forms.ValidationError(
+                f"This indicator already has a value for {label}: values are kept per period."
+            )
+        return label
 
 
 class ActionImportForm(forms.Form):

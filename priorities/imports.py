@@ -9,6 +9,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 from typing import Any
+from zipfile import BadZipFile
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -18,12 +19,14 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from governance.models import Organisation
-from priorities.forms import ActionRulesMixin
+from priorities.exports import FORMULA_PREFIXES
+from priorities.forms import ActionRulesMixin, owner_choices
 from priorities.models import Action, PriorityArea, Stage
 
 # Import field -> the header it is read from (the export's headers, matched case-insensitively).
 IMPORT_COLUMNS = {
     "reference": "Reference",
+    "version": "Version",
     "title": "Title",
     "description": "Description",
     "objective": "Objective",
@@ -43,6 +46,13 @@ class ImportFileError(Exception):
     """The file cannot be read as a table of actions; the message says why."""
 
 
+def _unescape(text: str) -> str:
+    """Undo the export's guard against formulas: "'=x" was written for "=x"."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
+
+
 def _cell_text(value: Any) -> str:
     if value is None:
         return ""
@@ -52,7 +62,7 @@ def _cell_text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return _unescape(str(value).strip())
 
 
 def read_table(upload: UploadedFile) -> list[dict[str, str]]:
@@ -60,7 +70,7 @@ def read_table(upload: UploadedFile) -> list[dict[str, str]]:
     if upload.name.lower().endswith(".xlsx"):
         try:
             workbook = load_workbook(upload, read_only=True, data_only=True)
-        except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        except (InvalidFileException, BadZipFile, KeyError, OSError, ValueError) as error:
             raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
         table = [
             [_cell_text(v) for v in row] for row in workbook.active.iter_rows(values_only=True)
@@ -71,7 +81,7 @@ def read_table(upload: UploadedFile) -> list[dict[str, str]]:
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise ImportFileError("Save the CSV file as UTF-8 and try again.") from error
-        table = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text))]
+        table = [[_cell_text(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
     if not table:
         raise ImportFileError("The file is empty.")
     headers = [h.strip().lower() for h in table[0]]
@@ -107,6 +117,7 @@ class ActionImportRowForm(ActionRulesMixin, forms.Form):
     """One row of an import, checked as the action form checks an action."""
 
     reference = forms.CharField(required=False)
+    version = forms.IntegerField(required=False, min_value=1)
     title = forms.CharField(max_length=300)
     description = forms.CharField(required=False)
     objective = forms.CharField(required=False)
@@ -147,10 +158,27 @@ class ActionImportRowForm(ActionRulesMixin, forms.Form):
 
     def clean_owner(self):
         username = self.cleaned_data["owner"]
-        owner = get_user_model().objects.filter(username__iexact=username).first()
-        if owner is None:
+        if not get_user_model().objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(f"Unknown owner “{username}”: no user has this username.")
+        owner = owner_choices().filter(username__iexact=username).first()
+        if owner is None:
+            raise forms.ValidationError(
+                f"“{username}” is neither a commissioner nor an administrator, so cannot own "
+                "actions."
+            )
         return owner
+
+    def clean(self):
+        cleaned = super().clean()
+        action, version = cleaned.get("reference"), cleaned.get("version")
+        if action is not None and version is not None and version != action.version:
+            self.add_error(
+                "version",
+                f"Action {action.pk} was changed by someone else after this file was exported "
+                f"(it is now at version {action.version}, the file has {version}): export the "
+                "plan again and redo your changes there.",
+            )
+        return cleaned
 
     def clean_lead_organisation(self) -> Organisation:
         name = self.cleaned_data["lead_organisation"]
@@ -202,6 +230,7 @@ class Preview:
 def preview_rows(*, priority_area: PriorityArea, rows: list[dict[str, str]]) -> Preview:
     """Check every row; each bad row carries its reasons, in words a user can act on."""
     checked = []
+    first_row_of: dict[str, int] = {}
     for number, values in enumerate(rows, start=2):
         form = ActionImportRowForm(values, priority_area=priority_area)
         row = PreviewRow(number=number, values=values)
@@ -211,5 +240,13 @@ def preview_rows(*, priority_area: PriorityArea, rows: list[dict[str, str]]) -> 
             for name, messages in form.errors.items():
                 label = IMPORT_COLUMNS.get(name, "Row")
                 row.errors.extend(f"{label}: {message}" for message in messages)
+        reference = values.get("reference", "")
+        if reference and reference in first_row_of:
+            row.errors.append(
+                f"Reference: action {reference} is already updated by row "
+                f"{first_row_of[reference]}; keep one row per action."
+            )
+        if reference:
+            first_row_of.setdefault(reference, number)
         checked.append(row)
     return Preview(rows=checked)

@@ -1,7 +1,7 @@
 """Reads of the priorities app, each with the joins and prefetches that fix its query count."""
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from priorities.models import (
@@ -124,5 +124,5 @@ def priority_area_actions(*, priority_area: PriorityArea) -> QuerySet[Action]:
     return (
         action_list()
         .filter(priority_area=priority_area)
-        .order_by("objective__order", "due_date", "pk")
+        .order_by(F("objective__order").asc(nulls_last=True), "due_date", "pk")
     )

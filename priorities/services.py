@@ -2,13 +2,21 @@
 
 import datetime
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from priorities.models import Action, PriorityArea, ProgressUpdate
+from priorities.models import (
+    Action,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
 
 # The fields of an action that people edit; the rest are kept by the services.
 ACTION_EDITABLE_FIELDS = (
@@ -115,18 +123,80 @@ def actions_import(
 ) -> tuple[int, int]:
     """Save validated import rows: new actions, or updates of the priority's own actions.
 
-    A row with `reference` updates that action; any failure rolls back every row.
+    A row with `reference` updates that action, refused (ActionEditConflict) if the action
+    has moved on from the row's `version`; any failure rolls back every row.
     Returns (created, updated).
     """
     created = updated = 0
     for row in rows:
         data = dict(row)
         reference = data.pop("reference", None)
+        version = data.pop("version", None)
         if reference:
             action = priority_area.actions.get(pk=reference.pk)
-            action_update(action=action, data=data, expected_version=action.version)
+            # A row without a version (a hand-made file) applies to the action as it is now.
+            expected = action.version if version is None else version
+            action_update(action=action, data=data, expected_version=expected)
             updated += 1
         else:
             action_create(priority_area=priority_area, data=data)
             created += 1
     return created, updated
+
+
+@transaction.atomic
+def indicator_value_record(
+    *,
+    indicator: Indicator,
+    period_label: str,
+    period_end: datetime.date,
+    value: Decimal,
+    comparator: str = "",
+    comparator_value: Decimal | None = None,
+    note: str = "",
+) -> IndicatorValue:
+    """Record an indicator's value for a period (one value per period)."""
+    indicator_value = IndicatorValue(
+        indicator=indicator,
+        period_label=period_label,
+        period_end=period_end,
+        value=value,
+        comparator=comparator,
+        comparator_value=comparator_value,
+        note=note,
+    )
+    indicator_value.full_clean()
+    indicator_value.save()
+    return indicator_value
+
+
+def _apply(instance, data: dict[str, Any]):
+    for field, value in data.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def objective_create(*, priority_area: PriorityArea, text: str, order: int) -> Objective:
+    """Add an objective ("We will ...") to a priority."""
+    return _apply(Objective(priority_area=priority_area), {"text": text, "order": order})
+
+
+@transaction.atomic
+def objective_update(*, objective: Objective, text: str, order: int) -> Objective:
+    """Reword or reorder an objective."""
+    return _apply(objective, {"text": text, "order": order})
+
+
+@transaction.atomic
+def indicator_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> Indicator:
+    """Add an indicator to a priority."""
+    return _apply(Indicator(priority_area=priority_area), data)
+
+
+@transaction.atomic
+def indicator_update(*, indicator: Indicator, data: dict[str, Any]) -> Indicator:
+    """Change an indicator's name, definition, unit, polarity, target or source."""
+    return _apply(indicator, data)

@@ -22,6 +22,23 @@ urlpatterns = [
         views.PriorityAreaExportView.as_view(fmt="csv"),
         name="priority_area_export_csv",
     ),
+    path(
+        "areas/<int:pk>/objectives/new/",
+        views.ObjectiveCreateView.as_view(),
+        name="objective_create",
+    ),
+    path("objectives/<int:pk>/edit/", views.ObjectiveUpdateView.as_view(), name="objective_update"),
+    path(
+        "areas/<int:pk>/indicators/new/",
+        views.IndicatorCreateView.as_view(),
+        name="indicator_create",
+    ),
+    path("indicators/<int:pk>/edit/", views.IndicatorUpdateView.as_view(), name="indicator_update"),
+    path(
+        "indicators/<int:pk>/values/new/",
+        views.IndicatorValueCreateView.as_view(),
+        name="indicator_value_create",
+    ),
     path("actions/", views.ActionListView.as_view(), name="action_list"),
     path("actions/mine/", views.MyActionsView.as_view(), name="my_actions"),
     path(

@@ -1,10 +1,14 @@
 """Factories for users with a role, and for the governance models."""
 
+import datetime as dt
+
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from config import roles
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
 def _role_hook(default: str | None) -> factory.PostGeneration:
@@ -43,3 +47,80 @@ class BoardMemberFactory(UserFactory):
 class AdministratorFactory(UserFactory):
     is_staff = True
     role = _role_hook(default=roles.ADMINISTRATOR)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("short_name",)
+
+    name = factory.Sequence(lambda n: f"Borough Council {n}")
+    short_name = factory.Sequence(lambda n: f"BC{n}")
+    kind = Organisation.Kind.COUNCIL
+
+
+class BoardFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Board
+
+    name = factory.Sequence(lambda n: f"Children's Trust Board {n}")
+    partnership = "Halton"
+    kind = Board.Kind.BOARD
+    reports_to = None
+    purpose = "Sets the strategic direction of the Children, Young People and Families Plan."
+    meeting_frequency = "Quarterly"
+
+
+class SubGroupFactory(BoardFactory):
+    name = factory.Sequence(lambda n: f"SEND Sub-group {n}")
+    kind = Board.Kind.SUB_GROUP
+    reports_to = factory.SubFactory(BoardFactory)
+    partnership = factory.SelfAttribute("reports_to.partnership")
+    meeting_frequency = "Termly"
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    board = factory.SubFactory(BoardFactory)
+    person_name = factory.Sequence(lambda n: f"Head of Service {n}")
+    role = Membership.Role.MEMBER
+    organisation = factory.SubFactory(OrganisationFactory)
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=365))
+    end_date = None
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    board = factory.SubFactory(BoardFactory)
+    starts_at = factory.Sequence(
+        lambda n: timezone.make_aware(dt.datetime(2026, 1, 14, 10, 0)) + dt.timedelta(days=7 * n)
+    )
+    location = "Municipal Building, Widnes"
+    status = Meeting.Status.HELD
+    minutes = "The board received the termly review of each commissioning priority."
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Termly review of priority {n}")
+    presenter = "Head of Commissioning, Children's Services"
+    paper_url = "https://example.org/papers/termly-review.pdf"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Bring an action plan for priority {n} to the next meeting.")
+    owner = "Head of Early Help"
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
+    status = Decision.Status.OPEN

@@ -125,20 +125,16 @@ class Action(models.Model):
         return self.status not in self.CLOSED_STATUSES and self.due_date < timezone.localdate()
 
     def clean(self) -> None:
+        # Dates and cancellation are checked by the constraints (full_clean runs them) and,
+        # next to their fields, by the forms' ActionRulesMixin; saying it here too would
+        # show the message twice.
         super().clean()
-        errors = {}
-        if self.start_date and self.due_date and self.due_date < self.start_date:
-            errors["due_date"] = "The due date cannot be before the start date."
-        if self.status == self.Status.CANCELLED and not self.cancellation_reason.strip():
-            errors["cancellation_reason"] = "Give the reason the action was cancelled."
         if (
             self.objective_id
             and self.priority_area_id
             and self.objective.priority_area_id != self.priority_area_id
         ):
-            errors["objective"] = "Choose an objective of this action's priority."
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError({"objective": "Choose an objective of this action's priority."})
 
 
 class ProgressUpdate(models.Model):

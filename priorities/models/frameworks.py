@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.models import Board
 
@@ -42,6 +43,15 @@ class Framework(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("priorities:framework_detail", args=[self.pk])
+
+    @property
+    def is_review_overdue(self) -> bool:
+        """Past its review date while still in force (archived frameworks are not reviewed)."""
+        return (
+            self.status != self.Status.ARCHIVED
+            and self.review_date is not None
+            and self.review_date < timezone.localdate()
+        )
 
 
 class PriorityArea(models.Model):

@@ -43,6 +43,26 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def judge(self, value, reference) -> str:
+        """ "better", "worse" or "level" for `value` against `reference`, by the polarity."""
+        if value is None or reference is None:
+            return ""
+        if value == reference:
+            return "level"
+        higher = value > reference
+        return "better" if higher == (self.polarity == self.Polarity.HIGHER) else "worse"
+
+    @property
+    def latest_value(self) -> "IndicatorValue | None":
+        # Through the prefetched `values` (newest first) when the page prefetched them.
+        values = self.values.all()
+        return values[0] if values else None
+
+    @property
+    def against_target(self) -> str:
+        latest = self.latest_value
+        return self.judge(latest.value if latest else None, self.target)
+
 
 class IndicatorValue(models.Model):
     """An indicator's value for one period, with an optional comparator such as England."""
@@ -68,6 +88,11 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.period_label})"
+
+    @property
+    def against_comparator(self) -> str:
+        """How this value compares with its comparator, e.g. "worse" than England."""
+        return self.indicator.judge(self.value, self.comparator_value)
 
     def clean(self) -> None:
         super().clean()

@@ -1,0 +1,112 @@
+"""Load the governance demo data (governance/demo_data.py); a second run adds nothing."""
+
+from datetime import datetime, time, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from governance import demo_data
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+
+
+def _days(offset: int | None):
+    return None if offset is None else timezone.localdate() + timedelta(days=offset)
+
+
+def _meeting_time(days_from_today: int, hh_mm: str) -> datetime:
+    """Day offset plus "HH:MM", as an aware time in the site's zone (Europe/London)."""
+    clock = time.fromisoformat(hh_mm)
+    return timezone.make_aware(datetime.combine(_days(days_from_today), clock))
+
+
+def _loaded_on_an_earlier_day(same_record, **todays_key) -> bool:
+    """Offsets move with the load date: a row loaded on another day is found by other keys.
+
+    Without this, `make run` on a later day would add a second open membership (refused by
+    the database) and a second copy of every meeting.
+    """
+    return same_record.exclude(**todays_key).exists()
+
+
+@transaction.atomic
+def load() -> int:
+    """Create what is missing, matched by natural keys; return how many rows were added."""
+    created = 0
+
+    organisations = {}
+    for row in demo_data.ORGANISATIONS:
+        organisation, new = Organisation.objects.get_or_create(
+            short_name=row["short_name"], defaults={"name": row["name"], "kind": row["kind"]}
+        )
+        organisations[row["short_name"]] = organisation
+        created += new
+
+    boards = {}
+    for row in demo_data.BOARDS:  # parents come before their children
+        defaults = {key: row[key] for key in ("partnership", "kind", "purpose")}
+        defaults["meeting_frequency"] = row["meeting_frequency"]
+        defaults["reports_to"] = boards[row["reports_to"]] if row["reports_to"] else None
+        board, new = Board.objects.get_or_create(name=row["name"], defaults=defaults)
+        boards[row["name"]] = board
+        created += new
+
+    for row in demo_data.MEMBERSHIPS:
+        if _loaded_on_an_earlier_day(
+            Membership.objects.filter(board=boards[row["board"]], person_name=row["person"]),
+            start_date=_days(row["start_days"]),
+        ):
+            continue
+        _, new = Membership.objects.get_or_create(
+            board=boards[row["board"]],
+            person_name=row["person"],
+            start_date=_days(row["start_days"]),
+            defaults={
+                "role": row["role"],
+                "organisation": organisations[row["organisation"]],
+                "end_date": _days(row["end_days"]),
+            },
+        )
+        created += new
+
+    for row in demo_data.MEETINGS:
+        starts_at = _meeting_time(row["days_from_today"], row["time"])
+        earlier = Meeting.objects.filter(
+            board=boards[row["board"]],
+            agenda_items__order=1,
+            agenda_items__title=row["agenda"][0]["title"],
+        )
+        if _loaded_on_an_earlier_day(earlier, starts_at=starts_at):
+            continue
+        meeting, new = Meeting.objects.get_or_create(
+            board=boards[row["board"]],
+            starts_at=starts_at,
+            defaults={
+                "location": row["location"],
+                "status": row["status"],
+                "minutes": row["minutes"],
+            },
+        )
+        created += new
+        for order, item in enumerate(row["agenda"], start=1):
+            _, new = AgendaItem.objects.get_or_create(
+                meeting=meeting,
+                order=order,
+                defaults={
+                    "title": item["title"],
+                    "presenter": item["presenter"],
+                    "paper_url": item["paper_url"],
+                },
+            )
+            created += new
+        for decision in row["decisions"]:
+            _, new = Decision.objects.get_or_create(
+                meeting=meeting,
+                text=decision["text"],
+                defaults={
+                    "owner": decision["owner"],
+                    "due_date": _days(decision["due_days"]),
+                    "status": decision["status"],
+                },
+            )
+            created += new
+    return created

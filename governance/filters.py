@@ -1,0 +1,71 @@
+"""Filters of the governance app's lists."""
+
+import django_filters
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
+from django import forms
+
+from governance.forms import DATE_WIDGET
+from governance.models import Board, Decision
+
+
+class DecisionFilterForm(forms.Form):
+    """The log's filters in a compact grid: three across on a wide screen, stacked on a phone."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Row(*(Column(name, css_class="col-md-4") for name in ("board", "status", "owner"))),
+            Row(
+                *(Column(name, css_class="col-md-4") for name in ("taken_from", "taken_to")),
+                Column("overdue", css_class="col-md-4 gov-filter-check"),
+            ),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("taken_from"), cleaned.get("taken_to")
+        if start and end and start > end:
+            raise forms.ValidationError(
+                "“Decided on or after” is later than “Decided on or before”: swap the dates."
+            )
+        return cleaned
+
+
+class DecisionFilter(django_filters.FilterSet):
+    """The decisions log: by board, status, owner, overdue and the date of the meeting."""
+
+    board = django_filters.ModelChoiceFilter(
+        field_name="meeting__board",
+        queryset=Board.objects.order_by("name"),
+        label="Board",
+        empty_label="Any board",
+    )
+    status = django_filters.ChoiceFilter(choices=Decision.Status.choices, empty_label="Any")
+    owner = django_filters.CharFilter(lookup_expr="icontains", label="Owner contains")
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue", label="Only overdue", widget=forms.CheckboxInput
+    )
+    taken_from = django_filters.DateFilter(
+        field_name="meeting__starts_at",
+        lookup_expr="date__gte",
+        label="Decided on or after",
+        widget=DATE_WIDGET,
+    )
+    taken_to = django_filters.DateFilter(
+        field_name="meeting__starts_at",
+        lookup_expr="date__lte",
+        label="Decided on or before",
+        widget=DATE_WIDGET,
+    )
+
+    class Meta:
+        model = Decision
+        form = DecisionFilterForm
+        fields = ["board", "status", "owner", "overdue", "taken_from", "taken_to"]
+
+    def filter_overdue(self, queryset, name, value):
+        return queryset.overdue() if value else queryset

@@ -1,0 +1,184 @@
+"""Reads of the governance app, with the queries each page needs decided here."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership
+
+# Seats in the order a board's papers list them.
+ROLE_RANK = {role: rank for rank, role in enumerate(Membership.Role.values)}
+# How many past meetings and decisions a board page lists before pointing to the full log.
+BOARD_PAGE_LIMIT = 12
+
+
+def current_memberships(today: date | None = None) -> QuerySet[Membership]:
+    """Memberships that have started and not ended on `today`."""
+    today = today or timezone.localdate()
+    return Membership.objects.filter(start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+
+
+@dataclass
+class BoardNode:
+    """A body in the governance tree, with the bodies that report to it."""
+
+    board: Board
+    children: list["BoardNode"] = field(default_factory=list)
+    size: int = 1  # this body and every body below it
+
+    @property
+    def chair(self) -> Membership | None:
+        chairs = getattr(self.board, "current_chairs", [])
+        return chairs[0] if chairs else None
+
+
+@dataclass
+class TreeRow:
+    """One body in page order; `closes` counts the nested lists that end after it."""
+
+    node: BoardNode
+    depth: int
+    closes: range = range(0)
+
+
+@dataclass
+class Partnership:
+    """One children's trust partnership and the bodies at the top of its structure."""
+
+    name: str
+    roots: list[BoardNode]
+
+    @property
+    def rows(self) -> list[TreeRow]:
+        return _flatten(self.roots)
+
+
+def _walk(roots: list[BoardNode]) -> list[tuple[BoardNode, int]]:
+    """Every node below `roots`, parents before children, with its depth.
+
+    A loop, not recursion, so no depth of tree can exhaust Python's stack (nor the
+    template's: the page renders these rows flat instead of including itself).
+    """
+    order: list[tuple[BoardNode, int]] = []
+    stack = [(root, 0) for root in reversed(roots)]
+    while stack:
+        node, depth = stack.pop()
+        order.append((node, depth))
+        stack.extend((child, depth + 1) for child in reversed(node.children))
+    return order
+
+
+def _flatten(roots: list[BoardNode]) -> list[TreeRow]:
+    walked = _walk(roots)
+    rows = []
+    for index, (node, depth) in enumerate(walked):
+        next_depth = walked[index + 1][1] if index + 1 < len(walked) else 0
+        rows.append(TreeRow(node, depth, range(max(depth - next_depth, 0))))
+    return rows
+
+
+def _break_loops(nodes: dict[int, BoardNode], roots: list[BoardNode]) -> None:
+    """Show bodies caught in a reporting loop (only raw SQL can make one) as top bodies.
+
+    Without this they would be missing from the page, as no top body leads to them.
+    """
+    while True:
+        reached = {node.board.pk for node, _ in _walk(roots)}
+        stranded = [pk for pk in nodes if pk not in reached]
+        if not stranded:
+            return
+        node = nodes[min(stranded)]
+        nodes[node.board.reports_to_id].children.remove(node)
+        roots.append(node)
+
+
+def structure_boards() -> QuerySet[Board]:
+    """Every body with its parent and its current chairs: two queries whatever the tree's size."""
+    chairs = (
+        current_memberships()
+        .filter(role=Membership.Role.CHAIR)
+        .select_related("organisation")
+        .order_by("start_date", "pk")
+    )
+    return Board.objects.select_related("reports_to").prefetch_related(
+        Prefetch("memberships", queryset=chairs, to_attr="current_chairs")
+    )
+
+
+def governance_structure() -> list[Partnership]:
+    """The whole tree, grouped by partnership; the main body of each partnership comes first."""
+    boards = list(structure_boards())
+    nodes = {board.pk: BoardNode(board) for board in boards}
+    roots: list[BoardNode] = []
+    for board in boards:
+        parent = nodes.get(board.reports_to_id)
+        (parent.children if parent else roots).append(nodes[board.pk])
+    _break_loops(nodes, roots)
+    for node in nodes.values():
+        node.children.sort(key=lambda child: child.board.name)
+    for node, _ in reversed(_walk(roots)):  # children before their parents
+        node.size = 1 + sum(child.size for child in node.children)
+    by_partnership: dict[str, list[BoardNode]] = defaultdict(list)
+    for root in roots:
+        by_partnership[root.board.partnership].append(root)
+    return [
+        Partnership(name, sorted(tops, key=lambda node: (-node.size, node.board.name)))
+        for name, tops in sorted(by_partnership.items())
+    ]
+
+
+def board_for_page(pk: int) -> QuerySet[Board]:
+    return Board.objects.select_related("reports_to").filter(pk=pk)
+
+
+def _by_organisation(memberships: list[Membership]) -> list[Membership]:
+    return sorted(
+        memberships,
+        key=lambda m: (m.organisation.name, ROLE_RANK.get(m.role, 99), m.person_name),
+    )
+
+
+def board_page_data(board: Board) -> dict:
+    """Members (current and past, by organisation), meetings and recent decisions of a board."""
+    today = timezone.localdate()
+    memberships = list(board.memberships.select_related("organisation", "user"))
+    past = [m for m in memberships if m.end_date is not None and m.end_date < today]
+    current = [m for m in memberships if m not in past]
+    now = timezone.now()
+    meetings = board.meetings.all()
+    decisions = (
+        Decision.objects.filter(meeting__board=board)
+        .select_related("meeting__board")
+        .order_by("-meeting__starts_at", "pk")
+    )
+    return {
+        "reporting_bodies": list(board.reporting_bodies.all()),
+        "current_members": _by_organisation(current),
+        "past_members": _by_organisation(past),
+        "upcoming_meetings": list(meetings.filter(starts_at__gte=now).order_by("starts_at")),
+        "past_meetings": list(meetings.filter(starts_at__lt=now)[:BOARD_PAGE_LIMIT]),
+        "decisions": list(decisions[:BOARD_PAGE_LIMIT]),
+        "decision_count": decisions.count(),
+        "page_limit": BOARD_PAGE_LIMIT,
+    }
+
+
+def meeting_for_page() -> QuerySet[Meeting]:
+    """Meetings with their board, agenda in order and decisions."""
+    return Meeting.objects.select_related("board").prefetch_related(
+        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("meeting__board").order_by("pk"),
+        ),
+    )
+
+
+def decision_log() -> QuerySet[Decision]:
+    """Decisions across boards, newest meeting first, with what each row shows."""
+    return Decision.objects.select_related("meeting__board").order_by("-meeting__starts_at", "pk")

@@ -1,0 +1,141 @@
+"""The governance admin: every model listed, searchable, with its inlines, and cycles refused."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+from django.utils import timezone
+
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.tests.factories import (
+    AgendaItemFactory,
+    DecisionFactory,
+    MembershipFactory,
+    SubGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+def test_every_model_is_registered_with_search_and_filters(model):
+    model_admin = admin.site._registry[model]
+    assert model_admin.search_fields
+    assert model_admin.list_filter
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda model: model.__name__)
+def test_lists_open_and_search(administrator_client, model):
+    AgendaItemFactory()
+    DecisionFactory()
+    MembershipFactory()
+    url = reverse(f"admin:governance_{model._meta.model_name}_changelist")
+    response = administrator_client.get(url, {"q": "a"})
+    assert response.status_code == 200
+    assert "Select" in response.content.decode()
+
+
+def test_board_page_has_memberships_and_meetings_inline(administrator_client):
+    membership = MembershipFactory(person_name="Head of Early Help")
+    url = reverse("admin:governance_board_change", args=[membership.board.pk])
+    content = administrator_client.get(url).content.decode()
+    assert "Head of Early Help" in content
+    assert "meetings-TOTAL_FORMS" in content
+
+
+def test_meeting_page_has_agenda_and_decisions_inline(administrator_client):
+    decision = DecisionFactory(text="Adopt the THRIVE model.")
+    AgendaItemFactory(meeting=decision.meeting, title="THRIVE")
+    url = reverse("admin:governance_meeting_change", args=[decision.meeting.pk])
+    content = administrator_client.get(url).content.decode()
+    assert "Adopt the THRIVE model." in content
+    assert 'value="THRIVE"' in content
+
+
+def test_admin_refuses_a_cycle_and_saves_nothing(administrator_client):
+    child = SubGroupFactory()
+    top = child.reports_to
+    url = reverse("admin:governance_board_change", args=[top.pk])
+    response = administrator_client.post(
+        url,
+        {
+            "name": top.name,
+            "partnership": top.partnership,
+            "kind": top.kind,
+            "reports_to": child.pk,
+            "is_active": "on",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+            "meetings-TOTAL_FORMS": "0",
+            "meetings-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 200
+    assert "already reports, directly or through other bodies" in response.content.decode()
+    top.refresh_from_db()
+    assert top.reports_to is None
+
+
+def test_changing_a_decision_in_the_admin_bumps_its_version(administrator_client):
+    decision = DecisionFactory()
+    url = reverse("admin:governance_decision_change", args=[decision.pk])
+    response = administrator_client.post(
+        url,
+        {
+            "meeting": decision.meeting.pk,
+            "text": decision.text,
+            "owner": "Head of SEN Service",
+            "status": "open",
+        },
+    )
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
+
+
+def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client):
+    existing = MembershipFactory()
+    response = administrator_client.post(
+        reverse("admin:governance_membership_add"),
+        {
+            "board": existing.board.pk,
+            "person_name": "Head of Virtual School",
+            "role": "member",
+            "organisation": existing.organisation.pk,
+            "start_date": "01/09/2026",
+            "end_date": "31/08/2026",
+        },
+    )
+    assert response.status_code == 200
+    assert "The end date cannot be before the start date." in response.content.decode()
+    assert Membership.objects.count() == 1
+
+
+def test_changing_a_decision_inline_under_its_meeting_bumps_its_version(administrator_client):
+    decision = DecisionFactory(owner="Head of Early Help")
+    meeting = decision.meeting
+    local = timezone.localtime(meeting.starts_at)
+    response = administrator_client.post(
+        reverse("admin:governance_meeting_change", args=[meeting.pk]),
+        {
+            "board": meeting.board.pk,
+            "starts_at_0": local.strftime("%d/%m/%Y"),
+            "starts_at_1": local.strftime("%H:%M:%S"),
+            "location": meeting.location,
+            "status": meeting.status,
+            "minutes": meeting.minutes,
+            "agenda_items-TOTAL_FORMS": "0",
+            "agenda_items-INITIAL_FORMS": "0",
+            "decisions-TOTAL_FORMS": "1",
+            "decisions-INITIAL_FORMS": "1",
+            "decisions-0-id": decision.pk,
+            "decisions-0-meeting": meeting.pk,
+            "decisions-0-text": decision.text,
+            "decisions-0-owner": "Head of SEN Service",
+            "decisions-0-status": "open",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision.refresh_from_db()
+    assert (decision.owner, decision.version) == ("Head of SEN Service", 2)

@@ -1,0 +1,93 @@
+"""The governance demo data: both seeds' structures, loaded once however often it runs."""
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+from django.utils import timezone
+
+from governance import demo, demo_data
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_loading_twice_adds_nothing_the_second_time():
+    created = demo.load()
+    first = _counts()
+    assert created == sum(first.values())
+    assert demo.load() == 0
+    assert _counts() == first
+
+
+def test_loading_on_a_later_day_adds_nothing():
+    """Offsets move with the date: a second day's run used to add a clashing open membership."""
+    demo.load()
+    first = _counts()
+    later = timezone.localdate() + dt.timedelta(days=3)
+    with mock.patch("governance.demo.timezone.localdate", return_value=later):
+        assert demo.load() == 0
+    assert _counts() == first
+
+
+def test_every_body_of_both_seeds_with_its_reporting_line():
+    demo.load()
+    assert Board.objects.count() == len(demo_data.BOARDS)
+    for row in demo_data.BOARDS:
+        board = Board.objects.get(name=row["name"])
+        assert (board.reports_to.name if board.reports_to else None) == row["reports_to"]
+    halton = Board.objects.get(name="Halton Children's Trust Board")
+    assert halton.reports_to is None
+    assert {"SEND Strategic Group", "Halton Youth Cabinet", "INVOLVE Group"} <= set(
+        halton.reporting_bodies.values_list("name", flat=True)
+    )
+    executive = Board.objects.get(name="Children's Trust Executive")
+    assert executive.partnership == "West Cheshire"
+    assert executive.reporting_bodies.filter(name__startswith="Emotional Health").exists()
+    assert Board.objects.get(name="Access Sub-group").reports_to.reports_to == executive
+
+
+def test_demo_rows_are_valid_and_people_are_job_titles():
+    demo.load()
+    for model in MODELS:
+        for row in model.objects.all():
+            row.full_clean()
+    assert Membership.objects.filter(role="chair").exists()
+    assert Meeting.objects.filter(starts_at__gte=timezone.now()).exists()
+    assert Meeting.objects.filter(starts_at__lt=timezone.now()).exists()
+    assert Decision.objects.filter(status="open").exists()
+
+
+def test_meeting_times_are_london_wall_clock_times():
+    demo.load()
+    row = demo_data.MEETINGS[0]
+    meeting = Meeting.objects.get(
+        board__name=row["board"],
+        agenda_items__order=1,
+        agenda_items__title=row["agenda"][0]["title"],
+    )
+    assert timezone.localtime(meeting.starts_at).strftime("%H:%M") == row["time"]
+    assert meeting.agenda_items.count() == len(row["agenda"])
+
+
+def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_member_client):
+    """The issue's "done when": structure, then a board, then a meeting and its decisions."""
+    demo.load()
+    structure = board_member_client.get("/governance/").content.decode()
+    assert "Halton Children&#x27;s Trust Board</a>" in structure
+    assert "Children&#x27;s Trust Executive</a>" in structure
+    assert "Access Sub-group</a>" in structure
+    executive = Board.objects.get(name="Children's Trust Executive")
+    board_page = board_member_client.get(executive.get_absolute_url()).content.decode()
+    held = executive.meetings.filter(decisions__isnull=False).first()
+    assert held.get_absolute_url() in board_page
+    meeting_page = board_member_client.get(held.get_absolute_url()).content.decode()
+    for decision in held.decisions.all():
+        assert decision.owner.replace("'", "&#x27;") in meeting_page
+    assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page

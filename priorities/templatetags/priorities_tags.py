@@ -1,0 +1,16 @@
+"""Template filters of the priorities pages."""
+
+from decimal import Decimal
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def figure(value: Decimal | float | int | None) -> str:
+    """A figure as the seeds print it: 129.6, 71, 1,250 (up to two decimals, no trailing zeros)."""
+    if value is None or value == "":
+        return ""
+    text = f"{Decimal(value):,.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,98 @@
+"""The demo data: both seed frameworks, word for word, loaded once however often it runs."""
+
+from decimal import Decimal
+
+import pytest
+
+from governance.demo_data import ORGANISATIONS
+from governance.demo_users import ensure_demo_users
+from governance.models import Organisation
+from priorities import demo
+from priorities.demo_data import FRAMEWORKS
+from priorities.models import (
+    Action,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+    ProgressUpdate,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Framework, PriorityArea, Objective, Action, ProgressUpdate, Indicator, IndicatorValue)
+
+
+@pytest.fixture
+def loaded():
+    ensure_demo_users()
+    return demo.load()
+
+
+def _counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in (*MODELS, Organisation)}
+
+
+def test_loading_twice_changes_nothing(loaded):
+    before = _counts()
+    assert loaded > 0
+    assert demo.load() == 0
+    assert _counts() == before
+
+
+def test_west_cheshire_has_every_priority_objective_and_action_word_for_word(loaded):
+    seed = next(f for f in FRAMEWORKS if f["partnership"] == "West Cheshire")
+    framework = Framework.objects.get(partnership="West Cheshire")
+    assert framework.period == "2017/19"
+    areas = list(framework.priority_areas.order_by("order"))
+    assert [a.title for a in areas] == [p["title"] for p in seed["priorities"]]
+    assert len(areas) == 5
+    for area, priority in zip(areas, seed["priorities"], strict=True):
+        assert area.aim == priority["aim"]
+        assert list(area.objectives.values_list("text", flat=True)) == priority["objectives"]
+        assert sorted(area.actions.values_list("description", flat=True)) == sorted(
+            a["description"] for a in priority["actions"]
+        )
+
+
+def test_halton_has_six_priorities_and_the_seeds_indicator_figures(loaded):
+    halton = Framework.objects.get(partnership="Halton")
+    assert halton.priority_areas.count() == 6
+    gld = Indicator.objects.get(name="Good level of development at age 5")
+    values = {v.period_label: v for v in gld.values.all()}
+    assert values["2013"].value == Decimal("37")
+    assert values["2017"].value == Decimal("61")
+    assert (values["2017"].comparator, values["2017"].comparator_value) == ("England", 71)
+    injuries = Indicator.objects.get(name__startswith="Hospital admissions")
+    latest = injuries.values.get()
+    assert (latest.value, latest.comparator_value) == (Decimal("144"), Decimal("129.6"))
+
+
+def test_owners_are_job_titles_and_updates_are_marked_as_sample(loaded):
+    action = Action.objects.get(title="Scale-up the Edge of Care Team")
+    assert action.owner.get_full_name() == "Head of Children's Social Care"
+    assert not action.owner.has_usable_password()
+    assert ProgressUpdate.objects.exists()
+    assert not ProgressUpdate.objects.filter(is_sample=False).exists()
+    # The action's RAG is its latest update's.
+    latest = action.progress_updates.first()
+    assert (action.latest_rag, action.latest_percent) == (latest.rag, latest.percent_complete)
+
+
+def test_demo_commissioner_leads_in_both_frameworks_and_owns_an_overdue_action(loaded):
+    led = PriorityArea.objects.filter(lead_commissioners__username="commissioner")
+    assert set(led.values_list("framework__partnership", flat=True)) == {"Halton", "West Cheshire"}
+    owned = Action.objects.filter(owner__username="commissioner")
+    assert owned.overdue().exists()
+
+
+def test_organisations_are_shared_with_the_governance_demo():
+    """The seeds spell some organisations differently: each must exist once."""
+    for organisation in ORGANISATIONS:
+        Organisation.objects.create(**organisation)
+    before = Organisation.objects.count()
+    ensure_demo_users()
+    demo.load()
+    assert Organisation.objects.count() == before
+    assert Action.objects.filter(lead_organisation__short_name="CWaC").exists()

@@ -1,0 +1,148 @@
+"""Form validation: clear messages next to the fields."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from priorities.forms import ActionForm, IndicatorValueForm, ProgressUpdateForm, changes_since
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ObjectiveFactory,
+    PriorityAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _action_form(action=None, **overrides):
+    action = action or ActionFactory()
+    data = {
+        "title": "Develop a feedback questionnaire as an online facility",
+        "description": "",
+        "objective": "",
+        "owner": action.owner.pk,
+        "lead_organisation": action.lead_organisation.pk,
+        "start_date": "2026-01-10",
+        "due_date": "2026-06-30",
+        "status": "in_progress",
+        "cancellation_reason": "",
+        "stage": "plan",
+    } | overrides
+    return ActionForm(data, priority_area=action.priority_area)
+
+
+def test_valid_action_form():
+    form = _action_form()
+    assert form.is_valid(), form.errors
+
+
+def test_due_before_start_is_an_error_on_the_due_date():
+    form = _action_form(start_date="2026-06-30", due_date="2026-01-10")
+    assert not form.is_valid()
+    assert form.errors["due_date"] == [
+        "The due date (10/01/2026) cannot be before the start date (30/06/2026)."
+    ]
+    assert "__all__" not in form.errors  # said once, next to the field
+
+
+def test_british_dates_are_accepted():
+    form = _action_form(start_date="10/01/2026", due_date="30/06/2026")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["due_date"] == datetime.date(2026, 6, 30)
+
+
+def test_cancelled_needs_a_reason():
+    form = _action_form(status="cancelled")
+    assert not form.is_valid()
+    assert form.errors["cancellation_reason"] == ["Give the reason the action was cancelled."]
+
+
+def test_objectives_offered_are_the_priority_areas_own():
+    area = PriorityAreaFactory()
+    own = ObjectiveFactory(priority_area=area)
+    ObjectiveFactory()
+    form = ActionForm(priority_area=area)
+    assert list(form.fields["objective"].queryset) == [own]
+
+
+def test_snapshot_names_the_fields_changed_meanwhile():
+    action = ActionFactory(title="Before")
+    form = ActionForm(instance=action, priority_area=action.priority_area)
+    bound = ActionForm(
+        {"snapshot": form.fields["snapshot"].initial}, priority_area=action.priority_area
+    )
+    bound.is_valid()
+    action.title = "After"
+    action.due_date = datetime.date(2027, 3, 31)
+    assert changes_since(bound.loaded_snapshot(), action) == [
+        ("Title", "After"),
+        ("Due date", "31/03/2027"),
+    ]
+
+
+def test_tampered_snapshot_is_ignored():
+    action = ActionFactory()
+    bound = ActionForm({"snapshot": "forged"}, priority_area=action.priority_area)
+    bound.is_valid()
+    assert bound.loaded_snapshot() is None
+
+
+@pytest.mark.parametrize("percent", ["-1", "101"])
+def test_percent_outside_0_to_100_is_refused(percent):
+    form = ProgressUpdateForm(
+        {"date": TODAY.isoformat(), "rag": "green", "percent_complete": percent, "narrative": "x"},
+        action=ActionFactory(),
+    )
+    assert not form.is_valid()
+    assert form.errors["percent_complete"] == ["Percent complete must be between 0 and 100."]
+
+
+def test_progress_cannot_be_dated_in_the_future():
+    tomorrow = TODAY + datetime.timedelta(days=1)
+    form = ProgressUpdateForm(
+        {"date": tomorrow.isoformat(), "rag": "red", "percent_complete": "5", "narrative": "x"},
+        action=ActionFactory(),
+    )
+    assert not form.is_valid()
+    assert form.errors["date"] == ["The date of an update cannot be in the future."]
+
+
+def test_indicator_value_once_per_period():
+    value = IndicatorValueFactory(period_label="2017")
+    form = IndicatorValueForm(
+        {"period_label": "2017", "period_end": "2017-08-31", "value": "63"},
+        indicator=value.indicator,
+    )
+    assert not form.is_valid()
+    assert form.errors["period_label"] == [
+        "This indicator already has a value for 2017: values are kept per period."
+    ]
+
+
+def test_comparator_value_needs_a_comparator_name():
+    form = IndicatorValueForm(
+        {
+            "period_label": "2018",
+            "period_end": "2018-08-31",
+            "value": "63",
+            "comparator_value": "71",
+        },
+        indicator=IndicatorFactory(),
+    )
+    assert not form.is_valid()
+    assert form.errors["comparator"] == ["Name the comparator, e.g. England."]
+
+
+def test_edit_form_keeps_an_owner_who_has_lost_their_role():
+    from governance.tests.factories import UserFactory
+
+    former = UserFactory(first_name="Former", last_name="Commissioner")
+    action = ActionFactory(owner=former)
+    form = ActionForm(instance=action, priority_area=action.priority_area)
+    assert former in form.fields["owner"].queryset
+    assert former not in ActionForm(priority_area=action.priority_area).fields["owner"].queryset

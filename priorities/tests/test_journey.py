@@ -1,0 +1,89 @@
+"""The issue's "done when": a commissioner's daily loop, and a board member who only reads."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from priorities.exports import HEADERS
+from priorities.models import Action
+from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_member):
+    area = PriorityAreaFactory(title="Prevention", lead_commissioners=[commissioner])
+    mine = ActionFactory(priority_area=area, owner=commissioner, title="Retain TAF advisors")
+    organisation = OrganisationFactory(short_name="CWaC")
+
+    client = Client()
+    assert client.login(username=commissioner.username, password="correct-horse-battery-staple")
+
+    # Finds their actions.
+    my_page = client.get(reverse("priorities:my_actions")).content.decode()
+    assert "Retain TAF advisors" in my_page
+
+    # Logs progress on one.
+    client.post(
+        reverse("priorities:progress_create", args=[mine.pk]),
+        {
+            "date": TODAY.isoformat(),
+            "rag": "green",
+            "percent_complete": "50",
+            "narrative": "Done half.",
+        },
+    )
+    assert "Green · 50%" in client.get(mine.get_absolute_url()).content.decode()
+
+    # Adds an action.
+    client.post(
+        reverse("priorities:action_create", args=[area.pk]),
+        {
+            "title": "Seek funding sources to increase TAF advisors",
+            "owner": commissioner.pk,
+            "lead_organisation": organisation.pk,
+            "start_date": TODAY.isoformat(),
+            "due_date": (TODAY + datetime.timedelta(days=90)).isoformat(),
+            "status": "not_started",
+            "stage": "plan",
+        },
+    )
+    assert area.actions.count() == 2
+
+    # Exports the plan to XLSX and opens it.
+    exported = client.get(reverse("priorities:priority_area_export_xlsx", args=[area.pk]))
+    sheet = load_workbook(io.BytesIO(exported.content)).active
+    column = HEADERS.index("Title")
+    titles = sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True))
+    assert titles == ["Retain TAF advisors", "Seek funding sources to increase TAF advisors"]
+
+    # Imports it back: each row updates its action, nothing is duplicated.
+    url = reverse("priorities:action_import", args=[area.pk])
+    preview = client.post(url, {"file": SimpleUploadedFile("plan.xlsx", exported.content)})
+    assert "All 2 rows can be imported" in preview.content.decode()
+    client.post(url, {"confirm": "1"})
+    assert area.actions.count() == 2
+    assert set(area.actions.values_list("version", flat=True)) == {2}
+
+    # A board member reads the priority and cannot change anything.
+    board = Client()
+    board.force_login(board_member)
+    page = board.get(area.get_absolute_url()).content.decode()
+    assert "Retain TAF advisors" in page and "Add an action" not in page
+    before = list(Action.objects.order_by("pk").values())
+    for refused in (
+        board.post(reverse("priorities:action_update", args=[mine.pk]), {"title": "x"}),
+        board.post(reverse("priorities:progress_create", args=[mine.pk]), {"rag": "red"}),
+        board.post(reverse("priorities:action_create", args=[area.pk]), {"title": "x"}),
+        board.post(url, {"confirm": "1"}),
+    ):
+        assert refused.status_code == 403
+    assert list(Action.objects.order_by("pk").values()) == before

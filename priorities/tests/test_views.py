@@ -1,0 +1,610 @@
+"""The priorities pages: who may see and change what, and what they show."""
+
+import datetime
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+
+from priorities import services
+from priorities.models import Action, ProgressUpdate
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ObjectiveFactory,
+    OrganisationFactory,
+    PriorityAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+@pytest.fixture
+def led_area(commissioner):
+    """A priority area the `commissioner` fixture leads."""
+    return PriorityAreaFactory(lead_commissioners=[commissioner], title="Children in Care")
+
+
+@pytest.fixture
+def led_action(led_area):
+    return ActionFactory(priority_area=led_area, title="Scale-up the Edge of Care Team")
+
+
+def _action_post(action: Action, **overrides) -> dict:
+    data = {
+        "title": action.title,
+        "description": action.description,
+        "objective": action.objective_id or "",
+        "owner": action.owner_id,
+        "lead_organisation": action.lead_organisation_id,
+        "start_date": action.start_date.isoformat(),
+        "due_date": action.due_date.isoformat(),
+        "status": action.status,
+        "cancellation_reason": action.cancellation_reason,
+        "stage": action.stage,
+    }
+    return data | overrides
+
+
+def _new_action_post(owner, **overrides) -> dict:
+    return {
+        "title": "Develop a Children in care and care leavers data set",
+        "description": "",
+        "objective": "",
+        "owner": owner.pk,
+        "lead_organisation": OrganisationFactory(short_name="HBC").pk,
+        "start_date": TODAY.isoformat(),
+        "due_date": (TODAY + datetime.timedelta(days=60)).isoformat(),
+        "status": "not_started",
+        "cancellation_reason": "",
+        "stage": "analyse",
+    } | overrides
+
+
+def _progress_post(**overrides) -> dict:
+    return {
+        "date": TODAY.isoformat(),
+        "rag": "amber",
+        "percent_complete": "45",
+        "narrative": "Training delivered to two of three localities.",
+    } | overrides
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+# Reading: every role reads, and the pages show the plan.
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client, led_action):
+    response = client.get(reverse("priorities:action_detail", args=[led_action.pk]))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_user_without_role_is_refused(user_without_role, client, led_action):
+    client.force_login(user_without_role)
+    assert client.get(reverse("priorities:framework_list")).status_code == 403
+
+
+def test_framework_list_counts_priorities_actions_and_overdue(board_member_client, led_area):
+    ActionFactory(priority_area=led_area, overdue=True)
+    ActionFactory(priority_area=led_area)
+    page = board_member_client.get(reverse("priorities:framework_list")).content.decode()
+    assert escape(led_area.framework.title) in page
+    assert "Review overdue" in page  # the factory's review date is in 2021
+    assert "1 overdue" in page
+
+
+def test_framework_overview_shows_rag_mix_overdue_and_latest_indicator(
+    board_member_client, led_area, commissioner
+):
+    action = ActionFactory(priority_area=led_area, overdue=True)
+    services.progress_update_add(
+        action=action, author=commissioner, rag="red", percent_complete=10, narrative="Stuck."
+    )
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37, comparator="")
+    IndicatorValueFactory(indicator=indicator, period_label="2017", value=61)
+    response = board_member_client.get(led_area.framework.get_absolute_url())
+    page = response.content.decode()
+    assert "Children in Care" in page
+    overview = response.context["priority_areas"][0]
+    assert (overview.red_count, overview.overdue_count, overview.action_count) == (1, 1, 1)
+    assert "1 overdue" in page
+    assert f"?priority_area={led_area.pk}&amp;overdue=true" in page
+    assert "Good level of development: " in page and "<strong>61%</strong>" in page
+    assert "England 71" in page and "Worse than England" in page
+
+
+def test_board_member_reads_a_priority_without_edit_links(board_member_client, led_action):
+    objective = ObjectiveFactory(priority_area=led_action.priority_area, text="Keep families")
+    led_action.objective = objective
+    led_action.save()
+    response = board_member_client.get(led_action.priority_area.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "To improve outcomes for children in care" in page
+    assert "Keep families" in page and "Scale-up the Edge of Care Team" in page
+    assert "Add an action" not in page and "Import actions" not in page
+    assert "Export plan (XLSX)" in page
+
+
+def test_lead_commissioner_sees_edit_links_on_the_priority(commissioner_client, led_area):
+    page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    assert "Add an action" in page and "Import actions" in page
+
+
+def test_action_page_shows_the_timeline_newest_first_and_sample_marks(
+    board_member_client, led_action, commissioner
+):
+    services.progress_update_add(
+        action=led_action,
+        author=commissioner,
+        rag="red",
+        percent_complete=10,
+        narrative="Key post vacant.",
+        date=TODAY - datetime.timedelta(days=90),
+        is_sample=True,
+    )
+    services.progress_update_add(
+        action=led_action,
+        author=commissioner,
+        rag="green",
+        percent_complete=70,
+        narrative="KPIs met.",
+    )
+    page = board_member_client.get(led_action.get_absolute_url()).content.decode()
+    assert page.index("KPIs met.") < page.index("Key post vacant.")
+    assert "Sample data" in page
+    assert "Green · 70%" in page  # RAG in words, not colour alone
+    assert "Log progress" not in page and "Edit action" not in page
+
+
+def test_overdue_action_page_says_so(board_member_client):
+    action = ActionFactory(overdue=True)
+    page = board_member_client.get(action.get_absolute_url()).content.decode()
+    assert "Overdue" in page and "is not complete" in page
+
+
+def test_action_list_filters_and_paginates(board_member_client):
+    area = PriorityAreaFactory()
+    for number in range(30):
+        ActionFactory(priority_area=area, title=f"Routine action {number}")
+    ActionFactory(title="Commission a drama group", overdue=True)
+    url = reverse("priorities:action_list")
+
+    first_page = board_member_client.get(url)
+    assert first_page.context["paginator"].count == 31
+    assert len(first_page.context["actions"]) == 25
+    assert "Page 1 of 2" in first_page.content.decode()
+
+    overdue = board_member_client.get(url, {"overdue": "true"})
+    assert [a.title for a in overdue.context["actions"]] == ["Commission a drama group"]
+
+    searched = board_member_client.get(url, {"q": "drama"})
+    assert [a.title for a in searched.context["actions"]] == ["Commission a drama group"]
+
+    by_area = board_member_client.get(url, {"priority_area": area.pk, "sort": "-title"})
+    assert by_area.context["actions"][0].title == "Routine action 9"
+
+
+def test_action_list_filters_by_rag(board_member_client, commissioner):
+    rated = ActionFactory(title="Rated")
+    ActionFactory(title="Not rated")
+    services.progress_update_add(
+        action=rated, author=commissioner, rag="amber", percent_complete=5, narrative="x"
+    )
+    url = reverse("priorities:action_list")
+    amber = board_member_client.get(url, {"rag": "amber"})
+    assert [a.title for a in amber.context["actions"]] == ["Rated"]
+    none = board_member_client.get(url, {"rag": "none"})
+    assert [a.title for a in none.context["actions"]] == ["Not rated"]
+
+
+def test_action_list_empty_state(board_member_client):
+    page = board_member_client.get(reverse("priorities:action_list"), {"q": "nothing"})
+    assert "No actions match these filters." in page.content.decode()
+
+
+def test_my_actions_lists_own_actions_overdue_first(commissioner_client, commissioner):
+    ActionFactory(owner=commissioner, title="Due later")
+    ActionFactory(owner=commissioner, title="Late one", overdue=True)
+    ActionFactory(title="Someone else's")
+    response = commissioner_client.get(reverse("priorities:my_actions"))
+    assert [a.title for a in response.context["actions"]] == ["Late one", "Due later"]
+    assert "1 of your actions is overdue" in response.content.decode()
+
+
+def test_my_actions_empty_state(board_member_client):
+    page = board_member_client.get(reverse("priorities:my_actions")).content.decode()
+    assert "You do not own any actions yet." in page
+
+
+# Logging progress.
+
+
+def test_lead_commissioner_logs_progress(commissioner_client, led_action, commissioner):
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]), _progress_post()
+    )
+    assert response.status_code == 302
+    update = ProgressUpdate.objects.get()
+    assert (update.author, update.rag, update.percent_complete) == (commissioner, "amber", 45)
+    led_action.refresh_from_db()
+    assert led_action.latest_rag == "amber"
+    assert _messages(response) == ["Progress logged."]
+
+
+def test_owner_who_does_not_lead_logs_progress(commissioner_client, commissioner):
+    action = ActionFactory(owner=commissioner)
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[action.pk]), _progress_post()
+    )
+    assert response.status_code == 302
+    assert action.progress_updates.count() == 1
+
+
+def test_bad_progress_shows_the_error_and_saves_nothing(commissioner_client, led_action):
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]),
+        _progress_post(percent_complete="150"),
+    )
+    assert response.status_code == 400
+    assert "Percent complete must be between 0 and 100." in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_board_member_cannot_log_progress(board_member_client, led_action):
+    response = board_member_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]), _progress_post()
+    )
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_commissioner_who_neither_leads_nor_owns_cannot_log_progress(commissioner_client):
+    action = ActionFactory()
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[action.pk]), _progress_post()
+    )
+    assert response.status_code == 403
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_administrator_logs_progress_anywhere(administrator_client):
+    action = ActionFactory()
+    response = administrator_client.post(
+        reverse("priorities:progress_create", args=[action.pk]), _progress_post()
+    )
+    assert response.status_code == 302
+    assert action.progress_updates.count() == 1
+
+
+# Adding actions.
+
+
+def test_lead_commissioner_adds_an_action(commissioner_client, led_area, commissioner):
+    url = reverse("priorities:action_create", args=[led_area.pk])
+    form_page = commissioner_client.get(url)
+    assert form_page.status_code == 200
+    assert "Add an action to Children in Care" in form_page.content.decode()
+    response = commissioner_client.post(url, _new_action_post(commissioner))
+    action = led_area.actions.get()
+    assert response["Location"] == action.get_absolute_url()
+    assert action.title == "Develop a Children in care and care leavers data set"
+    assert _messages(response) == [f"Action “{action.title}” added."]
+
+
+def test_adding_an_action_due_before_start_saves_nothing(
+    commissioner_client, led_area, commissioner
+):
+    response = commissioner_client.post(
+        reverse("priorities:action_create", args=[led_area.pk]),
+        _new_action_post(commissioner, due_date=(TODAY - datetime.timedelta(days=1)).isoformat()),
+    )
+    assert response.status_code == 200
+    assert "cannot be before the start date" in response.content.decode()
+    assert not led_area.actions.exists()
+
+
+@pytest.mark.parametrize("client_fixture", ["board_member_client", "commissioner_client"])
+def test_others_cannot_add_actions(request, client_fixture, commissioner):
+    area = PriorityAreaFactory()  # led by nobody
+    client = request.getfixturevalue(client_fixture)
+    url = reverse("priorities:action_create", args=[area.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, _new_action_post(commissioner)).status_code == 403
+    assert not area.actions.exists()
+
+
+def test_administrator_adds_an_action_anywhere(administrator_client, administrator):
+    area = PriorityAreaFactory()
+    response = administrator_client.post(
+        reverse("priorities:action_create", args=[area.pk]), _new_action_post(administrator)
+    )
+    assert response.status_code == 302
+    assert area.actions.count() == 1
+
+
+# Editing actions, and no silent overwrite.
+
+
+def _edit(client, action, **overrides):
+    url = reverse("priorities:action_update", args=[action.pk])
+    form = client.get(url).context["form"]
+    data = _action_post(action, **overrides)
+    data["version"] = form.fields["version"].initial
+    data["snapshot"] = form.fields["snapshot"].initial
+    return url, data
+
+
+def test_lead_commissioner_edits_an_action(commissioner_client, led_action):
+    url, data = _edit(commissioner_client, led_action, title="Scale-up the Edge of Care Team (2)")
+    response = commissioner_client.post(url, data)
+    assert response.status_code == 302
+    led_action.refresh_from_db()
+    assert (led_action.title, led_action.version) == ("Scale-up the Edge of Care Team (2)", 2)
+
+
+def test_board_member_cannot_edit(board_member_client, led_action):
+    url = reverse("priorities:action_update", args=[led_action.pk])
+    assert board_member_client.get(url).status_code == 403
+    assert board_member_client.post(url, _action_post(led_action, title="x")).status_code == 403
+    led_action.refresh_from_db()
+    assert led_action.title == "Scale-up the Edge of Care Team"
+
+
+def test_commissioner_who_neither_leads_nor_owns_cannot_edit(commissioner_client):
+    action = ActionFactory(title="Theirs")
+    url = reverse("priorities:action_update", args=[action.pk])
+    assert commissioner_client.get(url).status_code == 403
+    assert commissioner_client.post(url, _action_post(action, title="Mine")).status_code == 403
+    action.refresh_from_db()
+    assert action.title == "Theirs"
+
+
+def test_administrator_edits_any_action(administrator_client):
+    action = ActionFactory()
+    url, data = _edit(administrator_client, action, stage="review")
+    assert administrator_client.post(url, data).status_code == 302
+    action.refresh_from_db()
+    assert action.stage == "review"
+
+
+def test_stale_edit_is_refused_shows_changes_and_keeps_input(
+    commissioner_client, administrator_client, led_action
+):
+    url, mine = _edit(commissioner_client, led_action, description="My careful rewording")
+    _, theirs = _edit(administrator_client, led_action, title="Renamed by the administrator")
+    theirs["due_date"] = "2030-07-31"
+    assert administrator_client.post(url, theirs).status_code == 302
+
+    response = commissioner_client.post(url, mine)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Not saved: someone else saved this action" in page
+    assert "Renamed by the administrator" in page and "31/07/2030" in page
+    assert "My careful rewording" in page  # the user's input is kept
+    led_action.refresh_from_db()
+    assert led_action.title == "Renamed by the administrator"
+    assert led_action.description != "My careful rewording"
+    assert response.context["conflict_changes"] == [
+        ("Title", "Renamed by the administrator"),
+        ("Due date", "31/07/2030"),
+    ]
+
+    # Saving again from the re-rendered form is a knowing overwrite, and succeeds.
+    kept = response.context["form"]
+    again = dict(mine, version=kept["version"].value(), snapshot=kept["snapshot"].value())
+    assert commissioner_client.post(url, again).status_code == 302
+    led_action.refresh_from_db()
+    assert led_action.description == "My careful rewording"
+
+
+def test_edit_without_a_version_is_refused(commissioner_client, led_action):
+    url = reverse("priorities:action_update", args=[led_action.pk])
+    response = commissioner_client.post(url, _action_post(led_action, title="No version"))
+    assert response.status_code == 409
+    assert response.context["conflict_changes"] == [("Title", "Scale-up the Edge of Care Team")]
+    led_action.refresh_from_db()
+    assert led_action.title == "Scale-up the Edge of Care Team"
+
+
+# Recording indicator values.
+
+
+def _value_post(**overrides) -> dict:
+    return {
+        "period_label": "2018",
+        "period_end": "2018-08-31",
+        "value": "64",
+        "comparator": "England",
+        "comparator_value": "71.5",
+        "note": "",
+    } | overrides
+
+
+def test_lead_commissioner_records_an_indicator_value(commissioner_client, led_area):
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    assert "Record a value" in commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert commissioner_client.get(url).status_code == 200
+    response = commissioner_client.post(url, _value_post())
+    assert response.status_code == 302
+    value = indicator.values.get()
+    assert (value.period_label, str(value.value), str(value.comparator_value)) == (
+        "2018",
+        "64.00",
+        "71.50",
+    )
+    page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    assert "<strong>64</strong> (2018)" in page and "England: 71.5" in page
+    assert "Worse than England" in page
+
+
+def test_second_value_for_a_period_is_refused(commissioner_client, led_area):
+    indicator = IndicatorFactory(priority_area=led_area)
+    IndicatorValueFactory(indicator=indicator, period_label="2018")
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    response = commissioner_client.post(url, _value_post(value="99"))
+    assert "already has a value for 2018" in response.content.decode()
+    assert indicator.values.count() == 1
+
+
+@pytest.mark.parametrize("client_fixture", ["board_member_client", "commissioner_client"])
+def test_others_cannot_record_indicator_values(request, client_fixture):
+    indicator = IndicatorFactory()  # its priority is led by nobody
+    client = request.getfixturevalue(client_fixture)
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, _value_post()).status_code == 403
+    assert not indicator.values.exists()
+
+
+def test_administrator_records_any_indicator_value(administrator_client):
+    indicator = IndicatorFactory()
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert administrator_client.post(url, _value_post()).status_code == 302
+    assert indicator.values.count() == 1
+
+
+def test_action_page_offers_its_editors_the_log_progress_form(commissioner_client, led_action):
+    page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
+    assert f'action="/priorities/actions/{led_action.pk}/progress/"' in page
+    assert "Edit action" in page
+
+
+def test_action_list_column_headers_sort_and_toggle(board_member_client):
+    ActionFactory(title="Alpha")
+    ActionFactory(title="Beta")
+    url = reverse("priorities:action_list")
+    page = board_member_client.get(url, {"status": "in_progress"}).content.decode()
+    assert 'href="?status=in_progress&amp;sort=title"' in page
+    sorted_page = board_member_client.get(url, {"sort": "title"})
+    assert 'aria-sort="ascending"' in sorted_page.content.decode()
+    assert 'href="?sort=-title"' in sorted_page.content.decode()
+    descending = board_member_client.get(url, {"sort": "-title"})
+    assert [a.title for a in descending.context["actions"]] == ["Beta", "Alpha"]
+
+
+# Objectives and indicators of a priority.
+
+
+def test_lead_commissioner_adds_and_edits_an_objective(commissioner_client, led_area):
+    page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
+    assert "Add an objective" in page
+    response = commissioner_client.post(
+        reverse("priorities:objective_create", args=[led_area.pk]),
+        {"text": "Keep families supported to avoid Children going into Care", "order": "1"},
+    )
+    assert response["Location"] == f"{led_area.get_absolute_url()}#objectives"
+    objective = led_area.objectives.get()
+    commissioner_client.post(
+        reverse("priorities:objective_update", args=[objective.pk]),
+        {"text": "Keep families supported", "order": "2"},
+    )
+    objective.refresh_from_db()
+    assert (objective.text, objective.order) == ("Keep families supported", 2)
+
+
+def test_lead_commissioner_adds_and_edits_an_indicator(commissioner_client, led_area):
+    url = reverse("priorities:indicator_create", args=[led_area.pk])
+    data = {
+        "name": "Children in care placements out of borough",
+        "definition": "",
+        "unit": "count",
+        "polarity": "lower",
+        "target": "150",
+        "source": "Local data",
+        "order": "1",
+    }
+    assert commissioner_client.post(url, data).status_code == 302
+    indicator = led_area.indicators.get()
+    duplicate = commissioner_client.post(
+        url, data | {"name": "children in care placements OUT of borough"}
+    )
+    assert "already has an indicator with this name" in duplicate.content.decode()
+    commissioner_client.post(
+        reverse("priorities:indicator_update", args=[indicator.pk]), data | {"target": "120"}
+    )
+    indicator.refresh_from_db()
+    assert (led_area.indicators.count(), indicator.target) == (1, 120)
+
+
+@pytest.mark.parametrize("client_fixture", ["board_member_client", "commissioner_client"])
+def test_others_cannot_change_objectives_or_indicators(request, client_fixture):
+    objective = ObjectiveFactory(text="Unchanged")
+    indicator = IndicatorFactory(name="Unchanged")
+    area = PriorityAreaFactory()
+    client = request.getfixturevalue(client_fixture)
+    for url, data in (
+        (reverse("priorities:objective_create", args=[area.pk]), {"text": "x", "order": 1}),
+        (reverse("priorities:objective_update", args=[objective.pk]), {"text": "x", "order": 1}),
+        (reverse("priorities:indicator_create", args=[area.pk]), {"name": "x"}),
+        (reverse("priorities:indicator_update", args=[indicator.pk]), {"name": "x"}),
+    ):
+        assert client.get(url).status_code == 403
+        assert client.post(url, data).status_code == 403
+    objective.refresh_from_db()
+    indicator.refresh_from_db()
+    assert (objective.text, indicator.name) == ("Unchanged", "Unchanged")
+    assert not area.objectives.exists() and not area.indicators.exists()
+
+
+def test_administrator_changes_any_objective(administrator_client):
+    objective = ObjectiveFactory()
+    response = administrator_client.post(
+        reverse("priorities:objective_update", args=[objective.pk]),
+        {"text": "Reworded", "order": 1},
+    )
+    assert response.status_code == 302
+    objective.refresh_from_db()
+    assert objective.text == "Reworded"
+
+
+@pytest.mark.parametrize("page", ["99", "not-a-number"])
+def test_a_page_out_of_range_shows_the_nearest_page(board_member_client, page):
+    for number in range(30):
+        ActionFactory(title=f"Action {number:02}")
+    response = board_member_client.get(reverse("priorities:action_list"), {"page": page})
+    assert response.status_code == 200
+    expected = 2 if page == "99" else 1
+    assert f"Page {expected} of 2" in response.content.decode()
+
+
+# Navigation and the home page.
+
+
+def test_home_and_navigation_lead_each_role_to_the_priorities(
+    commissioner_client, board_member_client, user_without_role, client
+):
+    commissioner_home = commissioner_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("priorities:my_actions")}">See my actions</a>' in commissioner_home
+    board_home = board_member_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("priorities:framework_list")}">Read the priorities</a>' in board_home
+    assert ">My actions</a>" in board_home  # in the navigation bar
+    client.force_login(user_without_role)
+    assert ">Priorities</a>" not in client.get(reverse("home")).content.decode()
+
+
+def test_log_progress_form_starts_from_the_latest_update(commissioner_client, led_action):
+    services.progress_update_add(
+        action=led_action, author=led_action.owner, rag="amber", percent_complete=35, narrative="x"
+    )
+    form = commissioner_client.get(led_action.get_absolute_url()).context["progress_form"]
+    assert (form["rag"].value(), form["percent_complete"].value()) == ("amber", 35)
+
+
+def test_action_form_loads_its_script_from_a_file(commissioner_client, led_action):
+    page = commissioner_client.get(
+        reverse("priorities:action_update", args=[led_action.pk])
+    ).content.decode()
+    assert '<script src="/static/js/priorities.js"></script>' in page
+    assert "<script>" not in page

@@ -1,0 +1,47 @@
+"""Pages of the priorities app, one module per concept."""
+
+from priorities.views.actions import (
+    ActionCreateView,
+    ActionDetailView,
+    ActionListView,
+    ActionUpdateView,
+    MyActionsView,
+    ProgressCreateView,
+)
+from priorities.views.frameworks import (
+    FrameworkDetailView,
+    FrameworkListView,
+    PriorityAreaDetailView,
+)
+from priorities.views.parts import (
+    IndicatorCreateView,
+    IndicatorUpdateView,
+    IndicatorValueCreateView,
+    ObjectiveCreateView,
+    ObjectiveUpdateView,
+)
+from priorities.views.spreadsheets import (
+    ActionImportView,
+    ActionListExportView,
+    PriorityAreaExportView,
+)
+
+__all__ = [
+    "ActionCreateView",
+    "ActionDetailView",
+    "ActionImportView",
+    "ActionListExportView",
+    "ActionListView",
+    "ActionUpdateView",
+    "FrameworkDetailView",
+    "FrameworkListView",
+    "IndicatorCreateView",
+    "IndicatorUpdateView",
+    "IndicatorValueCreateView",
+    "MyActionsView",
+    "ObjectiveCreateView",
+    "ObjectiveUpdateView",
+    "PriorityAreaDetailView",
+    "PriorityAreaExportView",
+    "ProgressCreateView",
+]

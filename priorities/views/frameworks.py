@@ -1,0 +1,48 @@
+"""Framework list and overview, and the priority page."""
+
+from django.views.generic import DetailView, ListView
+
+from config.roles import (
+    RoleRequiredMixin,
+    can_edit_priority_area,
+)
+from priorities import selectors
+from priorities.models import Framework
+
+
+class FrameworkListView(RoleRequiredMixin, ListView):
+    """Every framework, with its priorities, actions and overdue actions counted."""
+
+    template_name = "priorities/framework_list.html"
+    context_object_name = "frameworks"
+
+    def get_queryset(self):
+        return selectors.framework_list()
+
+
+class FrameworkDetailView(RoleRequiredMixin, DetailView):
+    """A framework's overview: each priority's RAG mix, overdue count and latest indicators."""
+
+    template_name = "priorities/framework_detail.html"
+    context_object_name = "framework"
+    queryset = Framework.objects.select_related("owning_board")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["priority_areas"] = selectors.framework_overview(framework=self.object)
+        return context
+
+
+class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
+    """A priority: aim, objectives with their actions, indicators against target and comparator."""
+
+    template_name = "priorities/priority_area_detail.html"
+    context_object_name = "priority_area"
+
+    def get_queryset(self):
+        return selectors.priority_area_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = can_edit_priority_area(self.request.user, self.object)
+        return context
