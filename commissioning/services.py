@@ -231,6 +231,11 @@ def contract_start_recommissioning(
 ) -> CommissioningActivity:
     """Start a new activity, at Analyse, to re-commission a contract that is ending."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if contract.status == Contract.Status.DECOMMISSIONED:
+        raise ValidationError(
+            f"{contract.reference} is decommissioned: there is no service left to re-commission.",
+            code="decommissioned",
+        )
     existing = contract.recommissioning_activities.exclude(
         status=CommissioningActivity.Status.CLOSED
     ).first()

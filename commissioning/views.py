@@ -78,8 +78,7 @@ class ActivityEditorMixin(EditorRequiredMixin):
     activity: CommissioningActivity
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return super().dispatch(request, *args, **kwargs)
+        # Anonymous visitors never get here: LoginRequiredMiddleware sends them to sign in.
         self.activity = get_object_or_404(selectors.activity_for_edit(), pk=kwargs["pk"])
         if not can_edit_activity(request.user, self.activity):
             raise PermissionDenied(
@@ -142,7 +141,7 @@ class ActivityCreateView(EditorRequiredMixin, FormView):
     template_name = "commissioning/activity_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_start_activity(request.user):
+        if not can_start_activity(request.user):
             raise PermissionDenied("Only a priority's lead commissioners start its activities.")
         return super().dispatch(request, *args, **kwargs)
 
@@ -270,10 +269,9 @@ class ContractReviewCreateView(EditorRequiredMixin, FormView):
     template_name = "commissioning/contract_review_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
-            if not can_review_contract(request.user, self.contract):
-                raise PermissionDenied("Only the contract's commissioners record its reviews.")
+        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
+        if not can_review_contract(request.user, self.contract):
+            raise PermissionDenied("Only the contract's commissioners record its reviews.")
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -308,10 +306,9 @@ class RecommissionView(EditorRequiredMixin, FormView):
     template_name = "commissioning/recommission_form.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            if not can_start_activity(request.user):
-                raise PermissionDenied("Only a priority's lead commissioners start activities.")
-            self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
+        if not can_start_activity(request.user):
+            raise PermissionDenied("Only a priority's lead commissioners start activities.")
+        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

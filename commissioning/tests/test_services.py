@@ -153,3 +153,15 @@ def test_mark_decommissioned_changes_only_those_not_already():
     live.refresh_from_db()
     ending.refresh_from_db()
     assert live.status == ending.status == Contract.Status.DECOMMISSIONED
+
+
+def test_a_decommissioned_contract_is_not_recommissioned(commissioner):
+    contract = ContractFactory(reference="OLD-1", status=Contract.Status.DECOMMISSIONED)
+    with pytest.raises(ValidationError) as error:
+        services.contract_start_recommissioning(
+            contract=contract,
+            priority_area=PriorityAreaFactory(lead_commissioners=[commissioner]),
+            lead_commissioner=commissioner,
+        )
+    assert "OLD-1 is decommissioned" in error.value.messages[0]
+    assert not CommissioningActivity.objects.exists()
