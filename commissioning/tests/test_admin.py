@@ -197,3 +197,25 @@ def test_admin_explains_bad_contracts_and_saves_nothing(administrator_client, ov
     assert response.status_code == 200
     assert message in response.content.decode()
     assert Contract.objects.count() == 1
+
+
+def test_administrator_imports_ten_providers_through_the_admin(administrator_client):
+    preview = administrator_client.post(
+        reverse("admin:commissioning_provider_import"),
+        {
+            "resource": "0",
+            "format": "1",  # CSV, after XLSX
+            "import_file": SimpleUploadedFile(
+                "providers.csv", _providers_csv(10).encode(), "text/csv"
+            ),
+        },
+    )
+    confirm = preview.context["confirm_form"]
+    response = administrator_client.post(
+        reverse("admin:commissioning_provider_process_import"),
+        {name: confirm.initial[name] for name in confirm.fields},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert Provider.objects.count() == 10
+    assert "10 new" in response.content.decode()
