@@ -69,7 +69,10 @@ def test_commissioner_records_a_decision_with_the_keyboard(page, base_url, trust
     page.get_by_label("Decision").fill("Commission a short breaks review with the CCG.")
     page.get_by_label("Due date").fill("2027-02-28")
     page.get_by_label("Due date").press("Enter")
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Owner: This field is required.").click()
+    expect(page.get_by_label("Owner")).to_be_focused()
     expect(page.get_by_label("Decision")).to_have_value(
         "Commission a short breaks review with the CCG."
     )
