@@ -3,6 +3,7 @@ with import and export (XLSX, CSV), and the cycle's records for reference."""
 
 from django.contrib import admin, messages
 from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
 
 from commissioning import services
 from commissioning.models import (
@@ -15,6 +16,9 @@ from commissioning.models import (
     StageMove,
 )
 from commissioning.resources import ContractResource, ProviderResource
+
+# Administrators exchange spreadsheets: offer the two formats they use, nothing else.
+SPREADSHEET_FORMATS = [XLSX, CSV]
 
 
 class ContractInline(admin.TabularInline):
@@ -34,6 +38,7 @@ class ContractInline(admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(ImportExportModelAdmin):
     resource_classes = [ProviderResource]
+    import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = ("name", "kind", "safeguarding_checked_on", "is_active", "is_sample")
     list_filter = ("kind", "is_active", "is_sample")
     search_fields = ("name", "charity_number", "company_number", "ods_code", "contact_name")
@@ -74,6 +79,7 @@ def mark_decommissioned(modeladmin, request, queryset) -> None:
 @admin.register(Contract)
 class ContractAdmin(ImportExportModelAdmin):
     resource_classes = [ContractResource]
+    import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = (
         "reference",
         "title",

@@ -46,8 +46,9 @@ class ActivityBoardFilter(django_filters.FilterSet):
     @property
     def qs(self) -> QuerySet:
         queryset = super().qs
-        # Closed work leaves the board unless asked for.
-        if not self.form.cleaned_data.get("status"):
+        # Closed work leaves the board unless asked for (an unbound form asks for nothing).
+        chosen = self.form.cleaned_data.get("status") if self.is_bound else None
+        if not chosen:
             queryset = queryset.exclude(status=CommissioningActivity.Status.CLOSED)
         return queryset
 

@@ -4,6 +4,7 @@ Each row is validated with the model's `full_clean()` (`clean_model_instances`),
 is all or nothing (`use_transactions`): a bad row saves no row and the admin shows why.
 """
 
+from django.db import transaction
 from import_export import fields, resources
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
@@ -11,7 +12,26 @@ from commissioning.models import Contract, Provider, Service
 from governance.models import Organisation
 
 
-class ProviderResource(resources.ModelResource):
+class _RollBack(Exception):
+    def __init__(self, result):
+        self.result = result
+
+
+class AllOrNothingResource(resources.ModelResource):
+    """An import that keeps no row when any row is invalid, not only when one raises."""
+
+    def import_data(self, dataset, dry_run=False, **kwargs):
+        try:
+            with transaction.atomic():
+                result = super().import_data(dataset, dry_run=dry_run, **kwargs)
+                if result.has_errors() or result.has_validation_errors():
+                    raise _RollBack(result)
+        except _RollBack as rollback:
+            return rollback.result
+        return result
+
+
+class ProviderResource(AllOrNothingResource):
     class Meta:
         model = Provider
         import_id_fields = ("name",)
@@ -34,7 +54,7 @@ class ProviderResource(resources.ModelResource):
         report_skipped = True
 
 
-class ContractResource(resources.ModelResource):
+class ContractResource(AllOrNothingResource):
     # Related records are named as people know them, not by their ids.
     service = fields.Field(
         attribute="service", column_name="service", widget=ForeignKeyWidget(Service, "name")

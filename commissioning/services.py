@@ -231,6 +231,11 @@ def contract_start_recommissioning(
 ) -> CommissioningActivity:
     """Start a new activity, at Analyse, to re-commission a contract that is ending."""
     contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if contract.status == Contract.Status.DECOMMISSIONED:
+        raise ValidationError(
+            f"{contract.reference} is decommissioned: there is no service left to re-commission.",
+            code="decommissioned",
+        )
     existing = contract.recommissioning_activities.exclude(
         status=CommissioningActivity.Status.CLOSED
     ).first()
@@ -259,7 +264,11 @@ def contract_start_recommissioning(
 def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
     """Mark contracts decommissioned (an administrators' bulk action); return how many changed."""
     changed = 0
-    for contract in contracts.select_for_update().exclude(status=Contract.Status.DECOMMISSIONED):
+    # Lock by primary key: the admin's queryset may be ordered, joined or distinct, which
+    # PostgreSQL does not allow with FOR UPDATE.
+    pks = list(contracts.values_list("pk", flat=True))
+    locked = Contract.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    for contract in locked.exclude(status=Contract.Status.DECOMMISSIONED):
         contract.status = Contract.Status.DECOMMISSIONED
         contract.full_clean()
         contract.save(update_fields=["status", "updated_at"])

@@ -4,12 +4,13 @@ sees the coverage matrix fill the gap it closed."""
 import pytest
 from playwright.sync_api import expect
 
-from commissioning.tests.factories import ActivityFactory, FrameworkFactory, PriorityAreaFactory
-from e2e.browser import assert_accessible, sign_in
+from commissioning.tests.factories import ActivityFactory
+from e2e.browser import assert_accessible, open_from_menu, sign_in
 from governance.tests.factories import BoardMemberFactory, CommissionerFactory
 from participation.models import VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from participation.voice_questions import ensure_voice_questions
+from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +28,7 @@ def test_commissioner_logs_a_consultation_that_closes_a_plan_gap(page, base_url)
     plan_cell = page.get_by_role("row", name="Children in Care").get_by_role("cell").nth(1)
     expect(plan_cell).to_contain_text("Gap")
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Participation").click()
+    open_from_menu(page, "Participation", "Participation log")
     page.get_by_role("link", name="Log participation").click()
     expect(page.get_by_role("note")).to_contain_text("counts only")
     assert_accessible(page)
@@ -44,11 +45,11 @@ def test_commissioner_logs_a_consultation_that_closes_a_plan_gap(page, base_url)
 
     expect(page.get_by_role("alert")).to_contain_text("saved")
     expect(page.get_by_role("heading", level=1)).to_have_text("What makes a good advocate?")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Participation").click()
+    open_from_menu(page, "Participation", "Participation log")
     expect(page.get_by_role("table")).to_contain_text("What makes a good advocate?")
     assert_accessible(page)
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Coverage").click()
+    open_from_menu(page, "Participation", "Coverage of the cycle")
     plan_cell = page.get_by_role("row", name="Children in Care").get_by_role("cell").nth(1)
     expect(plan_cell).to_contain_text("1 record")
     expect(plan_cell).to_contain_text("Consult")

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from config import roles
-from e2e.browser import assert_accessible, sign_in
+from e2e.browser import assert_accessible, open_from_menu, sign_in
 from governance.tests.factories import UserFactory
 from priorities.models import Action
 from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
@@ -35,7 +35,7 @@ def prevention():
 
 def test_commissioner_logs_progress_adds_an_action_and_exports_the_plan(page, base_url, prevention):
     sign_in(page, base_url, "cam", PASSWORD)
-    page.get_by_role("link", name="My actions").first.click()
+    open_from_menu(page, "Priorities", "My actions")
     expect(page.get_by_text("1 of your actions is overdue")).to_be_visible()
     assert_accessible(page)
 

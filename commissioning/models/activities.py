@@ -1,6 +1,7 @@
 """Commissioning activities going round the cycle, their moves and their needs assessments."""
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -63,7 +64,12 @@ class CommissioningActivity(models.Model):
         max_length=20, choices=Resourcing.choices, default=Resourcing.SINGLE_AGENCY
     )
     budget = models.DecimalField(
-        "budget (£)", max_digits=14, decimal_places=2, null=True, blank=True
+        "budget (£)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, message="The budget cannot be negative.")],
     )
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.ANALYSE)
     cycle_number = models.PositiveIntegerField(default=1)

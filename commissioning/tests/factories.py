@@ -1,4 +1,4 @@
-"""Factories for the commissioning models (and the priority areas they hang from)."""
+"""Factories for the commissioning models; organisations and priority areas come from their apps."""
 
 import datetime
 from decimal import Decimal
@@ -14,54 +14,21 @@ from commissioning.models import (
     Provider,
     Service,
 )
-from governance.models import Board, Organisation
-from governance.tests.factories import CommissionerFactory
-from priorities.models import RAG, Framework, PriorityArea
+from governance.tests.factories import CommissionerFactory, OrganisationFactory
+from priorities.models import RAG
+from priorities.tests.factories import PriorityAreaFactory
 
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("short_name",)
-
-    short_name = factory.Sequence(lambda n: f"Council {n}")
-    name = factory.LazyAttribute(lambda o: f"{o.short_name} Borough Council")
-    kind = Organisation.Kind.COUNCIL
-
-
-class BoardFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Board
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"Children's Trust Board {n}")
-    partnership = "Halton"
-    kind = Board.Kind.BOARD
-
-
-class FrameworkFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Framework
-
-    title = factory.Sequence(lambda n: f"Children's Trust Commissioning Framework {n}")
-    partnership = "Halton"
-    period = "2018-21"
-    owning_board = factory.SubFactory(BoardFactory)
-
-
-class PriorityAreaFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = PriorityArea
-        skip_postgeneration_save = True
-
-    framework = factory.SubFactory(FrameworkFactory)
-    title = factory.Sequence(lambda n: f"Emotional Health and Mental Wellbeing {n}")
-    aim = "To improve the emotional health and mental well-being of children and young people."
-
-    @factory.post_generation
-    def lead_commissioners(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.lead_commissioners.add(*extracted)
+# Re-exported so that commissioning tests take every factory from here.
+__all__ = [
+    "ActivityFactory",
+    "ContractFactory",
+    "ContractReviewFactory",
+    "NeedsAssessmentFactory",
+    "OrganisationFactory",
+    "PriorityAreaFactory",
+    "ProviderFactory",
+    "ServiceFactory",
+]
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):

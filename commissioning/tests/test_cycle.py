@@ -1,8 +1,11 @@
 """The cycle's transition table: every move allowed with its evidence, refused without it."""
 
 import datetime
+import threading
+from unittest import mock
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from commissioning import services
@@ -181,4 +184,53 @@ def test_a_stale_move_is_refused_saying_what_changed():
     assert "moved from Analyse to Plan, cycle 1" in conflict.value.messages[0]
     activity.refresh_from_db()
     assert activity.stage == Stage.PLAN
+    assert activity.stage_moves.count() == 1
+
+
+def test_the_move_locks_the_row_before_reading_its_version():
+    """Without the lock two simultaneous moves could both read version 1 and both advance."""
+    activity = _at(Stage.ANALYSE)
+    NeedsAssessmentFactory(activity=activity)
+    manager = CommissioningActivity.objects
+    with mock.patch.object(
+        type(manager), "select_for_update", autospec=True, side_effect=lambda self: self.all()
+    ) as lock:
+        _move(activity, Stage.PLAN)
+    assert lock.called
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite has no row locks to race against"
+)
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_moves_advance_once():
+    activity = _at(Stage.ANALYSE)
+    NeedsAssessmentFactory(activity=activity)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def press_move() -> None:
+        try:
+            start.wait()
+            services.activity_move_to_stage(
+                activity=activity,
+                to_stage=Stage.PLAN,
+                moved_by=activity.lead_commissioner,
+                expected_version=1,
+                seen_stage=Stage.ANALYSE,
+            )
+            outcomes.append("moved")
+        except services.ActivityConflict:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press_move) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["moved", "refused"]
+    activity.refresh_from_db()
+    assert (activity.stage, activity.version) == (Stage.PLAN, 2)
     assert activity.stage_moves.count() == 1

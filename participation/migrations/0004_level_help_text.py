@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('participation', '0003_voice_questions'),
+        ("participation", "0003_voice_questions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='participationrecord',
-            name='level',
-            field=models.PositiveSmallIntegerField(choices=[(1, 'Inform'), (2, 'Consult'), (3, 'Involve'), (4, 'Collaborate'), (5, 'Co-produce')], help_text='The rung reached: inform, consult, involve, collaborate, co-produce.', verbose_name='level of participation'),
+            model_name="participationrecord",
+            name="level",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (1, "Inform"),
+                    (2, "Consult"),
+                    (3, "Involve"),
+                    (4, "Collaborate"),
+                    (5, "Co-produce"),
+                ],
+                help_text="The rung reached: inform, consult, involve, collaborate, co-produce.",
+                verbose_name="level of participation",
+            ),
         ),
     ]

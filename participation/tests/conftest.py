@@ -2,8 +2,8 @@
 
 import pytest
 
-from commissioning.tests.factories import PriorityAreaFactory
 from participation.tests.factories import StakeholderGroupFactory
+from priorities.tests.factories import PriorityAreaFactory
 
 
 @pytest.fixture

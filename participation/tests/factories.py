@@ -5,10 +5,10 @@ import datetime
 import factory
 from django.utils import timezone
 
-from commissioning.tests.factories import OrganisationFactory, PriorityAreaFactory
-from governance.tests.factories import CommissionerFactory
+from governance.tests.factories import CommissionerFactory, OrganisationFactory
 from participation.models import Level, ParticipationRecord, StakeholderGroup, VoiceAnswer
 from priorities.models import Stage
+from priorities.tests.factories import PriorityAreaFactory
 
 
 class StakeholderGroupFactory(factory.django.DjangoModelFactory):

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from commissioning.tests.factories import PriorityAreaFactory
 from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
 from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
+from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
 

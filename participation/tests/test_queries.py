@@ -8,8 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.tests.factories import ActivityFactory, PriorityAreaFactory
+from commissioning.tests.factories import ActivityFactory
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@
 
 import pytest
 
-from commissioning.tests.factories import FrameworkFactory, PriorityAreaFactory
 from participation.models import Level
 from participation.selectors import coverage_matrix
 from participation.tests.factories import ParticipationRecordFactory
+from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,11 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from commissioning.tests.factories import ActivityFactory, PriorityAreaFactory
+from commissioning.tests.factories import ActivityFactory
 from participation import services
 from participation.models import ParticipationRecord, VoiceAnswer, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
 

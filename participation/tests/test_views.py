@@ -8,11 +8,12 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.tests.factories import ActivityFactory, FrameworkFactory, PriorityAreaFactory
+from commissioning.tests.factories import ActivityFactory
 from governance.tests.factories import CommissionerFactory
 from participation.models import ParticipationRecord, VoiceAnswer, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
+from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
 
