@@ -1,1 +1,160 @@
-"""Django admin of the commissioning app."""
+"""Django admin of the commissioning app: providers and contracts as administrators keep them,
+with import and export (XLSX, CSV), and the cycle's records for reference."""
+
+from django.contrib import admin, messages
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import CSV, XLSX
+
+from commissioning import services
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    NeedsAssessment,
+    Provider,
+    Service,
+    StageMove,
+)
+from commissioning.resources import ContractResource, ProviderResource
+
+# Administrators exchange spreadsheets: offer the two formats they use, nothing else.
+SPREADSHEET_FORMATS = [XLSX, CSV]
+
+
+class ContractInline(admin.TabularInline):
+    model = Contract
+    fields = ("reference", "title", "service", "status", "annual_value", "start_date", "end_date")
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+    ordering = ("-end_date",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # A contract has many more fields than fit here: add it from the contracts list.
+        return False
+
+
+@admin.register(Provider)
+class ProviderAdmin(ImportExportModelAdmin):
+    resource_classes = [ProviderResource]
+    import_formats = export_formats = SPREADSHEET_FORMATS
+    list_display = ("name", "kind", "safeguarding_checked_on", "is_active", "is_sample")
+    list_filter = ("kind", "is_active", "is_sample")
+    search_fields = ("name", "charity_number", "company_number", "ods_code", "contact_name")
+    date_hierarchy = "safeguarding_checked_on"
+    inlines = [ContractInline]
+    fieldsets = (
+        (None, {"fields": ("name", "kind", "is_active", "is_sample")}),
+        ("Registration", {"fields": ("charity_number", "company_number", "ods_code")}),
+        (
+            "Contact",
+            {"fields": ("address", "contact_name", "contact_email", "contact_phone")},
+        ),
+        ("Safeguarding", {"fields": ("safeguarding_checked_on",)}),
+    )
+
+
+class ContractReviewInline(admin.StackedInline):
+    model = ContractReview
+    extra = 0
+    fields = (
+        ("date", "performance_rag", "value_for_money"),
+        "outcomes_achieved",
+        ("decision", "decision_date"),
+        "is_sample",
+    )
+
+
+@admin.action(description="Mark the selected contracts decommissioned")
+def mark_decommissioned(modeladmin, request, queryset) -> None:
+    changed = services.contracts_mark_decommissioned(contracts=queryset)
+    modeladmin.message_user(
+        request,
+        f"{changed} contract{'s' if changed != 1 else ''} marked decommissioned.",
+        messages.SUCCESS,
+    )
+
+
+@admin.register(Contract)
+class ContractAdmin(ImportExportModelAdmin):
+    resource_classes = [ContractResource]
+    import_formats = export_formats = SPREADSHEET_FORMATS
+    list_display = (
+        "reference",
+        "title",
+        "provider",
+        "form",
+        "status",
+        "annual_value",
+        "start_date",
+        "end_date",
+        "is_sample",
+    )
+    list_filter = ("status", "form", "procurement_route", "lead_organisation", "is_sample")
+    search_fields = ("reference", "title", "provider__name", "service__name")
+    date_hierarchy = "end_date"
+    list_select_related = ("provider",)
+    autocomplete_fields = ("provider", "service", "activity")
+    filter_horizontal = ("co_commissioners",)
+    inlines = [ContractReviewInline]
+    actions = [mark_decommissioned]
+    fieldsets = (
+        (None, {"fields": ("reference", "title", "service", "provider", "activity", "status")}),
+        (
+            "Commissioning",
+            {"fields": ("form", "procurement_route", "lead_organisation", "co_commissioners")},
+        ),
+        ("Value (£)", {"fields": ("annual_value", "total_value")}),
+        ("Dates", {"fields": ("start_date", "end_date", "extension_until")}),
+        ("Clauses", {"fields": ("safeguarding_clause", "social_value_clause", "is_sample")}),
+    )
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ("name", "partnership", "client_group")
+    list_filter = ("partnership", "client_group")
+    search_fields = ("name",)
+    filter_horizontal = ("priority_areas",)
+
+
+class StageMoveInline(admin.TabularInline):
+    model = StageMove
+    fields = ("moved_at", "from_stage", "to_stage", "from_cycle", "to_cycle", "moved_by", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Moves are made on the activity page, where the cycle's rules apply.
+        return False
+
+
+class NeedsAssessmentInline(admin.StackedInline):
+    model = NeedsAssessment
+    extra = 0
+    readonly_fields = ("cycle_number",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # Added on the activity page, which files it under the activity's current cycle.
+        return False
+
+
+@admin.register(CommissioningActivity)
+class CommissioningActivityAdmin(admin.ModelAdmin):
+    list_display = ("title", "priority_area", "stage", "cycle_number", "status", "is_sample")
+    list_filter = ("stage", "status", "level", "footprint", "resourcing", "is_sample")
+    search_fields = ("title", "description")
+    list_select_related = ("priority_area",)
+    autocomplete_fields = ("recommissions",)
+    filter_horizontal = ("commissioning_organisations",)
+    # The cycle's fields change only through its moves, on the activity page.
+    readonly_fields = ("stage", "cycle_number", "stage_entered_at", "version")
+    inlines = [NeedsAssessmentInline, StageMoveInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        # A change here makes an edit or move begun elsewhere stale, as the services' do.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)

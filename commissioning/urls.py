@@ -1,5 +1,35 @@
-"""URLs of the commissioning app; its pages arrive with its issue."""
+"""URLs of the commissioning app."""
+
+from django.urls import path
+
+from commissioning import views
 
 app_name = "commissioning"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.CycleBoardView.as_view(), name="cycle_board"),
+    path("activities/new/", views.ActivityCreateView.as_view(), name="activity_create"),
+    path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="activity_detail"),
+    path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="activity_update"),
+    path("activities/<int:pk>/move/", views.ActivityMoveView.as_view(), name="activity_move"),
+    path(
+        "activities/<int:pk>/needs-assessments/new/",
+        views.NeedsAssessmentCreateView.as_view(),
+        name="needs_assessment_create",
+    ),
+    path("contracts/", views.ContractListView.as_view(), name="contract_list"),
+    path("contracts/pipeline/", views.PipelineView.as_view(), name="pipeline"),
+    path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
+    path(
+        "contracts/<int:pk>/reviews/new/",
+        views.ContractReviewCreateView.as_view(),
+        name="contract_review_create",
+    ),
+    path(
+        "contracts/<int:pk>/recommission/",
+        views.RecommissionView.as_view(),
+        name="contract_recommission",
+    ),
+    path("providers/", views.ProviderListView.as_view(), name="provider_list"),
+    path("providers/<int:pk>/", views.ProviderDetailView.as_view(), name="provider_detail"),
+]

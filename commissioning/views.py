@@ -1,1 +1,361 @@
-"""Views of the commissioning app."""
+"""Pages of the commissioning app: the cycle board, activities and their moves, the contracts
+register and expiry pipeline, and the provider directory."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+
+from commissioning import selectors, services
+from commissioning.cycle import check_next_move
+from commissioning.filters import ActivityBoardFilter, ContractFilter, ProviderFilter
+from commissioning.forms import (
+    ActivityForm,
+    ContractReviewForm,
+    MoveForm,
+    NeedsAssessmentForm,
+    RecommissionForm,
+    changes_since,
+)
+from commissioning.models import CommissioningActivity
+from config.roles import (
+    EditorRequiredMixin,
+    RoleRequiredMixin,
+    can_edit_activity,
+    can_review_contract,
+    can_start_activity,
+)
+
+PAGE_SIZE = 25
+
+
+class CycleBoardView(RoleRequiredMixin, FilterView):
+    """One column per stage of the cycle, each activity a card; filtered."""
+
+    template_name = "commissioning/cycle_board.html"
+    filterset_class = ActivityBoardFilter
+
+    def get_queryset(self):
+        return selectors.activity_board()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["columns"] = selectors.board_columns(context["object_list"])
+        context["can_start"] = can_start_activity(self.request.user)
+        return context
+
+
+class ActivityDetailView(RoleRequiredMixin, DetailView):
+    """An activity: its timeline of moves, evidence, contracts and reviews, and the next move."""
+
+    template_name = "commissioning/activity_detail.html"
+    context_object_name = "activity"
+
+    def get_queryset(self):
+        return selectors.activity_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = self.object
+        check = check_next_move(activity)
+        context["check"] = check
+        context["can_edit"] = can_edit_activity(self.request.user, activity)
+        context.setdefault("move_form", MoveForm(activity=activity, target=check.target))
+        context["reviews"] = sorted(
+            (review for contract in activity.contracts.all() for review in contract.reviews.all()),
+            key=lambda review: (review.date, review.pk),
+            reverse=True,
+        )
+        return context
+
+
+class ActivityEditorMixin(EditorRequiredMixin):
+    """Pages that change one activity: its lead, its priority's leads, administrators."""
+
+    activity: CommissioningActivity
+
+    def dispatch(self, request, *args, **kwargs):
+        # Anonymous visitors never get here: LoginRequiredMiddleware sends them to sign in.
+        self.activity = get_object_or_404(selectors.activity_for_edit(), pk=kwargs["pk"])
+        if not can_edit_activity(request.user, self.activity):
+            raise PermissionDenied(
+                "Only the activity's lead, its priority's lead commissioners and administrators "
+                "change it."
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ActivityMoveView(ActivityEditorMixin, View):
+    """GET: what the next move needs. POST: make the move, or say why it cannot be made."""
+
+    template_name = "commissioning/activity_move.html"
+
+    def render_page(self, form: MoveForm | None = None, status: int = 200) -> HttpResponse:
+        activity = get_object_or_404(selectors.activity_detail(), pk=self.activity.pk)
+        check = check_next_move(activity)
+        context = {
+            "activity": activity,
+            "check": check,
+            "move_form": form or MoveForm(activity=activity, target=check.target),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        return self.render_page()
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        form = MoveForm(request.POST, activity=self.activity, target=None)
+        if not form.is_valid():
+            messages.error(request, "Not moved: reload the page and try again.")
+            return self.render_page(status=400)
+        try:
+            move = services.activity_move_to_stage(
+                activity=self.activity,
+                to_stage=form.cleaned_data["to_stage"],
+                moved_by=request.user,
+                expected_version=form.cleaned_data["version"],
+                seen_stage=form.cleaned_data["seen_stage"],
+                note=form.cleaned_data["note"],
+            )
+        except services.ActivityConflict as conflict:
+            messages.warning(request, conflict.messages[0])
+            return self.render_page(status=409)
+        except services.MoveRefused as refused:
+            messages.error(request, "Not moved: " + " ".join(refused.messages))
+            return self.render_page(status=400)
+        messages.success(
+            request,
+            f"Moved to {move.get_to_stage_display()}"
+            + (f", cycle {move.to_cycle}." if move.to_cycle != move.from_cycle else "."),
+        )
+        return redirect(self.activity.get_absolute_url())
+
+
+class ActivityCreateView(EditorRequiredMixin, FormView):
+    """Start an activity under a priority the user leads (administrators: any)."""
+
+    form_class = ActivityForm
+    template_name = "commissioning/activity_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_activity(request.user):
+            raise PermissionDenied("Only a priority's lead commissioners start its activities.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self):
+        return {"lead_commissioner": self.request.user}
+
+    def form_valid(self, form):
+        try:
+            activity = services.activity_create(
+                data=form.model_data(),
+                organisations=form.cleaned_data["commissioning_organisations"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Activity “{activity.title}” started at Analyse.")
+        return HttpResponseRedirect(activity.get_absolute_url())
+
+
+class ActivityUpdateView(ActivityEditorMixin, FormView):
+    """Edit an activity; a save based on a stale copy is refused and says what changed."""
+
+    form_class = ActivityForm
+    template_name = "commissioning/activity_form.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "instance": self.activity}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
+    def form_valid(self, form):
+        version = form.cleaned_data.get("version")
+        try:
+            activity = services.activity_update(
+                activity=self.activity,
+                data=form.model_data(),
+                organisations=form.cleaned_data["commissioning_organisations"],
+                expected_version=-1 if version is None else version,
+            )
+        except services.ActivityConflict as conflict:
+            snapshot = form.loaded_snapshot()
+            changed = changes_since(snapshot, conflict.current) if snapshot else []
+            detail = f" Changed: {', '.join(changed)}." if changed else ""
+            messages.warning(
+                self.request,
+                f"{conflict.messages[0]}{detail} The form now shows the saved values; "
+                "make your changes again.",
+            )
+            fresh = ActivityForm(instance=conflict.current, user=self.request.user)
+            return self.render_to_response(self.get_context_data(form=fresh), status=409)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"Activity “{activity.title}” saved.")
+        return HttpResponseRedirect(activity.get_absolute_url())
+
+
+class NeedsAssessmentCreateView(ActivityEditorMixin, FormView):
+    """Add a needs assessment to an activity's current cycle."""
+
+    form_class = NeedsAssessmentForm
+    template_name = "commissioning/needs_assessment_form.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.needs_assessment_add(activity=self.activity, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Needs assessment added.")
+        return redirect(self.activity.get_absolute_url())
+
+
+class ContractListView(RoleRequiredMixin, FilterView):
+    """The contracts register: filtered, sorted, paginated, with the totals of the filter."""
+
+    template_name = "commissioning/contract_list.html"
+    filterset_class = ContractFilter
+    context_object_name = "contracts"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.contract_register().order_by("end_date", "reference")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        context["totals"] = selectors.contract_totals(matching)
+        return context
+
+
+class ContractDetailView(RoleRequiredMixin, DetailView):
+    """A contract with its reviews and any re-commissioning under way."""
+
+    template_name = "commissioning/contract_detail.html"
+    context_object_name = "contract"
+
+    def get_queryset(self):
+        return selectors.contract_detail()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_review"] = can_review_contract(self.request.user, self.object)
+        context["can_recommission"] = can_start_activity(self.request.user)
+        context["open_recommissioning"] = [
+            a
+            for a in self.object.recommissioning_activities.all()
+            if a.status != CommissioningActivity.Status.CLOSED
+        ]
+        return context
+
+
+class ContractReviewCreateView(EditorRequiredMixin, FormView):
+    """Record a contract review: whoever may edit the activity that let it, administrators."""
+
+    form_class = ContractReviewForm
+    template_name = "commissioning/contract_review_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
+        if not can_review_contract(request.user, self.contract):
+            raise PermissionDenied("Only the contract's commissioners record its reviews.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contract=self.contract, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.contract_review_add(contract=self.contract, data=form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Review recorded.")
+        return redirect(self.contract.get_absolute_url())
+
+
+class PipelineView(RoleRequiredMixin, TemplateView):
+    """Contracts ending in 3, 6, 12 and 18 months, and whether re-commissioning has started."""
+
+    template_name = "commissioning/pipeline.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["bands"] = selectors.expiry_pipeline()
+        context["can_recommission"] = can_start_activity(self.request.user)
+        return context
+
+
+class RecommissionView(EditorRequiredMixin, FormView):
+    """Start re-commissioning a contract: a new activity at Analyse linked to it."""
+
+    form_class = RecommissionForm
+    template_name = "commissioning/recommission_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_activity(request.user):
+            raise PermissionDenied("Only a priority's lead commissioners start activities.")
+        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        contract = self.contract
+        suggested = contract.activity.priority_area if contract.activity else None
+        if suggested is None:
+            suggested = next(iter(contract.service.priority_areas.all()), None)
+        return {**super().get_form_kwargs(), "user": self.request.user, "suggested": suggested}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contract=self.contract, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            activity = services.contract_start_recommissioning(
+                contract=self.contract,
+                priority_area=form.cleaned_data["priority_area"],
+                lead_commissioner=self.request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            f"Re-commissioning of {self.contract.reference} started: “{activity.title}”, at "
+            "Analyse. Add its needs assessment next.",
+        )
+        return redirect(activity.get_absolute_url())
+
+
+class ProviderListView(RoleRequiredMixin, FilterView):
+    """The provider directory, read-only (administrators edit providers in admin)."""
+
+    template_name = "commissioning/provider_list.html"
+    filterset_class = ProviderFilter
+    context_object_name = "providers"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        return selectors.provider_directory()
+
+
+class ProviderDetailView(RoleRequiredMixin, DetailView):
+    """A provider's details and its contracts."""
+
+    template_name = "commissioning/provider_detail.html"
+    context_object_name = "provider"
+
+    def get_queryset(self):
+        return selectors.provider_detail()

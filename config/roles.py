@@ -159,6 +159,75 @@ def can_edit_action(user, action) -> bool:
     return action.owner_id == user.pk or can_edit_priority_area(user, action.priority_area)
 
 
+# Commissioning
+
+
+def can_edit_activity(user, activity) -> bool:
+    """Move and edit a commissioning activity: administrators, its lead commissioner, and the
+    lead commissioners of its priority (read through any prefetch the caller made)."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return activity.lead_commissioner_id == user.pk or can_edit_priority_area(
+        user, activity.priority_area
+    )
+
+
+def can_start_activity(user) -> bool:
+    """Start an activity (or a re-commissioning): administrators, and commissioners who lead a
+    priority; which priorities they may choose is `activity_priority_areas_for`."""
+    if is_administrator(user):
+        return True
+    return is_commissioner(user) and user.led_priority_areas.exists()
+
+
+def activity_priority_areas_for(user, priority_areas):
+    """The priority areas under which `user` may start or keep an activity."""
+    if is_administrator(user):
+        return priority_areas
+    if not is_commissioner(user):
+        return priority_areas.none()
+    return priority_areas.filter(lead_commissioners=user)
+
+
+def can_review_contract(user, contract) -> bool:
+    """Record a contract's review: administrators, and whoever may edit the activity that let
+    it; a contract no activity let is reviewed by administrators."""
+    if is_administrator(user):
+        return True
+    return contract.activity is not None and can_edit_activity(user, contract.activity)
+
+
+# Participation
+
+
+def can_log_participation(user) -> bool:
+    """Log a participation record: administrators, and commissioners who lead a priority;
+    which priorities they may choose is `participation_priority_areas_for`."""
+    return can_start_activity(user)
+
+
+def participation_priority_areas_for(user, priority_areas):
+    """The priority areas a user may attach to a participation record."""
+    return activity_priority_areas_for(user, priority_areas)
+
+
+def can_edit_participation_record(user, record) -> bool:
+    """Edit a participation record: administrators, and the lead commissioners of any of its
+    priority areas (read through any prefetch of `priority_areas__lead_commissioners`)."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(can_edit_priority_area(user, area) for area in record.priority_areas.all())
+
+
+def can_answer_voice_questions(user, activity) -> bool:
+    """Answer the voice-of-the-child questions of an activity: whoever may move it."""
+    return can_edit_activity(user, activity)
+
+
 # Termly reports
 
 # Board members are view-only everywhere except here: challenging a submitted report is what

@@ -26,6 +26,10 @@ class HomeView(TemplateView):
             ("Open the priorities and their action plans", reverse("priorities:framework_list")),
             ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
             ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
+            ("Move commissioning activities round the cycle", reverse("commissioning:cycle_board")),
+            ("See contracts ending soon", reverse("commissioning:pipeline")),
+            ("Log participation", reverse("participation:record_create")),
+            ("See feedback owed", reverse("participation:feedback_owed")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
@@ -34,6 +38,8 @@ class HomeView(TemplateView):
             ("Read the priorities", reverse("priorities:framework_list")),
             ("See the governance structure", reverse("governance:structure")),
             ("Read the decisions log", reverse("governance:decision_log")),
+            ("See the commissioning cycle and contracts", reverse("commissioning:cycle_board")),
+            ("See participation coverage", reverse("participation:coverage")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
@@ -43,6 +49,7 @@ class HomeView(TemplateView):
             ),
             ("Manage users and their roles", reverse("admin:auth_user_changelist")),
             ("Review what each role may do", reverse("admin:auth_group_changelist")),
+            ("Manage providers and contracts", reverse("admin:commissioning_contract_changelist")),
         ]
         # The dashboards of the user's roles (termly reports, overdue actions), for this term.
         if has_any_role(self.request.user):

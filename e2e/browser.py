@@ -56,3 +56,10 @@ def assert_accessible(page: Page) -> None:
         for violation in results["violations"]
     ]
     assert not violations, f"{page.url}:\n{json.dumps(violations, indent=2)}"
+
+
+def open_from_menu(page: Page, menu: str, item: str) -> None:
+    """Open a page from the main navigation's menus, as a person would."""
+    navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_role("button", name=menu, exact=True).click()
+    navigation.get_by_role("link", name=item, exact=True).click()

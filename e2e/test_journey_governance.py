@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from config import roles
-from e2e.browser import assert_accessible, sign_in
+from e2e.browser import assert_accessible, open_from_menu, sign_in
 from governance.models import Decision
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -37,7 +37,7 @@ def test_board_member_reads_the_structure_a_board_and_a_meeting(
 ):
     UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)
     sign_in(page, base_url, "bea", PASSWORD)
-    page.get_by_role("link", name="Governance").first.click()
+    open_from_menu(page, "Governance", "Governance structure")
     expect(page.get_by_role("heading", name="Governance structure")).to_be_visible()
     expect(page.get_by_text("SEND Strategic Group")).to_be_visible()
     expect(page.get_by_text("Director of Children's Services").first).to_be_visible()
@@ -53,7 +53,7 @@ def test_board_member_reads_the_structure_a_board_and_a_meeting(
     expect(page.get_by_role("link", name="Record a decision")).to_have_count(0)
     assert_accessible(page)
 
-    page.get_by_role("link", name="Decisions", exact=True).click()
+    open_from_menu(page, "Governance", "Decisions log")
     expect(page.get_by_role("heading", name="Decisions log")).to_be_visible()
     assert_accessible(page)
 
@@ -69,7 +69,10 @@ def test_commissioner_records_a_decision_with_the_keyboard(page, base_url, trust
     page.get_by_label("Decision").fill("Commission a short breaks review with the CCG.")
     page.get_by_label("Due date").fill("2027-02-28")
     page.get_by_label("Due date").press("Enter")
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="Owner: This field is required.").click()
+    expect(page.get_by_label("Owner")).to_be_focused()
     expect(page.get_by_label("Decision")).to_have_value(
         "Commission a short breaks review with the CCG."
     )

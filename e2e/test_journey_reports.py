@@ -54,7 +54,8 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     area, action = priority
     sign_in(page, base_url, "cam", PASSWORD)
     expect(page.get_by_role("heading", name="Reports to write this term")).to_be_visible()
-    page.get_by_role("link", name="Reports", exact=True).click()
+    page.get_by_role("button", name="Reports", exact=True).click()
+    page.get_by_role("link", name="Termly reports").click()
     page.get_by_role("button", name="Start the report on Children in Care").click()
     expect(page.get_by_role("alert")).to_contain_text("Draft report started")
     expect(page.get_by_text("Recruitment paused.")).to_be_visible()
@@ -95,7 +96,7 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     expect(board_page.get_by_role("alert")).to_contain_text("Challenge added.")
     assert ReportComment.objects.get().about == "Scale up the Edge of Care Team"
 
-    board_page.get_by_role("link", name="Reports", exact=True).click()
+    board_page.get_by_role("button", name="Reports", exact=True).click()
     board_page.get_by_role("link", name="Board packs").click()
     board_page.get_by_label("Board").select_option(label="Halton Children's Trust Board")
     board_page.get_by_role("button", name="Open the board pack").click()

@@ -123,10 +123,6 @@ class ServiceFormView(EditorRequiredMixin, FormView):
         messages.success(self.request, self.success_message)
         return HttpResponseRedirect(saved.get_absolute_url())
 
-    def form_invalid(self, form):
-        messages.error(self.request, "Nothing was saved: see what to correct below.")
-        return super().form_invalid(form)
-
 
 class MeetingCreateView(ServiceFormView):
     """Schedule or record a meeting of a board."""

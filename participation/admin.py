@@ -1,1 +1,66 @@
-"""Django admin of the participation app."""
+"""Django admin of the participation app: groups, records and the voice-of-the-child questions."""
+
+from django.contrib import admin
+from django.db.models import Case, IntegerField, Value, When
+
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+from priorities.models import Stage
+
+# The stages in the order of the cycle, not of the alphabet.
+CYCLE_ORDER = Case(
+    *(When(stage=stage, then=Value(rank)) for rank, stage in enumerate(Stage)),
+    output_field=IntegerField(),
+)
+
+
+@admin.register(StakeholderGroup)
+class StakeholderGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "partnership", "convening_organisation", "is_active"]
+    list_filter = ["kind", "partnership", "is_active"]
+    search_fields = ["name", "description"]
+    list_select_related = ["convening_organisation"]
+
+
+@admin.register(ParticipationRecord)
+class ParticipationRecordAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "date",
+        "method",
+        "level",
+        "stage",
+        "decision_changed",
+        "feedback_date",
+        "is_sample",
+    ]
+    list_filter = ["stage", "method", "level", "decision_changed", "is_sample", "groups"]
+    search_fields = ["title", "you_said", "we_did", "decision_description"]
+    date_hierarchy = "date"
+    filter_horizontal = ["priority_areas", "groups"]
+    raw_id_fields = ["activity", "created_by"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        # An admin edit is an edit too: bump the version so an edit open on the site meanwhile
+        # is refused rather than silently overwriting this one.
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(VoiceQuestion)
+class VoiceQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "stage", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["stage", "is_active"]
+    search_fields = ["text"]
+    ordering = [CYCLE_ORDER, "order", "pk"]
+
+
+@admin.register(VoiceAnswer)
+class VoiceAnswerAdmin(admin.ModelAdmin):
+    list_display = ["activity", "question", "cycle_number", "answered_by", "answered_at"]
+    list_filter = ["question__stage"]
+    search_fields = ["answer", "activity__title", "question__text"]
+    list_select_related = ["activity", "question", "answered_by"]
+    raw_id_fields = ["activity", "answered_by"]

@@ -1,5 +1,22 @@
-"""URLs of the participation app; its pages arrive with its issue."""
+"""URLs of the participation app."""
+
+from django.urls import path
+
+from participation import views
 
 app_name = "participation"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.RecordListView.as_view(), name="record_list"),
+    path("records/new/", views.RecordCreateView.as_view(), name="record_create"),
+    path("records/<int:pk>/", views.RecordDetailView.as_view(), name="record_detail"),
+    path("records/<int:pk>/edit/", views.RecordUpdateView.as_view(), name="record_update"),
+    path("coverage/", views.CoverageView.as_view(), name="coverage"),
+    path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback_owed"),
+    path(
+        "priorities/<int:pk>/you-said-we-did/",
+        views.YouSaidWeDidView.as_view(),
+        name="you_said_we_did",
+    ),
+    path("activities/<int:pk>/voice/", views.VoiceAnswersView.as_view(), name="voice_answers"),
+]

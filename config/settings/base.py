@@ -32,6 +32,7 @@ THIRD_PARTY_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "csp",
+    "import_export",
 ]
 LOCAL_APPS = [
     "governance",

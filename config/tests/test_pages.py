@@ -139,3 +139,11 @@ def test_security_headers_are_sent(client):
 def test_admin_is_branded(administrator_client):
     content = administrator_client.get(reverse("admin:index")).content.decode()
     assert "Joint Commissioning Manager administration" in content
+
+
+def test_a_refused_form_shows_a_summary_linking_each_error_to_its_field(client):
+    response = client.post(reverse("login"), {"username": "", "password": ""})
+    content = response.content.decode()
+    assert "data-error-summary" in content
+    assert 'href="#id_username"' in content
+    assert 'href="#id_password"' in content

@@ -6,8 +6,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from governance.models import Board, Organisation
-from governance.tests.factories import CommissionerFactory
+from governance.tests.factories import BoardFactory, CommissionerFactory, OrganisationFactory
 from priorities.models import (
     RAG,
     Action,
@@ -22,26 +21,6 @@ from priorities.models import (
     Term,
     TermlyReport,
 )
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Organisation
-        django_get_or_create = ("short_name",)
-
-    short_name = factory.Sequence(lambda n: f"Council {n}")
-    name = factory.LazyAttribute(lambda o: f"{o.short_name} Borough Council")
-    kind = Organisation.Kind.COUNCIL
-
-
-class BoardFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Board
-        django_get_or_create = ("name",)
-
-    name = factory.Sequence(lambda n: f"Children's Trust Board {n}")
-    partnership = "Halton"
-    kind = Board.Kind.BOARD
 
 
 class FrameworkFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,255 @@
+"""Load the commissioning demo data (commissioning/demo_data.py). Safe to run again.
+
+Called by `manage.py load_demo` after the demo users, governance and priorities. Activities are
+played through the cycle by the same services the pages use, so their moves and evidence obey
+the transition table; their dates are then spread over the past months.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from commissioning import services
+from commissioning.demo_data import ACTIVITIES, CONTRACTS, PROVIDERS, SERVICES
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    Provider,
+    Service,
+    StageMove,
+)
+from governance.demo_data import ORGANISATIONS
+from governance.models import Organisation
+from priorities.models import RAG, PriorityArea, Stage
+
+CYCLE_ORDER = list(Stage)
+
+
+def load() -> int:
+    """Create what is missing; return how many rows were created."""
+    with transaction.atomic():
+        loader = _Loader()
+        loader.services()
+        loader.providers()
+        activities = loader.activities()
+        loader.contracts()
+        for data, activity in activities:
+            loader.play(data, activity)
+        return loader.created
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.created = 0
+        self.today = timezone.localdate()
+        self.users = get_user_model().objects
+
+    def organisation(self, short_name: str) -> Organisation:
+        known = next((o for o in ORGANISATIONS if o["short_name"] == short_name), None)
+        defaults = (
+            {"name": known["name"], "kind": known["kind"]}
+            if known
+            else {"name": short_name, "kind": Organisation.Kind.OTHER}
+        )
+        organisation, created = Organisation.objects.get_or_create(
+            short_name=short_name, defaults=defaults
+        )
+        self.created += int(created)
+        return organisation
+
+    def services(self) -> None:
+        areas = {
+            (area.framework.partnership, area.title): area
+            for area in PriorityArea.objects.select_related("framework")
+        }
+        for partnership, client_group, name, priorities in SERVICES:
+            service, created = Service.objects.get_or_create(
+                partnership=partnership, client_group=client_group, name=name
+            )
+            self.created += int(created)
+            if created:
+                service.priority_areas.set(
+                    [areas[(partnership, t)] for t in priorities if (partnership, t) in areas]
+                )
+
+    def providers(self) -> None:
+        for data in PROVIDERS:
+            _, created = Provider.objects.get_or_create(
+                name=data["name"],
+                defaults={
+                    "kind": data["kind"],
+                    "ods_code": data.get("ods_code", ""),
+                    "address": data.get("address", ""),
+                    "is_sample": data.get("sample", False),
+                    "safeguarding_checked_on": self.today - datetime.timedelta(days=150),
+                },
+            )
+            self.created += int(created)
+
+    def lead_for(self, data: dict, area: PriorityArea):
+        if data["lead"]:
+            return self.users.get(username=data["lead"])
+        leads = list(area.lead_commissioners.exclude(username="commissioner").order_by("pk"))
+        return leads[0] if leads else self.users.get(username="commissioner")
+
+    def activities(self) -> list[tuple[dict, CommissioningActivity]]:
+        """Create the activities that are missing; return those created, to play through."""
+        created = []
+        for data in ACTIVITIES:
+            if CommissioningActivity.objects.filter(title=data["title"]).exists():
+                continue
+            partnership, title = data["priority"]
+            area = PriorityArea.objects.filter(
+                framework__partnership=partnership, title=title
+            ).first()
+            if area is None:
+                continue  # the priorities demo data is not loaded
+            activity = services.activity_create(
+                data={
+                    "title": data["title"],
+                    "description": data["description"],
+                    "priority_area": area,
+                    "lead_commissioner": self.lead_for(data, area),
+                    "level": data["level"],
+                    "footprint": data["footprint"],
+                    "resourcing": data["resourcing"],
+                    "budget": Decimal(data["budget"]),
+                },
+                organisations=[self.organisation(o) for o in data["organisations"]],
+                is_sample=True,
+            )
+            self.created += 1
+            created.append((data, activity))
+        return created
+
+    def contracts(self) -> None:
+        for data in CONTRACTS:
+            if Contract.objects.filter(reference=data["reference"]).exists():
+                continue
+            partnership, service_name = data["service"]
+            annual = Decimal(data["annual"])
+            contract = Contract(
+                reference=data["reference"],
+                title=data["title"],
+                service=Service.objects.filter(partnership=partnership, name=service_name).first(),
+                provider=Provider.objects.get(name=data["provider"]),
+                activity=CommissioningActivity.objects.filter(title=data.get("activity")).first()
+                if data.get("activity")
+                else None,
+                form=data["form"],
+                procurement_route=data["route"],
+                lead_organisation=self.organisation(data["lead"]),
+                annual_value=annual,
+                total_value=annual * data["years"],
+                start_date=self.today + datetime.timedelta(days=data["start"]),
+                end_date=self.today + datetime.timedelta(days=data["end"]),
+                extension_until=self.today + datetime.timedelta(days=data["extension"])
+                if data.get("extension")
+                else None,
+                status=data["status"],
+                social_value_clause=data.get("social", False),
+                is_sample=True,
+            )
+            contract.full_clean()
+            contract.save()
+            contract.co_commissioners.set([self.organisation(o) for o in data["co"]])
+            self.created += 1
+
+    def move(self, activity: CommissioningActivity, to_stage: Stage, note: str) -> None:
+        activity.refresh_from_db()
+        services.activity_move_to_stage(
+            activity=activity,
+            to_stage=to_stage,
+            moved_by=activity.lead_commissioner,
+            expected_version=activity.version,
+            note=note,
+        )
+        self.created += 1
+
+    def play(self, data: dict, activity: CommissioningActivity) -> None:
+        """Take a new activity round the cycle to where the demo wants it, evidence first."""
+        cycles = data.get("cycles", 1)
+        target = CYCLE_ORDER.index(Stage(data["reach"])) + 4 * (cycles - 1)
+        for step in range(target + 1):
+            stage = CYCLE_ORDER[step % 4]
+            if step == target:
+                if stage == Stage.ANALYSE and data.get("needs_assessment", True):
+                    self.needs_assessment(activity)
+                if stage == Stage.REVIEW and data.get("review_decided"):
+                    self.review(activity, ContractReview.Decision.EXTEND)
+                break
+            self.evidence_for(activity, stage)
+            self.move(
+                activity, CYCLE_ORDER[(step + 1) % 4], note=f"Sample move out of {stage.label}."
+            )
+        self.spread_dates(activity)
+        if data.get("status"):
+            CommissioningActivity.objects.filter(pk=activity.pk).update(status=data["status"])
+        if cycles > 1:
+            # Its second cycle re-commissions the contract its first cycle let.
+            CommissioningActivity.objects.filter(pk=activity.pk).update(
+                recommissions=activity.contracts.first()
+            )
+
+    def evidence_for(self, activity: CommissioningActivity, stage: Stage) -> None:
+        activity.refresh_from_db()
+        if stage == Stage.ANALYSE:
+            self.needs_assessment(activity)
+        elif stage == Stage.PLAN:
+            CommissioningActivity.objects.filter(pk=activity.pk).update(
+                specification_text=(
+                    "Outcome-based specification agreed by the partners: who the service is "
+                    "for, the outcomes it must achieve, safeguarding standards and social value."
+                )
+            )
+        elif stage == Stage.REVIEW:
+            self.review(activity, ContractReview.Decision.RECOMMISSION)
+
+    def needs_assessment(self, activity: CommissioningActivity) -> None:
+        services.needs_assessment_add(
+            activity=activity,
+            data={
+                "title": f"Needs assessment: {activity.title}",
+                "date": self.today - datetime.timedelta(days=30),
+                "evidence_sources": "Joint Strategic Needs Assessment (JSNA); service data",
+                "population": "Children and young people aged 0-19 in the borough",
+                "key_findings": (
+                    "Demand has risen over three years; families ask for help earlier and "
+                    "closer to home."
+                ),
+            },
+            is_sample=True,
+        )
+        self.created += 1
+
+    def review(self, activity: CommissioningActivity, decision: str) -> None:
+        contract = activity.contracts.first()
+        if contract is None:
+            return
+        services.contract_review_add(
+            contract=contract,
+            data={
+                "date": self.today,
+                "performance_rag": RAG.AMBER,
+                "outcomes_achieved": "Most outcomes met; waiting times still above target.",
+                "value_for_money": ContractReview.ValueForMoney.ADEQUATE,
+                "decision": decision,
+                "decision_date": self.today,
+            },
+            is_sample=True,
+        )
+        self.created += 1
+
+    def spread_dates(self, activity: CommissioningActivity) -> None:
+        # Moves were made just now; set them a couple of months apart, oldest first.
+        moves = list(StageMove.objects.filter(activity=activity).order_by("pk"))
+        now = timezone.now()
+        for age, move in enumerate(reversed(moves)):
+            move.moved_at = now - datetime.timedelta(days=1 + 60 * age)
+            move.save(update_fields=["moved_at"])
+        entered = moves[-1].moved_at if moves else now - datetime.timedelta(days=20)
+        CommissioningActivity.objects.filter(pk=activity.pk).update(stage_entered_at=entered)

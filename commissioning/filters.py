@@ -1,0 +1,121 @@
+"""Filters of the cycle board, the contracts register and the provider directory."""
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from commissioning.models import CommissioningActivity, Contract, Provider
+from commissioning.models.contracts import add_months
+from governance.models import Organisation
+from priorities.models import Framework, PriorityArea
+
+
+class ActivityBoardFilter(django_filters.FilterSet):
+    framework = django_filters.ModelChoiceFilter(
+        field_name="priority_area__framework", queryset=Framework.objects.all()
+    )
+    priority_area = django_filters.ModelChoiceFilter(
+        label="Priority", queryset=PriorityArea.objects.select_related("framework")
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label="Commissioning organisation",
+        queryset=Organisation.objects.all(),
+        method="filter_organisation",
+    )
+    status = django_filters.ChoiceFilter(
+        choices=CommissioningActivity.Status.choices,
+        empty_label="Active and paused",
+        method="filter_status",
+    )
+
+    class Meta:
+        model = CommissioningActivity
+        fields = ["framework", "priority_area", "organisation", "status"]
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.filter(
+            pk__in=CommissioningActivity.objects.filter(commissioning_organisations=value).values(
+                "pk"
+            )
+        )
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(status=value)
+
+    @property
+    def qs(self) -> QuerySet:
+        queryset = super().qs
+        # Closed work leaves the board unless asked for (an unbound form asks for nothing).
+        chosen = self.form.cleaned_data.get("status") if self.is_bound else None
+        if not chosen:
+            queryset = queryset.exclude(status=CommissioningActivity.Status.CLOSED)
+        return queryset
+
+
+class ContractFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Reference or title", method="filter_text")
+    provider = django_filters.ModelChoiceFilter(queryset=Provider.objects.all())
+    status = django_filters.ChoiceFilter(choices=Contract.Status.choices)
+    form = django_filters.ChoiceFilter(label="Contract form", choices=Contract.Form.choices)
+    procurement_route = django_filters.ChoiceFilter(
+        label="Procurement route", choices=Contract.Route.choices
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label="Commissioning organisation (lead or co-commissioner)",
+        queryset=Organisation.objects.all(),
+        method="filter_organisation",
+    )
+    min_value = django_filters.NumberFilter(
+        field_name="annual_value", lookup_expr="gte", label="Annual value from (£)", min_value=0
+    )
+    max_value = django_filters.NumberFilter(
+        field_name="annual_value", lookup_expr="lte", label="Annual value up to (£)", min_value=0
+    )
+    ending_within = django_filters.NumberFilter(
+        label="Ending within (months)",
+        method="filter_ending_within",
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"min": 0, "max": 120, "step": 1}),
+    )
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        fields=(
+            ("end_date", "end"),
+            ("reference", "reference"),
+            ("annual_value", "value"),
+            ("provider__name", "provider"),
+        ),
+        field_labels={
+            "end_date": "End date",
+            "reference": "Reference",
+            "annual_value": "Annual value",
+            "provider__name": "Provider",
+        },
+    )
+
+    class Meta:
+        model = Contract
+        fields = ["q", "provider", "status", "form", "procurement_route", "organisation"]
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(Q(reference__icontains=value) | Q(title__icontains=value))
+
+    def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        co_commissioned = Contract.objects.filter(co_commissioners=value).values("pk")
+        return queryset.filter(Q(lead_organisation=value) | Q(pk__in=co_commissioned))
+
+    def filter_ending_within(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        today = timezone.localdate()
+        return queryset.filter(end_date__gte=today, end_date__lte=add_months(today, int(value)))
+
+
+class ProviderFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Name", field_name="name", lookup_expr="icontains")
+    kind = django_filters.ChoiceFilter(choices=Provider.Kind.choices)
+    is_active = django_filters.BooleanFilter(label="Active")
+
+    class Meta:
+        model = Provider
+        fields = ["q", "kind", "is_active"]

@@ -1,0 +1,218 @@
+"""Forms of the commissioning app: activities, moves, evidence, reviews, re-commissioning."""
+
+from typing import Any
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db.models import Q
+
+from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
+from commissioning.services import ACTIVITY_EDITABLE_FIELDS
+from config import roles
+from priorities.forms import DateInput, user_label
+from priorities.models import PriorityArea
+
+SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
+
+
+def _helper(submit_label: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_method = "post"
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+def activity_snapshot(activity: CommissioningActivity) -> dict[str, str]:
+    """The editable fields of an activity as comparable strings (ids for related objects)."""
+    snapshot = {}
+    for name in ACTIVITY_EDITABLE_FIELDS:
+        value = getattr(activity, activity._meta.get_field(name).attname)
+        snapshot[name] = "" if value is None else str(value)
+    organisation_ids = sorted(o.pk for o in activity.commissioning_organisations.all())
+    snapshot["commissioning_organisations"] = ",".join(map(str, organisation_ids))
+    return snapshot
+
+
+def changes_since(snapshot: dict[str, str], current: CommissioningActivity) -> list[str]:
+    """The labels of the fields that differ between a snapshot and the activity now."""
+    now = activity_snapshot(current)
+    return [
+        str(CommissioningActivity._meta.get_field(name).verbose_name).capitalize()
+        for name in now
+        if snapshot.get(name) != now[name]
+    ]
+
+
+class ActivityForm(forms.ModelForm):
+    """Start or edit an activity; the priority is one the user may commission under."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+    specification_url = forms.URLField(
+        label="Service specification link",
+        required=False,
+        assume_scheme="https",
+        help_text="A link to the specification document.",
+    )
+
+    class Meta:
+        model = CommissioningActivity
+        fields = [
+            "title",
+            "description",
+            "priority_area",
+            "lead_commissioner",
+            "commissioning_organisations",
+            "level",
+            "footprint",
+            "resourcing",
+            "budget",
+            "status",
+            "specification_text",
+            "specification_url",
+        ]
+        widgets = {
+            "commissioning_organisations": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "specification_text": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = PriorityArea.objects.select_related("framework").order_by(
+            "framework__partnership", "order"
+        )
+        allowed = roles.activity_priority_areas_for(user, areas)
+        if self.instance.pk:
+            # An activity's own lead keeps its priority even when they do not lead that priority.
+            allowed = areas.filter(
+                Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.priority_area_id)
+            )
+        self.fields["priority_area"].queryset = allowed
+        self.fields["priority_area"].label_from_instance = lambda area: (
+            f"{area.framework.partnership}: {area.title}"
+        )
+        self.fields["lead_commissioner"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+            .distinct()
+            .order_by("first_name", "last_name", "username")
+        )
+        self.fields["lead_commissioner"].label_from_instance = user_label
+        self.fields["budget"].widget.attrs["min"] = 0
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+            self.fields["snapshot"].initial = signing.dumps(
+                activity_snapshot(self.instance), salt=SNAPSHOT_SALT
+            )
+        else:
+            del self.fields["status"]
+        self.helper = _helper("Save activity" if self.instance.pk else "Start activity")
+
+    def clean_budget(self):
+        budget = self.cleaned_data.get("budget")
+        if budget is not None and budget < 0:
+            raise forms.ValidationError("The budget cannot be negative.")
+        return budget
+
+    def loaded_snapshot(self) -> dict[str, str] | None:
+        try:
+            return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
+        except signing.BadSignature:
+            return None
+
+    def model_data(self) -> dict[str, Any]:
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name in ACTIVITY_EDITABLE_FIELDS
+        }
+
+
+class MoveForm(forms.Form):
+    """Move an activity on; carries the version and stage the user saw, to refuse stale moves."""
+
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Optional: why now, or what was agreed.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    seen_stage = forms.CharField(widget=forms.HiddenInput)
+    to_stage = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, activity: CommissioningActivity, target: str | None, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"version": activity.version, "seen_stage": activity.stage, "to_stage": target or ""},
+        )
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        self.helper.form_tag = False
+
+
+class NeedsAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = NeedsAssessment
+        fields = ["title", "date", "evidence_sources", "population", "key_findings"]
+        widgets = {
+            "date": DateInput(),
+            "evidence_sources": forms.Textarea(attrs={"rows": 2}),
+            "population": forms.Textarea(attrs={"rows": 2}),
+            "key_findings": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Add needs assessment")
+
+
+class ContractReviewForm(forms.ModelForm):
+    class Meta:
+        model = ContractReview
+        fields = [
+            "date",
+            "performance_rag",
+            "outcomes_achieved",
+            "value_for_money",
+            "decision",
+            "decision_date",
+        ]
+        widgets = {
+            "date": DateInput(),
+            "decision_date": DateInput(),
+            "outcomes_achieved": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Add review")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") and not cleaned.get("decision_date"):
+            self.add_error("decision_date", "Give the date of the decision.")
+        return cleaned
+
+
+class RecommissionForm(forms.Form):
+    priority_area = forms.ModelChoiceField(
+        label="Priority", queryset=PriorityArea.objects.none(), help_text="Who will lead it."
+    )
+
+    def __init__(self, *args, user, suggested: PriorityArea | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        areas = PriorityArea.objects.select_related("framework").order_by(
+            "framework__partnership", "order"
+        )
+        field = self.fields["priority_area"]
+        field.queryset = roles.activity_priority_areas_for(user, areas)
+        field.label_from_instance = lambda area: f"{area.framework.partnership}: {area.title}"
+        field.help_text = "The priority this re-commissioning serves; you will lead it."
+        if suggested is not None:
+            field.initial = suggested.pk
+        self.helper = _helper("Start re-commissioning")

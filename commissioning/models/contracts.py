@@ -1,0 +1,211 @@
+"""Contracts with providers, and their reviews."""
+
+import calendar
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from commissioning.models.providers import Provider, Service
+from governance.models import Organisation
+from priorities.models import RAG
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` later, or that month's last day (31 January + 1 = 28 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
+
+
+class ContractQuerySet(models.QuerySet):
+    def in_force(self) -> "ContractQuerySet":
+        return self.filter(status__in=Contract.IN_FORCE_STATUSES)
+
+    def ending_within(self, months: int, today: datetime.date | None = None) -> "ContractQuerySet":
+        """In force and ending from today up to `months` months ahead."""
+        today = today or timezone.localdate()
+        return self.in_force().filter(end_date__gte=today, end_date__lte=add_months(today, months))
+
+
+class Contract(models.Model):
+    """A contract (or grant, agreement or call-off) for a service with a provider."""
+
+    class Form(models.TextChoices):
+        BLOCK = "block", "Block contract"
+        SLA = "sla", "Service level agreement"
+        SPOT = "spot", "Spot purchase"
+        GRANT = "grant", "Grant"
+        CALL_OFF = "call_off", "Framework call-off"
+        COLLABORATIVE = "collaborative", "Collaborative investment"
+        SUB_REGIONAL = "sub_regional", "Sub-regional"
+        NATIONAL_TARIFF = "national_tariff", "National tariff"
+
+    class Route(models.TextChoices):
+        OPEN = "open", "Open tender"
+        RESTRICTED = "restricted", "Restricted tender"
+        DIRECT_AWARD = "direct_award", "Direct award"
+        FRAMEWORK = "framework", "Framework"
+        GRANT_PROGRAMME = "grant_programme", "Grant programme"
+        IN_HOUSE = "in_house", "In-house"
+
+    class Status(models.TextChoices):
+        PIPELINE = "pipeline", "Pipeline"
+        LIVE = "live", "Live"
+        ENDING = "ending", "Ending"
+        EXPIRED = "expired", "Expired"
+        DECOMMISSIONED = "decommissioned", "Decommissioned"
+
+    # A contract still delivering the service.
+    IN_FORCE_STATUSES = (Status.LIVE, Status.ENDING)
+
+    reference = models.CharField(max_length=50, unique=True)
+    title = models.CharField(max_length=300)
+    service = models.ForeignKey(Service, on_delete=models.PROTECT, related_name="contracts")
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="contracts")
+    activity = models.ForeignKey(
+        "commissioning.CommissioningActivity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contracts",
+        verbose_name="commissioning activity",
+        help_text="The commissioning activity that let this contract, if any.",
+    )
+    form = models.CharField("contract form", max_length=20, choices=Form.choices)
+    procurement_route = models.CharField(max_length=20, choices=Route.choices)
+    lead_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="led_contracts",
+        verbose_name="lead commissioning organisation",
+    )
+    co_commissioners = models.ManyToManyField(
+        Organisation, blank=True, related_name="co_commissioned_contracts"
+    )
+    annual_value = models.DecimalField("annual value (£)", max_digits=12, decimal_places=2)
+    total_value = models.DecimalField("total value (£)", max_digits=14, decimal_places=2)
+    start_date = models.DateField()
+    end_date = models.DateField()
+    extension_until = models.DateField(
+        "extension possible until", null=True, blank=True, help_text="Leave empty if none."
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.LIVE)
+    safeguarding_clause = models.BooleanField("safeguarding standards clause", default=True)
+    social_value_clause = models.BooleanField("social value clause", default=False)
+    is_sample = models.BooleanField(
+        "sample data", default=False, help_text="Invented for the demo, not a real contract."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["end_date", "reference"]
+        indexes = [models.Index(fields=["status", "end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="contract_ends_on_or_after_start",
+                violation_error_message="The end date cannot be before the start date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(annual_value__gte=0),
+                name="contract_annual_value_not_negative",
+                violation_error_message="The annual value cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(total_value__gte=0),
+                name="contract_total_value_not_negative",
+                violation_error_message="The total value cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(extension_until__isnull=True) | Q(extension_until__gte=F("end_date")),
+                name="contract_extension_on_or_after_end",
+                violation_error_message="The extension date cannot be before the end date.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("commissioning:contract_detail", args=[self.pk])
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.status in self.IN_FORCE_STATUSES
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = (
+                f"The end date ({self.end_date:%d/%m/%Y}) cannot be before the start date "
+                f"({self.start_date:%d/%m/%Y})."
+            )
+        if self.extension_until and self.end_date and self.extension_until < self.end_date:
+            errors["extension_until"] = (
+                f"The extension date ({self.extension_until:%d/%m/%Y}) cannot be before the "
+                f"end date ({self.end_date:%d/%m/%Y})."
+            )
+        for name in ("annual_value", "total_value"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                label = self._meta.get_field(name).verbose_name.replace(" (£)", "")
+                errors[name] = f"The {label} cannot be negative."
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContractReview(models.Model):
+    """A review of a contract: performance, outcomes, value for money and the decision taken."""
+
+    class ValueForMoney(models.TextChoices):
+        GOOD = "good", "Good"
+        ADEQUATE = "adequate", "Adequate"
+        POOR = "poor", "Poor"
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue"
+        EXTEND = "extend", "Extend"
+        VARY = "vary", "Vary"
+        RECOMMISSION = "recommission", "Re-commission"
+        DECOMMISSION = "decommission", "Decommission"
+
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="reviews")
+    date = models.DateField("review date", default=timezone.localdate)
+    performance_rag = models.CharField("performance (RAG)", max_length=10, choices=RAG.choices)
+    outcomes_achieved = models.TextField()
+    value_for_money = models.CharField(max_length=10, choices=ValueForMoney.choices)
+    decision = models.CharField(
+        max_length=20, choices=Decision.choices, blank=True, help_text="Leave empty until decided."
+    )
+    decision_date = models.DateField(null=True, blank=True)
+    is_sample = models.BooleanField("sample data", default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = "contract review"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decision="") | Q(decision_date__isnull=False),
+                name="contract_review_decision_has_date",
+                violation_error_message="Give the date of the decision.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Review of {self.contract.reference} on {self.date:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.decision and not self.decision_date:
+            raise ValidationError({"decision_date": "Give the date of the decision."})

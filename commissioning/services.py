@@ -1,0 +1,276 @@
+"""Writes of the commissioning app: activities and their moves round the cycle, evidence,
+reviews, re-commissioning and bulk changes to contracts."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from commissioning.cycle import check_next_move
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    NeedsAssessment,
+    StageMove,
+)
+from governance.models import Organisation
+from priorities.models import PriorityArea, Stage
+
+# The fields of an activity that people edit; stage, cycle and version belong to the cycle.
+ACTIVITY_EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "priority_area",
+    "lead_commissioner",
+    "level",
+    "footprint",
+    "resourcing",
+    "budget",
+    "status",
+    "specification_text",
+    "specification_url",
+)
+NEEDS_ASSESSMENT_FIELDS = ("title", "date", "evidence_sources", "population", "key_findings")
+CONTRACT_REVIEW_FIELDS = (
+    "date",
+    "performance_rag",
+    "outcomes_achieved",
+    "value_for_money",
+    "decision",
+    "decision_date",
+)
+
+
+class MoveRefused(ValidationError):
+    """The move is not allowed now; the messages say what is missing."""
+
+
+class ActivityConflict(ValidationError):
+    """Someone changed the activity since the user read it; `current` is it as it is now."""
+
+    def __init__(self, message: str, current: CommissioningActivity):
+        self.current = current
+        super().__init__(message, code="conflict")
+
+
+def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, Any]:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise TypeError(f"Not editable fields of {what}: {sorted(unknown)}")
+    return dict(data)
+
+
+def _locked(activity: CommissioningActivity) -> CommissioningActivity:
+    # The row lock makes concurrent moves and edits of one activity wait for each other,
+    # so the second sees the first's new version and is refused instead of double-advancing.
+    return CommissioningActivity.objects.select_for_update().get(pk=activity.pk)
+
+
+@transaction.atomic
+def activity_create(
+    *,
+    data: dict[str, Any],
+    organisations: Iterable[Organisation],
+    recommissions: Contract | None = None,
+    is_sample: bool = False,
+) -> CommissioningActivity:
+    """Start a commissioning activity at Analyse, cycle 1."""
+    organisations = list(organisations)
+    if not organisations:
+        raise ValidationError(
+            {"commissioning_organisations": "Choose at least one commissioning organisation."}
+        )
+    activity = CommissioningActivity(
+        **_only(data, ACTIVITY_EDITABLE_FIELDS, "an activity"),
+        stage=Stage.ANALYSE,
+        cycle_number=1,
+        recommissions=recommissions,
+        is_sample=is_sample,
+    )
+    activity.full_clean()
+    activity.save()
+    activity.commissioning_organisations.set(organisations)
+    return activity
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    activity: CommissioningActivity,
+    data: dict[str, Any],
+    organisations: Iterable[Organisation],
+    expected_version: int,
+) -> CommissioningActivity:
+    """Change an activity's details, refusing the save if it changed since it was read."""
+    current = _locked(activity)
+    if current.version != expected_version:
+        raise ActivityConflict(
+            "Not saved: someone else changed this activity while you were editing it.", current
+        )
+    organisations = list(organisations)
+    if not organisations:
+        raise ValidationError(
+            {"commissioning_organisations": "Choose at least one commissioning organisation."}
+        )
+    changes = _only(data, ACTIVITY_EDITABLE_FIELDS, "an activity")
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.version += 1
+    current.save(update_fields=[*changes, "version", "updated_at"])
+    current.commissioning_organisations.set(organisations)
+    return current
+
+
+def _stale_move_message(current: CommissioningActivity, seen_stage: str | None) -> str:
+    now = f"{current.get_stage_display()}, cycle {current.cycle_number}"
+    if seen_stage and seen_stage != current.stage:
+        last = current.stage_moves.select_related("moved_by").first()
+        who = ""
+        if last is not None:
+            name = last.moved_by.get_full_name() or last.moved_by.username
+            when = timezone.localtime(last.moved_at)
+            who = f" {name} moved it at {when:%H:%M on %d/%m/%Y}."
+        return (
+            f"Not moved: while you were looking at it this activity moved from "
+            f"{Stage(seen_stage).label} to {now}.{who} Check what it needs now."
+        )
+    return (
+        f"Not moved: someone changed this activity while you were looking at it (it is now at "
+        f"{now}). Check its details and try again."
+    )
+
+
+@transaction.atomic
+def activity_move_to_stage(
+    *,
+    activity: CommissioningActivity,
+    to_stage: str,
+    moved_by: AbstractBaseUser,
+    expected_version: int,
+    seen_stage: str | None = None,
+    note: str = "",
+) -> StageMove:
+    """Move an activity to the next stage of the cycle if its evidence is there; record it."""
+    current = _locked(activity)
+    if current.version != expected_version:
+        raise ActivityConflict(_stale_move_message(current, seen_stage), current)
+    check = check_next_move(current)
+    if check.target is not None and check.target != to_stage:
+        raise MoveRefused(
+            f"{current.get_stage_display()} can only move on to {check.target.label}, "
+            f"one stage at a time."
+        )
+    if not check.allowed:
+        raise MoveRefused(list(check.problems))
+    move = StageMove(
+        activity=current,
+        from_stage=current.stage,
+        to_stage=check.target,
+        from_cycle=current.cycle_number,
+        to_cycle=current.cycle_number + int(check.transition.new_cycle),
+        moved_at=timezone.now(),
+        moved_by=moved_by,
+        note=note,
+    )
+    move.full_clean()
+    move.save()
+    current.stage = move.to_stage
+    current.cycle_number = move.to_cycle
+    current.stage_entered_at = move.moved_at
+    current.version += 1
+    current.full_clean()
+    current.save(
+        update_fields=["stage", "cycle_number", "stage_entered_at", "version", "updated_at"]
+    )
+    return move
+
+
+@transaction.atomic
+def needs_assessment_add(
+    *, activity: CommissioningActivity, data: dict[str, Any], is_sample: bool = False
+) -> NeedsAssessment:
+    """Record a needs assessment for the activity's current cycle."""
+    assessment = NeedsAssessment(
+        activity=activity,
+        cycle_number=activity.cycle_number,
+        is_sample=is_sample,
+        **_only(data, NEEDS_ASSESSMENT_FIELDS, "a needs assessment"),
+    )
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def contract_review_add(
+    *, contract: Contract, data: dict[str, Any], is_sample: bool = False
+) -> ContractReview:
+    """Record a review of a contract, with its decision if one was taken."""
+    review = ContractReview(
+        contract=contract,
+        is_sample=is_sample,
+        **_only(data, CONTRACT_REVIEW_FIELDS, "a contract review"),
+    )
+    review.full_clean()
+    review.save()
+    return review
+
+
+@transaction.atomic
+def contract_start_recommissioning(
+    *,
+    contract: Contract,
+    priority_area: PriorityArea,
+    lead_commissioner: AbstractBaseUser,
+) -> CommissioningActivity:
+    """Start a new activity, at Analyse, to re-commission a contract that is ending."""
+    contract = Contract.objects.select_for_update().get(pk=contract.pk)
+    if contract.status == Contract.Status.DECOMMISSIONED:
+        raise ValidationError(
+            f"{contract.reference} is decommissioned: there is no service left to re-commission.",
+            code="decommissioned",
+        )
+    existing = contract.recommissioning_activities.exclude(
+        status=CommissioningActivity.Status.CLOSED
+    ).first()
+    if existing is not None:
+        raise ValidationError(
+            f"“{existing.title}” already re-commissions this contract.", code="exists"
+        )
+    organisations = [contract.lead_organisation, *contract.co_commissioners.all()]
+    return activity_create(
+        data={
+            "title": f"Re-commission: {contract.title}",
+            "description": (
+                f"Re-commissioning of {contract.reference} with {contract.provider}, which ends "
+                f"on {contract.end_date:%d/%m/%Y}."
+            ),
+            "priority_area": priority_area,
+            "lead_commissioner": lead_commissioner,
+            "budget": contract.annual_value,
+        },
+        organisations=organisations,
+        recommissions=contract,
+    )
+
+
+@transaction.atomic
+def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
+    """Mark contracts decommissioned (an administrators' bulk action); return how many changed."""
+    changed = 0
+    # Lock by primary key: the admin's queryset may be ordered, joined or distinct, which
+    # PostgreSQL does not allow with FOR UPDATE.
+    pks = list(contracts.values_list("pk", flat=True))
+    locked = Contract.objects.select_for_update().filter(pk__in=pks).order_by("pk")
+    for contract in locked.exclude(status=Contract.Status.DECOMMISSIONED):
+        contract.status = Contract.Status.DECOMMISSIONED
+        contract.full_clean()
+        contract.save(update_fields=["status", "updated_at"])
+        changed += 1
+    return changed

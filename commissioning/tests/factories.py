@@ -1,0 +1,118 @@
+"""Factories for the commissioning models; organisations and priority areas come from their apps."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.utils import timezone
+
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    NeedsAssessment,
+    Provider,
+    Service,
+)
+from governance.tests.factories import CommissionerFactory, OrganisationFactory
+from priorities.models import RAG
+from priorities.tests.factories import PriorityAreaFactory
+
+# Re-exported so that commissioning tests take every factory from here.
+__all__ = [
+    "ActivityFactory",
+    "ContractFactory",
+    "ContractReviewFactory",
+    "NeedsAssessmentFactory",
+    "OrganisationFactory",
+    "PriorityAreaFactory",
+    "ProviderFactory",
+    "ServiceFactory",
+]
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Cheshire Youth Support Trust {n}")
+    kind = Provider.Kind.VCFS
+    charity_number = factory.Sequence(lambda n: f"{1100000 + n}")
+    safeguarding_checked_on = factory.LazyFunction(
+        lambda: timezone.localdate() - datetime.timedelta(days=120)
+    )
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Service
+
+    name = factory.Sequence(lambda n: f"Support to Young Carers {n}")
+    partnership = "Halton"
+    client_group = Service.ClientGroup.CHILDREN_YOUNG_PEOPLE
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CommissioningActivity
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Targeted emotional wellbeing service {n}")
+    description = "Early support for children who do not meet the CAMHS threshold."
+    priority_area = factory.SubFactory(PriorityAreaFactory)
+    lead_commissioner = factory.SubFactory(CommissionerFactory)
+    budget = Decimal("250000.00")
+
+    @factory.post_generation
+    def commissioning_organisations(self, create, extracted, **kwargs):
+        if create:
+            self.commissioning_organisations.add(*(extracted or [OrganisationFactory()]))
+
+
+class NeedsAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NeedsAssessment
+
+    activity = factory.SubFactory(ActivityFactory)
+    cycle_number = factory.LazyAttribute(lambda na: na.activity.cycle_number)
+    title = "Emotional health needs of 5-19 year olds"
+    evidence_sources = "JSNA 2017; CAMHS referral data"
+    population = "31,104 children and young people aged 19 and under"
+    key_findings = "Referrals to specialist CAMHS rose by a fifth in two years."
+
+
+class ContractFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contract
+        skip_postgeneration_save = True
+
+    reference = factory.Sequence(lambda n: f"HBC-CYP-{n:04d}")
+    title = factory.Sequence(lambda n: f"Young carers support {n}")
+    service = factory.SubFactory(ServiceFactory)
+    provider = factory.SubFactory(ProviderFactory)
+    form = Contract.Form.BLOCK
+    procurement_route = Contract.Route.OPEN
+    lead_organisation = factory.SubFactory(OrganisationFactory)
+    annual_value = Decimal("120000.00")
+    total_value = Decimal("360000.00")
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=700))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=400))
+    status = Contract.Status.LIVE
+
+    @factory.post_generation
+    def co_commissioners(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.co_commissioners.add(*extracted)
+
+
+class ContractReviewFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContractReview
+
+    contract = factory.SubFactory(ContractFactory)
+    performance_rag = RAG.GREEN
+    outcomes_achieved = "Nine in ten young carers said they felt better supported."
+    value_for_money = ContractReview.ValueForMoney.GOOD
+    decision = ContractReview.Decision.CONTINUE
+    decision_date = factory.LazyFunction(timezone.localdate)

@@ -1,0 +1,61 @@
+"""The demo data: complete, idempotent, and with contracts ending soon."""
+
+import pytest
+from django.core.management import call_command
+
+from commissioning import demo
+from commissioning.demo_data import SERVICES
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    NeedsAssessment,
+    Provider,
+    Service,
+    StageMove,
+)
+from priorities.models import Stage
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (
+    Service,
+    Provider,
+    Contract,
+    ContractReview,
+    CommissioningActivity,
+    NeedsAssessment,
+    StageMove,
+)
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def _counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_loading_twice_adds_nothing(loaded):
+    before = _counts()
+    assert demo.load() == 0
+    assert _counts() == before
+
+
+def test_every_seed_service_is_present(loaded):
+    names = set(Service.objects.values_list("partnership", "name"))
+    assert {(partnership, name) for partnership, _, name, _ in SERVICES} <= names
+    assert {"Halton", "West Cheshire"} <= {p for p, _ in names}
+
+
+def test_contracts_ending_within_six_months_exist_and_are_sample(loaded):
+    assert Contract.objects.ending_within(6).count() >= 3
+    assert not Contract.objects.filter(is_sample=False).exists()
+
+
+def test_activities_sit_in_every_stage(loaded):
+    stages = set(CommissioningActivity.objects.values_list("stage", flat=True))
+    assert stages == set(Stage.values)
+    assert CommissioningActivity.objects.filter(cycle_number=2).exists()

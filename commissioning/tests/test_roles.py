@@ -1,0 +1,45 @@
+"""The roles' permissions on the commissioning models, as the data migration grants them."""
+
+import pytest
+
+from commissioning.tests.factories import ActivityFactory, ContractFactory, PriorityAreaFactory
+from config import roles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_commissioners_edit_the_cycle_records_and_view_the_rest(commissioner):
+    for model in ("commissioningactivity", "stagemove", "needsassessment", "contractreview"):
+        assert commissioner.has_perm(f"commissioning.change_{model}")
+    assert commissioner.has_perm("commissioning.view_contract")
+    assert not commissioner.has_perm("commissioning.change_contract")
+    assert not commissioner.has_perm("commissioning.add_provider")
+
+
+def test_board_members_only_view(board_member):
+    assert board_member.has_perm("commissioning.view_contract")
+    assert not board_member.has_perm("commissioning.change_commissioningactivity")
+
+
+def test_administrators_manage_providers_and_contracts(administrator):
+    assert administrator.has_perm("commissioning.add_provider")
+    assert administrator.has_perm("commissioning.delete_contract")
+
+
+def test_can_edit_activity(commissioner, board_member, administrator):
+    led = ActivityFactory(priority_area=PriorityAreaFactory(lead_commissioners=[commissioner]))
+    own = ActivityFactory(lead_commissioner=commissioner)
+    other = ActivityFactory()
+    assert roles.can_edit_activity(commissioner, led)
+    assert roles.can_edit_activity(commissioner, own)
+    assert not roles.can_edit_activity(commissioner, other)
+    assert not roles.can_edit_activity(board_member, led)
+    assert roles.can_edit_activity(administrator, other)
+
+
+def test_can_review_contract(commissioner, administrator):
+    led = ActivityFactory(lead_commissioner=commissioner)
+    assert roles.can_review_contract(commissioner, ContractFactory(activity=led))
+    orphan = ContractFactory(activity=None)
+    assert not roles.can_review_contract(commissioner, orphan)
+    assert roles.can_review_contract(administrator, orphan)

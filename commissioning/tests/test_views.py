@@ -1,0 +1,426 @@
+"""Pages per role: anonymous to sign-in, board members read only, leads edit, administrators all."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment, StageMove
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    NeedsAssessmentFactory,
+    OrganisationFactory,
+    PriorityAreaFactory,
+    ProviderFactory,
+)
+from priorities.models import Stage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def led_activity(commissioner):
+    """An activity at Analyse in a priority the `commissioner` fixture leads."""
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    return ActivityFactory(priority_area=area, title="Short breaks market development")
+
+
+def _move_data(activity, **overrides):
+    data = {
+        "version": activity.version,
+        "seen_stage": activity.stage,
+        "to_stage": Stage.PLAN,
+        "note": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def _na_data():
+    return {
+        "title": "SEND needs assessment",
+        "date": "2026-10-01",
+        "evidence_sources": "JSNA 2017",
+        "population": "248 children with disabilities",
+        "key_findings": "Families want short breaks closer to home.",
+    }
+
+
+# Reading
+
+
+@pytest.mark.parametrize("url_name", ["cycle_board", "contract_list", "pipeline", "provider_list"])
+def test_anonymous_visitors_are_sent_to_sign_in(client, url_name):
+    response = client.get(reverse(f"commissioning:{url_name}"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_user_without_role_is_refused(client, user_without_role):
+    client.force_login(user_without_role)
+    assert client.get(reverse("commissioning:cycle_board")).status_code == 403
+
+
+def test_board_member_reads_the_board_without_edit_buttons(board_member_client, led_activity):
+    response = board_member_client.get(reverse("commissioning:cycle_board"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Short breaks market development" in page
+    assert "Start an activity" not in page
+    detail = board_member_client.get(led_activity.get_absolute_url()).content.decode()
+    assert "Add a needs assessment for this cycle" in detail
+    assert "Move to Plan" not in detail
+    assert "Edit activity" not in detail
+
+
+def test_board_filters_by_framework(commissioner_client, led_activity):
+    other = ActivityFactory(title="Somewhere else entirely")
+    response = commissioner_client.get(
+        reverse("commissioning:cycle_board"),
+        {"framework": led_activity.priority_area.framework_id},
+    )
+    page = response.content.decode()
+    assert "Short breaks market development" in page
+    assert other.title not in page
+
+
+def test_board_hides_closed_activities_unless_asked(commissioner_client):
+    ActivityFactory(title="Closed piece of work", status=CommissioningActivity.Status.CLOSED)
+    url = reverse("commissioning:cycle_board")
+    assert "Closed piece of work" not in commissioner_client.get(url).content.decode()
+    asked = commissioner_client.get(url, {"status": "closed"}).content.decode()
+    assert "Closed piece of work" in asked
+
+
+# Moving
+
+
+def test_board_member_cannot_move(board_member_client, led_activity):
+    NeedsAssessmentFactory(activity=led_activity)
+    url = reverse("commissioning:activity_move", args=[led_activity.pk])
+    assert board_member_client.get(url).status_code == 403
+    assert board_member_client.post(url, _move_data(led_activity)).status_code == 403
+    led_activity.refresh_from_db()
+    assert led_activity.stage == Stage.ANALYSE
+
+
+def test_commissioner_not_leading_cannot_move(commissioner_client):
+    activity = ActivityFactory()
+    NeedsAssessmentFactory(activity=activity)
+    url = reverse("commissioning:activity_move", args=[activity.pk])
+    assert commissioner_client.post(url, _move_data(activity)).status_code == 403
+    assert not StageMove.objects.exists()
+
+
+def test_lead_is_refused_with_the_reason_then_moves_after_the_evidence(
+    commissioner_client, led_activity
+):
+    url = reverse("commissioning:activity_move", args=[led_activity.pk])
+    refused = commissioner_client.post(url, _move_data(led_activity))
+    assert refused.status_code == 400
+    assert "Not moved: Add a needs assessment for this cycle" in refused.content.decode()
+    assert not StageMove.objects.exists()
+
+    added = commissioner_client.post(
+        reverse("commissioning:needs_assessment_create", args=[led_activity.pk]), _na_data()
+    )
+    assert added.status_code == 302
+    assert NeedsAssessment.objects.get().cycle_number == 1
+
+    moved = commissioner_client.post(url, _move_data(led_activity, note="Agreed"), follow=True)
+    assert "Moved to Plan." in moved.content.decode()
+    led_activity.refresh_from_db()
+    assert led_activity.stage == Stage.PLAN
+    assert StageMove.objects.get().note == "Agreed"
+
+
+def test_a_stale_move_is_refused_with_what_changed(commissioner_client, led_activity):
+    NeedsAssessmentFactory(activity=led_activity)
+    url = reverse("commissioning:activity_move", args=[led_activity.pk])
+    seen = _move_data(led_activity)
+    commissioner_client.post(url, seen)
+    again = commissioner_client.post(url, seen)
+    assert again.status_code == 409
+    assert "moved from Analyse to Plan, cycle 1" in again.content.decode()
+    assert StageMove.objects.count() == 1
+
+
+def test_move_page_explains_what_is_needed(commissioner_client, led_activity):
+    response = commissioner_client.get(
+        reverse("commissioning:activity_move", args=[led_activity.pk])
+    )
+    page = response.content.decode()
+    assert "Analyse to Plan" in page
+    assert "Add a needs assessment for this cycle" in page
+
+
+def test_administrator_moves_any_activity(administrator_client):
+    activity = ActivityFactory()
+    NeedsAssessmentFactory(activity=activity)
+    url = reverse("commissioning:activity_move", args=[activity.pk])
+    assert administrator_client.post(url, _move_data(activity)).status_code == 302
+    activity.refresh_from_db()
+    assert activity.stage == Stage.PLAN
+
+
+def test_the_activitys_own_lead_may_move_it(commissioner, commissioner_client):
+    activity = ActivityFactory(lead_commissioner=commissioner)
+    NeedsAssessmentFactory(activity=activity)
+    url = reverse("commissioning:activity_move", args=[activity.pk])
+    assert commissioner_client.post(url, _move_data(activity)).status_code == 302
+
+
+# Needs assessments
+
+
+def test_board_member_cannot_add_a_needs_assessment(board_member_client, led_activity):
+    url = reverse("commissioning:needs_assessment_create", args=[led_activity.pk])
+    assert board_member_client.get(url).status_code == 403
+    assert board_member_client.post(url, _na_data()).status_code == 403
+    assert not NeedsAssessment.objects.exists()
+
+
+def test_commissioner_not_leading_cannot_add_a_needs_assessment(commissioner_client):
+    activity = ActivityFactory()
+    url = reverse("commissioning:needs_assessment_create", args=[activity.pk])
+    assert commissioner_client.post(url, _na_data()).status_code == 403
+
+
+# Creating and editing activities
+
+
+def _activity_form(area, lead, organisation, **overrides):
+    data = {
+        "title": "Advocacy re-design",
+        "description": "",
+        "priority_area": area.pk,
+        "lead_commissioner": lead.pk,
+        "commissioning_organisations": [organisation.pk],
+        "level": "operational",
+        "footprint": "borough",
+        "resourcing": "aligned",
+        "budget": "64500",
+        "specification_text": "",
+        "specification_url": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_lead_starts_an_activity(commissioner, commissioner_client):
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    response = commissioner_client.post(
+        reverse("commissioning:activity_create"),
+        _activity_form(area, commissioner, OrganisationFactory()),
+        follow=True,
+    )
+    assert "started at Analyse" in response.content.decode()
+    activity = CommissioningActivity.objects.get()
+    assert (activity.stage, activity.budget) == (Stage.ANALYSE, Decimal("64500"))
+
+
+def test_a_negative_budget_is_explained_and_nothing_saved(commissioner, commissioner_client):
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    response = commissioner_client.post(
+        reverse("commissioning:activity_create"),
+        _activity_form(area, commissioner, OrganisationFactory(), budget="-5"),
+    )
+    assert "The budget cannot be negative." in response.content.decode()
+    assert not CommissioningActivity.objects.exists()
+
+
+def test_commissioner_cannot_start_under_a_priority_they_do_not_lead(
+    commissioner, commissioner_client
+):
+    PriorityAreaFactory(lead_commissioners=[commissioner])
+    other = PriorityAreaFactory()
+    response = commissioner_client.post(
+        reverse("commissioning:activity_create"),
+        _activity_form(other, commissioner, OrganisationFactory()),
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not CommissioningActivity.objects.exists()
+
+
+def test_commissioner_leading_nothing_is_refused_the_create_page(commissioner_client):
+    assert commissioner_client.get(reverse("commissioning:activity_create")).status_code == 403
+
+
+def test_board_member_cannot_create_or_edit(board_member_client, led_activity):
+    assert board_member_client.get(reverse("commissioning:activity_create")).status_code == 403
+    edit = reverse("commissioning:activity_update", args=[led_activity.pk])
+    assert board_member_client.get(edit).status_code == 403
+    assert board_member_client.post(edit, {"title": "x"}).status_code == 403
+
+
+def test_lead_edits_and_a_stale_edit_says_what_changed(commissioner, commissioner_client):
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    organisation = OrganisationFactory()
+    activity = ActivityFactory(priority_area=area, commissioning_organisations=[organisation])
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    form = commissioner_client.get(url).context["form"]
+    seen = {
+        "version": form["version"].value(),
+        "snapshot": form["snapshot"].value(),
+        "status": "active",
+    }
+    data = {**_activity_form(area, commissioner, organisation, title="First edit"), **seen}
+    assert commissioner_client.post(url, data).status_code == 302
+    stale = {**data, "title": "Second edit", "budget": "1"}
+    response = commissioner_client.post(url, stale)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "someone else changed this activity while you were editing it" in page
+    assert "Changed: Title, " in page and "Budget (£)" in page
+    activity.refresh_from_db()
+    assert activity.title == "First edit"
+
+
+def test_commissioner_not_leading_cannot_edit(commissioner_client):
+    activity = ActivityFactory()
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    assert commissioner_client.get(url).status_code == 403
+
+
+def test_administrator_edits_any_activity(administrator_client, administrator):
+    activity = ActivityFactory()
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    assert administrator_client.get(url).status_code == 200
+
+
+# Contracts, reviews, pipeline and re-commissioning
+
+
+def test_register_filters_and_totals_annual_value(board_member_client):
+    soon = timezone.localdate() + datetime.timedelta(days=60)
+    ContractFactory(reference="A-1", annual_value=Decimal("1250000"), end_date=soon)
+    ContractFactory(reference="A-2", annual_value=Decimal("250000.50"), end_date=soon)
+    ContractFactory(reference="B-1", annual_value=Decimal("10"))
+    response = board_member_client.get(
+        reverse("commissioning:contract_list"), {"ending_within": 3, "min_value": 100}
+    )
+    page = response.content.decode()
+    assert "A-1" in page and "A-2" in page and "B-1" not in page
+    assert "£1,500,000.50" in page
+
+
+def test_register_empty_state(board_member_client):
+    response = board_member_client.get(reverse("commissioning:contract_list"))
+    assert "No contracts match these filters." in response.content.decode()
+
+
+def test_pipeline_shows_a_contract_ending_in_four_months_and_starts_recommissioning(
+    commissioner, commissioner_client
+):
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    contract = ContractFactory(
+        reference="HBC-CYP-0101",
+        end_date=timezone.localdate() + datetime.timedelta(days=122),
+    )
+    contract.service.priority_areas.add(area)
+    page = commissioner_client.get(reverse("commissioning:pipeline")).content.decode()
+    assert "Ending in 3 to 6 months" in page
+    assert "HBC-CYP-0101" in page
+    assert "Not started" in page
+    url = reverse("commissioning:contract_recommission", args=[contract.pk])
+    response = commissioner_client.post(url, {"priority_area": area.pk}, follow=True)
+    assert "Re-commissioning of HBC-CYP-0101 started" in response.content.decode()
+    activity = CommissioningActivity.objects.get()
+    assert activity.recommissions == contract
+    assert activity.lead_commissioner == commissioner
+    page = commissioner_client.get(reverse("commissioning:pipeline")).content.decode()
+    assert "Under way" in page
+
+
+def test_board_member_cannot_start_recommissioning(board_member_client):
+    contract = ContractFactory()
+    url = reverse("commissioning:contract_recommission", args=[contract.pk])
+    assert board_member_client.get(url).status_code == 403
+    assert board_member_client.post(url, {}).status_code == 403
+    assert not CommissioningActivity.objects.exists()
+
+
+def test_lead_records_a_review_and_its_decision_needs_a_date(commissioner_client, led_activity):
+    contract = ContractFactory(activity=led_activity)
+    url = reverse("commissioning:contract_review_create", args=[contract.pk])
+    data = {
+        "date": "2026-11-01",
+        "performance_rag": "amber",
+        "outcomes_achieved": "Most outcomes met",
+        "value_for_money": "adequate",
+        "decision": "extend",
+        "decision_date": "",
+    }
+    refused = commissioner_client.post(url, data)
+    assert "Give the date of the decision." in refused.content.decode()
+    assert not ContractReview.objects.exists()
+    data["decision_date"] = "2026-11-02"
+    assert commissioner_client.post(url, data).status_code == 302
+    assert ContractReview.objects.get().decision == "extend"
+
+
+def test_board_member_cannot_review(board_member_client):
+    contract = ContractFactory()
+    url = reverse("commissioning:contract_review_create", args=[contract.pk])
+    assert board_member_client.post(url, {}).status_code == 403
+
+
+def test_provider_directory_and_detail_show_money_in_pounds(board_member_client):
+    provider = ProviderFactory(name="Cheshire and Wirral Partnership NHS Trust")
+    ContractFactory(provider=provider, annual_value=Decimal("2350000"))
+    page = board_member_client.get(reverse("commissioning:provider_list")).content.decode()
+    assert "Cheshire and Wirral Partnership NHS Trust" in page
+    assert "£2,350,000" in page
+    detail = board_member_client.get(provider.get_absolute_url()).content.decode()
+    assert "£2,350,000" in detail
+
+
+def test_register_filters_by_co_commissioner_and_paginates(board_member_client):
+    partner = OrganisationFactory(short_name="NHS Vale Royal CCG")
+    for n in range(30):
+        ContractFactory(reference=f"P-{n:02d}", co_commissioners=[partner] if n < 27 else [])
+    url = reverse("commissioning:contract_list")
+    response = board_member_client.get(url, {"organisation": partner.pk})
+    page = response.content.decode()
+    assert "27 contracts" in page
+    assert "Page 1 of 2" in page
+    assert "P-27" not in page
+
+
+def test_home_page_lists_the_commissioning_tasks(commissioner_client, board_member_client):
+    commissioner_home = commissioner_client.get(reverse("home")).content.decode()
+    assert "Move commissioning activities round the cycle" in commissioner_home
+    assert reverse("commissioning:pipeline") in commissioner_home
+    board_home = board_member_client.get(reverse("home")).content.decode()
+    assert "See the commissioning cycle and contracts" in board_home
+
+
+def test_navigation_links_the_three_sections(board_member_client):
+    page = board_member_client.get(reverse("commissioning:provider_list")).content.decode()
+    for name in ("cycle_board", "contract_list", "provider_list"):
+        assert f'href="{reverse(f"commissioning:{name}")}"' in page
+
+
+def test_an_activitys_own_lead_saves_it_under_a_priority_they_do_not_lead(
+    commissioner, commissioner_client
+):
+    """The edit form offered only led priorities, so the activity's own lead could not save."""
+    organisation = OrganisationFactory()
+    activity = ActivityFactory(
+        lead_commissioner=commissioner, commissioning_organisations=[organisation]
+    )
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    form = commissioner_client.get(url).context["form"]
+    data = {
+        **_activity_form(activity.priority_area, commissioner, organisation, title="Kept"),
+        "version": form["version"].value(),
+        "snapshot": form["snapshot"].value(),
+        "status": "active",
+    }
+    assert commissioner_client.post(url, data).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Kept"

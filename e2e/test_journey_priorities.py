@@ -1,0 +1,100 @@
+"""The commissioner's daily loop in a real browser, and a board member who only reads."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from config import roles
+from e2e.browser import assert_accessible, open_from_menu, sign_in
+from governance.tests.factories import UserFactory
+from priorities.models import Action
+from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "a-long-enough-passphrase"
+
+
+@pytest.fixture
+def prevention():
+    commissioner = UserFactory(
+        username="cam",
+        first_name="Cam",
+        last_name="Reid",
+        password=PASSWORD,
+        role=roles.COMMISSIONER,
+    )
+    area = PriorityAreaFactory(title="Prevention", lead_commissioners=[commissioner])
+    ActionFactory(priority_area=area, owner=commissioner, title="Retain TAF advisors", overdue=True)
+    OrganisationFactory(short_name="CWaC", name="Cheshire West and Chester Council")
+    return area
+
+
+def test_commissioner_logs_progress_adds_an_action_and_exports_the_plan(page, base_url, prevention):
+    sign_in(page, base_url, "cam", PASSWORD)
+    open_from_menu(page, "Priorities", "My actions")
+    expect(page.get_by_text("1 of your actions is overdue")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Retain TAF advisors").click()
+    expect(page.get_by_text("Overdue").first).to_be_visible()
+    assert_accessible(page)
+
+    # Percent out of range is refused at the field and nothing is saved.
+    page.get_by_label("Amber").check()
+    page.get_by_label("Percent complete").fill("140")
+    page.get_by_label("Narrative").fill("Funding bid submitted; decision due next month.")
+    page.get_by_role("button", name="Log progress").click()
+    message = page.get_by_label("Percent complete").evaluate("input => input.validationMessage")
+    assert "100" in message
+    assert not Action.objects.get(title="Retain TAF advisors").progress_updates.exists()
+
+    page.get_by_label("Percent complete").fill("40")
+    page.get_by_role("button", name="Log progress").click()
+    expect(page.get_by_text("Funding bid submitted; decision due next month.")).to_be_visible()
+    assert Action.objects.get(title="Retain TAF advisors").latest_rag == "amber"
+
+    # Adds an action to the plan.
+    page.goto(f"{base_url}{prevention.get_absolute_url()}")
+    page.get_by_role("link", name="Add an action").click()
+    today = timezone.localdate()
+    page.get_by_label("Title").fill("Seek funding sources to increase TAF advisors")
+    page.get_by_label("Owner").select_option(label="Cam Reid")
+    page.get_by_label("Lead organisation").select_option(label="Cheshire West and Chester Council")
+    page.get_by_label("Start date").fill(today.isoformat())
+    page.get_by_label("Due date").fill((today + datetime.timedelta(days=90)).isoformat())
+    page.get_by_label("Stage").select_option("plan")
+    assert_accessible(page)
+    page.get_by_role("button", name="Add action").click()
+    expect(page.get_by_role("heading", name="Seek funding sources")).to_be_visible()
+
+    # Exports the plan and opens the spreadsheet.
+    page.goto(f"{base_url}{prevention.get_absolute_url()}")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Export plan (XLSX)").click()
+    assert download_info.value.suggested_filename.endswith(".xlsx")
+    with open(download_info.value.path(), "rb") as downloaded:
+        sheet = load_workbook(downloaded).active
+    rows = list(sheet.iter_rows(values_only=True))
+    title_column = rows[0].index("Title")
+    assert {row[title_column] for row in rows[1:]} == {
+        "Retain TAF advisors",
+        "Seek funding sources to increase TAF advisors",
+    }
+
+
+def test_board_member_reads_a_priority_and_is_refused_its_edit_page(page, base_url, prevention):
+    UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)
+    sign_in(page, base_url, "bea", PASSWORD)
+    page.goto(f"{base_url}{prevention.get_absolute_url()}")
+    expect(page.get_by_text("Retain TAF advisors")).to_be_visible()
+    expect(page.get_by_role("link", name="Add an action")).to_have_count(0)
+    assert_accessible(page)
+
+    action = Action.objects.get(title="Retain TAF advisors")
+    response = page.goto(f"{base_url}/priorities/actions/{action.pk}/edit/")
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="You cannot open this page")).to_be_visible()

@@ -1,0 +1,105 @@
+"""Load the participation demo data: the seeds' stakeholder groups, the voice-of-the-child
+questions and SAMPLE participation records (participation/demo_data.py). Safe to run again.
+
+Called by `manage.py load_demo` after governance, priorities and commissioning; records whose
+priority areas are not loaded are skipped.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from commissioning.models import CommissioningActivity
+from governance.demo_data import ORGANISATIONS, STAKEHOLDER_GROUPS
+from governance.models import Organisation
+from participation import services
+from participation.demo_data import RECORDS
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.voice_questions import ensure_voice_questions
+from priorities.models import PriorityArea
+
+
+def load() -> int:
+    """Create what is missing; return how many rows were created."""
+    with transaction.atomic():
+        created = ensure_voice_questions(VoiceQuestion)
+        created += _groups()
+        created += _records()
+        return created
+
+
+def _organisation(short_name: str) -> tuple[Organisation, bool]:
+    known = next((o for o in ORGANISATIONS if o["short_name"] == short_name), None)
+    defaults = (
+        {"name": known["name"], "kind": known["kind"]}
+        if known
+        else {"name": short_name, "kind": Organisation.Kind.OTHER}
+    )
+    return Organisation.objects.get_or_create(short_name=short_name, defaults=defaults)
+
+
+def _groups() -> int:
+    created = 0
+    for data in STAKEHOLDER_GROUPS:
+        organisation, organisation_created = _organisation(data["convening_organisation"])
+        _, group_created = StakeholderGroup.objects.get_or_create(
+            name=data["name"],
+            defaults={
+                "kind": data["kind"],
+                "partnership": data["partnership"],
+                "description": data["description"],
+                "convening_organisation": organisation,
+            },
+        )
+        created += int(organisation_created) + int(group_created)
+    return created
+
+
+def _records() -> int:
+    today = timezone.localdate()
+    areas = {
+        (area.framework.partnership, area.title): area
+        for area in PriorityArea.objects.select_related("framework")
+    }
+    groups = {group.name: group for group in StakeholderGroup.objects.all()}
+    existing = set(ParticipationRecord.objects.values_list("title", flat=True))
+    created = 0
+    for data in RECORDS:
+        if data["title"] in existing:
+            continue
+        record_areas = [areas[key] for key in data["priorities"] if key in areas]
+        if not record_areas:
+            continue  # the priorities demo data is not loaded
+        activity = (
+            CommissioningActivity.objects.filter(title=data["activity"]).first()
+            if data["activity"]
+            else None
+        )
+        feedback = data["feedback"]
+        services.participation_record_create(
+            data={
+                "title": data["title"],
+                "date": today + datetime.timedelta(days=data["days"]),
+                "method": data["method"],
+                "level": data["level"],
+                "stage": data["stage"],
+                "activity": activity,
+                **data["ages"],
+                **data["special"],
+                "you_said": data["you_said"],
+                "we_did": data["we_did"],
+                "decision_changed": data["decision"],
+                "decision_description": data.get("decision_description", ""),
+                "feedback_date": None
+                if feedback is None
+                else today + datetime.timedelta(days=feedback),
+                "feedback_method": data.get("feedback_method", ""),
+            },
+            priority_areas=record_areas,
+            groups=[groups[name] for name in data["groups"]],
+            created_by=None,
+            is_sample=True,
+        )
+        created += 1
+    return created

@@ -1,0 +1,73 @@
+"""The participation log's filters, and the coverage matrix's framework choice."""
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
+from priorities.models import Framework, PriorityArea, Stage
+
+
+def priority_label(area: PriorityArea) -> str:
+    return f"{area.title} ({area.framework.partnership})"
+
+
+class RecordFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label="Search", method="filter_text")
+    framework = django_filters.ModelChoiceFilter(
+        field_name="priority_areas__framework", queryset=Framework.objects.all(), distinct=True
+    )
+    priority_area = django_filters.ModelChoiceFilter(
+        field_name="priority_areas",
+        label="Priority",
+        queryset=PriorityArea.objects.select_related("framework"),
+    )
+    stage = django_filters.ChoiceFilter(label="Cycle stage", choices=Stage.choices)
+    group = django_filters.ModelChoiceFilter(
+        field_name="groups", label="Group", queryset=StakeholderGroup.objects.all()
+    )
+    method = django_filters.ChoiceFilter(choices=ParticipationRecord.Method.choices)
+    level = django_filters.ChoiceFilter(label="Level of participation", choices=Level.choices)
+    date_after = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label="On or after"
+    )
+    date_before = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="On or before"
+    )
+    feedback_owed = django_filters.BooleanFilter(label="Feedback owed", method="filter_owed")
+    sort = django_filters.OrderingFilter(
+        label="Sort by",
+        fields=(("date", "date"), ("title", "title"), ("level", "level"), ("stage", "stage")),
+        field_labels={"date": "Date", "title": "Title", "level": "Level", "stage": "Stage"},
+    )
+
+    class Meta:
+        model = ParticipationRecord
+        fields: list[str] = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["priority_area"].field.label_from_instance = priority_label
+        for name in ("date_after", "date_before"):
+            self.filters[name].field.widget.input_type = "date"
+
+    def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(
+            Q(title__icontains=value) | Q(you_said__icontains=value) | Q(we_did__icontains=value)
+        )
+
+    def filter_owed(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(feedback_owed_q()) if value else queryset.exclude(feedback_owed_q())
+
+
+class CoverageFilter(django_filters.FilterSet):
+    """Only the framework: the matrix is built by `selectors.coverage_matrix`, not a queryset."""
+
+    framework = django_filters.ModelChoiceFilter(
+        queryset=Framework.objects.all(), empty_label="Both partnerships' frameworks"
+    )
+
+    class Meta:
+        model = PriorityArea
+        fields: list[str] = []

@@ -1,0 +1,24 @@
+"""Participation: stakeholder groups, participation records and voice-of-the-child questions."""
+
+from participation.models.groups import StakeholderGroup
+from participation.models.records import (
+    AGE_BAND_FIELDS,
+    SPECIAL_GROUP_FIELDS,
+    Level,
+    ParticipationRecord,
+    ParticipationRecordQuerySet,
+    feedback_owed_q,
+)
+from participation.models.voice import VoiceAnswer, VoiceQuestion
+
+__all__ = [
+    "AGE_BAND_FIELDS",
+    "feedback_owed_q",
+    "SPECIAL_GROUP_FIELDS",
+    "Level",
+    "ParticipationRecord",
+    "ParticipationRecordQuerySet",
+    "StakeholderGroup",
+    "VoiceAnswer",
+    "VoiceQuestion",
+]

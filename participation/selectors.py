@@ -1,0 +1,128 @@
+"""Reads of the participation app, each with the joins and prefetches that fix its query count."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Max, Prefetch, QuerySet
+
+from commissioning.models import CommissioningActivity
+from participation.models import Level, ParticipationRecord, VoiceAnswer, VoiceQuestion
+from priorities.models import Framework, PriorityArea, Stage
+
+
+def record_list() -> QuerySet[ParticipationRecord]:
+    """Records with what a list row shows: priorities, groups and activity."""
+    return ParticipationRecord.objects.select_related("activity").prefetch_related(
+        Prefetch("priority_areas", queryset=PriorityArea.objects.select_related("framework")),
+        "groups",
+    )
+
+
+def record_detail() -> QuerySet[ParticipationRecord]:
+    """One record, with everything its page and its edit check (the priorities' leads) read."""
+    return (
+        record_list()
+        .select_related("created_by", "activity__priority_area")
+        .prefetch_related("priority_areas__lead_commissioners")
+    )
+
+
+def feedback_owed() -> QuerySet[ParticipationRecord]:
+    """Records more than four weeks old with nothing fed back yet, oldest first."""
+    return record_list().feedback_owed().order_by("date", "pk")
+
+
+def you_said_we_did(*, priority_area: PriorityArea) -> QuerySet[ParticipationRecord]:
+    """What young people told a priority, and what happened next, newest first."""
+    return (
+        ParticipationRecord.objects.filter(priority_areas=priority_area)
+        .prefetch_related("groups")
+        .order_by("-date", "-pk")
+    )
+
+
+@dataclass
+class CoverageCell:
+    stage: str
+    stage_label: str
+    records: int = 0
+    highest_level: int | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        return self.records == 0
+
+    @property
+    def highest_level_label(self) -> str:
+        return Level(self.highest_level).label if self.highest_level else ""
+
+
+@dataclass
+class CoverageRow:
+    priority_area: PriorityArea
+    cells: list[CoverageCell] = field(default_factory=list)
+
+    @property
+    def gaps(self) -> int:
+        return sum(cell.is_gap for cell in self.cells)
+
+
+def coverage_matrix(*, framework: Framework | None = None) -> list[CoverageRow]:
+    """Priority areas by cycle stage: records and the highest ladder level in each cell.
+
+    Two queries whatever the data: the priority areas, and one aggregate over the records.
+    """
+    areas = PriorityArea.objects.select_related("framework")
+    # One row per (record, priority area): the many-to-many table itself, so a framework filter
+    # adds a join on a single-valued relation and cannot count a record twice.
+    links = ParticipationRecord.priority_areas.through.objects.all()
+    if framework is not None:
+        areas = areas.filter(framework=framework)
+        links = links.filter(priorityarea__framework=framework)
+    totals = {
+        (row["priorityarea_id"], row["participationrecord__stage"]): row
+        for row in links.values("priorityarea_id", "participationrecord__stage")
+        .annotate(records=Count("pk"), highest_level=Max("participationrecord__level"))
+        .order_by()
+    }
+    rows = []
+    for area in areas:
+        row = CoverageRow(priority_area=area)
+        for stage in Stage:
+            found = totals.get((area.pk, stage.value), {})
+            row.cells.append(
+                CoverageCell(
+                    stage=stage.value,
+                    stage_label=stage.label,
+                    records=found.get("records", 0),
+                    highest_level=found.get("highest_level"),
+                )
+            )
+        rows.append(row)
+    return rows
+
+
+QuestionAndAnswer = tuple[VoiceQuestion, VoiceAnswer | None]
+
+
+def voice_questions_for(*, activity: CommissioningActivity) -> list[QuestionAndAnswer]:
+    """The active questions of the activity's current stage, each with its answer this cycle."""
+    questions = VoiceQuestion.objects.filter(stage=activity.stage, is_active=True).prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=VoiceAnswer.objects.filter(
+                activity=activity, cycle_number=activity.cycle_number
+            ).select_related("answered_by"),
+            to_attr="this_cycle",
+        )
+    )
+    return [(question, next(iter(question.this_cycle), None)) for question in questions]
+
+
+def unanswered_voice_questions(activity: CommissioningActivity) -> list[VoiceQuestion]:
+    """The current stage's questions not yet answered for the activity in its current cycle."""
+    answered = VoiceAnswer.objects.filter(
+        activity=activity, cycle_number=activity.cycle_number
+    ).values("question_id")
+    return list(
+        VoiceQuestion.objects.filter(stage=activity.stage, is_active=True).exclude(pk__in=answered)
+    )

@@ -1,0 +1,162 @@
+"""Writes of the participation app: participation records and voice-of-the-child answers."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from commissioning.models import CommissioningActivity
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+from priorities.models import PriorityArea
+
+# The fields of a record that people edit; the many-to-many ones travel separately.
+RECORD_EDITABLE_FIELDS = (
+    "title",
+    "date",
+    "method",
+    "level",
+    "stage",
+    "activity",
+    "age_0_4",
+    "age_5_10",
+    "age_11_15",
+    "age_16_17",
+    "age_18_25",
+    "adults",
+    "children_in_care",
+    "care_leavers",
+    "young_carers",
+    "send",
+    "you_said",
+    "we_did",
+    "decision_changed",
+    "decision_description",
+    "feedback_date",
+    "feedback_method",
+)
+NO_GROUP_MESSAGE = "Choose at least one group that took part."
+NO_PRIORITY_MESSAGE = "Choose at least one priority area this informed."
+
+
+class RecordEditConflict(ValidationError):
+    """Someone saved the record since this edit began; `current` is the record as it is now."""
+
+    def __init__(self, current: ParticipationRecord):
+        self.current = current
+        super().__init__(
+            "Someone else saved this record while you were editing it.", code="conflict"
+        )
+
+
+def _check_relations(
+    priority_areas: Iterable[PriorityArea],
+    groups: Iterable[StakeholderGroup],
+    activity: CommissioningActivity | None,
+) -> tuple[list[PriorityArea], list[StakeholderGroup]]:
+    areas, group_list = list(priority_areas), list(groups)
+    errors = {}
+    if not areas:
+        errors["priority_areas"] = NO_PRIORITY_MESSAGE
+    elif activity is not None and activity.priority_area_id not in {area.pk for area in areas}:
+        errors["activity"] = (
+            f"“{activity}” serves the priority “{activity.priority_area}”: tick that priority "
+            "too, or choose another activity."
+        )
+    if not group_list:
+        errors["groups"] = NO_GROUP_MESSAGE
+    if errors:
+        raise ValidationError(errors)
+    return areas, group_list
+
+
+def _editable(data: Mapping[str, Any]) -> dict[str, Any]:
+    unknown = set(data) - set(RECORD_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable fields of a participation record: {sorted(unknown)}")
+    return dict(data)
+
+
+@transaction.atomic
+def participation_record_create(
+    *,
+    data: Mapping[str, Any],
+    priority_areas: Iterable[PriorityArea],
+    groups: Iterable[StakeholderGroup],
+    created_by: AbstractBaseUser | None,
+    is_sample: bool = False,
+) -> ParticipationRecord:
+    """Log a piece of participation with the groups that took part and what it informed."""
+    areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
+    record = ParticipationRecord(created_by=created_by, is_sample=is_sample, **_editable(data))
+    record.full_clean()
+    record.save()
+    record.priority_areas.set(areas)
+    record.groups.set(group_list)
+    return record
+
+
+@transaction.atomic
+def participation_record_update(
+    *,
+    record: ParticipationRecord,
+    data: Mapping[str, Any],
+    priority_areas: Iterable[PriorityArea],
+    groups: Iterable[StakeholderGroup],
+    expected_version: int,
+) -> ParticipationRecord:
+    """Change a record, refusing the save if it changed since `expected_version` was read."""
+    current = ParticipationRecord.objects.select_for_update().get(pk=record.pk)
+    if current.version != expected_version:
+        raise RecordEditConflict(current)
+    changes = _editable(data)
+    areas, group_list = _check_relations(
+        priority_areas, groups, changes.get("activity", current.activity)
+    )
+    for field, value in changes.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.version += 1
+    current.save(update_fields=[*changes, "version", "updated_at"])
+    current.priority_areas.set(areas)
+    current.groups.set(group_list)
+    return current
+
+
+@transaction.atomic
+def voice_answers_save(
+    *,
+    activity: CommissioningActivity,
+    answered_by: AbstractBaseUser,
+    answers: Mapping[VoiceQuestion, str],
+) -> int:
+    """Keep the answers to the questions of the activity's current stage, in its current cycle.
+
+    A blank answer leaves an existing one alone. Returns how many answers were written.
+    """
+    written = 0
+    for question, text in answers.items():
+        text = (text or "").strip()
+        if not text:
+            continue
+        if question.stage != activity.stage:
+            raise ValidationError(
+                f"“{question.text}” belongs to the {question.get_stage_display()} stage, not "
+                f"the activity's current {activity.get_stage_display()} stage."
+            )
+        answer = VoiceAnswer.objects.filter(
+            activity=activity, question=question, cycle_number=activity.cycle_number
+        ).first() or VoiceAnswer(
+            activity=activity, question=question, cycle_number=activity.cycle_number
+        )
+        if answer.pk and answer.answer == text:
+            continue
+        answer.answer = text
+        answer.answered_by = answered_by
+        answer.answered_at = timezone.now()
+        answer.full_clean()
+        answer.save()
+        written += 1
+    return written

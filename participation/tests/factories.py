@@ -1,0 +1,61 @@
+"""Factories for the participation models."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from governance.tests.factories import CommissionerFactory, OrganisationFactory
+from participation.models import Level, ParticipationRecord, StakeholderGroup, VoiceAnswer
+from priorities.models import Stage
+from priorities.tests.factories import PriorityAreaFactory
+
+
+class StakeholderGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StakeholderGroup
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Children in Care Council {n}")
+    kind = StakeholderGroup.Kind.CARE_EXPERIENCED
+    partnership = "Halton"
+    description = "Voice of children in care in the Children's Trust governance structure."
+    convening_organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ParticipationRecordFactory(factory.django.DjangoModelFactory):
+    """A consultation; pass `priority_areas=[...]` and `groups=[...]`, or get one of each."""
+
+    class Meta:
+        model = ParticipationRecord
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Advocacy consultation {n}")
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+    method = ParticipationRecord.Method.CONSULTATION
+    level = Level.CONSULT
+    stage = Stage.PLAN
+    age_11_15 = 6
+    age_16_17 = 3
+    children_in_care = 9
+    you_said = "You want to meet your advocate before a review, not on the day."
+    created_by = factory.SubFactory(CommissionerFactory)
+
+    @factory.post_generation
+    def priority_areas(self, create, extracted, **kwargs):
+        if create:
+            self.priority_areas.add(*(extracted or [PriorityAreaFactory()]))
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(*(extracted or [StakeholderGroupFactory()]))
+
+
+class VoiceAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = VoiceAnswer
+
+    cycle_number = factory.LazyAttribute(lambda answer: answer.activity.cycle_number)
+    answer = "Children in care told us at the council's last meeting."
+    answered_by = factory.SubFactory(CommissionerFactory)

@@ -1,0 +1,37 @@
+"""Form data for a valid participation record, to change one thing at a time in tests."""
+
+import datetime
+
+from django.utils import timezone
+
+
+def record_form_data(*, priority_areas, groups, **changes) -> dict:
+    """POST data of a consultation with the given priority areas and groups, then `changes`."""
+    data = {
+        "title": "Consultation on advocacy",
+        "date": (timezone.localdate() - datetime.timedelta(days=3)).isoformat(),
+        "method": "consultation",
+        "level": "2",
+        "stage": "plan",
+        "activity": "",
+        "priority_areas": [area.pk for area in priority_areas],
+        "groups": [group.pk for group in groups],
+        "age_0_4": "0",
+        "age_5_10": "0",
+        "age_11_15": "6",
+        "age_16_17": "3",
+        "age_18_25": "0",
+        "adults": "0",
+        "children_in_care": "9",
+        "care_leavers": "0",
+        "young_carers": "0",
+        "send": "1",
+        "you_said": "You want to meet your advocate before a review.",
+        "we_did": "",
+        "decision_changed": "pending",
+        "decision_description": "",
+        "feedback_date": "",
+        "feedback_method": "",
+    }
+    data.update(changes)
+    return data

@@ -1,0 +1,72 @@
+"""The participation demo data: every group the seeds name, sample records, safe to load twice."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from participation.demo_data import RECORDS
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.selectors import coverage_matrix
+
+pytestmark = pytest.mark.django_db
+
+SEED_GROUPS = (
+    "Children in Care Council",
+    "Halton Youth Cabinet",
+    "Young People's Senate",
+    "School Councils",
+    "School's Champions Group for Commissioning",
+    "Parent/Carer Forum",
+    "Halton Family Voice",
+    "Halton ImPart",
+    "INVOLVE Group",
+    "Patient Participation Group",
+    "Amplify",
+)
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_demo", stdout=StringIO())
+
+
+def _counts() -> tuple[int, ...]:
+    return (
+        StakeholderGroup.objects.count(),
+        ParticipationRecord.objects.count(),
+        VoiceQuestion.objects.count(),
+        ParticipationRecord.groups.through.objects.count(),
+        ParticipationRecord.priority_areas.through.objects.count(),
+    )
+
+
+def test_loading_twice_changes_nothing(loaded):
+    before = _counts()
+    call_command("load_demo", stdout=StringIO())
+    assert _counts() == before
+
+
+def test_every_group_the_seeds_name_is_present(loaded):
+    names = list(StakeholderGroup.objects.values_list("name", flat=True))
+    for seed_name in SEED_GROUPS:
+        assert any(seed_name in name for name in names), seed_name
+
+
+def test_every_sample_record_is_loaded_and_marked(loaded):
+    assert ParticipationRecord.objects.count() == len(RECORDS)
+    assert not ParticipationRecord.objects.filter(is_sample=False).exists()
+
+
+def test_some_feedback_is_owed(loaded):
+    assert ParticipationRecord.objects.feedback_owed().count() >= 2
+
+
+def test_children_in_care_plan_stage_is_a_gap_to_close(loaded):
+    row = next(
+        row
+        for row in coverage_matrix()
+        if (row.priority_area.framework.partnership, row.priority_area.title)
+        == ("Halton", "Children in Care")
+    )
+    assert [cell.stage for cell in row.cells if cell.is_gap] == ["plan"]

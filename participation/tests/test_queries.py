@@ -1,0 +1,53 @@
+"""The log, the coverage matrix and "feedback owed" cost the same queries at ten times the rows."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from commissioning.tests.factories import ActivityFactory
+from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from priorities.tests.factories import PriorityAreaFactory
+
+pytestmark = pytest.mark.django_db
+
+OLD = datetime.timedelta(days=40)
+
+
+def _add_records(count: int) -> None:
+    """Records owing feedback at the plan stage, each with its own priorities, groups and
+    activity, so that nothing is shared between rows."""
+    for _ in range(count):
+        area = PriorityAreaFactory()
+        ParticipationRecordFactory(
+            date=timezone.localdate() - OLD,
+            priority_areas=[area, PriorityAreaFactory()],
+            groups=[StakeholderGroupFactory(), StakeholderGroupFactory()],
+            activity=ActivityFactory(priority_area=area),
+        )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("participation:record_list"),
+        reverse("participation:record_list") + "?feedback_owed=true&stage=plan",
+        reverse("participation:coverage"),
+        reverse("participation:feedback_owed"),
+    ],
+)
+def test_page_queries_do_not_grow_with_the_data(
+    board_member_client, url, django_assert_num_queries
+):
+    _add_records(3)
+    board_member_client.get(url)  # warm the session, as any later request finds it
+    with CaptureQueriesContext(connection) as at_1x:
+        assert board_member_client.get(url).status_code == 200
+    _add_records(27)
+    with django_assert_num_queries(len(at_1x)):
+        response = board_member_client.get(url)
+    assert response.status_code == 200
+    assert response.content.count(b"<tr>") > 3
