@@ -9,7 +9,6 @@ the priority has.
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +26,8 @@ from priorities.models import (
     Term,
     TermlyReport,
 )
+from priorities.reports.partnership_sections import commissioning_section, participation_section
+from priorities.reports.scope import ReportScope
 
 # Bump when the shape of the assembled data changes, so old snapshots can be told apart.
 SCHEMA_VERSION = 1
@@ -38,16 +39,6 @@ DIRECTIONS = {
     "level": "no change",
     "": "not enough data",
 }
-
-
-@dataclass(frozen=True)
-class ReportScope:
-    """What every section is assembled for: a priority, a term, and the day the data stops."""
-
-    priority_area: PriorityArea
-    term: Term
-    previous_term: Term | None
-    as_of: datetime.date
 
 
 def _figure(value: Decimal | None) -> str | None:
@@ -224,6 +215,8 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
 REPORT_SECTIONS: list[tuple[str, Callable[[ReportScope], Any]]] = [
     ("actions", actions_section),
     ("indicators", indicators_section),
+    ("participation", participation_section),
+    ("commissioning", commissioning_section),
     ("decisions", decisions_section),
 ]
 

@@ -7,7 +7,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from commissioning.models import StageMove
+from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
 from governance.tests.factories import DecisionFactory, MeetingFactory
+from participation.models import Level
+from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.models import Action, Term
 from priorities.reports.assemble import REPORT_SECTIONS, assemble_report
 from priorities.reports.charts import indicator_trend_svg, with_charts
@@ -161,7 +165,13 @@ def test_the_report_is_plain_json_with_every_registered_section(area, autumn):
     _update(_action(area, "An action"), D(2025, 10, 1), "amber")
     content = assemble_report(area, autumn, today=AS_OF)
     assert json.loads(json.dumps(content)) == content
-    assert [name for name, _ in REPORT_SECTIONS] == ["actions", "indicators", "decisions"]
+    assert [name for name, _ in REPORT_SECTIONS] == [
+        "actions",
+        "indicators",
+        "participation",
+        "commissioning",
+        "decisions",
+    ]
     assert all(name in content for name, _ in REPORT_SECTIONS)
     assert content["term"]["label"] == "Autumn term 2025/26"
     assert content["term"]["previous"] == "Summer term 2024/25"
@@ -178,3 +188,77 @@ def test_charts_are_svg_documents_with_no_script(area, autumn):
     assert "<script" not in svg
     charted = with_charts({"indicators": [row]})["indicators"][0]
     assert charted["chart"].startswith("data:image/svg+xml;base64,")
+
+
+def test_participation_this_term_with_you_said_we_did_and_feedback_owed(area, autumn):
+    youth = StakeholderGroupFactory(name="Halton Youth Cabinet")
+    carers = StakeholderGroupFactory(name="Parent/Carer Forum")
+    ParticipationRecordFactory(
+        priority_areas=[area],
+        groups=[youth],
+        title="Advocacy consultation",
+        date=D(2025, 10, 1),
+        level=Level.CONSULT,
+        we_did="Advocates now meet young people a week before reviews.",
+    )
+    ParticipationRecordFactory(
+        priority_areas=[area],
+        groups=[carers, youth],
+        title="Short breaks co-design",
+        date=D(2025, 11, 20),
+        level=Level.CO_PRODUCE,
+    )
+    ParticipationRecordFactory(priority_areas=[area], title="Last term", date=D(2025, 6, 1))
+    ParticipationRecordFactory(title="Another priority", date=D(2025, 10, 1))
+
+    data = assemble_report(area, autumn, today=AS_OF)["participation"]
+
+    assert data["record_count"] == 2
+    assert data["participants"] == 18
+    assert data["groups"] == ["Halton Youth Cabinet", "Parent/Carer Forum"]
+    assert data["highest_level"] == "Co-produce"
+    assert [row["title"] for row in data["you_said_we_did"]] == ["Advocacy consultation"]
+    # Owed four weeks after the event: not yet for the one of 20 November.
+    assert [row["title"] for row in data["feedback_owed"]] == [
+        "Last term",
+        "Advocacy consultation",
+    ]
+
+
+def test_commissioning_by_stage_moves_this_term_and_contracts_ending_soon(area, autumn):
+    mover = ActivityFactory(priority_area=area, title="Emotional wellbeing service", stage="plan")
+    ActivityFactory(priority_area=area, title="Short breaks review", stage="analyse")
+    StageMove.objects.create(
+        activity=mover,
+        from_stage="analyse",
+        to_stage="plan",
+        from_cycle=1,
+        to_cycle=1,
+        moved_by=mover.lead_commissioner,
+        moved_at=timezone.make_aware(datetime.datetime(2025, 10, 15, 12)),
+    )
+    service = ServiceFactory()
+    service.priority_areas.add(area)
+    soon = {"start_date": D(2023, 1, 1), "end_date": D(2026, 3, 31)}
+    ContractFactory(title="Through the service", service=service, **soon)
+    ContractFactory(title="Through the activity", activity=mover, **soon)
+    ContractFactory(title="Ends in a year", service=service, start_date=D(2023, 1, 1))
+    ContractFactory(title="Another priority's", **soon)
+
+    data = assemble_report(area, autumn, today=AS_OF)["commissioning"]
+
+    stages = {row["label"]: row["activities"] for row in data["by_stage"]}
+    assert stages["Plan"] == ["Emotional wellbeing service"]
+    assert stages["Analyse"] == ["Short breaks review"]
+    assert data["moves"] == [
+        {
+            "activity": "Emotional wellbeing service",
+            "from": "Analyse",
+            "to": "Plan",
+            "on": "2025-10-15",
+        }
+    ]
+    assert sorted(row["title"] for row in data["contracts_ending"]) == [
+        "Through the activity",
+        "Through the service",
+    ]

@@ -12,7 +12,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning.tests.factories import ActivityFactory, ContractFactory
 from governance.tests.factories import DecisionFactory, MeetingFactory
+from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import Term
 from priorities.reports import services
 from priorities.tests.factories import (
@@ -31,8 +33,12 @@ TODAY = timezone.localdate()
 
 
 def _grow(area, owner, units: int) -> None:
-    """Per unit: two actions (one overdue) with updates, an indicator with values, a decision."""
+    """Per unit: two actions (one overdue) with updates, an indicator with values, a decision,
+    a commissioning activity with a contract ending soon, and a participation record."""
     for _ in range(units):
+        activity = ActivityFactory(priority_area=area)
+        ContractFactory(activity=activity, end_date=TODAY + datetime.timedelta(days=30))
+        ParticipationRecordFactory(priority_areas=[area], we_did="Changed the venue.")
         for overdue, rag in ((True, "red"), (False, "amber")):
             action = ActionFactory(priority_area=area, owner=owner, overdue=overdue)
             ProgressUpdateFactory(action=action, rag="green", date=TODAY - datetime.timedelta(300))

@@ -62,6 +62,7 @@ def test_board_members_read_a_submitted_report_and_may_challenge_it(board_member
     assert "Children in Care: Autumn term" in page
     assert "Scale up the Edge of Care Team" in page
     assert "Challenge this report" in page
+    assert "Participation this term" in page and "Contracts ending within 6 months" in page
     assert "Write the commissioner" not in page
 
 
