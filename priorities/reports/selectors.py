@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from config import roles
 from governance.models import Board, Decision
+from participation.models import ParticipationRecord
 from priorities import selectors as priorities_selectors
 from priorities.models import (
     Action,
@@ -121,6 +122,12 @@ def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> 
             .order_by("framework__title", "order", "pk")
         )
         latest = _latest_by_area(TermlyReport.objects.filter(term=term, priority_area__in=areas))
+        data["feedback_owed"] = list(
+            ParticipationRecord.objects.feedback_owed(today)
+            .filter(Q(priority_areas__lead_commissioners=user) | Q(created_by=user))
+            .distinct()
+            .order_by("date", "pk")
+        )
         data["reports_to_write"] = [
             {"priority_area": area, "report": latest.get(area.pk)}
             for area in areas

@@ -111,6 +111,9 @@ def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_clien
             TermlyReportFactory(priority_area=area, term=term)
             PriorityAreaFactory(lead_commissioners=[commissioner])
             ActionFactory(owner=commissioner, overdue=True)
+            ParticipationRecordFactory(
+                priority_areas=[area], date=TODAY - datetime.timedelta(days=60)
+            )
 
     grow(1)
     first = _count(commissioner_client, reverse("home"))
@@ -119,3 +122,4 @@ def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_clien
         page = commissioner_client.get(reverse("home")).content.decode()
     assert len(queries) == first
     assert page.count("Not started") == 10 and "Your overdue actions" in page
+    assert page.count("took place") == 10, "feedback owed on each record"
