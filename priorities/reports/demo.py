@@ -82,7 +82,7 @@ def load() -> int:
                 report=report,
                 author=board_member,
                 text=CHALLENGE,
-                about="The report as a whole",
+                about="",
             )
             services.report_comment_answer(comment=comment, author=commissioner, answer=ANSWER)
             created += 1
