@@ -204,3 +204,25 @@ def test_other_commissioners_and_board_members_cannot_answer(
     for client in (other_commissioner_client, board_member_client):
         assert client.post(_url("report_answer", comment), {"answer": "x"}).status_code == 403
     assert ReportComment.objects.get().answer == ""
+
+
+def test_the_words_of_a_submitted_report_are_not_edited_but_a_new_version_offered(
+    commissioner_client, submitted
+):
+    response = commissioner_client.get(_url("report_words", submitted), follow=True)
+    page = response.content.decode()
+    assert "start a new version to correct it" in page
+    assert "Start a corrected version" in page
+
+
+def test_the_list_filters_by_term_and_framework(board_member_client, draft):
+    other = PriorityAreaFactory(title="SEND")
+    spring = Term.objects.get(academic_year=2025, season="spring")
+    response = board_member_client.get(
+        reverse("priorities:report_list"),
+        {"term": spring.pk, "framework": draft.priority_area.framework_id},
+    )
+    page = response.content.decode()
+    assert "Termly reports: Spring term 2025/26" in page
+    assert "Children in Care" in page and "Not started" in page
+    assert other.title not in page
