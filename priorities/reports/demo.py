@@ -1,5 +1,6 @@
-"""Demo termly reports: submitted last term for a few priorities, a draft for this term, and a
-board member's challenge with its answer. Called by priorities.demo.load; safe to run again.
+"""Demo termly reports: submitted last term for a few priorities, a draft and two submitted
+reports this term (so board members have something to challenge), and a board member's
+challenge with its answer. Called by priorities.demo.load; safe to run again.
 
 The school terms themselves are seeded by a migration with approximate dates (autumn 1
 September to 31 December, spring 1 January to 31 March, summer 1 April to 31 August).
@@ -68,14 +69,9 @@ def load() -> int:
         .order_by("framework__title", "order", "pk")
     )
     for area, words in zip(areas, WORDS, strict=False):
-        if TermlyReport.objects.filter(priority_area=area, term=previous).exists():
+        report = _submitted(area, previous, words, commissioner, today=previous.end_date)
+        if report is None:
             continue
-        report = TermlyReport(priority_area=area, term=previous, is_sample=True, **words)
-        report.full_clean()
-        report.save()
-        report = services.termly_report_submit(
-            report=report, user=commissioner, today=previous.end_date
-        )
         created += 1
         if board_member is not None and words["overall_rag"] == "amber":
             comment = services.report_comment_add(
@@ -94,4 +90,18 @@ def load() -> int:
             expected_lock_version=draft.lock_version,
         )
         created += 1
+    # This term: the other priorities' reports are in, awaiting the board's challenge.
+    for area, words in zip(areas[1:], WORDS[1:], strict=False):
+        if _submitted(area, current, words, commissioner) is not None:
+            created += 1
     return created
+
+
+def _submitted(area, term, words, commissioner, today=None) -> TermlyReport | None:
+    """Submit a sample report of the area for the term, unless it already has one."""
+    if TermlyReport.objects.filter(priority_area=area, term=term).exists():
+        return None
+    report = TermlyReport(priority_area=area, term=term, is_sample=True, **words)
+    report.full_clean()
+    report.save()
+    return services.termly_report_submit(report=report, user=commissioner, today=today)
