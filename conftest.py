@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: one user per role, and clients signed in as them."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from governance.tests.factories import (
@@ -9,6 +10,14 @@ from governance.tests.factories import (
     CommissionerFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def fresh_sign_in_attempts():
+    """Failed sign-ins are counted in the cache (config/settings/test.py): start each test at 0."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

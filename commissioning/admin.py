@@ -4,6 +4,7 @@ with import and export (XLSX, CSV), and the cycle's records for reference."""
 from django.contrib import admin, messages
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
+from simple_history.admin import SimpleHistoryAdmin
 
 from commissioning import services
 from commissioning.models import (
@@ -36,7 +37,7 @@ class ContractInline(admin.TabularInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(ImportExportModelAdmin):
+class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProviderResource]
     import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = ("name", "kind", "safeguarding_checked_on", "is_active", "is_sample")
@@ -77,7 +78,7 @@ def mark_decommissioned(modeladmin, request, queryset) -> None:
 
 
 @admin.register(Contract)
-class ContractAdmin(ImportExportModelAdmin):
+class ContractAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ContractResource]
     import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = (
@@ -142,7 +143,7 @@ class NeedsAssessmentInline(admin.StackedInline):
 
 
 @admin.register(CommissioningActivity)
-class CommissioningActivityAdmin(admin.ModelAdmin):
+class CommissioningActivityAdmin(SimpleHistoryAdmin):
     list_display = ("title", "priority_area", "stage", "cycle_number", "status", "is_sample")
     list_filter = ("stage", "status", "level", "footprint", "resourcing", "is_sample")
     search_fields = ("title", "description")

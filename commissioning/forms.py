@@ -13,7 +13,7 @@ from commissioning.models import CommissioningActivity, ContractReview, NeedsAss
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from config import roles
 from priorities.forms import DateInput, user_label
-from priorities.models import PriorityArea
+from priorities.models import PriorityArea, Stage
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
 
@@ -141,7 +141,8 @@ class MoveForm(forms.Form):
         help_text="Optional: why now, or what was agreed.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
-    seen_stage = forms.CharField(widget=forms.HiddenInput)
+    # A stage that is not one (a tampered form) is refused here, before the service names it.
+    seen_stage = forms.ChoiceField(choices=Stage.choices, widget=forms.HiddenInput)
     to_stage = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, activity: CommissioningActivity, target: str | None, **kwargs):

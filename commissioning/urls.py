@@ -3,6 +3,8 @@
 from django.urls import path
 
 from commissioning import views
+from commissioning.models import Contract
+from config.history import ObjectHistoryView
 
 app_name = "commissioning"
 
@@ -20,6 +22,11 @@ urlpatterns = [
     path("contracts/", views.ContractListView.as_view(), name="contract_list"),
     path("contracts/pipeline/", views.PipelineView.as_view(), name="pipeline"),
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
+    path(
+        "contracts/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=Contract),
+        name="contract_history",
+    ),
     path(
         "contracts/<int:pk>/reviews/new/",
         views.ContractReviewCreateView.as_view(),

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db import models
+from simple_history.admin import SimpleHistoryAdmin
 
 from governance.forms import BoardForm, MembershipForm
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
@@ -39,7 +40,7 @@ class MeetingInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(admin.ModelAdmin):
+class BoardAdmin(SimpleHistoryAdmin):
     form = BoardForm
     list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
     list_filter = ["partnership", "kind", "is_active"]
@@ -50,7 +51,7 @@ class BoardAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(SimpleHistoryAdmin):
     form = MembershipForm
     list_display = ["person_name", "board", "role", "organisation", "start_date", "end_date"]
     list_filter = ["role", "board__partnership", "organisation", "board"]
@@ -108,7 +109,7 @@ class AgendaItemAdmin(admin.ModelAdmin):
 
 
 @admin.register(Decision)
-class DecisionAdmin(VersionedAdmin):
+class DecisionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "meeting", "owner", "due_date", "status"]
     list_filter = ["status", "meeting__board__partnership", "meeting__board", "due_date"]
     list_select_related = ["meeting__board"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 
 class Organisation(models.Model):
@@ -63,6 +64,8 @@ class Board(models.Model):
     purpose = models.TextField("purpose or terms of reference", blank=True)
     meeting_frequency = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField("active", default=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["partnership", "name"]
@@ -137,6 +140,8 @@ class Membership(models.Model):
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while current.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["board", "role", "person_name"]
@@ -271,6 +276,8 @@ class Decision(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = DecisionQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-meeting__starts_at", "pk"]

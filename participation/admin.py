@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
+from simple_history.admin import SimpleHistoryAdmin
 
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
 from priorities.models import Stage
@@ -22,7 +23,7 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(ParticipationRecord)
-class ParticipationRecordAdmin(admin.ModelAdmin):
+class ParticipationRecordAdmin(SimpleHistoryAdmin):
     list_display = [
         "title",
         "date",

@@ -1,6 +1,7 @@
 """Django admin of the priorities app: frameworks down to progress updates and indicator values."""
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from priorities.models import (
     Action,
@@ -77,7 +78,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(SimpleHistoryAdmin):
     list_display = [
         "title",
         "priority_area",
@@ -110,7 +111,7 @@ class ActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(SimpleHistoryAdmin):
     """Add updates here if need be; existing ones stay as written (append-only)."""
 
     list_display = ["action", "date", "rag", "percent_complete", "author", "is_sample"]
@@ -139,7 +140,7 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "priority_area", "unit", "polarity", "target"]
     list_filter = ["unit", "polarity", "priority_area__framework"]
     search_fields = ["name", "definition", "source"]
@@ -148,7 +149,7 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(admin.ModelAdmin):
+class IndicatorValueAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "period_label", "period_end", "value", "comparator"]
     list_filter = ["comparator", "indicator__priority_area__framework"]
     search_fields = ["indicator__name", "period_label", "note"]

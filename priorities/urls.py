@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from config.history import ObjectHistoryView
 from priorities import views
+from priorities.models import Action
 
 app_name = "priorities"
 
@@ -53,6 +55,11 @@ urlpatterns = [
     ),
     path("actions/<int:pk>/", views.ActionDetailView.as_view(), name="action_detail"),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
+    path(
+        "actions/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=Action),
+        name="action_history",
+    ),
     path("actions/<int:pk>/progress/", views.ProgressCreateView.as_view(), name="progress_create"),
     path("reports/", views.ReportListView.as_view(), name="report_list"),
     path(

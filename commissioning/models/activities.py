@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from governance.models import Organisation
 from priorities.models import PriorityArea, Stage
@@ -97,6 +98,8 @@ class CommissioningActivity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["title", "pk"]
         verbose_name = "commissioning activity"
@@ -140,6 +143,8 @@ class StageMove(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="stage_moves"
     )
     note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-moved_at", "-pk"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from commissioning.models.providers import Provider, Service
 from governance.models import Organisation
@@ -105,6 +106,8 @@ class Contract(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ContractQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["end_date", "reference"]

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from priorities.models import PriorityArea
 
@@ -37,6 +38,8 @@ class Provider(models.Model):
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Invented for the demo, not a real record."
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -148,6 +148,17 @@ def test_a_stale_move_is_refused_with_what_changed(commissioner_client, led_acti
     assert StageMove.objects.count() == 1
 
 
+def test_a_move_naming_no_stage_is_refused_not_a_server_error(commissioner_client, led_activity):
+    """A tampered seen_stage once reached Stage(...) in the stale-move message and raised."""
+    NeedsAssessmentFactory(activity=led_activity)
+    url = reverse("commissioning:activity_move", args=[led_activity.pk])
+    data = _move_data(led_activity) | {"version": "0", "seen_stage": "0"}
+    response = commissioner_client.post(url, data)
+    assert response.status_code == 400
+    assert "Not moved: reload the page and try again." in response.content.decode()
+    assert StageMove.objects.count() == 0
+
+
 def test_move_page_explains_what_is_needed(commissioner_client, led_activity):
     response = commissioner_client.get(
         reverse("commissioning:activity_move", args=[led_activity.pk])

@@ -3,6 +3,8 @@
 With DEBUG off (the default) the production-safe settings apply and SECRET_KEY must be set.
 """
 
+from datetime import timedelta
+
 import environ
 from csp.constants import NONE, SELF
 from django.contrib.messages import constants as message_constants
@@ -33,6 +35,8 @@ THIRD_PARTY_APPS = [
     "django_filters",
     "csp",
     "import_export",
+    "axes",
+    "simple_history",
 ]
 LOCAL_APPS = [
     "governance",
@@ -53,6 +57,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -88,7 +95,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes checks each sign-in before Django's own backend does.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
+
+# Sign-in protection (django-axes): five wrong passwords for one username from one address
+# lock that pair out for 30 minutes; a successful sign-in clears the count. Attempts are kept
+# in the database, so every app server sees the same count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The lockout page is rendered in answer to the sign-in POST itself, so it needs no URL of
+# its own and nothing is added to the pages open without signing in.
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+
+# A session ends after SESSION_IDLE_MINUTES without a request: every request renews it.
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 

@@ -16,3 +16,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the app folders, as `runserver` does.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Sign-in attempts are counted in the local-memory cache, which conftest.py clears before
+# each test, so one test's failed sign-ins never lock out another's.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+# Local memory is per process, which django-axes warns about; tests run in one process.
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

@@ -105,3 +105,11 @@ def test_deploy_check_has_no_warnings_in_a_production_like_environment():
     result = _run(code, PRODUCTION_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_idle_session_length_comes_from_the_environment():
+    code = "import django; from django.conf import settings; django.setup(); "
+    code += "print(settings.SESSION_COOKIE_AGE, settings.SESSION_SAVE_EVERY_REQUEST)"
+    result = _run(code, {**PRODUCTION_ENV, "SESSION_IDLE_MINUTES": "45"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2700", "True"]

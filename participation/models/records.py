@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from commissioning.models import CommissioningActivity
 from participation.models.groups import StakeholderGroup
@@ -148,6 +149,8 @@ class ParticipationRecord(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ParticipationRecordQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]

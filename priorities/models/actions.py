@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from governance.models import Organisation
 from priorities.models.choices import RAG, Stage
@@ -87,6 +88,8 @@ class Action(models.Model):
 
     objects = ActionQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["due_date", "pk"]
         indexes = [
@@ -154,6 +157,8 @@ class ProgressUpdate(models.Model):
         "sample data", default=False, help_text="Written for the demo, not a real report."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         # Latest first: the newest date, and on one date the last one written.

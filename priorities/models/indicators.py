@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from priorities.models.frameworks import PriorityArea
 
@@ -29,6 +30,8 @@ class Indicator(models.Model):
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
     order = models.PositiveIntegerField(default=1)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["priority_area", "order", "pk"]
@@ -74,6 +77,8 @@ class IndicatorValue(models.Model):
     comparator = models.CharField(max_length=100, blank=True, help_text="e.g. England")
     comparator_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "-period_end"]

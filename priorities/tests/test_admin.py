@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import escape
+from simple_history.models import HistoricalChanges
 
 from priorities.models import (
     Action,
@@ -26,8 +27,13 @@ from priorities.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-# Every model of the app, so that a new one without an admin fails here.
-MODELS = list(apps.get_app_config("priorities").get_models())
+# Every model of the app, so that a new one without an admin fails here. The audit history's
+# tables are read through each model's "History" button instead.
+MODELS = [
+    model
+    for model in apps.get_app_config("priorities").get_models()
+    if not issubclass(model, HistoricalChanges)
+]
 
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)

@@ -25,7 +25,11 @@ def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_memb
     organisation = OrganisationFactory(short_name="CWaC")
 
     client = Client()
-    assert client.login(username=commissioner.username, password="correct-horse-battery-staple")
+    signed_in = client.post(
+        reverse("login"),
+        {"username": commissioner.username, "password": "correct-horse-battery-staple"},
+    )
+    assert signed_in.status_code == 302
 
     # Finds their actions.
     my_page = client.get(reverse("priorities:my_actions")).content.decode()

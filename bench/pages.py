@@ -1,0 +1,172 @@
+"""Server time and SQL queries of the main pages at `--scale` times the demo data.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/jcm_bench .venv/bin/python bench/pages.py
+
+Migrates the DATABASE_URL database, loads the demo data and multiplies its main rows (actions
+with a progress update each, activities, contracts, participation records, board memberships)
+until there are `--scale` times as many; a second run reuses them. Then requests each page
+`--runs` times in-process (Django's test client: no network, no static files), beside the
+Django admin changelist of the same rows and a bare view that renders a string, and writes the
+median and 95th percentile of the server time and the query count to bench/results/pages.md.
+Never point it at a database that matters: it adds thousands of sample rows.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+from commissioning.models import CommissioningActivity, Contract  # noqa: E402
+from commissioning.tests.factories import ActivityFactory, ContractFactory  # noqa: E402
+from governance.models import Board, Membership  # noqa: E402
+from governance.tests.factories import MembershipFactory  # noqa: E402
+from participation.models import ParticipationRecord  # noqa: E402
+from participation.tests.factories import ParticipationRecordFactory  # noqa: E402
+from priorities.models import Action, PriorityArea  # noqa: E402
+from priorities.tests.factories import ActionFactory, ProgressUpdateFactory  # noqa: E402
+
+
+def bare(request):
+    return HttpResponse("ok")
+
+
+# The project's URLs plus the bare view, for this script only.
+urlpatterns = [path("bench/bare/", bare), path("", include("config.urls"))]
+
+# (label, product page, admin changelist of the same rows)
+PAGES = [
+    ("Action list", "/priorities/actions/", "/admin/priorities/action/"),
+    ("Priority page", "priority", "/admin/priorities/priorityarea/"),
+    ("Contracts register", "/commissioning/contracts/", "/admin/commissioning/contract/"),
+    ("Cycle board", "/commissioning/", "/admin/commissioning/commissioningactivity/"),
+    ("Participation log", "/participation/", "/admin/participation/participationrecord/"),
+    ("Governance structure", "/governance/", "/admin/governance/board/"),
+]
+
+
+def multiply(scale: int) -> dict[str, int]:
+    """Add sample rows until each main model has `scale` times its demo count (once: a
+    database that already has the benchmark's contracts is used as it is)."""
+    users = list(get_user_model().objects.filter(groups__name="Commissioner"))
+    areas = list(PriorityArea.objects.all())
+    boards = list(Board.objects.all())
+    plan = [
+        (Action, lambda i: _action(areas[i % len(areas)], users[i % len(users)])),
+        (
+            CommissioningActivity,
+            lambda i: ActivityFactory(
+                priority_area=areas[i % len(areas)], lead_commissioner=users[i % len(users)]
+            ),
+        ),
+        (Contract, lambda i: ContractFactory(reference=f"BENCH-{i:06d}")),
+        (
+            ParticipationRecord,
+            lambda i: ParticipationRecordFactory(
+                priority_areas=[areas[i % len(areas)]], created_by=users[i % len(users)]
+            ),
+        ),
+        (Membership, lambda i: MembershipFactory(board=boards[i % len(boards)])),
+    ]
+    already_built = Contract.objects.filter(reference__startswith="BENCH-").exists()
+    for model, make in plan:
+        if already_built:
+            break
+        demo = model.objects.count() or 1
+        with transaction.atomic():
+            for i in range(demo, demo * scale):
+                make(i)
+    return {model._meta.verbose_name_plural: model.objects.count() for model, _ in plan}
+
+
+def _action(area, owner):
+    action = ActionFactory(priority_area=area, owner=owner)
+    ProgressUpdateFactory(action=action, author=owner)
+    return action
+
+
+def measure(client: Client, url: str, runs: int) -> tuple[float, float, int, int]:
+    client.get(url)  # warm caches and template loading
+    times, queries = [], []
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.append(len(captured))
+    print(f"{url}: median {statistics.median(times):.0f} ms", file=sys.stderr, flush=True)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return statistics.median(times), p95, min(queries), max(queries)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    counts = multiply(args.scale)
+    admin = get_user_model().objects.get(username="administrator")
+    client = Client()
+    client.force_login(admin)
+    area = PriorityArea.objects.order_by("pk").first()
+
+    rows = []
+    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"]):
+        bare_figures = measure(client, "/bench/bare/", args.runs)
+        for label, page, admin_page in PAGES:
+            url = area.get_absolute_url() if page == "priority" else page
+            rows.append(
+                (label, measure(client, url, args.runs), measure(client, admin_page, args.runs))
+            )
+
+    db = connection.settings_dict
+    lines = [
+        "# Page benchmark",
+        "",
+        f"Database: {connection.vendor} `{db['NAME']}`; scale {args.scale}x the demo data; "
+        f"{args.runs} runs a page, in-process (Django test client), as the administrator.",
+        "",
+        "Rows: " + ", ".join(f"{name} {count}" for name, count in counts.items()) + ".",
+        "",
+        "| page | median ms | p95 ms | queries | admin changelist median ms | p95 ms | queries |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, (med, p95, qmin, qmax), (amed, ap95, aqmin, aqmax) in rows:
+        queries = str(qmin) if qmin == qmax else f"{qmin}-{qmax}"
+        admin_queries = str(aqmin) if aqmin == aqmax else f"{aqmin}-{aqmax}"
+        lines.append(
+            f"| {label} | {med:.1f} | {p95:.1f} | {queries} | {amed:.1f} | {ap95:.1f} | "
+            f"{admin_queries} |"
+        )
+    med, p95, qmin, _ = bare_figures
+    lines.append(f"| Bare Django view | {med:.1f} | {p95:.1f} | {qmin} | | | |")
+    out = ROOT / "bench" / "results" / "pages.md"
+    out.write_text("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Two people editing the same record at once: the first save wins, the second is told, and
+nothing of the first is lost. Each editor has a Client (a session) of their own; both open the
+page before either saves, as two browser tabs would."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commissioning.models import CommissioningActivity, StageMove
+from commissioning.tests.factories import ActivityFactory, NeedsAssessmentFactory
+from participation.tests.factories import ParticipationRecordFactory
+from priorities.models import Action, Stage
+from priorities.tests.factories import ActionFactory, PriorityAreaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _form_data(form) -> dict:
+    """What a browser would send back for an unbound form as the page rendered it."""
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        if isinstance(value, list | tuple):
+            data[name] = [str(getattr(item, "pk", item)) for item in value]
+        else:
+            data[name] = "on" if value is True else str(getattr(value, "pk", value))
+    return data
+
+
+@dataclass
+class Editor:
+    client: Client
+    data: dict
+
+
+def _two_editors_open(url: str, first, second, form_name: str = "form") -> tuple[Editor, Editor]:
+    editors = []
+    for user in (first, second):
+        client = Client()
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        editors.append(Editor(client, _form_data(response.context[form_name])))
+    return editors[0], editors[1]
+
+
+@pytest.fixture
+def lead(commissioner):
+    return commissioner
+
+
+@pytest.fixture
+def area(lead):
+    return PriorityAreaFactory(lead_commissioners=[lead])
+
+
+def test_two_editors_of_an_action(lead, administrator, area):
+    action = ActionFactory(priority_area=area, title="Retain TAF advisors", description="")
+    url = reverse("priorities:action_update", args=[action.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Retain the TAF advisors"})
+    refused = second.client.post(url, second.data | {"description": "Funded to March"})
+
+    assert saved.status_code == 302
+    assert refused.status_code == 409
+    assert "someone else saved this action" in refused.content.decode()
+    action = Action.objects.get(pk=action.pk)
+    assert (action.title, action.description, action.version) == (
+        "Retain the TAF advisors",
+        "",
+        2,
+    )
+
+
+def test_two_editors_of_a_participation_record(lead, administrator, area):
+    record = ParticipationRecordFactory(priority_areas=[area], title="Advocacy consultation")
+    url = reverse("participation:record_update", args=[record.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Advocacy consultation, spring"})
+    refused = second.client.post(url, second.data | {"you_said": "Overwritten?"})
+
+    assert saved.status_code == 302, saved.content.decode()
+    assert refused.status_code == 409
+    assert "someone else saved this record" in refused.content.decode()
+    record.refresh_from_db()
+    assert record.title == "Advocacy consultation, spring"
+    assert record.you_said == "You want to meet your advocate before a review, not on the day."
+
+
+def test_two_editors_move_the_same_activity(lead, administrator, area):
+    activity = ActivityFactory(priority_area=area, lead_commissioner=lead, stage=Stage.ANALYSE)
+    NeedsAssessmentFactory(activity=activity)
+    url = reverse("commissioning:activity_move", args=[activity.pk])
+    first, second = _two_editors_open(url, lead, administrator, form_name="move_form")
+
+    moved = first.client.post(url, first.data | {"note": "Agreed at the board"})
+    refused = second.client.post(url, second.data | {"note": "Moving it too"}, follow=True)
+
+    assert moved.status_code == 302
+    assert refused.status_code == 409
+    assert "while you were looking at it this activity moved" in refused.content.decode()
+    activity = CommissioningActivity.objects.get(pk=activity.pk)
+    assert (activity.stage, activity.version) == (Stage.PLAN, 2)
+    assert list(StageMove.objects.filter(activity=activity).values_list("note", flat=True)) == [
+        "Agreed at the board"
+    ]

@@ -1,0 +1,236 @@
+"""Who may open every page of the product: one table, every URL name, every role.
+
+Each row names the object its URL needs and the status each role gets, in the column order
+of ROLES: anonymous, the commissioner leading the priority, another commissioner, a board
+member, an administrator. "post" is checked for pages that take a form (an empty POST: the
+form is refused, so 200 means "allowed in, and nothing saved"; 400 means the page let the role
+in and then refused the empty POST as a bad request). A URL name missing from the table fails
+`test_every_url_has_a_rule`, so a new view cannot ship without a rule.
+Django admin has its own permission checks and is left out.
+"""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commissioning.tests.factories import ActivityFactory, ContractFactory
+from config.tests.urlwalk import all_urls
+from governance.tests.factories import (
+    AdministratorFactory,
+    AgendaItemFactory,
+    BoardFactory,
+    BoardMemberFactory,
+    CommissionerFactory,
+    DecisionFactory,
+    MeetingFactory,
+)
+from participation.tests.factories import ParticipationRecordFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    PriorityAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "lead", "other", "board", "admin")
+
+
+def by_role(anonymous: int, lead: int, other: int, board: int, admin: int) -> dict[str, int]:
+    return dict(zip(ROLES, (anonymous, lead, other, board, admin), strict=True))
+
+
+# Shorthands for the common rows.
+EVERY_ROLE = by_role(302, 200, 200, 200, 200)
+EDITORS = by_role(302, 200, 200, 403, 200)
+LEAD_AND_ADMIN = by_role(302, 200, 403, 403, 200)
+GET_ONLY = by_role(302, 405, 405, 405, 405)
+PUBLIC = by_role(200, 200, 200, 200, 200)
+
+MATRIX: dict[str, dict] = {
+    # Accounts and the home page
+    "home": {"get": EVERY_ROLE},
+    "healthz": {"get": PUBLIC, "post": by_role(405, 405, 405, 405, 405)},
+    "login": {"get": by_role(200, 302, 302, 302, 302), "post": by_role(200, 302, 302, 302, 302)},
+    "logout": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
+    "password_change": {"get": EVERY_ROLE, "post": EVERY_ROLE},
+    "password_change_done": {"get": EVERY_ROLE},
+    # Governance
+    "governance:structure": {"get": EVERY_ROLE},
+    "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
+    "governance:meeting_create": {"object": "board", "get": EDITORS, "post": EDITORS},
+    "governance:meeting_detail": {"object": "meeting", "get": EVERY_ROLE},
+    "governance:meeting_update": {"object": "meeting", "get": EDITORS, "post": EDITORS},
+    "governance:agenda_item_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
+    "governance:agenda_item_update": {"object": "agenda_item", "get": EDITORS, "post": EDITORS},
+    "governance:decision_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
+    "governance:decision_update": {"object": "decision", "get": EDITORS, "post": EDITORS},
+    "governance:decision_log": {"get": EVERY_ROLE},
+    # Priorities
+    "priorities:framework_list": {"get": EVERY_ROLE},
+    "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
+    "priorities:priority_area_detail": {"object": "area", "get": EVERY_ROLE},
+    "priorities:action_create": {"object": "area", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "priorities:action_import": {
+        "object": "area",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 400, 403, 403, 400),
+    },
+    "priorities:priority_area_export_xlsx": {"object": "area", "get": EVERY_ROLE},
+    "priorities:priority_area_export_csv": {"object": "area", "get": EVERY_ROLE},
+    "priorities:objective_create": {
+        "object": "area",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:objective_update": {
+        "object": "objective",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:indicator_create": {
+        "object": "area",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:indicator_update": {
+        "object": "indicator",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:indicator_value_create": {
+        "object": "indicator",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:action_list": {"get": EVERY_ROLE},
+    "priorities:my_actions": {"get": EVERY_ROLE},
+    "priorities:action_list_export_xlsx": {"get": EVERY_ROLE},
+    "priorities:action_list_export_csv": {"get": EVERY_ROLE},
+    "priorities:action_detail": {"object": "action", "get": EVERY_ROLE},
+    "priorities:action_update": {"object": "action", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "priorities:action_history": {"object": "action", "get": EVERY_ROLE},
+    "priorities:progress_create": {
+        "object": "action",
+        "get": by_role(302, 405, 405, 403, 405),
+        "post": by_role(302, 400, 403, 403, 400),
+    },
+    # Commissioning
+    "commissioning:cycle_board": {"get": EVERY_ROLE},
+    "commissioning:activity_create": {"get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "commissioning:activity_detail": {"object": "activity", "get": EVERY_ROLE},
+    "commissioning:activity_update": {
+        "object": "activity",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:activity_move": {
+        "object": "activity",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 400, 403, 403, 400),
+    },
+    "commissioning:needs_assessment_create": {
+        "object": "activity",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:contract_list": {"get": EVERY_ROLE},
+    "commissioning:pipeline": {"get": EVERY_ROLE},
+    "commissioning:contract_detail": {"object": "contract", "get": EVERY_ROLE},
+    "commissioning:contract_history": {"object": "contract", "get": EVERY_ROLE},
+    "commissioning:contract_review_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:contract_recommission": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:provider_list": {"get": EVERY_ROLE},
+    "commissioning:provider_detail": {"object": "provider", "get": EVERY_ROLE},
+    # Participation
+    "participation:record_list": {"get": EVERY_ROLE},
+    "participation:record_create": {"get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "participation:record_detail": {"object": "record", "get": EVERY_ROLE},
+    "participation:record_update": {
+        "object": "record",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "participation:coverage": {"get": EVERY_ROLE},
+    "participation:feedback_owed": {"get": EVERY_ROLE},
+    "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},
+    "participation:voice_answers": {
+        "object": "activity",
+        "get": EVERY_ROLE,
+        "post": by_role(302, 400, 403, 403, 400),
+    },
+}
+
+
+def _world() -> dict:
+    """The people of each role and the objects every URL needs, all about one priority."""
+    lead = CommissionerFactory()
+    area = PriorityAreaFactory(lead_commissioners=[lead])
+    activity = ActivityFactory(priority_area=area, lead_commissioner=lead)
+    contract = ContractFactory(activity=activity)
+    meeting = MeetingFactory(board=BoardFactory())
+    return {
+        "people": {
+            "anonymous": None,
+            "lead": lead,
+            "other": CommissionerFactory(),
+            "board": BoardMemberFactory(),
+            "admin": AdministratorFactory(),
+        },
+        "objects": {
+            "framework": area.framework,
+            "area": area,
+            "objective": ObjectiveFactory(priority_area=area),
+            "action": ActionFactory(priority_area=area, owner=lead),
+            "indicator": IndicatorFactory(priority_area=area),
+            "board": meeting.board,
+            "meeting": meeting,
+            "agenda_item": AgendaItemFactory(meeting=meeting),
+            "decision": DecisionFactory(meeting=meeting),
+            "activity": activity,
+            "contract": contract,
+            "provider": contract.provider,
+            "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
+        },
+    }
+
+
+def _product_url_names() -> set[str]:
+    return {item.name for item in all_urls() if not item.name.startswith("admin:")}
+
+
+def test_every_url_has_a_rule():
+    """A view added without a row here fails; so does a row for a URL that is gone."""
+    names = _product_url_names()
+    assert sorted(names - set(MATRIX)) == [], "add these URL names to MATRIX"
+    assert sorted(set(MATRIX) - names) == [], "these MATRIX rows name no URL"
+
+
+def _status(user, method: str, url: str) -> int:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return getattr(client, method)(url).status_code
+
+
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_each_role_gets_the_expected_status(name):
+    rule = MATRIX[name]
+    world = _world()
+    obj = world["objects"][rule["object"]] if "object" in rule else None
+    url = reverse(name, args=[obj.pk] if obj is not None else [])
+    got, wanted = {}, {}
+    for method in ("get", "post"):
+        for role, status in rule.get(method, {}).items():
+            wanted[(method, role)] = status
+            got[(method, role)] = _status(world["people"][role], method, url)
+    assert got == wanted

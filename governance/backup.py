@@ -1,0 +1,38 @@
+"""What export_partnership writes and import_partnership expects to find empty.
+
+The four apps' models with users and groups; not the tables Django or its add-ons fill for
+themselves (sessions, permissions, content types, the admin log, django-axes' sign-in
+attempts) nor the audit history, which describes edits in the old database, not data.
+"""
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from simple_history.models import HistoricalChanges
+
+
+def _domain_models() -> list:
+    return [
+        model
+        for label in settings.LOCAL_APPS
+        for model in apps.get_app_config(label).get_models()
+        if not issubclass(model, HistoricalChanges)
+    ]
+
+
+def included_labels() -> list[str]:
+    """The `app_label.Model` names to export, in an order that loads."""
+    models = [get_user_model(), Group, *_domain_models()]
+    return [model._meta.label for model in models]
+
+
+def rows_in_the_way() -> dict[str, int]:
+    """Rows that an import would collide with. Groups are left out: `migrate` creates the
+    role groups, and the import updates them in place by name."""
+    counts = {}
+    for model in [get_user_model(), *_domain_models()]:
+        count = model._default_manager.count()
+        if count:
+            counts[model._meta.label] = count
+    return counts
