@@ -35,11 +35,11 @@ from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
 
-from commissioning.models import CommissioningActivity, Contract  # noqa: E402
+from commissioning.models import CommissioningActivity, Contract, Provider, Service  # noqa: E402
 from commissioning.tests.factories import ActivityFactory, ContractFactory  # noqa: E402
-from governance.models import Board, Membership  # noqa: E402
+from governance.models import Board, Membership, Organisation  # noqa: E402
 from governance.tests.factories import MembershipFactory  # noqa: E402
-from participation.models import ParticipationRecord  # noqa: E402
+from participation.models import ParticipationRecord, StakeholderGroup  # noqa: E402
 from participation.tests.factories import ParticipationRecordFactory  # noqa: E402
 from priorities.models import Action, PriorityArea  # noqa: E402
 from priorities.tests.factories import ActionFactory, ProgressUpdateFactory  # noqa: E402
@@ -69,22 +69,45 @@ def multiply(scale: int) -> dict[str, int]:
     users = list(get_user_model().objects.filter(groups__name="Commissioner"))
     areas = list(PriorityArea.objects.all())
     boards = list(Board.objects.all())
+    # Reuse the demo's organisations, providers, services and groups, as a real partnership
+    # would: the factories' defaults would add a new one for every row.
+    organisations = list(Organisation.objects.all())
+    providers = list(Provider.objects.all())
+    services = list(Service.objects.all())
+    groups = list(StakeholderGroup.objects.all())
+
+    def pick(rows, i):
+        return rows[i % len(rows)]
+
     plan = [
-        (Action, lambda i: _action(areas[i % len(areas)], users[i % len(users)])),
+        (Action, lambda i: _action(pick(areas, i), pick(users, i), pick(organisations, i))),
         (
             CommissioningActivity,
             lambda i: ActivityFactory(
-                priority_area=areas[i % len(areas)], lead_commissioner=users[i % len(users)]
+                priority_area=pick(areas, i), lead_commissioner=pick(users, i)
             ),
         ),
-        (Contract, lambda i: ContractFactory(reference=f"BENCH-{i:06d}")),
+        (
+            Contract,
+            lambda i: ContractFactory(
+                reference=f"BENCH-{i:06d}",
+                provider=pick(providers, i),
+                service=pick(services, i),
+                lead_organisation=pick(organisations, i),
+            ),
+        ),
         (
             ParticipationRecord,
             lambda i: ParticipationRecordFactory(
-                priority_areas=[areas[i % len(areas)]], created_by=users[i % len(users)]
+                priority_areas=[pick(areas, i)],
+                created_by=pick(users, i),
+                groups=[pick(groups, i)],
             ),
         ),
-        (Membership, lambda i: MembershipFactory(board=boards[i % len(boards)])),
+        (
+            Membership,
+            lambda i: MembershipFactory(board=pick(boards, i), organisation=pick(organisations, i)),
+        ),
     ]
     already_built = Contract.objects.filter(reference__startswith="BENCH-").exists()
     for model, make in plan:
@@ -97,8 +120,8 @@ def multiply(scale: int) -> dict[str, int]:
     return {model._meta.verbose_name_plural: model.objects.count() for model, _ in plan}
 
 
-def _action(area, owner):
-    action = ActionFactory(priority_area=area, owner=owner)
+def _action(area, owner, organisation):
+    action = ActionFactory(priority_area=area, owner=owner, lead_organisation=organisation)
     ProgressUpdateFactory(action=action, author=owner)
     return action
 

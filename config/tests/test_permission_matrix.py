@@ -25,11 +25,14 @@ from governance.tests.factories import (
     MeetingFactory,
 )
 from participation.tests.factories import ParticipationRecordFactory
+from priorities.reports.services import termly_report_submit
 from priorities.tests.factories import (
     ActionFactory,
     IndicatorFactory,
     ObjectiveFactory,
     PriorityAreaFactory,
+    ReportCommentFactory,
+    TermlyReportFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +50,9 @@ EDITORS = by_role(302, 200, 200, 403, 200)
 LEAD_AND_ADMIN = by_role(302, 200, 403, 403, 200)
 GET_ONLY = by_role(302, 405, 405, 405, 405)
 PUBLIC = by_role(200, 200, 200, 200, 200)
+# Actions that only take a POST and redirect when done.
+LEAD_AND_ADMIN_ACT = by_role(302, 302, 403, 403, 302)
+LEAD_POSTS = by_role(302, 405, 403, 403, 405)
 
 MATRIX: dict[str, dict] = {
     # Accounts and the home page
@@ -163,6 +169,41 @@ MATRIX: dict[str, dict] = {
     "participation:coverage": {"get": EVERY_ROLE},
     "participation:feedback_owed": {"get": EVERY_ROLE},
     "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},
+    # Termly reports and board packs (actions that only POST answer GET with 405)
+    "priorities:report_list": {"get": EVERY_ROLE},
+    "priorities:report_start": {
+        "object": ("area", "term"),
+        "get": by_role(302, 405, 405, 405, 405),
+        "post": LEAD_AND_ADMIN_ACT,
+    },
+    "priorities:report_detail": {"object": "report", "get": EVERY_ROLE},
+    "priorities:report_words": {"object": "report", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "priorities:report_submit": {"object": "report", "get": LEAD_POSTS, "post": LEAD_AND_ADMIN_ACT},
+    "priorities:report_new_version": {
+        "object": "report",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
+    "priorities:report_present": {
+        "object": "report",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "priorities:report_noted": {"object": "report", "get": LEAD_POSTS, "post": LEAD_AND_ADMIN_ACT},
+    # Board members (and administrators) challenge a submitted report; commissioners answer.
+    "priorities:report_challenge": {
+        "object": "submitted",
+        "get": by_role(302, 403, 403, 405, 405),
+        "post": by_role(302, 403, 403, 302, 302),
+    },
+    "priorities:report_answer": {
+        "object": "comment",
+        "get": by_role(302, 405, 405, 405, 405),
+        "post": LEAD_AND_ADMIN_ACT,
+    },
+    "priorities:board_pack_chooser": {"get": EVERY_ROLE},
+    "priorities:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
+    "priorities:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -178,6 +219,12 @@ def _world() -> dict:
     activity = ActivityFactory(priority_area=area, lead_commissioner=lead)
     contract = ContractFactory(activity=activity)
     meeting = MeetingFactory(board=BoardFactory())
+    report = TermlyReportFactory(priority_area=area)
+    # Challenges are made on submitted reports: another priority's, frozen.
+    submitted = termly_report_submit(
+        report=TermlyReportFactory(priority_area=PriorityAreaFactory(lead_commissioners=[lead])),
+        user=lead,
+    )
     return {
         "people": {
             "anonymous": None,
@@ -200,6 +247,10 @@ def _world() -> dict:
             "contract": contract,
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
+            "term": report.term,
+            "report": report,
+            "comment": ReportCommentFactory(report=submitted),
+            "submitted": submitted,
         },
     }
 
@@ -226,8 +277,9 @@ def _status(user, method: str, url: str) -> int:
 def test_each_role_gets_the_expected_status(name):
     rule = MATRIX[name]
     world = _world()
-    obj = world["objects"][rule["object"]] if "object" in rule else None
-    url = reverse(name, args=[obj.pk] if obj is not None else [])
+    keys = rule.get("object", ())
+    keys = (keys,) if isinstance(keys, str) else keys
+    url = reverse(name, args=[world["objects"][key].pk for key in keys])
     got, wanted = {}, {}
     for method in ("get", "post"):
         for role, status in rule.get(method, {}).items():
