@@ -18,13 +18,29 @@ from hypothesis import strategies as st
 
 from config.tests.test_concurrency import _form_data
 from config.tests.test_permission_matrix import MATRIX, _world
+from priorities.reports.forms import AnswerForm
 
 pytestmark = pytest.mark.django_db
 
+# Actions posted by a button alone: no field to generate (their refusals are tested with
+# their views).
+BUTTONS = {
+    "priorities:report_start",
+    "priorities:report_submit",
+    "priorities:report_new_version",
+    "priorities:report_noted",
+}
 # Pages that take a form: the product's rows of the matrix that check a POST.
-FORM_URL_NAMES = sorted(name for name, rule in MATRIX.items() if ":" in name and "post" in rule)
+FORM_URL_NAMES = sorted(
+    name for name, rule in MATRIX.items() if ":" in name and "post" in rule and name not in BUTTONS
+)
 # A page whose form is shown on another page: (that page, the form's context name).
-FORM_SHOWN_ON = {"priorities:progress_create": ("priorities:action_detail", "progress_form")}
+FORM_SHOWN_ON = {
+    "priorities:progress_create": ("priorities:action_detail", "progress_form"),
+    "priorities:report_challenge": ("priorities:report_detail", "challenge_form"),
+}
+# A form shown once per row of another page: its class, to generate its fields from.
+FORM_CLASSES = {"priorities:report_answer": AnswerForm}
 
 ODD_DATES = st.sampled_from(
     [
@@ -77,13 +93,16 @@ def _form_on_page(response, context_name: str | None) -> BaseForm:
 def test_generated_input_never_breaks_a_form(name):
     world = _world()
     rule = MATRIX[name]
-    obj = world["objects"][rule["object"]] if "object" in rule else None
-    url = reverse(name, args=[obj.pk] if obj is not None else [])
+    keys = rule.get("object", ())
+    args = [world["objects"][key].pk for key in ((keys,) if isinstance(keys, str) else keys)]
+    url = reverse(name, args=args)
     client = Client()
     client.force_login(world["people"]["admin"])
-    page_name, context_name = FORM_SHOWN_ON.get(name, (name, None))
-    page_url = reverse(page_name, args=[obj.pk] if obj is not None else [])
-    form = _form_on_page(client.get(page_url), context_name)
+    if name in FORM_CLASSES:
+        form = FORM_CLASSES[name]()
+    else:
+        page_name, context_name = FORM_SHOWN_ON.get(name, (name, None))
+        form = _form_on_page(client.get(reverse(page_name, args=args)), context_name)
     valid_looking = _form_data(form)
 
     @hypothesis_settings(
