@@ -175,7 +175,7 @@ class ReportCommentInline(admin.StackedInline):
 
 
 @admin.register(TermlyReport)
-class TermlyReportAdmin(admin.ModelAdmin):
+class TermlyReportAdmin(SimpleHistoryAdmin):
     """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
 
     list_display = ["priority_area", "term", "version", "status", "overall_rag", "submitted_at"]

@@ -4,7 +4,7 @@ from django.urls import path
 
 from config.history import ObjectHistoryView
 from priorities import views
-from priorities.models import Action
+from priorities.models import Action, TermlyReport
 
 app_name = "priorities"
 
@@ -69,6 +69,11 @@ urlpatterns = [
     ),
     path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="report_detail"),
     path("reports/<int:pk>/words/", views.ReportWordsView.as_view(), name="report_words"),
+    path(
+        "reports/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=TermlyReport),
+        name="report_history",
+    ),
     path("reports/<int:pk>/submit/", views.ReportSubmitView.as_view(), name="report_submit"),
     path(
         "reports/<int:pk>/new-version/",

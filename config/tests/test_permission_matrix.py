@@ -177,6 +177,7 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN_ACT,
     },
     "priorities:report_detail": {"object": "report", "get": EVERY_ROLE},
+    "priorities:report_history": {"object": "report", "get": EVERY_ROLE},
     "priorities:report_words": {"object": "report", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
     "priorities:report_submit": {"object": "report", "get": LEAD_POSTS, "post": LEAD_AND_ADMIN_ACT},
     "priorities:report_new_version": {

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from governance.models import AgendaItem, Meeting
 from priorities.models.choices import RAG
@@ -57,6 +58,9 @@ class TermlyReport(models.Model):
     noted_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Who moved the report through its workflow and changed its words, and when; the frozen
+    # snapshot is left out: it is written once, at submission, which the history shows.
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         ordering = ["term__start_date", "priority_area__order", "version"]

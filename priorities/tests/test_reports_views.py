@@ -226,3 +226,26 @@ def test_the_list_filters_by_term_and_framework(board_member_client, draft):
     assert "Termly reports: Spring term 2025/26" in page
     assert "Children in Care" in page and "Not started" in page
     assert other.title not in page
+
+
+def test_report_history_shows_who_changed_the_words_and_submitted(
+    commissioner, commissioner_client, board_member_client, draft
+):
+    commissioner_client.post(
+        _url("report_words", draft),
+        {
+            "overall_rag": "green",
+            "highlights": "Twelve families supported.",
+            "lock_version": draft.lock_version,
+        },
+    )
+    commissioner_client.post(_url("report_submit", draft))
+
+    page = " ".join(board_member_client.get(_url("report_history", draft)).content.decode().split())
+    assert (commissioner.get_full_name() or commissioner.username) in page
+    assert "Twelve families supported." in page
+    assert "Submitted" in page
+    records = TermlyReport.history.filter(id=draft.pk)
+    assert {record.history_user for record in records if record.history_type == "~"} == {
+        commissioner
+    }
