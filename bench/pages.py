@@ -187,6 +187,7 @@ def main() -> None:
     med, p95, qmin, _ = bare_figures
     lines.append(f"| Bare Django view | {med:.1f} | {p95:.1f} | {qmin} | | | |")
     out = ROOT / "bench" / "results" / "pages.md"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")
     print("\n".join(lines))
 
