@@ -3,6 +3,7 @@
 import datetime as dt
 
 import factory
+from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
@@ -11,11 +12,20 @@ from config import roles
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
+def _role_group(name: str) -> Group:
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        # A transactional test before this one flushed the groups the migrations made.
+        roles.sync_role_groups(django_apps)
+        group = Group.objects.get(name=name)
+    return group
+
+
 def _role_hook(default: str | None) -> factory.PostGeneration:
     def add_role_group(user, create, extracted, **kwargs):
         role = extracted or default
         if create and role:
-            user.groups.add(Group.objects.get(name=role))
+            user.groups.add(_role_group(role))
 
     return factory.PostGeneration(add_role_group)
 
