@@ -22,7 +22,7 @@ from commissioning.models import (
     Service,
     StageMove,
 )
-from governance.demo_data import ORGANISATIONS
+from governance.demo import organisation_from_seeds
 from governance.models import Organisation
 from priorities.models import RAG, PriorityArea, Stage
 
@@ -49,15 +49,7 @@ class _Loader:
         self.users = get_user_model().objects
 
     def organisation(self, short_name: str) -> Organisation:
-        known = next((o for o in ORGANISATIONS if o["short_name"] == short_name), None)
-        defaults = (
-            {"name": known["name"], "kind": known["kind"]}
-            if known
-            else {"name": short_name, "kind": Organisation.Kind.OTHER}
-        )
-        organisation, created = Organisation.objects.get_or_create(
-            short_name=short_name, defaults=defaults
-        )
+        organisation, created = organisation_from_seeds(short_name)
         self.created += int(created)
         return organisation
 

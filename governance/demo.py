@@ -29,6 +29,18 @@ def _loaded_on_an_earlier_day(same_record, **todays_key) -> bool:
 
 
 @transaction.atomic
+def organisation_from_seeds(short_name: str) -> tuple[Organisation, bool]:
+    """The organisation with this short name, created from the seeds' list if missing (or as
+    "other" when the seeds do not list it): other apps' demo data may load before ours."""
+    known = next((o for o in demo_data.ORGANISATIONS if o["short_name"] == short_name), None)
+    defaults = (
+        {"name": known["name"], "kind": known["kind"]}
+        if known
+        else {"name": short_name, "kind": Organisation.Kind.OTHER}
+    )
+    return Organisation.objects.get_or_create(short_name=short_name, defaults=defaults)
+
+
 def load() -> int:
     """Create what is missing, matched by natural keys; return how many rows were added."""
     created = 0

@@ -11,8 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity
-from governance.demo_data import ORGANISATIONS, STAKEHOLDER_GROUPS
-from governance.models import Organisation
+from governance.demo import organisation_from_seeds
+from governance.demo_data import STAKEHOLDER_GROUPS
 from participation import services
 from participation.demo_data import RECORDS
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
@@ -29,20 +29,10 @@ def load() -> int:
         return created
 
 
-def _organisation(short_name: str) -> tuple[Organisation, bool]:
-    known = next((o for o in ORGANISATIONS if o["short_name"] == short_name), None)
-    defaults = (
-        {"name": known["name"], "kind": known["kind"]}
-        if known
-        else {"name": short_name, "kind": Organisation.Kind.OTHER}
-    )
-    return Organisation.objects.get_or_create(short_name=short_name, defaults=defaults)
-
-
 def _groups() -> int:
     created = 0
     for data in STAKEHOLDER_GROUPS:
-        organisation, organisation_created = _organisation(data["convening_organisation"])
+        organisation, organisation_created = organisation_from_seeds(data["convening_organisation"])
         _, group_created = StakeholderGroup.objects.get_or_create(
             name=data["name"],
             defaults={

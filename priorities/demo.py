@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from config import roles
-from governance.demo_data import BOARDS, ORGANISATIONS
+from governance.demo import organisation_from_seeds
+from governance.demo_data import BOARDS
 from governance.models import Board, Organisation
 from priorities import services
 from priorities.demo_data import FRAMEWORKS, PROGRESS_NARRATIVES
@@ -84,15 +85,7 @@ class _Loader:
         if short_name == "Public Health":
             short_name = PUBLIC_HEALTH_BY_PARTNERSHIP[partnership]
         short_name = ORGANISATION_ALIASES.get(short_name, short_name)
-        known = next((o for o in ORGANISATIONS if o["short_name"] == short_name), None)
-        defaults = (
-            {"name": known["name"], "kind": known["kind"]}
-            if known
-            else {"name": short_name, "kind": Organisation.Kind.OTHER}
-        )
-        organisation, created = Organisation.objects.get_or_create(
-            short_name=short_name, defaults=defaults
-        )
+        organisation, created = organisation_from_seeds(short_name)
         self._count(created)
         return organisation
 
