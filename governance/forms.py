@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from config.edit_conflicts import EditConflictFormMixin, VersionFormMixin
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -24,27 +25,16 @@ class HelperMixin:
         self.helper.add_input(Submit("save", self.submit_label))
 
 
-class VersionedFormMixin(HelperMixin):
-    """Carries the version the editor started from, so a stale save can be refused."""
+class VersionedFormMixin(VersionFormMixin, HelperMixin):
+    """Carries the version the editor started from, so a stale save can be refused; a page
+    without one is refused as out of date."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"] = forms.IntegerField(
-            widget=forms.HiddenInput, initial=self.instance.version, min_value=1
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        # The field is hidden, so an error beside it would never be seen.
-        if self._errors.pop("version", None):
-            raise forms.ValidationError(
-                "This page is out of date or incomplete: reload it and make your changes again."
-            )
-        return cleaned
+    def version_field(self) -> forms.IntegerField:
+        return forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def changes(self) -> dict:
         """The cleaned model fields, without the version."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        return self.model_data()
 
 
 class BoardForm(HelperMixin, forms.ModelForm):
@@ -117,6 +107,10 @@ class AgendaItemForm(HelperMixin, forms.ModelForm):
         if order is not None and order < 1:
             raise forms.ValidationError("Number agenda items from 1.")
         return order
+
+
+class AgendaItemEditForm(EditConflictFormMixin, AgendaItemForm):
+    """Change an agenda item; `version` and `snapshot` detect an edit made meanwhile."""
 
 
 class DecisionForm(HelperMixin, forms.ModelForm):

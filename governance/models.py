@@ -233,6 +233,8 @@ class AgendaItem(models.Model):
     title = models.CharField(max_length=300)
     presenter = models.CharField(max_length=200, blank=True)
     paper_url = models.URLField("paper link", blank=True)
+    # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["meeting", "order", "pk"]

@@ -8,6 +8,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 
+from config.edit_conflicts import locked_for_edit, save_edit
 from governance.models import AgendaItem, Board, Decision, Meeting
 
 Versioned = TypeVar("Versioned", Meeting, Decision)
@@ -55,15 +56,12 @@ def _versioned_update(
     model: type[Versioned], *, pk: int, expected_version: int, changes: dict[str, Any]
 ) -> Versioned:
     """Apply `changes` only if the row is still at `expected_version`; bump the version."""
-    saved = model.objects.select_for_update().get(pk=pk)
-    if saved.version != expected_version:
-        raise StaleEditError(_stale_message(saved, changes), current_version=saved.version)
-    for name, value in changes.items():
-        setattr(saved, name, value)
-    saved.version += 1
-    saved.full_clean()
-    saved.save(update_fields=[*changes, "version"])
-    return saved
+
+    def stale(saved: Versioned) -> StaleEditError:
+        return StaleEditError(_stale_message(saved, changes), current_version=saved.version)
+
+    saved = locked_for_edit(model, pk=pk, expected_version=expected_version, conflict=stale)
+    return save_edit(saved, changes)
 
 
 @transaction.atomic
@@ -120,13 +118,14 @@ def agenda_item_create(
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, **changes: Any) -> AgendaItem:
-    """Change an agenda item's number, title, presenter or paper link."""
-    for name, value in changes.items():
-        setattr(item, name, value)
-    item.full_clean()
-    item.save(update_fields=list(changes))
-    return item
+def agenda_item_update(
+    *, item: AgendaItem, expected_version: int | None = None, **changes: Any
+) -> AgendaItem:
+    """Change an agenda item's number, title, presenter or paper link, refusing (EditConflict)
+    the save if it changed since `expected_version` was read; without one, the edit applies to
+    the item as it is now."""
+    current = locked_for_edit(AgendaItem, pk=item.pk, expected_version=expected_version)
+    return save_edit(current, changes)
 
 
 @transaction.atomic

@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from config.edit_conflicts import EditConflict, EditConflictViewMixin
 from config.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from governance import selectors, services
 from governance.filters import DecisionFilter
 from governance.forms import (
+    AgendaItemEditForm,
     AgendaItemForm,
     DecisionEditForm,
     DecisionForm,
@@ -85,8 +87,9 @@ class DecisionLogView(ReaderMixin, FilterView):
         return selectors.decision_log()
 
 
-class ServiceFormView(EditorRequiredMixin, FormView):
-    """A create or edit page whose save goes through a service; errors come back on the form."""
+class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
+    """A create or edit page whose save goes through a service; errors come back on the form,
+    and an edit refused as stale (EditConflict) comes back with what changed."""
 
     template_name = "governance/form.html"
     heading = ""
@@ -112,6 +115,8 @@ class ServiceFormView(EditorRequiredMixin, FormView):
     def form_valid(self, form):
         try:
             saved = self.save(form)
+        except EditConflict as conflict:
+            return self.conflict(form, conflict.current)
         except services.StaleEditError as error:
             form.data = form.data.copy()
             form.data["version"] = error.current_version
@@ -217,12 +222,16 @@ class AgendaItemUpdateView(OfMeetingMixin, ServiceFormView):
     """Change an agenda item."""
 
     model = AgendaItem
-    form_class = AgendaItemForm
+    form_class = AgendaItemEditForm
     heading = "Edit the agenda item"
     success_message = "Agenda item updated."
 
     def save(self, form):
-        services.agenda_item_update(item=self.get_object(), **form.cleaned_data)
+        services.agenda_item_update(
+            item=self.get_object(),
+            expected_version=form.cleaned_data["version"],
+            **form.model_data(),
+        )
         return self.get_parent()
 
 

@@ -1,14 +1,13 @@
 """Forms of the participation app: the participation record and the voice-of-the-child answers."""
 
-import datetime
 from typing import Any
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
-from django.core import signing
 
 from commissioning.models import CommissioningActivity
+from config.edit_conflicts import EditConflictFormMixin
 from config.roles import participation_priority_areas_for
 from participation.models import (
     AGE_BAND_FIELDS,
@@ -35,52 +34,12 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _shown(record: ParticipationRecord, name: str) -> str:
-    """A field's value as a person reads it, for the "changed meanwhile" list."""
-    if name in RELATION_FIELDS:
-        return ", ".join(str(item) for item in getattr(record, name).all())
-    field = ParticipationRecord._meta.get_field(name)
-    if field.choices:
-        return str(getattr(record, f"get_{name}_display")())
-    value = getattr(record, name)
-    if isinstance(value, datetime.date):
-        return f"{value:%d/%m/%Y}"
-    return "" if value is None else str(value)
-
-
-def record_snapshot(record: ParticipationRecord) -> dict[str, str]:
-    """The editable fields of a record as comparable strings (ids for related objects)."""
-    snapshot = {}
-    for name in RECORD_EDITABLE_FIELDS:
-        value = getattr(record, ParticipationRecord._meta.get_field(name).attname)
-        snapshot[name] = "" if value is None else str(value)
-    for name in RELATION_FIELDS:
-        snapshot[name] = ",".join(
-            str(pk) for pk in sorted(o.pk for o in getattr(record, name).all())
-        )
-    return snapshot
-
-
-def changes_since(snapshot: dict[str, str], current: ParticipationRecord) -> list[tuple[str, str]]:
-    """(label, current value) of each field that differs from the snapshot."""
-    now = record_snapshot(current)
-    return [
-        (
-            str(ParticipationRecord._meta.get_field(name).verbose_name).capitalize(),
-            _shown(current, name) or "(empty)",
-        )
-        for name in (*RECORD_EDITABLE_FIELDS, *RELATION_FIELDS)
-        if snapshot.get(name) != now[name]
-    ]
-
-
-class ParticipationRecordForm(forms.ModelForm):
+class ParticipationRecordForm(EditConflictFormMixin, forms.ModelForm):
     """Log or edit a participation record. Rules across fields live in the model's clean(), so
     the form and the services word them the same; `version` and `snapshot` detect an edit made
     meanwhile."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+    snapshot_salt = SNAPSHOT_SALT
 
     class Meta:
         model = ParticipationRecord
@@ -111,10 +70,6 @@ class ParticipationRecordForm(forms.ModelForm):
             # Keep what the record already holds, even if the editor does not lead it.
             areas = areas | PriorityArea.objects.filter(participation_records=self.instance)
             groups = groups | StakeholderGroup.objects.filter(participation_records=self.instance)
-            self.fields["version"].initial = self.instance.version
-            self.fields["snapshot"].initial = signing.dumps(
-                record_snapshot(self.instance), salt=SNAPSHOT_SALT
-            )
         self.fields["priority_areas"].queryset = areas.distinct().order_by(
             "framework__partnership", "order", "pk"
         )
@@ -186,12 +141,6 @@ class ParticipationRecordForm(forms.ModelForm):
             if name in self.errors:
                 setattr(self.instance, name, None)
         return cleaned
-
-    def loaded_snapshot(self) -> dict[str, str] | None:
-        try:
-            return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
-        except signing.BadSignature:
-            return None
 
     def model_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in RECORD_EDITABLE_FIELDS}

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity
+from config.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
 from priorities.models import PriorityArea
 
@@ -41,14 +42,11 @@ NO_GROUP_MESSAGE = "Choose at least one group that took part."
 NO_PRIORITY_MESSAGE = "Choose at least one priority area this informed."
 
 
-class RecordEditConflict(ValidationError):
+class RecordEditConflict(EditConflict):
     """Someone saved the record since this edit began; `current` is the record as it is now."""
 
     def __init__(self, current: ParticipationRecord):
-        self.current = current
-        super().__init__(
-            "Someone else saved this record while you were editing it.", code="conflict"
-        )
+        super().__init__(current, noun="record")
 
 
 def _check_relations(
@@ -108,18 +106,17 @@ def participation_record_update(
     expected_version: int,
 ) -> ParticipationRecord:
     """Change a record, refusing the save if it changed since `expected_version` was read."""
-    current = ParticipationRecord.objects.select_for_update().get(pk=record.pk)
-    if current.version != expected_version:
-        raise RecordEditConflict(current)
+    current = locked_for_edit(
+        ParticipationRecord,
+        pk=record.pk,
+        expected_version=expected_version,
+        conflict=RecordEditConflict,
+    )
     changes = _editable(data)
     areas, group_list = _check_relations(
         priority_areas, groups, changes.get("activity", current.activity)
     )
-    for field, value in changes.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.version += 1
-    current.save(update_fields=[*changes, "version", "updated_at"])
+    save_edit(current, changes, also_update=["updated_at"])
     current.priority_areas.set(areas)
     current.groups.set(group_list)
     return current

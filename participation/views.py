@@ -12,6 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from commissioning.models import CommissioningActivity
+from config.edit_conflicts import EditConflictViewMixin
 from config.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -21,8 +22,8 @@ from config.roles import (
 )
 from participation import selectors, services
 from participation.filters import CoverageFilter, RecordFilter
-from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm, changes_since
-from participation.models import Level, ParticipationRecord
+from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
+from participation.models import Level
 from priorities.models import PriorityArea, Stage
 
 PAGE_SIZE = 25
@@ -116,7 +117,9 @@ class RecordCreateView(RecordFormMixin, FormView):
         return HttpResponseRedirect(record.get_absolute_url())
 
 
-class RecordUpdateView(RecordFormMixin, FormView):
+class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, FormView):
+    conflict_noun = "record"
+
     """Edit a record; a save based on a stale copy is refused and shows what changed."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -153,24 +156,6 @@ class RecordUpdateView(RecordFormMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"Participation record “{record.title}” saved.")
         return HttpResponseRedirect(record.get_absolute_url())
-
-    def conflict(self, form: ParticipationRecordForm, current: ParticipationRecord) -> HttpResponse:
-        """Keep the user's input, list what changed, and let a second save knowingly win."""
-        snapshot = form.loaded_snapshot()
-        changed = changes_since(snapshot, current) if snapshot is not None else []
-        data = self.request.POST.copy()
-        fresh = ParticipationRecordForm(instance=current, user=self.request.user)
-        data["version"] = fresh.fields["version"].initial
-        data["snapshot"] = fresh.fields["snapshot"].initial
-        kept = ParticipationRecordForm(data, instance=current, user=self.request.user)
-        kept.is_valid()
-        messages.warning(
-            self.request,
-            "Not saved: someone else saved this record while you were editing it. Your "
-            "changes are still in the form; check what changed, then save again to keep yours.",
-        )
-        context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
-        return self.render_to_response(context, status=409)
 
 
 class FeedbackOwedView(RoleRequiredMixin, ListView):

@@ -7,12 +7,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config import roles
+from config import edit_conflicts, roles
+from config.edit_conflicts import EditConflictFormMixin
 from priorities.models import (
     Action,
     Indicator,
@@ -59,6 +59,10 @@ def user_label(user) -> str:
     return user.get_full_name() or user.username
 
 
+# How a changed field of an action reads where the default of edit_conflicts.shown does not fit.
+ACTION_DISPLAY = {"owner": user_label}
+
+
 class ActionRulesMixin:
     """The cross-field rules of an action, shared by the edit form and the import rows."""
 
@@ -77,43 +81,18 @@ class ActionRulesMixin:
         return cleaned
 
 
-def action_snapshot(action: Action) -> dict[str, str]:
-    """The editable fields of an action as comparable strings (ids for related objects)."""
-    snapshot = {}
-    for name in ACTION_EDITABLE_FIELDS:
-        field = Action._meta.get_field(name)
-        value = getattr(action, field.attname)
-        snapshot[name] = "" if value is None else str(value)
-    return snapshot
-
-
 def changes_since(snapshot: dict[str, str], current: Action) -> list[tuple[str, str]]:
-    """(label, current value) of each field that differs from the snapshot."""
-    now = action_snapshot(current)
-    changed = []
-    for name in ACTION_EDITABLE_FIELDS:
-        if snapshot.get(name) == now[name]:
-            continue
-        field = Action._meta.get_field(name)
-        if field.choices:
-            shown = getattr(current, f"get_{name}_display")()
-        else:
-            value = getattr(current, name)
-            if isinstance(value, datetime.date):
-                shown = f"{value:%d/%m/%Y}"
-            elif name == "owner":
-                shown = user_label(value)
-            else:
-                shown = "" if value is None else str(value)
-        changed.append((str(field.verbose_name).capitalize(), shown or "(empty)"))
-    return changed
+    """(label, current value) of each field of an action that differs from the snapshot."""
+    return edit_conflicts.changes_since(
+        snapshot, current, ACTION_EDITABLE_FIELDS, display=ACTION_DISPLAY
+    )
 
 
-class ActionForm(ActionRulesMixin, forms.ModelForm):
+class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or edit an action; `version` and `snapshot` detect an edit made meanwhile."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
+    snapshot_salt = SNAPSHOT_SALT
+    snapshot_display = ACTION_DISPLAY
 
     class Meta:
         model = Action
@@ -131,11 +110,6 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
         self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
         self.fields["owner"].queryset = owner_choices(keep_pk=self.instance.owner_id)
         self.fields["owner"].label_from_instance = user_label
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-            self.fields["snapshot"].initial = signing.dumps(
-                action_snapshot(self.instance), salt=SNAPSHOT_SALT
-            )
         self.helper = _helper("Save changes" if self.instance.pk else "Add action")
 
     def clean_title(self) -> str:
@@ -143,24 +117,6 @@ class ActionForm(ActionRulesMixin, forms.ModelForm):
         if not title:
             raise forms.ValidationError("Give the action a title.")
         return title
-
-    def loaded_snapshot(self) -> dict[str, str] | None:
-        try:
-            return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
-        except signing.BadSignature:
-            return None
-
-    def input_snapshot(self) -> dict[str, str]:
-        """The submitted values in snapshot form: the fallback when no snapshot came back."""
-        snapshot = {}
-        for name in ACTION_EDITABLE_FIELDS:
-            value = self.cleaned_data.get(name)
-            value = getattr(value, "pk", value)
-            snapshot[name] = "" if value is None else str(value)
-        return snapshot
-
-    def model_data(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in ACTION_EDITABLE_FIELDS}
 
 
 class ProgressUpdateForm(forms.ModelForm):
@@ -206,8 +162,9 @@ class ProgressUpdateForm(forms.ModelForm):
         return date
 
 
-class ObjectiveForm(forms.ModelForm):
-    """Add or reword an objective of a priority."""
+class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
+    """Add or reword an objective of a priority; `version` and `snapshot` detect an edit made
+    meanwhile."""
 
     class Meta:
         model = Objective
@@ -222,8 +179,9 @@ class ObjectiveForm(forms.ModelForm):
         self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
 
 
-class IndicatorForm(forms.ModelForm):
-    """Add or change an indicator of a priority."""
+class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
+    """Add or change an indicator of a priority; `version` and `snapshot` detect an edit made
+    meanwhile."""
 
     class Meta:
         model = Indicator

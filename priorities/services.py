@@ -6,9 +6,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from config.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from priorities.models import (
     Action,
     Indicator,
@@ -33,14 +33,8 @@ ACTION_EDITABLE_FIELDS = (
 )
 
 
-class ActionEditConflict(ValidationError):
+class ActionEditConflict(EditConflict):
     """Someone saved the action since this edit began; `current` is the action as it is now."""
-
-    def __init__(self, current: Action):
-        self.current = current
-        super().__init__(
-            "Someone else saved this action while you were editing it.", code="conflict"
-        )
 
 
 @transaction.atomic
@@ -55,16 +49,10 @@ def action_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> Actio
 @transaction.atomic
 def action_update(*, action: Action, data: dict[str, Any], expected_version: int) -> Action:
     """Change an action, refusing the save if it changed since `expected_version` was read."""
-    current = Action.objects.select_for_update().get(pk=action.pk)
-    if current.version != expected_version:
-        raise ActionEditConflict(current)
-    changes = _editable(data)
-    for field, value in changes.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.version += 1
-    current.save(update_fields=[*changes, "version", "updated_at"])
-    return current
+    current = locked_for_edit(
+        Action, pk=action.pk, expected_version=expected_version, conflict=ActionEditConflict
+    )
+    return save_edit(current, _editable(data), also_update=["updated_at"])
 
 
 def _editable(data: dict[str, Any]) -> dict[str, Any]:
@@ -185,9 +173,13 @@ def objective_create(*, priority_area: PriorityArea, text: str, order: int) -> O
 
 
 @transaction.atomic
-def objective_update(*, objective: Objective, text: str, order: int) -> Objective:
-    """Reword or reorder an objective."""
-    return _apply(objective, {"text": text, "order": order})
+def objective_update(
+    *, objective: Objective, text: str, order: int, expected_version: int | None = None
+) -> Objective:
+    """Reword or reorder an objective, refusing (EditConflict) the save if it changed since
+    `expected_version` was read; without one, the edit applies to the objective as it is now."""
+    current = locked_for_edit(Objective, pk=objective.pk, expected_version=expected_version)
+    return save_edit(current, {"text": text, "order": order})
 
 
 @transaction.atomic
@@ -197,6 +189,11 @@ def indicator_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> In
 
 
 @transaction.atomic
-def indicator_update(*, indicator: Indicator, data: dict[str, Any]) -> Indicator:
-    """Change an indicator's name, definition, unit, polarity, target or source."""
-    return _apply(indicator, data)
+def indicator_update(
+    *, indicator: Indicator, data: dict[str, Any], expected_version: int | None = None
+) -> Indicator:
+    """Change an indicator's name, definition, unit, polarity, target or source, refusing
+    (EditConflict) the save if it changed since `expected_version` was read; without one, the
+    edit applies to the indicator as it is now."""
+    current = locked_for_edit(Indicator, pk=indicator.pk, expected_version=expected_version)
+    return save_edit(current, data)

@@ -101,6 +101,8 @@ class Objective(models.Model):
     )
     text = models.TextField()
     order = models.PositiveIntegerField(default=1)
+    # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["priority_area", "order", "pk"]

@@ -30,6 +30,8 @@ class Indicator(models.Model):
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
     order = models.PositiveIntegerField(default=1)
+    # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 

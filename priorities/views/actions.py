@@ -9,6 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
+from config.edit_conflicts import EditConflictViewMixin
 from config.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -19,7 +20,6 @@ from priorities.filters import ActionFilter
 from priorities.forms import (
     ActionForm,
     ProgressUpdateForm,
-    changes_since,
 )
 from priorities.models import Action, PriorityArea
 from priorities.views.mixins import ForgivingPaginationMixin, PriorityAreaEditorMixin
@@ -139,7 +139,7 @@ class ActionCreateView(PriorityAreaEditorMixin, ActionFormMixin, FormView):
         return HttpResponseRedirect(action.get_absolute_url())
 
 
-class ActionUpdateView(ActionFormMixin, FormView):
+class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, FormView):
     """Edit an action; a save based on a stale copy is refused and shows what changed."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -174,22 +174,3 @@ class ActionUpdateView(ActionFormMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, f"Action “{action.title}” saved.")
         return HttpResponseRedirect(action.get_absolute_url())
-
-    def conflict(self, form: ActionForm, current: Action) -> HttpResponse:
-        """Keep the user's input, show what changed, and let a second save knowingly win."""
-        # Without the snapshot of what the user started from, compare with what they sent.
-        snapshot = form.loaded_snapshot() or form.input_snapshot()
-        changed = changes_since(snapshot, current)
-        data = self.request.POST.copy()
-        fresh = ActionForm(instance=current, priority_area=self.priority_area)
-        data["version"] = fresh.fields["version"].initial
-        data["snapshot"] = fresh.fields["snapshot"].initial
-        kept = ActionForm(data, instance=current, priority_area=self.priority_area)
-        kept.is_valid()
-        messages.warning(
-            self.request,
-            "Not saved: someone else saved this action while you were editing it. Your "
-            "changes are still in the form; check what changed, then save again to keep yours.",
-        )
-        context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
-        return self.render_to_response(context, status=409)

@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
+from config.edit_conflicts import EditConflict, EditConflictViewMixin
 from config.roles import (
     EditorRequiredMixin,
     can_edit_priority_area,
@@ -55,10 +56,11 @@ class IndicatorValueCreateView(EditorRequiredMixin, FormView):
         return HttpResponseRedirect(self.indicator.priority_area.get_absolute_url() + "#indicators")
 
 
-class PriorityAreaPartFormView(EditorRequiredMixin, FormView):
+class PriorityAreaPartFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
     """Add or edit a part of a priority (an objective, an indicator): its leads, administrators.
 
-    With `creating`, the URL's pk is the priority area's; otherwise it is the part's own.
+    With `creating`, the URL's pk is the priority area's; otherwise it is the part's own. An
+    edit based on a stale copy is refused and shows what changed.
     """
 
     template_name = "priorities/part_form.html"
@@ -98,7 +100,9 @@ class PriorityAreaPartFormView(EditorRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
-            self.save(form.cleaned_data)
+            self.save(form)
+        except EditConflict as conflict:
+            return self.conflict(form, conflict.current)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -106,7 +110,10 @@ class PriorityAreaPartFormView(EditorRequiredMixin, FormView):
         messages.success(self.request, f"{self.noun.capitalize()} {verb}.")
         return HttpResponseRedirect(f"{self.priority_area.get_absolute_url()}#{self.anchor}")
 
-    def save(self, data: dict) -> None:
+    def get_conflict_noun(self, current) -> str:
+        return self.noun
+
+    def save(self, form) -> None:
         raise NotImplementedError
 
 
@@ -122,15 +129,19 @@ class ObjectiveCreateView(ObjectiveFormView):
 
     creating = True
 
-    def save(self, data: dict) -> None:
-        services.objective_create(priority_area=self.priority_area, **data)
+    def save(self, form) -> None:
+        services.objective_create(priority_area=self.priority_area, **form.model_data())
 
 
 class ObjectiveUpdateView(ObjectiveFormView):
     """Reword or reorder an objective."""
 
-    def save(self, data: dict) -> None:
-        services.objective_update(objective=self.part, **data)
+    def save(self, form) -> None:
+        services.objective_update(
+            objective=self.part,
+            expected_version=form.cleaned_data["version"],
+            **form.model_data(),
+        )
 
 
 class IndicatorFormView(PriorityAreaPartFormView):
@@ -145,12 +156,16 @@ class IndicatorCreateView(IndicatorFormView):
 
     creating = True
 
-    def save(self, data: dict) -> None:
-        services.indicator_create(priority_area=self.priority_area, data=data)
+    def save(self, form) -> None:
+        services.indicator_create(priority_area=self.priority_area, data=form.model_data())
 
 
 class IndicatorUpdateView(IndicatorFormView):
     """Change an indicator."""
 
-    def save(self, data: dict) -> None:
-        services.indicator_update(indicator=self.part, data=data)
+    def save(self, form) -> None:
+        services.indicator_update(
+            indicator=self.part,
+            data=form.model_data(),
+            expected_version=form.cleaned_data["version"],
+        )
