@@ -10,9 +10,16 @@ from django.urls import reverse
 
 from commissioning.models import CommissioningActivity, StageMove
 from commissioning.tests.factories import ActivityFactory, NeedsAssessmentFactory
+from governance.models import AgendaItem
+from governance.tests.factories import AgendaItemFactory
 from participation.tests.factories import ParticipationRecordFactory
-from priorities.models import Action, Stage
-from priorities.tests.factories import ActionFactory, PriorityAreaFactory
+from priorities.models import Action, Indicator, Objective, Stage
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    PriorityAreaFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +117,96 @@ def test_two_editors_move_the_same_activity(lead, administrator, area):
     assert list(StageMove.objects.filter(activity=activity).values_list("note", flat=True)) == [
         "Agreed at the board"
     ]
+
+
+def _refused_then_kept(second: Editor, url: str, changes: dict, noun: str):
+    """The second editor's save, refused as stale; returns the 409 response."""
+    refused = second.client.post(url, second.data | changes)
+    assert refused.status_code == 409
+    assert (
+        f"Not saved: someone else saved this {noun} while you were editing it. Your changes are "
+        "still in the form; check what changed, then save again to keep yours."
+    ) in refused.content.decode()
+    kept = refused.context["form"]
+    for name, value in changes.items():
+        assert kept[name].value() == value  # the user's input is still in the form
+    return refused
+
+
+def _save_again(second: Editor, url: str, changes: dict, refused) -> None:
+    """Saving again from the re-rendered form is a knowing overwrite, and succeeds."""
+    kept = refused.context["form"]
+    again = second.data | changes
+    again |= {"version": kept["version"].value(), "snapshot": kept["snapshot"].value()}
+    assert second.client.post(url, again).status_code == 302
+
+
+def test_two_editors_of_an_objective(lead, administrator, area):
+    objective = ObjectiveFactory(priority_area=area, text="Keep families together", order=1)
+    url = reverse("priorities:objective_update", args=[objective.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"text": "Keep families supported together"})
+    refused = _refused_then_kept(second, url, {"order": "2"}, "objective")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Text", "Keep families supported together")]
+    assert "Keep families supported together" in refused.content.decode()
+    objective = Objective.objects.get(pk=objective.pk)
+    assert (objective.text, objective.order, objective.version) == (
+        "Keep families supported together",
+        1,
+        2,
+    )
+
+    _save_again(second, url, {"order": "2"}, refused)
+    objective = Objective.objects.get(pk=objective.pk)
+    assert (objective.text, objective.order, objective.version) == ("Keep families together", 2, 3)
+
+
+def test_two_editors_of_an_indicator(lead, administrator, area):
+    indicator = IndicatorFactory(
+        priority_area=area, name="Children in care out of borough", target=150, source=""
+    )
+    url = reverse("priorities:indicator_update", args=[indicator.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"target": "120", "polarity": "lower"})
+    refused = _refused_then_kept(second, url, {"source": "Local data"}, "indicator")
+
+    assert saved.status_code == 302
+    changes = dict(refused.context["conflict_changes"])
+    assert changes["Target"] == "120.00"
+    indicator = Indicator.objects.get(pk=indicator.pk)
+    assert (indicator.target, indicator.source, indicator.version) == (120, "", 2)
+
+    _save_again(second, url, {"source": "Local data"}, refused)
+    indicator = Indicator.objects.get(pk=indicator.pk)
+    assert (indicator.target, indicator.source, indicator.version) == (150, "Local data", 3)
+
+
+def test_two_editors_of_an_agenda_item(commissioner, administrator):
+    item = AgendaItemFactory(title="Joint Commissioning Strategy", presenter="")
+    url = reverse("governance:agenda_item_update", args=[item.pk])
+    first, second = _two_editors_open(url, commissioner, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Joint Commissioning Strategy 2027"})
+    refused = _refused_then_kept(second, url, {"presenter": "Chair"}, "agenda item")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Title", "Joint Commissioning Strategy 2027")]
+    assert "Changed by someone else while you were editing" in refused.content.decode()
+    item = AgendaItem.objects.get(pk=item.pk)
+    assert (item.title, item.presenter, item.version) == (
+        "Joint Commissioning Strategy 2027",
+        "",
+        2,
+    )
+
+    _save_again(second, url, {"presenter": "Chair"}, refused)
+    item = AgendaItem.objects.get(pk=item.pk)
+    assert (item.title, item.presenter, item.version) == (
+        "Joint Commissioning Strategy",
+        "Chair",
+        3,
+    )
