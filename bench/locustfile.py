@@ -1,4 +1,5 @@
-"""Load test: demo users signing in and reading the main pages.
+"""Load test: the commissioner and board member journeys of the demo users, a commissioner
+logging progress among the reads (3 commissioners to 2 board members).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jcm_bench \\
         DJANGO_SETTINGS_MODULE=config.settings.test \\
@@ -10,60 +11,124 @@ Run bench/pages.py first, so the database holds 100 times the demo data. The tes
 serve plain HTTP (production's secure cookies would not travel over it) with DEBUG off.
 """
 
+import datetime
 import random
 import re
 
 from locust import HttpUser, between, task
 
-# The demo users of governance/demo_users.py (`load_demo` creates them).
-DEMO_USERS = [
-    ("commissioner", "demo-commissioner-2026"),
-    ("board", "demo-board-member-2026"),
-    ("administrator", "demo-administrator-2026"),
-]
 PRIORITY_LINK = re.compile(r'href="(/priorities/areas/\d+/)"')
+ACTION_LINK = re.compile(r'href="(/priorities/actions/\d+/)"')
+REPORT_LINK = re.compile(r'href="(/priorities/reports/\d+/)"')
+FRAMEWORK_LINK = re.compile(r'href="(/priorities/frameworks/\d+/)"')
 
 
-class PartnershipUser(HttpUser):
+class SignedInUser(HttpUser):
+    """Signs in as one of the demo users of governance/demo_users.py (`load_demo`)."""
+
+    abstract = True
     wait_time = between(1, 3)
+    username = ""
+    password = ""
 
     def on_start(self) -> None:
-        username, password = random.choice(DEMO_USERS)
-        self.client.get("/accounts/login/")
+        self.client.get("/accounts/login/", name="sign in page")
         response = self.client.post(
             "/accounts/login/",
             {
-                "username": username,
-                "password": password,
-                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
+                "username": self.username,
+                "password": self.password,
+                "csrfmiddlewaretoken": self.csrf_token(),
             },
             headers={"Referer": f"{self.host}/accounts/login/"},
             name="sign in",
         )
         response.raise_for_status()
-        frameworks = self.client.get("/priorities/", name="framework list").text
-        self.priority_pages = PRIORITY_LINK.findall(frameworks) or ["/priorities/"]
 
-    @task(3)
-    def action_list(self) -> None:
-        self.client.get("/priorities/actions/", name="action list")
+    def csrf_token(self) -> str:
+        return self.client.cookies.get("csrftoken", "")
+
+    def links(self, url: str, pattern: re.Pattern, name: str) -> list[str]:
+        return pattern.findall(self.client.get(url, name=name).text)
+
+
+class Commissioner(SignedInUser):
+    """Keeps an action plan: reads their priority and actions, logs progress, checks the cycle
+    and the contracts."""
+
+    weight = 3
+    username, password = "commissioner", "demo-commissioner-2026"
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.priority_pages = self.links("/priorities/", PRIORITY_LINK, "framework list")
+        self.my_actions = self.links("/priorities/actions/mine/", ACTION_LINK, "my actions")
 
     @task(2)
     def priority_page(self) -> None:
         self.client.get(random.choice(self.priority_pages), name="priority page")
 
     @task(2)
-    def contracts(self) -> None:
-        self.client.get("/commissioning/contracts/", name="contracts register")
+    def action_list(self) -> None:
+        self.client.get("/priorities/actions/?sort=-rag", name="action list")
+
+    @task(2)
+    def log_progress(self) -> None:
+        action = random.choice(self.my_actions)
+        self.client.get(action, name="action page")
+        self.client.post(
+            f"{action}progress/",
+            {
+                "csrfmiddlewaretoken": self.csrf_token(),
+                "date": datetime.date.today().isoformat(),
+                "rag": random.choice(["green", "amber", "red"]),
+                "percent_complete": random.randint(0, 100),
+                "narrative": "Progress logged by the load test.",
+            },
+            headers={"Referer": f"{self.host}{action}"},
+            name="log progress",
+        ).raise_for_status()
 
     @task(2)
     def cycle_board(self) -> None:
         self.client.get("/commissioning/", name="cycle board")
 
     @task(1)
+    def contracts(self) -> None:
+        self.client.get("/commissioning/contracts/", name="contracts register")
+
+    @task(1)
     def participation(self) -> None:
         self.client.get("/participation/", name="participation log")
+
+
+class BoardMember(SignedInUser):
+    """Reads the termly reports and the partnership's structure and decisions."""
+
+    weight = 2
+    username, password = "board", "demo-board-member-2026"
+
+    def on_start(self) -> None:
+        super().on_start()
+        self.reports = self.links("/priorities/reports/", REPORT_LINK, "report list")
+        self.frameworks = self.links("/priorities/", FRAMEWORK_LINK, "framework list")
+
+    @task(3)
+    def report(self) -> None:
+        self.client.get(random.choice(self.reports), name="termly report")
+
+    @task(1)
+    def report_list(self) -> None:
+        self.client.get("/priorities/reports/", name="report list")
 
     @task(1)
     def governance(self) -> None:
         self.client.get("/governance/", name="governance structure")
+
+    @task(1)
+    def decisions(self) -> None:
+        self.client.get("/governance/decisions/", name="decisions log")
+
+    @task(1)
+    def overview(self) -> None:
+        self.client.get(random.choice(self.frameworks), name="framework overview")

@@ -41,7 +41,7 @@ from governance.models import Board, Membership, Organisation  # noqa: E402
 from governance.tests.factories import MembershipFactory  # noqa: E402
 from participation.models import ParticipationRecord, StakeholderGroup  # noqa: E402
 from participation.tests.factories import ParticipationRecordFactory  # noqa: E402
-from priorities.models import Action, PriorityArea  # noqa: E402
+from priorities.models import Action, PriorityArea, TermlyReport  # noqa: E402
 from priorities.tests.factories import ActionFactory, ProgressUpdateFactory  # noqa: E402
 
 
@@ -56,6 +56,8 @@ urlpatterns = [path("bench/bare/", bare), path("", include("config.urls"))]
 PAGES = [
     ("Action list", "/priorities/actions/", "/admin/priorities/action/"),
     ("Priority page", "priority", "/admin/priorities/priorityarea/"),
+    ("Termly report, draft", "draft report", "/admin/priorities/termlyreport/"),
+    ("Termly report, submitted", "submitted report", "/admin/priorities/termlyreport/"),
     ("Contracts register", "/commissioning/contracts/", "/admin/commissioning/contract/"),
     ("Cycle board", "/commissioning/", "/admin/commissioning/commissioningactivity/"),
     ("Participation log", "/participation/", "/admin/participation/participationrecord/"),
@@ -84,7 +86,9 @@ def multiply(scale: int) -> dict[str, int]:
         (
             CommissioningActivity,
             lambda i: ActivityFactory(
-                priority_area=pick(areas, i), lead_commissioner=pick(users, i)
+                priority_area=pick(areas, i),
+                lead_commissioner=pick(users, i),
+                commissioning_organisations=[pick(organisations, i)],
             ),
         ),
         (
@@ -154,13 +158,20 @@ def main() -> None:
     admin = get_user_model().objects.get(username="administrator")
     client = Client()
     client.force_login(admin)
-    area = PriorityArea.objects.order_by("pk").first()
+    # A draft report is assembled live from its priority's plan; a submitted one is a snapshot.
+    draft = TermlyReport.objects.filter(status=TermlyReport.Status.DRAFT).order_by("pk").first()
+    submitted = TermlyReport.objects.exclude(pk=draft.pk).order_by("pk").first()
+    product_url = {
+        "priority": draft.priority_area.get_absolute_url(),
+        "draft report": draft.get_absolute_url(),
+        "submitted report": submitted.get_absolute_url(),
+    }
 
     rows = []
     with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"]):
         bare_figures = measure(client, "/bench/bare/", args.runs)
         for label, page, admin_page in PAGES:
-            url = area.get_absolute_url() if page == "priority" else page
+            url = product_url.get(page, page)
             rows.append(
                 (label, measure(client, url, args.runs), measure(client, admin_page, args.runs))
             )

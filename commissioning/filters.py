@@ -8,7 +8,7 @@ from django.utils import timezone
 from commissioning.models import CommissioningActivity, Contract, Provider
 from commissioning.models.contracts import add_months
 from governance.models import Organisation
-from priorities.models import Framework, PriorityArea
+from priorities.models import Framework, PriorityArea, Stage
 
 
 class ActivityBoardFilter(django_filters.FilterSet):
@@ -28,10 +28,11 @@ class ActivityBoardFilter(django_filters.FilterSet):
         empty_label="Active and paused",
         method="filter_status",
     )
+    stage = django_filters.ChoiceFilter(choices=Stage.choices, empty_label="Every stage")
 
     class Meta:
         model = CommissioningActivity
-        fields = ["framework", "priority_area", "organisation", "status"]
+        fields = ["framework", "priority_area", "organisation", "status", "stage"]
 
     def filter_organisation(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(

@@ -4,7 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from commissioning.models import (
@@ -32,16 +33,36 @@ def activity_board() -> QuerySet[CommissioningActivity]:
     )
 
 
+# A column shows the activities longest in its stage; the rest are a "show all" link away.
+CARDS_PER_COLUMN = 10
+
+
 @dataclass
 class BoardColumn:
     stage: Stage
+    total: int = 0
     activities: list[CommissioningActivity] = field(default_factory=list)
 
+    @property
+    def hidden_count(self) -> int:
+        return self.total - len(self.activities)
 
-def board_columns(activities: QuerySet[CommissioningActivity]) -> list[BoardColumn]:
-    """One column per stage, in the cycle's order, each with its activities."""
+
+def board_columns(
+    activities: QuerySet[CommissioningActivity], per_column: int = CARDS_PER_COLUMN
+) -> list[BoardColumn]:
+    """One column per stage, in the cycle's order, each with how many activities it holds and
+    the first `per_column` of them (longest in the stage first): two queries and a prefetch,
+    however many activities there are."""
     columns = {stage: BoardColumn(stage=stage) for stage in Stage}
-    for activity in activities:
+    for row in activities.order_by().values("stage").annotate(total=Count("pk")):
+        columns[Stage(row["stage"])].total = row["total"]
+    first_of_each_stage = activities.annotate(
+        place=Window(
+            RowNumber(), partition_by=F("stage"), order_by=[F("stage_entered_at"), F("pk")]
+        )
+    ).filter(place__lte=per_column)
+    for activity in first_of_each_stage:
         columns[Stage(activity.stage)].activities.append(activity)
     return list(columns.values())
 

@@ -21,6 +21,7 @@ from commissioning.forms import (
     changes_since,
 )
 from commissioning.models import CommissioningActivity
+from config.pagination import ForgivingPaginationMixin
 from config.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -28,22 +29,36 @@ from config.roles import (
     can_review_contract,
     can_start_activity,
 )
+from priorities.models import Stage
 
 PAGE_SIZE = 25
 
 
-class CycleBoardView(RoleRequiredMixin, FilterView):
-    """One column per stage of the cycle, each activity a card; filtered."""
+class CycleBoardView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
+    """One column per stage of the cycle, each activity a card; filtered. Filtered to one
+    stage, that stage's activities page by page."""
 
     template_name = "commissioning/cycle_board.html"
     filterset_class = ActivityBoardFilter
+    context_object_name = "activities"
 
     def get_queryset(self):
         return selectors.activity_board()
 
+    def get_paginate_by(self, queryset):
+        return PAGE_SIZE if self.chosen_stage() else None
+
+    def chosen_stage(self) -> str:
+        filterset = self.filterset
+        return filterset.form.cleaned_data.get("stage", "") if filterset.is_valid() else ""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["columns"] = selectors.board_columns(context["object_list"])
+        context["stage"] = self.chosen_stage()
+        if context["stage"]:
+            context["stage_name"] = Stage(context["stage"]).label
+        else:
+            context["columns"] = selectors.board_columns(context["object_list"])
         context["can_start"] = can_start_activity(self.request.user)
         return context
 

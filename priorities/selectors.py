@@ -104,18 +104,23 @@ def framework_overview(*, framework: Framework) -> QuerySet[PriorityArea]:
 
 
 def priority_area_detail() -> QuerySet[PriorityArea]:
-    """A priority with its objectives and their actions, its other actions and its indicators."""
-    actions = Action.objects.select_related("owner", "lead_organisation").with_overdue()
+    """A priority with its objectives (each with its actions' RAG mix) and its indicators; its
+    actions come a page at a time from `priority_area_plan`."""
     return PriorityArea.objects.select_related("framework", "lead_board").prefetch_related(
         "lead_commissioners",
-        Prefetch(
-            "objectives",
-            queryset=Objective.objects.prefetch_related(Prefetch("actions", queryset=actions)),
-        ),
-        Prefetch(
-            "actions", queryset=actions.filter(objective__isnull=True), to_attr="loose_actions"
-        ),
+        Prefetch("objectives", queryset=Objective.objects.annotate(**_rag_mix())),
         _indicators_with_values(),
+    )
+
+
+def priority_area_plan(*, priority_area: PriorityArea) -> QuerySet[Action]:
+    """A priority's actions in plan order: by objective, then those for the priority as a
+    whole, each group by due date."""
+    return (
+        Action.objects.filter(priority_area=priority_area)
+        .select_related("owner", "lead_organisation", "objective")
+        .with_overdue()
+        .order_by(F("objective__order").asc(nulls_last=True), "objective_id", "due_date", "pk")
     )
 
 

@@ -67,6 +67,17 @@ def test_page_queries_do_not_grow_with_rows(
         commissioner_client.get(url)
 
 
+def test_one_stage_of_the_board_reads_a_constant_number_of_queries(
+    commissioner_client, django_assert_num_queries
+):
+    url = reverse("commissioning:cycle_board") + "?stage=plan"
+    _activities(8)
+    baseline = _count(commissioner_client, url)
+    _activities(40)
+    with django_assert_num_queries(baseline):
+        commissioner_client.get(url)
+
+
 def _activity_with_history(activity, count: int) -> None:
     for _ in range(count):
         NeedsAssessmentFactory(activity=activity)

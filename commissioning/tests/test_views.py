@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment, StageMove
+from commissioning.selectors import CARDS_PER_COLUMN
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
@@ -93,6 +94,48 @@ def test_board_hides_closed_activities_unless_asked(commissioner_client):
     assert "Closed piece of work" not in commissioner_client.get(url).content.decode()
     asked = commissioner_client.get(url, {"status": "closed"}).content.decode()
     assert "Closed piece of work" in asked
+
+
+def test_board_column_shows_the_longest_waiting_and_links_to_the_rest(commissioner_client):
+    now = timezone.now()
+    for day in range(CARDS_PER_COLUMN + 3):
+        ActivityFactory(
+            title=f"Plan work {day:02d}",
+            stage=Stage.PLAN,
+            stage_entered_at=now - datetime.timedelta(days=100 - day),
+        )
+    response = commissioner_client.get(reverse("commissioning:cycle_board"))
+    page = response.content.decode()
+    plan = next(c for c in response.context["columns"] if c.stage == Stage.PLAN)
+    assert plan.total == CARDS_PER_COLUMN + 3
+    assert [a.title for a in plan.activities] == [
+        f"Plan work {day:02d}" for day in range(CARDS_PER_COLUMN)
+    ]
+    assert f"Plan work {CARDS_PER_COLUMN:02d}" not in page
+    assert f"Show all {CARDS_PER_COLUMN + 3} at Plan" in page
+    assert "?stage=plan" in page
+
+
+def test_board_filtered_to_one_stage_pages_through_it(commissioner_client):
+    for n in range(30):
+        ActivityFactory(title=f"Review work {n:02d}", stage=Stage.REVIEW)
+    ActivityFactory(title="Still analysing", stage=Stage.ANALYSE)
+    url = reverse("commissioning:cycle_board")
+    first = commissioner_client.get(url, {"stage": "review"})
+    page = first.content.decode()
+    assert first.context["paginator"].count == 30
+    assert len(first.context["activities"]) == 25
+    assert "Still analysing" not in page
+    assert "Back to every stage" in page
+    second = commissioner_client.get(url, {"stage": "review", "page": 2})
+    assert len(second.context["activities"]) == 5
+    # A page past the end shows the last page rather than an error.
+    assert commissioner_client.get(url, {"stage": "review", "page": 9}).status_code == 200
+
+
+def test_board_one_stage_empty_state(commissioner_client):
+    response = commissioner_client.get(reverse("commissioning:cycle_board"), {"stage": "do"})
+    assert "No activities at Do match these filters." in response.content.decode()
 
 
 # Moving

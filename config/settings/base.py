@@ -77,9 +77,12 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.product",
             ],
+            "libraries": {"filter_fields": "config.filter_fields"},
         },
     },
 ]
+
+FORM_RENDERER = "config.form_renderer.FormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True

@@ -9,7 +9,7 @@ counted too, so an update that slipped through would show.
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.forms import BaseForm
+from django.forms import BaseForm, BaseFormSet
 from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given
@@ -80,13 +80,21 @@ def _domain_row_counts() -> dict[str, int]:
 
 
 def _form_on_page(response, context_name: str | None) -> BaseForm:
-    """The page's form: `form` by Django's convention, or the one context value that is one."""
+    """The page's form: `form` by Django's convention, a list page's filter form, or the one
+    context value that is a form."""
     context = response.context
     if context_name or "form" in context:
         return context[context_name or "form"]
+    if "filter" in context:
+        return context["filter"].form
     # A ContextList iterates over its contexts, not its keys: .keys() is needed here.
     keys = context.keys()  # noqa: SIM118
-    return next(context[key] for key in keys if isinstance(context[key], BaseForm))
+    for key in keys:
+        if isinstance(context[key], BaseForm):
+            return context[key]
+        if isinstance(context[key], BaseFormSet):
+            return context[key].management_form
+    raise AssertionError(f"No form on {response.request['PATH_INFO']}")
 
 
 @pytest.mark.parametrize("name", FORM_URL_NAMES)

@@ -18,6 +18,7 @@ from priorities.tests.factories import (
     OrganisationFactory,
     PriorityAreaFactory,
 )
+from priorities.views.frameworks import PLAN_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -134,6 +135,49 @@ def test_board_member_reads_a_priority_without_edit_links(board_member_client, l
     assert "Keep families" in page and "Scale-up the Edge of Care Team" in page
     assert "Add an action" not in page and "Import actions" not in page
     assert "Export plan (XLSX)" in page
+
+
+def test_priority_plan_groups_actions_by_objective_and_counts_their_rag(
+    board_member_client, led_area
+):
+    first = ObjectiveFactory(priority_area=led_area, text="Keep families together", order=1)
+    second = ObjectiveFactory(priority_area=led_area, text="Find more foster carers", order=2)
+    ActionFactory(
+        priority_area=led_area, objective=second, title="Recruit carers", latest_rag="red"
+    )
+    ActionFactory(priority_area=led_area, objective=first, title="Edge of care", latest_rag="red")
+    ActionFactory(priority_area=led_area, objective=first, title="Family group", latest_rag="")
+    ActionFactory(priority_area=led_area, title="Review the plan")
+    response = board_member_client.get(led_area.get_absolute_url())
+    page = response.content.decode()
+    objectives = {o.text: o for o in response.context["priority_area"].objectives.all()}
+    assert objectives["Keep families together"].action_count == 2
+    assert objectives["Keep families together"].red_count == 1
+    assert objectives["Find more foster carers"].red_count == 1
+    # Plan order: the first objective's actions, the second's, then the priority-wide ones.
+    order = [page.index(title) for title in ("Edge of care", "Recruit carers", "Review the plan")]
+    assert order == sorted(order)
+    assert page.index("Objective: Keep families together") < page.index("Edge of care")
+    assert "For the priority as a whole" in page
+
+
+def test_priority_plan_is_paged(board_member_client, led_area):
+    for n in range(PLAN_PAGE_SIZE + 2):
+        ActionFactory(priority_area=led_area, title=f"Plan step {n:02d}", due_date=TODAY)
+    url = led_area.get_absolute_url()
+    first = board_member_client.get(url)
+    assert len(first.context["plan"]) == PLAN_PAGE_SIZE
+    assert f"page 1 of 2 ({PLAN_PAGE_SIZE + 2} actions)" in first.content.decode()
+    last = board_member_client.get(url, {"page": 2}).content.decode()
+    assert "Plan step 26" in last and "Plan step 00" not in last
+    # A page number past the end, or not a number, shows a page rather than an error.
+    assert board_member_client.get(url, {"page": 99}).status_code == 200
+    assert board_member_client.get(url, {"page": "x"}).status_code == 200
+
+
+def test_priority_without_actions_says_so(board_member_client, led_area):
+    page = board_member_client.get(led_area.get_absolute_url()).content.decode()
+    assert "No actions in this priority's plan yet." in page
 
 
 def test_lead_commissioner_sees_edit_links_on_the_priority(commissioner_client, led_area):

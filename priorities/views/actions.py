@@ -10,6 +10,7 @@ from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
 from config.edit_conflicts import EditConflictViewMixin
+from config.pagination import ForgivingPaginationMixin
 from config.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -22,7 +23,7 @@ from priorities.forms import (
     ProgressUpdateForm,
 )
 from priorities.models import Action, PriorityArea
-from priorities.views.mixins import ForgivingPaginationMixin, PriorityAreaEditorMixin
+from priorities.views.mixins import PriorityAreaEditorMixin
 
 PAGE_SIZE = 25
 

@@ -1,5 +1,6 @@
 """Framework list and overview, and the priority page."""
 
+from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
 from config.roles import (
@@ -8,6 +9,9 @@ from config.roles import (
 )
 from priorities import selectors
 from priorities.models import Framework
+
+# Actions on a page of a priority's plan; the action list filters and sorts them all.
+PLAN_PAGE_SIZE = 25
 
 
 class FrameworkListView(RoleRequiredMixin, ListView):
@@ -45,4 +49,14 @@ class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_priority_area(self.request.user, self.object)
+        plan = selectors.priority_area_plan(priority_area=self.object)
+        page = Paginator(plan, PLAN_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = page
+        context["plan"] = page.object_list
+        context["plan_caption"] = "The priority's actions by objective"
+        if page.has_other_pages():
+            context["plan_caption"] += (
+                f", page {page.number} of {page.paginator.num_pages} "
+                f"({page.paginator.count} actions)"
+            )
         return context

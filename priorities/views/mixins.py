@@ -21,13 +21,3 @@ class PriorityAreaEditorMixin(EditorRequiredMixin):
         if not can_edit_priority_area(request.user, self.priority_area):
             raise PermissionDenied("Only the priority's lead commissioners change its plan.")
         return super().dispatch(request, *args, **kwargs)
-
-
-class ForgivingPaginationMixin:
-    """A page number past the end or not a number shows the nearest page instead of a 404,
-    as happens when a filter narrows the list while the user is on a later page."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
