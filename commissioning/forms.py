@@ -6,12 +6,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.db.models import Q
 
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from config import roles
+from config.edit_conflicts import EditConflictFormMixin
 from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea, Stage
 
@@ -25,32 +25,15 @@ def _helper(submit_label: str) -> FormHelper:
     return helper
 
 
-def activity_snapshot(activity: CommissioningActivity) -> dict[str, str]:
-    """The editable fields of an activity as comparable strings (ids for related objects)."""
-    snapshot = {}
-    for name in ACTIVITY_EDITABLE_FIELDS:
-        value = getattr(activity, activity._meta.get_field(name).attname)
-        snapshot[name] = "" if value is None else str(value)
-    organisation_ids = sorted(o.pk for o in activity.commissioning_organisations.all())
-    snapshot["commissioning_organisations"] = ",".join(map(str, organisation_ids))
-    return snapshot
+class ActivityForm(EditConflictFormMixin, forms.ModelForm):
+    """Start or edit an activity; the priority is one the user may commission under. An edit
+    carries `version` and `snapshot` (config.edit_conflicts) to detect a save made meanwhile."""
 
+    # The salt and fields of the snapshot are those pages already open in browsers were signed
+    # with: change them and those pages' saves lose the list of what changed.
+    snapshot_salt = SNAPSHOT_SALT
+    snapshot_fields = (*ACTIVITY_EDITABLE_FIELDS, "commissioning_organisations")
 
-def changes_since(snapshot: dict[str, str], current: CommissioningActivity) -> list[str]:
-    """The labels of the fields that differ between a snapshot and the activity now."""
-    now = activity_snapshot(current)
-    return [
-        str(CommissioningActivity._meta.get_field(name).verbose_name).capitalize()
-        for name in now
-        if snapshot.get(name) != now[name]
-    ]
-
-
-class ActivityForm(forms.ModelForm):
-    """Start or edit an activity; the priority is one the user may commission under."""
-
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    snapshot = forms.CharField(widget=forms.HiddenInput, required=False)
     specification_url = forms.URLField(
         label="Service specification link",
         required=False,
@@ -103,12 +86,7 @@ class ActivityForm(forms.ModelForm):
         )
         self.fields["lead_commissioner"].label_from_instance = user_label
         self.fields["budget"].widget.attrs["min"] = 0
-        if self.instance.pk:
-            self.fields["version"].initial = self.instance.version
-            self.fields["snapshot"].initial = signing.dumps(
-                activity_snapshot(self.instance), salt=SNAPSHOT_SALT
-            )
-        else:
+        if not self.instance.pk:
             del self.fields["status"]
         self.helper = _helper("Save activity" if self.instance.pk else "Start activity")
 
@@ -118,13 +96,9 @@ class ActivityForm(forms.ModelForm):
             raise forms.ValidationError("The budget cannot be negative.")
         return budget
 
-    def loaded_snapshot(self) -> dict[str, str] | None:
-        try:
-            return signing.loads(self.cleaned_data.get("snapshot") or "", salt=SNAPSHOT_SALT)
-        except signing.BadSignature:
-            return None
-
     def model_data(self) -> dict[str, Any]:
+        """The fields the services take as data: not the organisations (passed on their own),
+        nor the status of a new activity (the form has none)."""
         return {
             name: value
             for name, value in self.cleaned_data.items()

@@ -1,7 +1,7 @@
 """Writes of the commissioning app: activities and their moves round the cycle, evidence,
 reviews, re-commissioning and bulk changes to contracts."""
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -18,6 +18,7 @@ from commissioning.models import (
     NeedsAssessment,
     StageMove,
 )
+from config.edit_conflicts import locked_for_edit, save_edit
 from governance.models import Organisation
 from priorities.models import PriorityArea, Stage
 
@@ -58,6 +59,12 @@ class ActivityConflict(ValidationError):
         super().__init__(message, code="conflict")
 
 
+def _edit_conflict(current: CommissioningActivity) -> ActivityConflict:
+    return ActivityConflict(
+        "Not saved: someone else changed this activity while you were editing it.", current
+    )
+
+
 def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, Any]:
     unknown = set(data) - set(allowed)
     if unknown:
@@ -65,10 +72,20 @@ def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, 
     return dict(data)
 
 
-def _locked(activity: CommissioningActivity) -> CommissioningActivity:
+def _locked(
+    activity: CommissioningActivity,
+    expected_version: int,
+    conflict: Callable[[CommissioningActivity], ActivityConflict],
+) -> CommissioningActivity:
     # The row lock makes concurrent moves and edits of one activity wait for each other,
     # so the second sees the first's new version and is refused instead of double-advancing.
-    return CommissioningActivity.objects.select_for_update().get(pk=activity.pk)
+    # A missing version is refused as stale, never taken as "the activity as it is now".
+    return locked_for_edit(
+        CommissioningActivity,
+        pk=activity.pk,
+        expected_version=-1 if expected_version is None else expected_version,
+        conflict=conflict,
+    )
 
 
 @transaction.atomic
@@ -107,22 +124,14 @@ def activity_update(
     expected_version: int,
 ) -> CommissioningActivity:
     """Change an activity's details, refusing the save if it changed since it was read."""
-    current = _locked(activity)
-    if current.version != expected_version:
-        raise ActivityConflict(
-            "Not saved: someone else changed this activity while you were editing it.", current
-        )
+    current = _locked(activity, expected_version, _edit_conflict)
     organisations = list(organisations)
     if not organisations:
         raise ValidationError(
             {"commissioning_organisations": "Choose at least one commissioning organisation."}
         )
     changes = _only(data, ACTIVITY_EDITABLE_FIELDS, "an activity")
-    for field, value in changes.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.version += 1
-    current.save(update_fields=[*changes, "version", "updated_at"])
+    save_edit(current, changes, also_update=["updated_at"])
     current.commissioning_organisations.set(organisations)
     return current
 
@@ -157,9 +166,11 @@ def activity_move_to_stage(
     note: str = "",
 ) -> StageMove:
     """Move an activity to the next stage of the cycle if its evidence is there; record it."""
-    current = _locked(activity)
-    if current.version != expected_version:
-        raise ActivityConflict(_stale_move_message(current, seen_stage), current)
+    current = _locked(
+        activity,
+        expected_version,
+        lambda current: ActivityConflict(_stale_move_message(current, seen_stage), current),
+    )
     check = check_next_move(current)
     if check.target is not None and check.target != to_stage:
         raise MoveRefused(

@@ -18,7 +18,6 @@ from commissioning.forms import (
     MoveForm,
     NeedsAssessmentForm,
     RecommissionForm,
-    changes_since,
 )
 from commissioning.models import CommissioningActivity
 from config.pagination import ForgivingPaginationMixin
@@ -201,21 +200,29 @@ class ActivityUpdateView(ActivityEditorMixin, FormView):
                 expected_version=-1 if version is None else version,
             )
         except services.ActivityConflict as conflict:
-            snapshot = form.loaded_snapshot()
-            changed = changes_since(snapshot, conflict.current) if snapshot else []
-            detail = f" Changed: {', '.join(changed)}." if changed else ""
-            messages.warning(
-                self.request,
-                f"{conflict.messages[0]}{detail} The form now shows the saved values; "
-                "make your changes again.",
-            )
-            fresh = ActivityForm(instance=conflict.current, user=self.request.user)
-            return self.render_to_response(self.get_context_data(form=fresh), status=409)
+            return self.conflict(form, conflict)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Activity “{activity.title}” saved.")
         return HttpResponseRedirect(activity.get_absolute_url())
+
+    def conflict(self, form: ActivityForm, conflict: services.ActivityConflict) -> HttpResponse:
+        """Name the fields changed meanwhile (config.edit_conflicts), then show the saved values.
+
+        Unlike EditConflictViewMixin.conflict, the user's input is not kept: the form starts
+        again from the activity as it is now, and the message says so.
+        """
+        snapshot = form.loaded_snapshot()
+        changes = form.changes_since(snapshot, conflict.current) if snapshot else []
+        detail = f" Changed: {', '.join(label for label, _ in changes)}." if changes else ""
+        messages.warning(
+            self.request,
+            f"{conflict.messages[0]}{detail} The form now shows the saved values; "
+            "make your changes again.",
+        )
+        fresh = self.get_form_class()(instance=conflict.current, user=self.request.user)
+        return self.render_to_response(self.get_context_data(form=fresh), status=409)
 
 
 class NeedsAssessmentCreateView(ActivityEditorMixin, FormView):

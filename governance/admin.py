@@ -4,17 +4,14 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
 from governance.forms import BoardForm, MembershipForm
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
-class VersionedAdmin(admin.ModelAdmin):
-    """A change in the admin bumps the version, so a stale edit in the site is refused."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
+class VersionedAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    """A change in the admin bumps the version, so a stale edit in the site is refused; so does
+    a change of an agenda item or decision inline under its meeting."""
 
 
 @admin.register(Organisation)
@@ -40,7 +37,9 @@ class MeetingInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(SimpleHistoryAdmin):
+class BoardAdmin(VersionedInlinesAdminMixin, SimpleHistoryAdmin):
+    """Meetings changed inline get their versions bumped, as on their own page."""
+
     form = BoardForm
     list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
     list_filter = ["partnership", "kind", "is_active"]
@@ -89,23 +88,16 @@ class MeetingAdmin(VersionedAdmin):
     readonly_fields = ["version"]
     inlines = [AgendaItemInline, DecisionInline]
 
-    def save_formset(self, request, form, formset, change):
-        # Decisions changed inline skip DecisionAdmin.save_model; bump their versions here.
-        if formset.model is Decision:
-            for inline_form in formset.initial_forms:
-                if inline_form.has_changed() and inline_form not in formset.deleted_forms:
-                    inline_form.instance.version += 1
-        super().save_formset(request, form, formset, change)
-
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(VersionedAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["title", "meeting", "order", "presenter"]
     list_filter = ["meeting__board__partnership", "meeting__board"]
     list_select_related = ["meeting__board"]
     search_fields = ["title", "presenter", "meeting__board__name"]
     autocomplete_fields = ["meeting"]
+    readonly_fields = ["version"]
 
 
 @admin.register(Decision)

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from config.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
 from priorities.models import (
     Action,
     Framework,
@@ -46,22 +47,26 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(admin.ModelAdmin):
+class PriorityAreaAdmin(VersionedInlinesAdminMixin, admin.ModelAdmin):
     list_display = ["title", "framework", "order", "lead_board"]
     list_filter = ["framework"]
     search_fields = ["title", "aim"]
     list_select_related = ["framework", "lead_board"]
     # Boards and organisations are few: plain selects (their admin lives in governance).
     autocomplete_fields = ["lead_commissioners"]
+    # Objectives and indicators changed inline get their versions bumped, as on their own pages.
     inlines = [ObjectiveInline, IndicatorInline]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    """A change here bumps the version, so an edit of the objective open in the site is stale."""
+
     list_display = ["__str__", "priority_area", "order"]
     list_filter = ["priority_area__framework"]
     search_fields = ["text", "priority_area__title"]
     list_select_related = ["priority_area"]
+    readonly_fields = ["version"]
 
 
 class ProgressUpdateInline(admin.TabularInline):
@@ -78,7 +83,9 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(SimpleHistoryAdmin):
+class ActionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+    """Admin edits count as a new version, so a form open elsewhere cannot overwrite them."""
+
     list_display = [
         "title",
         "priority_area",
@@ -102,12 +109,6 @@ class ActionAdmin(SimpleHistoryAdmin):
     readonly_fields = ["version", "latest_rag", "latest_percent", "latest_update_on"]
     date_hierarchy = "due_date"
     inlines = [ProgressUpdateInline]
-
-    def save_model(self, request, obj, form, change):
-        # Admin edits count as a new version, so a form open elsewhere cannot overwrite them.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(ProgressUpdate)
@@ -140,11 +141,14 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+    """A change here bumps the version, so an edit of the indicator open in the site is stale."""
+
     list_display = ["name", "priority_area", "unit", "polarity", "target"]
     list_filter = ["unit", "polarity", "priority_area__framework"]
     search_fields = ["name", "definition", "source"]
     list_select_related = ["priority_area"]
+    readonly_fields = ["version"]
     inlines = [IndicatorValueInline]
 
 

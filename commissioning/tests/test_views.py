@@ -4,9 +4,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning import services
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment, StageMove
 from commissioning.selectors import CARDS_PER_COLUMN
 from commissioning.tests.factories import (
@@ -332,6 +334,47 @@ def test_lead_edits_and_a_stale_edit_says_what_changed(commissioner, commissione
     assert "Changed: Title, " in page and "Budget (£)" in page
     activity.refresh_from_db()
     assert activity.title == "First edit"
+
+
+def test_an_edit_page_signed_before_the_shared_helper_still_says_what_changed(
+    commissioner, commissioner_client
+):
+    """The snapshot keeps its salt and format, so a page open in a browser across the move of
+    the activity form onto config.edit_conflicts still lists what changed."""
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    organisation = OrganisationFactory()
+    activity = ActivityFactory(priority_area=area, commissioning_organisations=[organisation])
+    activity.refresh_from_db()
+    opened = {
+        name: "" if value is None else str(value)
+        for name, value in (
+            (name, getattr(activity, activity._meta.get_field(name).attname))
+            for name in services.ACTIVITY_EDITABLE_FIELDS
+        )
+    } | {"commissioning_organisations": str(organisation.pk)}
+    url = reverse("commissioning:activity_update", args=[activity.pk])
+    form = commissioner_client.get(url).context["form"]
+    salt = "commissioning.activity-edit-snapshot"
+    assert signing.loads(form["snapshot"].value(), salt=salt) == opened
+
+    services.activity_update(
+        activity=activity,
+        data={"title": "Renamed meanwhile"},
+        organisations=[organisation],
+        expected_version=activity.version,
+    )
+    stale = {
+        **_activity_form(area, commissioner, organisation, title="Mine", status="active"),
+        "version": str(activity.version),
+        "snapshot": signing.dumps(opened, salt=salt),
+    }
+    response = commissioner_client.post(url, stale)
+    assert response.status_code == 409
+    assert (
+        "Not saved: someone else changed this activity while you were editing it. Changed: "
+        "Title. The form now shows the saved values; make your changes again."
+    ) in response.content.decode()
+    assert response.context["form"]["title"].value() == "Renamed meanwhile"
 
 
 def test_commissioner_not_leading_cannot_edit(commissioner_client):

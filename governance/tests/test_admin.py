@@ -5,10 +5,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
+from config.tests.admin_forms import admin_change_data, form_data
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
     AgendaItemFactory,
     DecisionFactory,
+    MeetingFactory,
     MembershipFactory,
     SubGroupFactory,
 )
@@ -139,3 +141,66 @@ def test_changing_a_decision_inline_under_its_meeting_bumps_its_version(administ
     assert response.status_code == 302, response.content.decode()[:2000]
     decision.refresh_from_db()
     assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
+
+
+def test_changing_an_agenda_item_in_the_admin_bumps_its_version_and_stales_a_site_edit(
+    administrator_client,
+):
+    item = AgendaItemFactory(title="Joint Commissioning Strategy", presenter="")
+    site_url = reverse("governance:agenda_item_update", args=[item.pk])
+    stale = form_data(administrator_client.get(site_url).context["form"])
+
+    admin_url = reverse("admin:governance_agendaitem_change", args=[item.pk])
+    data = admin_change_data(administrator_client.get(admin_url))
+    saved = administrator_client.post(admin_url, data | {"title": "Strategy 2027"})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    item.refresh_from_db()
+    assert (item.title, item.version) == ("Strategy 2027", 2)
+
+    refused = administrator_client.post(site_url, stale | {"presenter": "Chair"})
+    assert refused.status_code == 409
+    assert "someone else saved this agenda item" in refused.content.decode()
+    item.refresh_from_db()
+    assert (item.title, item.presenter, item.version) == ("Strategy 2027", "", 2)
+
+
+def test_agenda_items_changed_inline_under_their_meeting_bump_only_theirs(administrator_client):
+    meeting = MeetingFactory()
+    changed = AgendaItemFactory(meeting=meeting, title="Joint Commissioning Strategy", order=1)
+    untouched = AgendaItemFactory(meeting=meeting, title="Any other business", order=2)
+    site_url = reverse("governance:agenda_item_update", args=[changed.pk])
+    stale = form_data(administrator_client.get(site_url).context["form"])
+
+    admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
+    response = administrator_client.get(admin_url)
+    data = admin_change_data(response)
+    items = response.context["inline_admin_formsets"][0].formset
+    row = next(form for form in items.forms if form.instance == changed)
+    data[row.add_prefix("title")] = "Strategy 2027"
+    saved = administrator_client.post(admin_url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+
+    changed.refresh_from_db()
+    untouched.refresh_from_db()
+    meeting.refresh_from_db()
+    assert (changed.title, changed.version, untouched.version) == ("Strategy 2027", 2, 1)
+    assert meeting.version == 2  # the meeting's own form was saved too
+    refused = administrator_client.post(site_url, stale | {"presenter": "Chair"})
+    assert refused.status_code == 409
+
+
+def test_meetings_changed_inline_under_their_board_bump_their_versions(administrator_client):
+    meeting = MeetingFactory(location="Municipal Building, Widnes")
+    admin_url = reverse("admin:governance_board_change", args=[meeting.board.pk])
+    response = administrator_client.get(admin_url)
+    data = admin_change_data(response)
+    meetings = next(
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is Meeting
+    )
+    data[meetings.forms[0].add_prefix("location")] = "Runcorn Town Hall"
+    saved = administrator_client.post(admin_url, data)
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    meeting.refresh_from_db()
+    assert (meeting.location, meeting.version) == ("Runcorn Town Hall", 2)
