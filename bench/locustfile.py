@@ -61,8 +61,15 @@ class Commissioner(SignedInUser):
 
     def on_start(self) -> None:
         super().on_start()
-        self.priority_pages = self.links("/priorities/", PRIORITY_LINK, "framework list")
+        frameworks = self.links("/priorities/", FRAMEWORK_LINK, "framework list")
+        self.priority_pages = [
+            page
+            for framework in frameworks
+            for page in self.links(framework, PRIORITY_LINK, "framework overview")
+        ]
         self.my_actions = self.links("/priorities/actions/mine/", ACTION_LINK, "my actions")
+        # A journey with nothing to open would only raise errors: fail the user at once.
+        assert self.priority_pages and self.my_actions, "no priorities or actions to work on"
 
     @task(2)
     def priority_page(self) -> None:
@@ -112,6 +119,7 @@ class BoardMember(SignedInUser):
         super().on_start()
         self.reports = self.links("/priorities/reports/", REPORT_LINK, "report list")
         self.frameworks = self.links("/priorities/", FRAMEWORK_LINK, "framework list")
+        assert self.reports and self.frameworks, "no reports or frameworks to read"
 
     @task(3)
     def report(self) -> None:

@@ -5,7 +5,7 @@ They read the commissioning and participation apps, each in a fixed number of qu
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from commissioning.models import CommissioningActivity, Contract, StageMove
 from participation.models import Level, ParticipationRecord
@@ -78,16 +78,21 @@ def participation_section(scope: ReportScope) -> dict[str, Any]:
     """This term's participation: records, people, groups, highest level, "you said, we did",
     and records of the priority whose feedback to the participants is owed."""
     area, term = scope.priority_area, scope.term
-    records = list(
-        ParticipationRecord.objects.filter(
-            priority_areas=area, date__gte=term.start_date, date__lte=scope.as_of
+    # One read for both: this term's records, and any earlier one whose feedback is owed.
+    in_term = Q(date__gte=term.start_date)
+    owed_q = feedback_owed_q(scope.as_of)
+    read = list(
+        ParticipationRecord.objects.filter(priority_areas=area, date__lte=scope.as_of)
+        .filter(in_term | owed_q)
+        .annotate(
+            in_term=ExpressionWrapper(in_term, output_field=BooleanField()),
+            owed=ExpressionWrapper(owed_q, output_field=BooleanField()),
         )
         .prefetch_related("groups")
         .order_by("date", "pk")
     )
-    owed = ParticipationRecord.objects.filter(priority_areas=area, date__lte=scope.as_of).filter(
-        feedback_owed_q(scope.as_of)
-    )
+    records = [record for record in read if record.in_term]
+    owed = [record for record in read if record.owed]
     groups = sorted({group.name for record in records for group in record.groups.all()})
     highest = max((record.level for record in records), default=None)
     answered = [record for record in records if record.we_did.strip()]
@@ -106,7 +111,6 @@ def participation_section(scope: ReportScope) -> dict[str, Any]:
             for record in answered[-HIGHLIGHTS:]
         ],
         "feedback_owed": [
-            {"title": record.title, "on": record.date.isoformat()}
-            for record in owed.order_by("date", "pk")
+            {"title": record.title, "on": record.date.isoformat()} for record in owed
         ],
     }

@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from commissioning.models import StageMove
@@ -13,6 +14,7 @@ from governance.tests.factories import DecisionFactory, MeetingFactory
 from participation.models import Level
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.models import Action, Term
+from priorities.reports import charts
 from priorities.reports.assemble import REPORT_SECTIONS, assemble_report
 from priorities.reports.charts import indicator_trend_svg, with_charts
 from priorities.tests.factories import (
@@ -188,6 +190,26 @@ def test_charts_are_svg_documents_with_no_script(area, autumn):
     assert "<script" not in svg
     charted = with_charts({"indicators": [row]})["indicators"][0]
     assert charted["chart"].startswith("data:image/svg+xml;base64,")
+
+
+def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monkeypatch):
+    indicator = IndicatorFactory(priority_area=area, name="Hospital admissions")
+    IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
+    row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
+    drawn = []
+
+    def counting_svg(indicator_row):
+        drawn.append(indicator_row["name"])
+        return indicator_trend_svg(indicator_row)
+
+    monkeypatch.setattr(charts, "indicator_trend_svg", counting_svg)
+    cache.clear()
+    first = with_charts({"indicators": [row]})["indicators"][0]["chart"]
+    again = with_charts({"indicators": [row]})["indicators"][0]["chart"]
+    assert first == again and drawn == ["Hospital admissions"]
+    changed = {**row, "target": "99"}
+    with_charts({"indicators": [changed]})
+    assert drawn == ["Hospital admissions", "Hospital admissions"]
 
 
 def test_participation_this_term_with_you_said_we_did_and_feedback_owed(area, autumn):
