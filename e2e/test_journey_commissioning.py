@@ -55,6 +55,14 @@ def test_commissioner_moves_an_activity_from_analyse_to_plan(page, base_url):
     plan_column = page.get_by_role("region", name="Plan")
     expect(plan_column.get_by_role("link", name="Advocacy for children in care")).to_be_visible()
     assert_accessible(page)
+    # One stage on its own, page by page, through the filter.
+    page.get_by_text("Filter", exact=True).click()
+    page.get_by_label("Stage").select_option(label="Plan")
+    page.get_by_role("button", name="Apply").click()
+    expect(page.get_by_role("link", name="Back to every stage")).to_be_visible()
+    expect(page.get_by_role("link", name="Advocacy for children in care")).to_be_visible()
+    expect(page.get_by_role("region", name="Analyse")).to_have_count(0)
+    assert_accessible(page)
     # One move, and only after the evidence: the refused press saved nothing.
     activity.refresh_from_db()
     assert activity.stage == Stage.PLAN

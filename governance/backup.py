@@ -2,7 +2,8 @@
 
 The four apps' models with users and groups; not the tables Django or its add-ons fill for
 themselves (sessions, permissions, content types, the admin log, django-axes' sign-in
-attempts) nor the audit history, which describes edits in the old database, not data.
+attempts), nor the audit history, which describes edits in the old database, not data, nor
+the kept board pack PDFs, which the next download or `render_board_packs` lays out again.
 """
 
 from django.apps import apps
@@ -11,13 +12,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from simple_history.models import HistoricalChanges
 
+# Derived from the rest, and large: rebuilt on demand rather than carried in a backup.
+DERIVED_MODELS = ("priorities.BoardPackPdf",)
+
 
 def _domain_models() -> list:
     return [
         model
         for label in settings.LOCAL_APPS
         for model in apps.get_app_config(label).get_models()
-        if not issubclass(model, HistoricalChanges)
+        if not issubclass(model, HistoricalChanges) and model._meta.label not in DERIVED_MODELS
     ]
 
 

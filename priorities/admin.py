@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from config.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
 from priorities.models import (
     Action,
+    BoardPackPdf,
     Framework,
     Indicator,
     IndicatorValue,
@@ -197,3 +198,26 @@ class ReportCommentAdmin(admin.ModelAdmin):
     list_select_related = ["report__priority_area", "report__term", "author"]
     search_fields = ["text", "answer", "report__priority_area__title"]
     raw_id_fields = ["report", "author", "answered_by"]
+
+
+@admin.register(BoardPackPdf)
+class BoardPackPdfAdmin(admin.ModelAdmin):
+    """Rendered packs, kept to serve downloads: deleting one makes the next download render it
+    again; nothing here is edited."""
+
+    list_display = ["board", "term", "size_kb", "rendered_at"]
+    list_select_related = ["board", "term"]
+    list_filter = ["term"]
+    search_fields = ["board__name"]
+    fields = ["board", "term", "html_sha256", "size_kb", "rendered_at"]
+    readonly_fields = fields
+
+    @admin.display(description="size (KB)")
+    def size_kb(self, pack: BoardPackPdf) -> int:
+        return len(pack.pdf) // 1024
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -115,6 +115,10 @@ AXES_RESET_ON_SUCCESS = True
 # The lockout page is rendered in answer to the sign-in POST itself, so it needs no URL of
 # its own and nothing is added to the pages open without signing in.
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Reverse proxies in front of the app that append to X-Forwarded-For (a load balancer, nginx):
+# with the default 0 every sign-in behind a proxy would share the proxy's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 # A session ends after SESSION_IDLE_MINUTES without a request: every request renews it.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60

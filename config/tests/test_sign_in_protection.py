@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from config.client_ip import client_ip
 from governance.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +79,47 @@ def test_each_request_renews_the_session(commissioner_client):
     commissioner_client.get(reverse("home"))
     cookie = commissioner_client.cookies[settings.SESSION_COOKIE_NAME]
     assert cookie["max-age"] == 30 * 60
+
+
+@pytest.mark.parametrize(
+    ("proxies", "meta", "expected"),
+    [
+        (0, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "10.0.0.1"),
+        (1, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "203.0.113.7"),
+        # A client's own X-Forwarded-For entries sit left of the proxy's, and are ignored.
+        (
+            1,
+            {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"},
+            "203.0.113.7",
+        ),
+        (
+            2,
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7, 10.0.0.1"},
+            "203.0.113.7",
+        ),
+        # A proxy that added nothing: the connection's own address.
+        (1, {"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
+    ],
+)
+def test_client_address_behind_trusted_proxies(rf, settings, proxies, meta, expected):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    assert client_ip(rf.get("/", **meta)) == expected
+
+
+def test_behind_a_proxy_lockout_is_per_client_not_per_proxy(client, alex, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.66"}
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "alex", "password": "wrong"}, **attacker)
+    locked = client.post(reverse("login"), {"username": "alex", "password": PASSWORD}, **attacker)
+    assert locked.status_code == 429
+    # Claiming another address in the header changes nothing: the proxy's entry counts.
+    spoofed = {**proxy, "HTTP_X_FORWARDED_FOR": "192.0.2.1, 198.51.100.66"}
+    again = client.post(reverse("login"), {"username": "alex", "password": PASSWORD}, **spoofed)
+    assert again.status_code == 429
+    colleague = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+    response = client.post(
+        reverse("login"), {"username": "alex", "password": PASSWORD}, **colleague
+    )
+    assert response.status_code == 302

@@ -44,7 +44,7 @@ def test_import_refuses_a_database_that_holds_data(tmp_path, commissioner):
 
 
 @pytest.mark.django_db
-def test_export_leaves_out_history_sessions_and_sign_in_attempts(tmp_path):
+def test_export_leaves_out_history_sessions_sign_in_attempts_and_kept_pdfs(tmp_path):
     path = tmp_path / "partnership.json"
     call_command("export_partnership", str(path), stdout=StringIO())
     labels = set(included_labels())
@@ -52,3 +52,4 @@ def test_export_leaves_out_history_sessions_and_sign_in_attempts(tmp_path):
     assert not any("historical" in label.lower() for label in labels)
     assert not labels & {"sessions.Session", "auth.Permission", "contenttypes.ContentType"}
     assert not any(label.startswith(("axes.", "admin.")) for label in labels)
+    assert "priorities.BoardPackPdf" not in labels

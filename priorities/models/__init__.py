@@ -4,12 +4,13 @@ from priorities.models.actions import Action, ActionQuerySet, ProgressUpdate
 from priorities.models.choices import RAG, Stage
 from priorities.models.frameworks import Framework, Objective, PriorityArea
 from priorities.models.indicators import Indicator, IndicatorValue
-from priorities.models.reports import ReportComment, TermlyReport
+from priorities.models.reports import BoardPackPdf, ReportComment, TermlyReport
 from priorities.models.terms import Term
 
 __all__ = [
     "RAG",
     "Action",
+    "BoardPackPdf",
     "ActionQuerySet",
     "Framework",
     "Indicator",

@@ -1,4 +1,5 @@
-"""Termly reports of a priority area, and the board's challenges on them."""
+"""Termly reports of a priority area, the board's challenges on them, and the board pack PDFs
+rendered from them."""
 
 from django.conf import settings
 from django.db import models
@@ -6,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from governance.models import AgendaItem, Meeting
+from governance.models import AgendaItem, Board, Meeting
 from priorities.models.choices import RAG
 from priorities.models.frameworks import PriorityArea
 from priorities.models.terms import Term
@@ -118,3 +119,26 @@ class ReportComment(models.Model):
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else f"{self.text[:77]}..."
+
+
+class BoardPackPdf(models.Model):
+    """The last board pack PDF rendered for a board and a term, kept with a hash of the HTML it
+    was rendered from: while the pack's content is unchanged, a download serves these bytes
+    instead of laying out a PDF again (minutes for a large pack)."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
+    term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+")
+    html_sha256 = models.CharField(max_length=64)
+    pdf = models.BinaryField(editable=False)
+    rendered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-rendered_at", "pk"]
+        verbose_name = "board pack PDF"
+        verbose_name_plural = "board pack PDFs"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "term"], name="one_board_pack_pdf_per_term")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.board} – {self.term}"

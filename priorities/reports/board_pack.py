@@ -1,5 +1,6 @@
 """The board pack: every priority's termly report for a board, as HTML and as one PDF."""
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -7,7 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from governance.models import Board
-from priorities.models import Term
+from priorities.models import BoardPackPdf, Term
 from priorities.reports import selectors
 from priorities.reports.charts import with_charts
 
@@ -42,11 +43,35 @@ def board_pack_context(*, board: Board, term: Term) -> dict[str, Any]:
 
 def board_pack_pdf(*, board: Board, term: Term) -> bytes:
     """The board pack as one PDF: cover, contents, summary, then every priority's report."""
+    pdf, _ = stored_board_pack_pdf(board=board, term=term)
+    return pdf
+
+
+def stored_board_pack_pdf(*, board: Board, term: Term) -> tuple[bytes, bool]:
+    """The pack's PDF, and whether it had to be rendered now.
+
+    Rendered again only when the pack's HTML differs from the one the stored PDF was rendered
+    from (a report submitted or changed, a draft's plan moved on, a new day on the cover);
+    `render_board_packs` renders them ahead of the first download.
+    """
+    context = board_pack_context(board=board, term=term)
+    html = render_to_string("priorities/board_pack_pdf.html", context)
+    html_sha256 = hashlib.sha256(html.encode()).hexdigest()
+    stored = BoardPackPdf.objects.filter(board=board, term=term, html_sha256=html_sha256).first()
+    if stored is not None:
+        return bytes(stored.pdf), False
+    pdf = render_pdf(html)
+    BoardPackPdf.objects.update_or_create(
+        board=board, term=term, defaults={"html_sha256": html_sha256, "pdf": pdf}
+    )
+    return pdf, True
+
+
+def render_pdf(html: str) -> bytes:
+    """The PDF of the pack's HTML (WeasyPrint: seconds for a small pack, minutes for a large)."""
     # Imported here so the rest of the product works where Pango is missing.
     from weasyprint import CSS, HTML
 
-    context = board_pack_context(board=board, term=term)
-    html = render_to_string("priorities/board_pack_pdf.html", context)
     # The pack links to nothing outside itself (charts are data: images), so WeasyPrint never
     # fetches a URL, least of all from this server while it is answering the request.
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(

@@ -4,13 +4,15 @@ import io
 import os
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
 from governance.tests.factories import UserFactory
-from priorities.models import Term
-from priorities.reports import services
+from priorities.models import BoardPackPdf, PriorityArea, Term
+from priorities.reports import board_pack, services
 from priorities.tests.factories import (
+    ActionFactory,
     BoardFactory,
     FrameworkFactory,
     IndicatorFactory,
@@ -109,3 +111,55 @@ def test_the_pdf_holds_every_priority(board_member_client, pack, weasyprint):
     assert len(reader.pages) >= 5, "cover, contents, summary and a page per priority"
     for title in TITLES:
         assert title in text
+
+
+@pytest.fixture
+def counted_renders(monkeypatch):
+    """Count the PDF layouts, standing in for WeasyPrint: these tests are about when a pack is
+    laid out, not how (test_the_pdf_holds_every_priority renders a real one)."""
+    renders = []
+
+    def fake_render(html: str) -> bytes:
+        renders.append(html)
+        return b"%PDF-1.7 pack " + str(len(renders)).encode()
+
+    monkeypatch.setattr(board_pack, "render_pdf", fake_render)
+    return renders
+
+
+def test_an_unchanged_pack_is_served_without_laying_it_out_again(
+    board_member_client, pack, counted_renders
+):
+    board, term = pack
+    url = reverse("priorities:board_pack_pdf", args=[board.pk, term.pk])
+    first = board_member_client.get(url).content
+    second = board_member_client.get(url).content
+    assert first == second == b"%PDF-1.7 pack 1"
+    assert len(counted_renders) == 1
+    assert BoardPackPdf.objects.get(board=board, term=term).pdf == first
+
+
+def test_a_changed_pack_is_laid_out_again(board_member_client, pack, counted_renders, commissioner):
+    board, term = pack
+    url = reverse("priorities:board_pack_pdf", args=[board.pk, term.pk])
+    board_member_client.get(url)
+    # The third priority has no submitted report: its section follows the plan live.
+    ActionFactory(
+        priority_area=PriorityArea.objects.get(title="Children in Care"), title="A new action"
+    )
+    assert board_member_client.get(url).content == b"%PDF-1.7 pack 2"
+    assert len(counted_renders) == 2 and counted_renders[0] != counted_renders[1]
+    assert BoardPackPdf.objects.filter(board=board, term=term).count() == 1
+
+
+def test_render_board_packs_renders_changed_packs_only(pack, counted_renders):
+    board, term = pack
+    out = io.StringIO()
+    call_command("render_board_packs", stdout=out)
+    assert f"{board} ({term}): rendered" in out.getvalue()
+    # Every board with priorities reporting to it: this one and the other priority's board.
+    assert len(counted_renders) == BoardPackPdf.objects.count() == 2
+    again = io.StringIO()
+    call_command("render_board_packs", stdout=again)
+    assert f"{board} ({term}): unchanged." in again.getvalue()
+    assert len(counted_renders) == 2
