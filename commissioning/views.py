@@ -20,6 +20,7 @@ from commissioning.forms import (
     RecommissionForm,
 )
 from commissioning.models import CommissioningActivity
+from config.edit_conflicts import EditConflictViewMixin
 from config.pagination import ForgivingPaginationMixin
 from config.roles import (
     EditorRequiredMixin,
@@ -178,11 +179,13 @@ class ActivityCreateView(EditorRequiredMixin, FormView):
         return HttpResponseRedirect(activity.get_absolute_url())
 
 
-class ActivityUpdateView(ActivityEditorMixin, FormView):
-    """Edit an activity; a save based on a stale copy is refused and says what changed."""
+class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, FormView):
+    """Edit an activity; a save based on a stale copy is refused, keeps the user's input and
+    shows what changed, and saving again knowingly wins."""
 
     form_class = ActivityForm
     template_name = "commissioning/activity_form.html"
+    conflict_noun = "activity"
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "instance": self.activity}
@@ -200,29 +203,12 @@ class ActivityUpdateView(ActivityEditorMixin, FormView):
                 expected_version=-1 if version is None else version,
             )
         except services.ActivityConflict as conflict:
-            return self.conflict(form, conflict)
+            return self.conflict(form, conflict.current)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Activity “{activity.title}” saved.")
         return HttpResponseRedirect(activity.get_absolute_url())
-
-    def conflict(self, form: ActivityForm, conflict: services.ActivityConflict) -> HttpResponse:
-        """Name the fields changed meanwhile (config.edit_conflicts), then show the saved values.
-
-        Unlike EditConflictViewMixin.conflict, the user's input is not kept: the form starts
-        again from the activity as it is now, and the message says so.
-        """
-        snapshot = form.loaded_snapshot()
-        changes = form.changes_since(snapshot, conflict.current) if snapshot else []
-        detail = f" Changed: {', '.join(label for label, _ in changes)}." if changes else ""
-        messages.warning(
-            self.request,
-            f"{conflict.messages[0]}{detail} The form now shows the saved values; "
-            "make your changes again.",
-        )
-        fresh = self.get_form_class()(instance=conflict.current, user=self.request.user)
-        return self.render_to_response(self.get_context_data(form=fresh), status=409)
 
 
 class NeedsAssessmentCreateView(ActivityEditorMixin, FormView):

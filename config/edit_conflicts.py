@@ -128,6 +128,13 @@ def save_edit(
     return current
 
 
+def required_version(form: forms.Form) -> int:
+    """The version an edit form came back with; a form without one (not from the edit page)
+    is treated as stale, never as "save over whatever is there"."""
+    version = form.cleaned_data.get("version")
+    return -1 if version is None else version
+
+
 class VersionFormMixin:
     """A ModelForm mixin: a hidden `version`, the one the editor started from.
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from config.edit_conflicts import EditConflict, EditConflictViewMixin
+from config.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from config.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from governance import selectors, services
 from governance.filters import DecisionFilter
@@ -229,7 +229,7 @@ class AgendaItemUpdateView(OfMeetingMixin, ServiceFormView):
     def save(self, form):
         services.agenda_item_update(
             item=self.get_object(),
-            expected_version=form.cleaned_data["version"],
+            expected_version=required_version(form),
             **form.model_data(),
         )
         return self.get_parent()

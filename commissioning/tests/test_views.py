@@ -330,10 +330,17 @@ def test_lead_edits_and_a_stale_edit_says_what_changed(commissioner, commissione
     response = commissioner_client.post(url, stale)
     assert response.status_code == 409
     page = response.content.decode()
-    assert "someone else changed this activity while you were editing it" in page
-    assert "Changed: Title, " in page and "Budget (£)" in page
+    assert "someone else saved this activity while you were editing it" in page
+    assert dict(response.context["conflict_changes"])["Title"] == "First edit"
+    # The refused input is still in the form, with the new version: saving again wins.
+    kept = response.context["form"]
+    assert kept["title"].value() == "Second edit" and kept["budget"].value() == "1"
     activity.refresh_from_db()
     assert activity.title == "First edit"
+    again = {**stale, "version": kept["version"].value(), "snapshot": kept["snapshot"].value()}
+    assert commissioner_client.post(url, again).status_code == 302
+    activity.refresh_from_db()
+    assert activity.title == "Second edit"
 
 
 def test_an_edit_page_signed_before_the_shared_helper_still_says_what_changed(
@@ -370,11 +377,8 @@ def test_an_edit_page_signed_before_the_shared_helper_still_says_what_changed(
     }
     response = commissioner_client.post(url, stale)
     assert response.status_code == 409
-    assert (
-        "Not saved: someone else changed this activity while you were editing it. Changed: "
-        "Title. The form now shows the saved values; make your changes again."
-    ) in response.content.decode()
-    assert response.context["form"]["title"].value() == "Renamed meanwhile"
+    assert response.context["conflict_changes"] == [("Title", "Renamed meanwhile")]
+    assert response.context["form"]["title"].value() == "Mine"
 
 
 def test_commissioner_not_leading_cannot_edit(commissioner_client):

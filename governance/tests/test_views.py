@@ -339,7 +339,12 @@ class TestAgendaEditing:
         item = meeting.agenda_items.get(order=2)
         administrator_client.post(
             reverse("governance:agenda_item_update", args=[item.pk]),
-            {"order": "2", "title": "Strategy for approval", "paper_url": "example.org/s.pdf"},
+            {
+                "order": "2",
+                "title": "Strategy for approval",
+                "paper_url": "example.org/s.pdf",
+                "version": item.version,
+            },
         )
         item.refresh_from_db()
         assert item.title == "Strategy for approval"

@@ -136,7 +136,7 @@ def test_an_unchanged_pack_is_served_without_laying_it_out_again(
     second = board_member_client.get(url).content
     assert first == second == b"%PDF-1.7 pack 1"
     assert len(counted_renders) == 1
-    assert BoardPackPdf.objects.get(board=board, term=term).pdf == first
+    assert bytes(BoardPackPdf.objects.get(board=board, term=term).pdf) == first
 
 
 def test_a_changed_pack_is_laid_out_again(board_member_client, pack, counted_renders, commissioner):

@@ -552,7 +552,7 @@ def test_lead_commissioner_adds_and_edits_an_objective(commissioner_client, led_
     objective = led_area.objectives.get()
     commissioner_client.post(
         reverse("priorities:objective_update", args=[objective.pk]),
-        {"text": "Keep families supported", "order": "2"},
+        {"text": "Keep families supported", "order": "2", "version": objective.version},
     )
     objective.refresh_from_db()
     assert (objective.text, objective.order) == ("Keep families supported", 2)
@@ -576,7 +576,8 @@ def test_lead_commissioner_adds_and_edits_an_indicator(commissioner_client, led_
     )
     assert "already has an indicator with this name" in duplicate.content.decode()
     commissioner_client.post(
-        reverse("priorities:indicator_update", args=[indicator.pk]), data | {"target": "120"}
+        reverse("priorities:indicator_update", args=[indicator.pk]),
+        data | {"target": "120", "version": indicator.version},
     )
     indicator.refresh_from_db()
     assert (led_area.indicators.count(), indicator.target) == (1, 120)
@@ -606,11 +607,22 @@ def test_administrator_changes_any_objective(administrator_client):
     objective = ObjectiveFactory()
     response = administrator_client.post(
         reverse("priorities:objective_update", args=[objective.pk]),
-        {"text": "Reworded", "order": 1},
+        {"text": "Reworded", "order": 1, "version": objective.version},
     )
     assert response.status_code == 302
     objective.refresh_from_db()
     assert objective.text == "Reworded"
+
+
+def test_an_objective_edit_without_its_version_is_refused_as_stale(administrator_client):
+    objective = ObjectiveFactory(text="As it was")
+    response = administrator_client.post(
+        reverse("priorities:objective_update", args=[objective.pk]), {"text": "Blind", "order": 1}
+    )
+    assert response.status_code == 409
+    assert response.context["form"]["text"].value() == "Blind"
+    objective.refresh_from_db()
+    assert objective.text == "As it was"
 
 
 @pytest.mark.parametrize("page", ["99", "not-a-number"])

@@ -6,7 +6,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
-from config.edit_conflicts import EditConflict, EditConflictViewMixin
+from config.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from config.roles import (
     EditorRequiredMixin,
     can_edit_priority_area,
@@ -139,7 +139,7 @@ class ObjectiveUpdateView(ObjectiveFormView):
     def save(self, form) -> None:
         services.objective_update(
             objective=self.part,
-            expected_version=form.cleaned_data["version"],
+            expected_version=required_version(form),
             **form.model_data(),
         )
 
@@ -167,5 +167,5 @@ class IndicatorUpdateView(IndicatorFormView):
         services.indicator_update(
             indicator=self.part,
             data=form.model_data(),
-            expected_version=form.cleaned_data["version"],
+            expected_version=required_version(form),
         )
