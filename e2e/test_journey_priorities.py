@@ -11,7 +11,12 @@ from config import roles
 from e2e.browser import assert_accessible, open_from_menu, sign_in
 from governance.tests.factories import UserFactory
 from priorities.models import Action
-from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    ObjectiveFactory,
+    OrganisationFactory,
+    PriorityAreaFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +33,15 @@ def prevention():
         role=roles.COMMISSIONER,
     )
     area = PriorityAreaFactory(title="Prevention", lead_commissioners=[commissioner])
-    ActionFactory(priority_area=area, owner=commissioner, title="Retain TAF advisors", overdue=True)
+    # An objective, so that the priority page's objectives table and grouped plan are checked.
+    objective = ObjectiveFactory(priority_area=area, text="Support families early")
+    ActionFactory(
+        priority_area=area,
+        objective=objective,
+        owner=commissioner,
+        title="Retain TAF advisors",
+        overdue=True,
+    )
     OrganisationFactory(short_name="CWaC", name="Cheshire West and Chester Council")
     return area
 
@@ -91,6 +104,7 @@ def test_board_member_reads_a_priority_and_is_refused_its_edit_page(page, base_u
     sign_in(page, base_url, "bea", PASSWORD)
     page.goto(f"{base_url}{prevention.get_absolute_url()}")
     expect(page.get_by_text("Retain TAF advisors")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Objective: Support families early")).to_be_visible()
     expect(page.get_by_role("link", name="Add an action")).to_have_count(0)
     assert_accessible(page)
 
