@@ -20,7 +20,7 @@ from commissioning.forms import (
     RecommissionForm,
 )
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflictViewMixin
+from config.edit_conflicts import EditConflictViewMixin, required_version
 from config.pagination import ForgivingPaginationMixin
 from config.roles import (
     EditorRequiredMixin,
@@ -194,13 +194,12 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, FormView):
         return super().get_context_data(activity=self.activity, **kwargs)
 
     def form_valid(self, form):
-        version = form.cleaned_data.get("version")
         try:
             activity = services.activity_update(
                 activity=self.activity,
                 data=form.model_data(),
                 organisations=form.cleaned_data["commissioning_organisations"],
-                expected_version=-1 if version is None else version,
+                expected_version=required_version(form),
             )
         except services.ActivityConflict as conflict:
             return self.conflict(form, conflict.current)

@@ -12,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflictViewMixin
+from config.edit_conflicts import EditConflictViewMixin, required_version
 from config.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -141,12 +141,11 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, FormView):
         return context
 
     def form_valid(self, form):
-        version = form.cleaned_data.get("version")
         try:
             record = services.participation_record_update(
                 record=self.record,
                 data=form.model_data(),
-                expected_version=-1 if version is None else version,
+                expected_version=required_version(form),
                 **self.relations(form),
             )
         except services.RecordEditConflict as conflict:

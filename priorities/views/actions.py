@@ -9,7 +9,7 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
-from config.edit_conflicts import EditConflictViewMixin
+from config.edit_conflicts import EditConflictViewMixin, required_version
 from config.pagination import ForgivingPaginationMixin
 from config.roles import (
     EditorRequiredMixin,
@@ -161,12 +161,11 @@ class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, FormView):
         return context
 
     def form_valid(self, form):
-        version = form.cleaned_data.get("version")
         try:
             action = services.action_update(
                 action=self.action,
                 data=form.model_data(),
-                expected_version=-1 if version is None else version,
+                expected_version=required_version(form),
             )
         except services.ActionEditConflict as conflict:
             return self.conflict(form, conflict.current)
