@@ -105,7 +105,7 @@ def framework_overview(*, framework: Framework) -> QuerySet[PriorityArea]:
 
 def priority_area_detail() -> QuerySet[PriorityArea]:
     """A priority with its objectives (each with its actions' RAG mix) and its indicators; its
-    actions come a page at a time from `priority_area_plan`."""
+    actions come a page at a time from `priority_area_actions`."""
     return PriorityArea.objects.select_related("framework", "lead_board").prefetch_related(
         "lead_commissioners",
         Prefetch("objectives", queryset=Objective.objects.annotate(**_rag_mix())),
@@ -113,21 +113,11 @@ def priority_area_detail() -> QuerySet[PriorityArea]:
     )
 
 
-def priority_area_plan(*, priority_area: PriorityArea) -> QuerySet[Action]:
-    """A priority's actions in plan order: by objective, then those for the priority as a
-    whole, each group by due date."""
-    return (
-        Action.objects.filter(priority_area=priority_area)
-        .select_related("owner", "lead_organisation", "objective")
-        .with_overdue()
-        .order_by(F("objective__order").asc(nulls_last=True), "objective_id", "due_date", "pk")
-    )
-
-
 def priority_area_actions(*, priority_area: PriorityArea) -> QuerySet[Action]:
-    """A priority's whole action plan, for export."""
+    """A priority's whole action plan in plan order, for its page and its export: each
+    objective's actions together, then those for the priority as a whole, each by due date."""
     return (
         action_list()
         .filter(priority_area=priority_area)
-        .order_by(F("objective__order").asc(nulls_last=True), "due_date", "pk")
+        .order_by(F("objective__order").asc(nulls_last=True), "objective_id", "due_date", "pk")
     )

@@ -49,7 +49,7 @@ class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_priority_area(self.request.user, self.object)
-        plan = selectors.priority_area_plan(priority_area=self.object)
+        plan = selectors.priority_area_actions(priority_area=self.object)
         page = Paginator(plan, PLAN_PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["page_obj"] = page
         context["plan"] = page.object_list
