@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from governance.tests.factories import (
+from core.tests.factories import (
     AdministratorFactory,
     BoardMemberFactory,
     CommissionerFactory,

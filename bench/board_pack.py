@@ -21,29 +21,28 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import transaction  # noqa: E402
-from django.utils import timezone  # noqa: E402
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
 
-from governance.models import Board, Decision, Meeting, Organisation  # noqa: E402
-from priorities.models import (  # noqa: E402
+from governance.models import Board, Decision, Meeting, Organisation
+from priorities.models import (
     Action,
-    BoardPackPdf,
     Framework,
     Indicator,
     IndicatorValue,
     PriorityArea,
     ProgressUpdate,
-    Term,
 )
-from priorities.reports import services  # noqa: E402
-from priorities.reports.board_pack import board_pack_pdf  # noqa: E402
-from priorities.services import action_sync_latest_progress  # noqa: E402
-from priorities.terms import seed_terms  # noqa: E402
+from priorities.services import action_sync_latest_progress
+from reporting import services
+from reporting.board_pack import board_pack_pdf
+from reporting.models import BoardPackPdf, Term
+from reporting.terms import seed_terms
 
 BOARD = "Benchmark Children's Trust Board"
 PRIORITIES, ACTIONS, UPDATES_PER_ACTION, INDICATORS, VALUES, DECISIONS = 12, 120, 2, 20, 4, 20

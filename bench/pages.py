@@ -23,26 +23,27 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import include, path  # noqa: E402
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import include, path
 
-from commissioning.models import CommissioningActivity, Contract, Provider, Service  # noqa: E402
-from commissioning.tests.factories import ActivityFactory, ContractFactory  # noqa: E402
-from governance.models import Board, Membership, Organisation  # noqa: E402
-from governance.tests.factories import MembershipFactory  # noqa: E402
-from participation.models import ParticipationRecord, StakeholderGroup  # noqa: E402
-from participation.tests.factories import ParticipationRecordFactory  # noqa: E402
-from priorities.models import Action, PriorityArea, TermlyReport  # noqa: E402
-from priorities.tests.factories import ActionFactory, ProgressUpdateFactory  # noqa: E402
+from commissioning.models import CommissioningActivity, Contract, Provider, Service
+from commissioning.tests.factories import ActivityFactory, ContractFactory
+from governance.models import Board, Membership, Organisation
+from governance.tests.factories import MembershipFactory
+from participation.models import ParticipationRecord, StakeholderGroup
+from participation.tests.factories import ParticipationRecordFactory
+from priorities.models import Action, PriorityArea
+from priorities.tests.factories import ActionFactory, ProgressUpdateFactory
+from reporting.models import TermlyReport
 
 
 def bare(request):
@@ -56,8 +57,8 @@ urlpatterns = [path("bench/bare/", bare), path("", include("config.urls"))]
 PAGES = [
     ("Action list", "/priorities/actions/", "/admin/priorities/action/"),
     ("Priority page", "priority", "/admin/priorities/priorityarea/"),
-    ("Termly report, draft", "draft report", "/admin/priorities/termlyreport/"),
-    ("Termly report, submitted", "submitted report", "/admin/priorities/termlyreport/"),
+    ("Termly report, draft", "draft report", "/admin/reporting/termlyreport/"),
+    ("Termly report, submitted", "submitted report", "/admin/reporting/termlyreport/"),
     ("Contracts register", "/commissioning/contracts/", "/admin/commissioning/contract/"),
     ("Cycle board", "/commissioning/", "/admin/commissioning/commissioningactivity/"),
     ("Participation log", "/participation/", "/admin/participation/participationrecord/"),

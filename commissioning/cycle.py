@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, Contract, ContractReview
-from priorities.models import Stage
+from core.choices import Stage
 
 
 def _has_needs_assessment(activity: CommissioningActivity) -> bool:

@@ -22,9 +22,10 @@ from commissioning.models import (
     Service,
     StageMove,
 )
+from core.choices import Stage
 from governance.demo import organisation_from_seeds
 from governance.models import Organisation
-from priorities.models import RAG, PriorityArea, Stage
+from priorities.models import RAG, PriorityArea
 
 CYCLE_ORDER = list(Stage)
 

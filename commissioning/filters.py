@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, Contract, Provider
 from commissioning.models.contracts import add_months
+from core.choices import Stage
 from governance.models import Organisation
-from priorities.models import Framework, PriorityArea, Stage
+from priorities.models import Framework, PriorityArea
 
 
 class ActivityBoardFilter(django_filters.FilterSet):

@@ -10,10 +10,11 @@ from django.db.models import Q
 
 from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
-from config import roles
-from config.edit_conflicts import EditConflictFormMixin
+from core import roles
+from core.choices import Stage
+from core.edit_conflicts import EditConflictFormMixin
 from priorities.forms import DateInput, user_label
-from priorities.models import PriorityArea, Stage
+from priorities.models import PriorityArea
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
 
@@ -27,7 +28,7 @@ def _helper(submit_label: str) -> FormHelper:
 
 class ActivityForm(EditConflictFormMixin, forms.ModelForm):
     """Start or edit an activity; the priority is one the user may commission under. An edit
-    carries `version` and `snapshot` (config.edit_conflicts) to detect a save made meanwhile."""
+    carries `version` and `snapshot` (core.edit_conflicts) to detect a save made meanwhile."""
 
     # The salt and fields of the snapshot are those pages already open in browsers were signed
     # with: change them and those pages' saves lose the list of what changed.

@@ -16,7 +16,7 @@ from commissioning.models import (
     StageMove,
 )
 from commissioning.models.contracts import add_months
-from priorities.models import Stage
+from core.choices import Stage
 
 # The pipeline's horizons, in months; a contract sits in the first one it ends within.
 PIPELINE_HORIZONS = (3, 6, 12, 18)

@@ -18,9 +18,10 @@ from commissioning.models import (
     NeedsAssessment,
     StageMove,
 )
-from config.edit_conflicts import locked_for_edit, save_edit
+from core.choices import Stage
+from core.edit_conflicts import locked_for_edit, save_edit
 from governance.models import Organisation
-from priorities.models import PriorityArea, Stage
+from priorities.models import PriorityArea
 
 # The fields of an activity that people edit; stage, cycle and version belong to the cycle.
 ACTIVITY_EDITABLE_FIELDS = (

@@ -4,7 +4,7 @@ from django.urls import path
 
 from commissioning import views
 from commissioning.models import Contract
-from config.history import ObjectHistoryView
+from core.history import ObjectHistoryView
 
 app_name = "commissioning"
 

@@ -20,16 +20,16 @@ from commissioning.forms import (
     RecommissionForm,
 )
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflictViewMixin, required_version
-from config.pagination import ForgivingPaginationMixin
-from config.roles import (
+from core.choices import Stage
+from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.pagination import ForgivingPaginationMixin
+from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
     can_edit_activity,
     can_review_contract,
     can_start_activity,
 )
-from priorities.models import Stage
 
 PAGE_SIZE = 25
 

@@ -1,3 +1,1 @@
-"""Joint Commissioning Manager: the Django project package."""
-
-__version__ = "0.1.0"
+"""Joint Commissioning Manager's project package: settings, URLs, WSGI and ASGI only."""

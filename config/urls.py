@@ -1,11 +1,11 @@
-"""The project's URLs: the four apps, accounts, admin and the health check."""
+"""The project's URLs: the apps, accounts, admin and the health check."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from config.context_processors import PRODUCT_NAME
-from config.views import HomeView, healthz
+from core.context_processors import PRODUCT_NAME
+from core.views import HomeView, healthz
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -36,6 +36,7 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("governance/", include("governance.urls")),
     path("priorities/", include("priorities.urls")),
+    path("priorities/", include("reporting.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("participation/", include("participation.urls")),
     path("admin/", admin.site.urls),

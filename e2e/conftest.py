@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 
-from config.roles import sync_role_groups
+from core.roles import sync_role_groups
 from e2e.browser import watch_console_for_csp_violations
 
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))

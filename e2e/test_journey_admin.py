@@ -6,9 +6,10 @@ from playwright.sync_api import expect
 
 from commissioning.models import Contract, Provider
 from commissioning.tests.factories import ServiceFactory
-from config import roles
+from core import roles
+from core.tests.factories import UserFactory
 from e2e.browser import assert_no_csp_violations, sign_in
-from governance.tests.factories import OrganisationFactory, UserFactory
+from governance.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.browser
 

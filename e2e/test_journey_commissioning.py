@@ -5,10 +5,10 @@ from playwright.sync_api import expect
 
 from commissioning.models import CommissioningActivity
 from commissioning.tests.factories import ActivityFactory, ContractFactory, PriorityAreaFactory
-from config import roles
+from core import roles
+from core.choices import Stage
+from core.tests.factories import UserFactory
 from e2e.browser import assert_accessible, open_from_menu, sign_in
-from governance.tests.factories import UserFactory
-from priorities.models import Stage
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,8 @@ a commissioner records a decision with the keyboard."""
 import pytest
 from playwright.sync_api import expect
 
-from config import roles
+from core import roles
+from core.tests.factories import UserFactory
 from e2e.browser import assert_accessible, open_from_menu, sign_in
 from governance.models import Decision
 from governance.tests.factories import (
@@ -13,7 +14,6 @@ from governance.tests.factories import (
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.browser

@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from commissioning.tests.factories import ActivityFactory
+from core.tests.factories import BoardMemberFactory, CommissionerFactory
 from e2e.browser import assert_accessible, open_from_menu, sign_in
-from governance.tests.factories import BoardMemberFactory, CommissionerFactory
 from participation.models import VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from participation.voice_questions import ensure_voice_questions

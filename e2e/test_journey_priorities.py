@@ -7,9 +7,9 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from config import roles
+from core import roles
+from core.tests.factories import UserFactory
 from e2e.browser import assert_accessible, open_from_menu, sign_in
-from governance.tests.factories import UserFactory
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,

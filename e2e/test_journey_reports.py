@@ -7,12 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from config import roles
+from core import roles
+from core.tests.factories import UserFactory
 from e2e.browser import assert_accessible, sign_in, watch_console_for_csp_violations
-from governance.tests.factories import UserFactory
 from priorities import services as priorities_services
-from priorities.models import ReportComment, Term, TermlyReport
-from priorities.terms import seed_terms
 from priorities.tests.factories import (
     ActionFactory,
     BoardFactory,
@@ -21,6 +19,8 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
     PriorityAreaFactory,
 )
+from reporting.models import ReportComment, Term, TermlyReport
+from reporting.terms import seed_terms
 
 pytestmark = pytest.mark.browser
 

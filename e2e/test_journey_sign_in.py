@@ -3,9 +3,9 @@
 import pytest
 from playwright.sync_api import expect
 
-from config import roles
+from core import roles
+from core.tests.factories import UserFactory
 from e2e.browser import assert_accessible, sign_in
-from governance.tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 

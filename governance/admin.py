@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
+from core.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
 from governance.forms import BoardForm, MembershipForm
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 

@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from config.edit_conflicts import EditConflictFormMixin, VersionFormMixin
+from core.edit_conflicts import EditConflictFormMixin, VersionFormMixin
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

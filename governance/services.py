@@ -8,7 +8,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import formats, timezone
 
-from config.edit_conflicts import locked_for_edit, save_edit
+from core.edit_conflicts import locked_for_edit, save_edit
 from governance.models import AgendaItem, Board, Decision, Meeting
 
 Versioned = TypeVar("Versioned", Meeting, Decision)

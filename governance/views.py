@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from config.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
-from config.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
+from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from governance import selectors, services
 from governance.filters import DecisionFilter
 from governance.forms import (

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.choices import Stage
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
-from priorities.models import Stage
 
 # The stages in the order of the cycle, not of the alphabet.
 CYCLE_ORDER = Case(

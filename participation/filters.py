@@ -3,8 +3,9 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
+from core.choices import Stage
 from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
-from priorities.models import Framework, PriorityArea, Stage
+from priorities.models import Framework, PriorityArea
 
 
 def priority_label(area: PriorityArea) -> str:

@@ -7,8 +7,8 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflictFormMixin
-from config.roles import participation_priority_areas_for
+from core.edit_conflicts import EditConflictFormMixin
+from core.roles import participation_priority_areas_for
 from participation.models import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Prefetch, QuerySet
 
 from commissioning.models import CommissioningActivity
+from core.choices import Stage
 from participation.models import Level, ParticipationRecord, VoiceAnswer, VoiceQuestion
-from priorities.models import Framework, PriorityArea, Stage
+from priorities.models import Framework, PriorityArea
 
 
 def record_list() -> QuerySet[ParticipationRecord]:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflict, locked_for_edit, save_edit
+from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
 from priorities.models import PriorityArea
 

@@ -12,8 +12,9 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from commissioning.models import CommissioningActivity
-from config.edit_conflicts import EditConflictViewMixin, required_version
-from config.roles import (
+from core.choices import Stage
+from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
     can_answer_voice_questions,
@@ -24,7 +25,7 @@ from participation import selectors, services
 from participation.filters import CoverageFilter, RecordFilter
 from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
 from participation.models import Level
-from priorities.models import PriorityArea, Stage
+from priorities.models import PriorityArea
 
 PAGE_SIZE = 25
 

@@ -15,14 +15,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from config import roles
+from core import roles
 from governance.demo import organisation_from_seeds
 from governance.demo_data import BOARDS
 from governance.models import Board, Organisation
 from priorities import services
 from priorities.demo_data import FRAMEWORKS, PROGRESS_NARRATIVES
 from priorities.models import Action, Framework, Indicator, IndicatorValue, Objective, PriorityArea
-from priorities.reports import demo as reports_demo
 
 # priorities/demo_data.py names some organisations and boards differently from
 # governance/demo_data.py: these map them, so that no body is created twice.
@@ -66,8 +65,7 @@ def load() -> int:
         loader = _Loader()
         for framework in FRAMEWORKS:
             loader.framework(framework)
-        # The termly reports need the priorities, their leads and their progress first.
-        return loader.created + reports_demo.load()
+        return loader.created
 
 
 class _Loader:

@@ -4,8 +4,9 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from core.choices import Stage
 from governance.models import Organisation
-from priorities.models import RAG, Action, Framework, PriorityArea, Stage
+from priorities.models import RAG, Action, Framework, PriorityArea
 
 NO_RAG = "none"
 

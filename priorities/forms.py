@@ -11,8 +11,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from config import edit_conflicts, roles
-from config.edit_conflicts import EditConflictFormMixin
+from core import edit_conflicts, roles
+from core.edit_conflicts import EditConflictFormMixin
 from priorities.models import (
     Action,
     Indicator,

@@ -18,10 +18,11 @@ from django.db.models import Q
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from core.choices import Stage
 from governance.models import Organisation
 from priorities.exports import FORMULA_PREFIXES
 from priorities.forms import ActionRulesMixin, owner_choices
-from priorities.models import Action, PriorityArea, Stage
+from priorities.models import Action, PriorityArea
 
 # Import field -> the header it is read from (the export's headers, matched case-insensitively).
 IMPORT_COLUMNS = {

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from config.edit_conflicts import EditConflict, locked_for_edit, save_edit
+from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from priorities.models import (
     Action,
     Indicator,

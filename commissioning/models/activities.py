@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.choices import Stage
 from governance.models import Organisation
-from priorities.models import PriorityArea, Stage
+from priorities.models import PriorityArea
 
 
 class CommissioningActivity(models.Model):

@@ -14,7 +14,8 @@ from commissioning.models import (
     Provider,
     Service,
 )
-from governance.tests.factories import CommissionerFactory, OrganisationFactory
+from core.tests.factories import CommissionerFactory
+from governance.tests.factories import OrganisationFactory
 from priorities.models import RAG
 from priorities.tests.factories import PriorityAreaFactory
 

@@ -14,7 +14,7 @@ from commissioning.models import (
     Service,
     StageMove,
 )
-from priorities.models import Stage
+from core.choices import Stage
 
 pytestmark = pytest.mark.django_db
 

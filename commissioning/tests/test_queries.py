@@ -17,7 +17,7 @@ from commissioning.tests.factories import (
     OrganisationFactory,
     PriorityAreaFactory,
 )
-from priorities.models import Stage
+from core.choices import Stage
 
 pytestmark = pytest.mark.django_db
 

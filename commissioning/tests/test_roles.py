@@ -3,7 +3,7 @@
 import pytest
 
 from commissioning.tests.factories import ActivityFactory, ContractFactory, PriorityAreaFactory
-from config import roles
+from core import roles
 
 pytestmark = pytest.mark.django_db
 

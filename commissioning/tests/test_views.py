@@ -19,7 +19,7 @@ from commissioning.tests.factories import (
     PriorityAreaFactory,
     ProviderFactory,
 )
-from priorities.models import Stage
+from core.choices import Stage
 
 pytestmark = pytest.mark.django_db
 
@@ -347,7 +347,7 @@ def test_an_edit_page_signed_before_the_shared_helper_still_says_what_changed(
     commissioner, commissioner_client
 ):
     """The snapshot keeps its salt and format, so a page open in a browser across the move of
-    the activity form onto config.edit_conflicts still lists what changed."""
+    the activity form onto core.edit_conflicts still lists what changed."""
     area = PriorityAreaFactory(lead_commissioners=[commissioner])
     organisation = OrganisationFactory()
     activity = ActivityFactory(priority_area=area, commissioning_organisations=[organisation])

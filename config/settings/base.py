@@ -39,10 +39,12 @@ THIRD_PARTY_APPS = [
     "simple_history",
 ]
 LOCAL_APPS = [
+    "core",
     "governance",
     "priorities",
     "commissioning",
     "participation",
+    "reporting",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -75,14 +77,14 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "config.context_processors.product",
+                "core.context_processors.product",
             ],
-            "libraries": {"filter_fields": "config.filter_fields"},
+            "libraries": {"filter_fields": "core.filter_fields"},
         },
     },
 ]
 
-FORM_RENDERER = "config.form_renderer.FormRenderer"
+FORM_RENDERER = "core.form_renderer.FormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -118,7 +120,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Reverse proxies in front of the app that append to X-Forwarded-For (a load balancer, nginx):
 # with the default 0 every sign-in behind a proxy would share the proxy's address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 
 # A session ends after SESSION_IDLE_MINUTES without a request: every request renews it.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=30) * 60

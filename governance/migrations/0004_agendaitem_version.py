@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-from config.roles import sync_role_groups
+from core.roles import sync_role_groups
 
 
 class Migration(migrations.Migration):

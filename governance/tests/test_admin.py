@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 
-from config.tests.admin_forms import admin_change_data, form_data
+from core.tests.helpers import admin_change_data, form_data
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
     AgendaItemFactory,

@@ -5,7 +5,7 @@ Runs after the history tables of all four apps exist, so one call covers them al
 
 from django.db import migrations
 
-from config.roles import sync_role_groups
+from core.roles import sync_role_groups
 
 
 class Migration(migrations.Migration):

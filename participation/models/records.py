@@ -18,8 +18,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from commissioning.models import CommissioningActivity
+from core.choices import Stage
 from participation.models.groups import StakeholderGroup
-from priorities.models import PriorityArea, Stage
+from priorities.models import PriorityArea
 
 # (field, label) of the age bands; the number taking part is their sum.
 AGE_BANDS = (

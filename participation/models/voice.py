@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity
-from priorities.models import Stage
+from core.choices import Stage
 
 
 class VoiceQuestion(models.Model):

@@ -5,9 +5,10 @@ import datetime
 import factory
 from django.utils import timezone
 
-from governance.tests.factories import CommissionerFactory, OrganisationFactory
+from core.choices import Stage
+from core.tests.factories import CommissionerFactory
+from governance.tests.factories import OrganisationFactory
 from participation.models import Level, ParticipationRecord, StakeholderGroup, VoiceAnswer
-from priorities.models import Stage
 from priorities.tests.factories import PriorityAreaFactory
 
 

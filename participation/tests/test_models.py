@@ -6,10 +6,10 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core.choices import Stage
 from participation.models import Level, ParticipationRecord, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory
 from participation.voice_questions import VOICE_QUESTIONS
-from priorities.models import Stage
 
 pytestmark = pytest.mark.django_db
 

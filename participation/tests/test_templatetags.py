@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from commissioning.tests.factories import ActivityFactory
+from core.choices import Stage
 from participation.models import VoiceAnswer, VoiceQuestion
-from priorities.models import Stage
 from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.tests.factories import ActivityFactory
-from governance.tests.factories import CommissionerFactory
+from core.tests.factories import CommissionerFactory
 from participation.models import ParticipationRecord, VoiceAnswer, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data

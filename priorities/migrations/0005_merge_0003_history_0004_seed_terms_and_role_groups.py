@@ -3,7 +3,7 @@ every model both added (see config/roles.py): this runs after every app's latest
 
 from django.db import migrations
 
-from config.roles import sync_role_groups
+from core.roles import sync_role_groups
 
 
 class Migration(migrations.Migration):

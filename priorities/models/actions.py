@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from core.choices import Stage
 from governance.models import Organisation
-from priorities.models.choices import RAG, Stage
+from priorities.models.choices import RAG
 from priorities.models.frameworks import Objective, PriorityArea
 
 

@@ -9,12 +9,3 @@ class RAG(models.TextChoices):
     RED = "red", "Red"
     AMBER = "amber", "Amber"
     GREEN = "green", "Green"
-
-
-class Stage(models.TextChoices):
-    """The commissioning cycle (West Cheshire calls the first stage "Understand")."""
-
-    ANALYSE = "analyse", "Analyse"
-    PLAN = "plan", "Plan"
-    DO = "do", "Do"
-    REVIEW = "review", "Review"

@@ -23,20 +23,3 @@ def isodate(value: str | None):
     if not value:
         return None
     return datetime.date.fromisoformat(value)
-
-
-@register.filter
-def report_sections(content: dict) -> list[dict]:
-    """The sections of a report's content in REPORT_SECTIONS order, each with its partial;
-    a section the content lacks (an older snapshot) is left out."""
-    from priorities.reports.assemble import REPORT_SECTIONS
-
-    return [
-        {
-            "name": name,
-            "template": f"priorities/reports/_section_{name}.html",
-            "data": content[name],
-        }
-        for name, _ in REPORT_SECTIONS
-        if name in content
-    ]

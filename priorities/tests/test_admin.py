@@ -7,19 +7,15 @@ from django.urls import reverse
 from django.utils.html import escape
 from simple_history.models import HistoricalChanges
 
-from config.tests.admin_forms import admin_change_data, form_data
+from core.tests.helpers import admin_change_data, form_data
 from priorities.models import (
     Action,
-    BoardPackPdf,
     Framework,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
     ProgressUpdate,
-    ReportComment,
-    Term,
-    TermlyReport,
 )
 from priorities.tests.factories import (
     IndicatorFactory,
@@ -27,7 +23,6 @@ from priorities.tests.factories import (
     ObjectiveFactory,
     PriorityAreaFactory,
     ProgressUpdateFactory,
-    ReportCommentFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -59,19 +54,7 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
         ProgressUpdate: update,
         Indicator: value.indicator,
         IndicatorValue: value,
-        Term: Term.objects.current(),
-        TermlyReport: None,
-        ReportComment: None,
-        BoardPackPdf: None,
     }
-    comment = ReportCommentFactory(report__priority_area=update.action.priority_area)
-    instances[TermlyReport], instances[ReportComment] = comment.report, comment
-    instances[BoardPackPdf] = BoardPackPdf.objects.create(
-        board=update.action.priority_area.framework.owning_board,
-        term=Term.objects.current(),
-        html_sha256="0" * 64,
-        pdf=b"%PDF-1.7",
-    )
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})
     assert listing.status_code == 200

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from core.demo_users import ensure_demo_users
 from governance.demo_data import ORGANISATIONS
-from governance.demo_users import ensure_demo_users
 from governance.models import Organisation
 from priorities import demo
 from priorities.demo_data import FRAMEWORKS
@@ -17,9 +17,6 @@ from priorities.models import (
     Objective,
     PriorityArea,
     ProgressUpdate,
-    ReportComment,
-    Term,
-    TermlyReport,
 )
 
 pytestmark = pytest.mark.django_db
@@ -99,13 +96,3 @@ def test_organisations_are_shared_with_the_governance_demo():
     demo.load()
     assert Organisation.objects.count() == before
     assert Action.objects.filter(lead_organisation__short_name="CWaC").exists()
-
-
-def test_demo_reports_are_submitted_last_term_with_a_draft_this_term(loaded):
-    current = Term.objects.current()
-    submitted = TermlyReport.objects.filter(term=current.previous(), status="submitted")
-    assert submitted.count() == 3
-    assert all(report.is_sample and report.snapshot for report in submitted)
-    assert TermlyReport.objects.filter(term=current, status="draft").count() == 1
-    comment = ReportComment.objects.get()
-    assert comment.author.username == "board" and comment.answer

@@ -139,7 +139,7 @@ def test_comparator_value_needs_a_comparator_name():
 
 
 def test_edit_form_keeps_an_owner_who_has_lost_their_role():
-    from governance.tests.factories import UserFactory
+    from core.tests.factories import UserFactory
 
     former = UserFactory(first_name="Former", last_name="Commissioner")
     action = ActionFactory(owner=former)

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from governance.tests.factories import BoardMemberFactory
+from core.tests.factories import BoardMemberFactory
 from priorities import services
 from priorities.models import Action
 from priorities.tests.factories import (

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.tests.factories import CommissionerFactory
+from core.tests.factories import CommissionerFactory
 from priorities.tests.factories import (
     ActionFactory,
     FrameworkFactory,

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from priorities import services
-from priorities.models import Action, ProgressUpdate
+from priorities.models import ProgressUpdate
 from priorities.tests.factories import (
     ActionFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     ObjectiveFactory,
-    OrganisationFactory,
     PriorityAreaFactory,
 )
+from priorities.tests.helpers import action_post, new_action_post
 from priorities.views.frameworks import PLAN_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
@@ -34,37 +34,6 @@ def led_area(commissioner):
 @pytest.fixture
 def led_action(led_area):
     return ActionFactory(priority_area=led_area, title="Scale-up the Edge of Care Team")
-
-
-def _action_post(action: Action, **overrides) -> dict:
-    data = {
-        "title": action.title,
-        "description": action.description,
-        "objective": action.objective_id or "",
-        "owner": action.owner_id,
-        "lead_organisation": action.lead_organisation_id,
-        "start_date": action.start_date.isoformat(),
-        "due_date": action.due_date.isoformat(),
-        "status": action.status,
-        "cancellation_reason": action.cancellation_reason,
-        "stage": action.stage,
-    }
-    return data | overrides
-
-
-def _new_action_post(owner, **overrides) -> dict:
-    return {
-        "title": "Develop a Children in care and care leavers data set",
-        "description": "",
-        "objective": "",
-        "owner": owner.pk,
-        "lead_organisation": OrganisationFactory(short_name="HBC").pk,
-        "start_date": TODAY.isoformat(),
-        "due_date": (TODAY + datetime.timedelta(days=60)).isoformat(),
-        "status": "not_started",
-        "cancellation_reason": "",
-        "stage": "analyse",
-    } | overrides
 
 
 def _progress_post(**overrides) -> dict:
@@ -339,7 +308,7 @@ def test_lead_commissioner_adds_an_action(commissioner_client, led_area, commiss
     form_page = commissioner_client.get(url)
     assert form_page.status_code == 200
     assert "Add an action to Children in Care" in form_page.content.decode()
-    response = commissioner_client.post(url, _new_action_post(commissioner))
+    response = commissioner_client.post(url, new_action_post(commissioner))
     action = led_area.actions.get()
     assert response["Location"] == action.get_absolute_url()
     assert action.title == "Develop a Children in care and care leavers data set"
@@ -351,7 +320,7 @@ def test_adding_an_action_due_before_start_saves_nothing(
 ):
     response = commissioner_client.post(
         reverse("priorities:action_create", args=[led_area.pk]),
-        _new_action_post(commissioner, due_date=(TODAY - datetime.timedelta(days=1)).isoformat()),
+        new_action_post(commissioner, due_date=(TODAY - datetime.timedelta(days=1)).isoformat()),
     )
     assert response.status_code == 200
     assert "cannot be before the start date" in response.content.decode()
@@ -364,14 +333,14 @@ def test_others_cannot_add_actions(request, client_fixture, commissioner):
     client = request.getfixturevalue(client_fixture)
     url = reverse("priorities:action_create", args=[area.pk])
     assert client.get(url).status_code == 403
-    assert client.post(url, _new_action_post(commissioner)).status_code == 403
+    assert client.post(url, new_action_post(commissioner)).status_code == 403
     assert not area.actions.exists()
 
 
 def test_administrator_adds_an_action_anywhere(administrator_client, administrator):
     area = PriorityAreaFactory()
     response = administrator_client.post(
-        reverse("priorities:action_create", args=[area.pk]), _new_action_post(administrator)
+        reverse("priorities:action_create", args=[area.pk]), new_action_post(administrator)
     )
     assert response.status_code == 302
     assert area.actions.count() == 1
@@ -383,7 +352,7 @@ def test_administrator_adds_an_action_anywhere(administrator_client, administrat
 def _edit(client, action, **overrides):
     url = reverse("priorities:action_update", args=[action.pk])
     form = client.get(url).context["form"]
-    data = _action_post(action, **overrides)
+    data = action_post(action, **overrides)
     data["version"] = form.fields["version"].initial
     data["snapshot"] = form.fields["snapshot"].initial
     return url, data
@@ -400,7 +369,7 @@ def test_lead_commissioner_edits_an_action(commissioner_client, led_action):
 def test_board_member_cannot_edit(board_member_client, led_action):
     url = reverse("priorities:action_update", args=[led_action.pk])
     assert board_member_client.get(url).status_code == 403
-    assert board_member_client.post(url, _action_post(led_action, title="x")).status_code == 403
+    assert board_member_client.post(url, action_post(led_action, title="x")).status_code == 403
     led_action.refresh_from_db()
     assert led_action.title == "Scale-up the Edge of Care Team"
 
@@ -409,7 +378,7 @@ def test_commissioner_who_neither_leads_nor_owns_cannot_edit(commissioner_client
     action = ActionFactory(title="Theirs")
     url = reverse("priorities:action_update", args=[action.pk])
     assert commissioner_client.get(url).status_code == 403
-    assert commissioner_client.post(url, _action_post(action, title="Mine")).status_code == 403
+    assert commissioner_client.post(url, action_post(action, title="Mine")).status_code == 403
     action.refresh_from_db()
     assert action.title == "Theirs"
 
@@ -454,7 +423,7 @@ def test_stale_edit_is_refused_shows_changes_and_keeps_input(
 
 def test_edit_without_a_version_is_refused(commissioner_client, led_action):
     url = reverse("priorities:action_update", args=[led_action.pk])
-    response = commissioner_client.post(url, _action_post(led_action, title="No version"))
+    response = commissioner_client.post(url, action_post(led_action, title="No version"))
     assert response.status_code == 409
     assert response.context["conflict_changes"] == [("Title", "Scale-up the Edge of Care Team")]
     led_action.refresh_from_db()

@@ -8,7 +8,6 @@ from priorities.views.actions import (
     MyActionsView,
     ProgressCreateView,
 )
-from priorities.views.board_pack import BoardPackChooserView, BoardPackPdfView, BoardPackView
 from priorities.views.frameworks import (
     FrameworkDetailView,
     FrameworkListView,
@@ -20,18 +19,6 @@ from priorities.views.parts import (
     IndicatorValueCreateView,
     ObjectiveCreateView,
     ObjectiveUpdateView,
-)
-from priorities.views.reports import (
-    ReportAnswerView,
-    ReportChallengeView,
-    ReportDetailView,
-    ReportListView,
-    ReportNewVersionView,
-    ReportNotedView,
-    ReportPresentView,
-    ReportStartView,
-    ReportSubmitView,
-    ReportWordsView,
 )
 from priorities.views.spreadsheets import (
     ActionImportView,
@@ -46,9 +33,6 @@ __all__ = [
     "ActionListExportView",
     "ActionListView",
     "ActionUpdateView",
-    "BoardPackChooserView",
-    "BoardPackPdfView",
-    "BoardPackView",
     "FrameworkDetailView",
     "FrameworkListView",
     "IndicatorCreateView",
@@ -60,14 +44,4 @@ __all__ = [
     "PriorityAreaDetailView",
     "PriorityAreaExportView",
     "ProgressCreateView",
-    "ReportAnswerView",
-    "ReportChallengeView",
-    "ReportDetailView",
-    "ReportListView",
-    "ReportNewVersionView",
-    "ReportNotedView",
-    "ReportPresentView",
-    "ReportStartView",
-    "ReportSubmitView",
-    "ReportWordsView",
 ]

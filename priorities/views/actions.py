@@ -9,13 +9,9 @@ from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
-from config.edit_conflicts import EditConflictViewMixin, required_version
-from config.pagination import ForgivingPaginationMixin
-from config.roles import (
-    EditorRequiredMixin,
-    RoleRequiredMixin,
-    can_edit_action,
-)
+from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.pagination import ForgivingPaginationMixin
+from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_action
 from priorities import selectors, services
 from priorities.filters import ActionFilter
 from priorities.forms import (

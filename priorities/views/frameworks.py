@@ -3,10 +3,7 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
-from config.roles import (
-    RoleRequiredMixin,
-    can_edit_priority_area,
-)
+from core.roles import RoleRequiredMixin, can_edit_priority_area
 from priorities import selectors
 from priorities.models import Framework
 

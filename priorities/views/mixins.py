@@ -3,10 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from config.roles import (
-    EditorRequiredMixin,
-    can_edit_priority_area,
-)
+from core.roles import EditorRequiredMixin, can_edit_priority_area
 from priorities.models import PriorityArea
 
 

@@ -6,11 +6,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
-from config.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
-from config.roles import (
-    EditorRequiredMixin,
-    can_edit_priority_area,
-)
+from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.roles import EditorRequiredMixin, can_edit_priority_area
 from priorities import services
 from priorities.forms import (
     IndicatorForm,

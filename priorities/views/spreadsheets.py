@@ -9,9 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views import View
 
-from config.roles import (
-    RoleRequiredMixin,
-)
+from core.roles import RoleRequiredMixin
 from priorities import selectors, services
 from priorities.exports import actions_to_csv, actions_to_xlsx
 from priorities.filters import ActionFilter

@@ -1,0 +1,28 @@
+"""Load the demo data of every app and create one demo user per role. Safe to run again."""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from core.demo_users import DEMO_USERS, ensure_demo_users
+
+
+class Command(BaseCommand):
+    help = "Load the seeds' demo data and the demo users; running it again changes nothing."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        # Users first: demo data may name the demo commissioner as a lead or owner.
+        ensure_demo_users()
+        for app_label in settings.LOCAL_APPS:
+            # Each app that has demo data keeps it in `<app>/demo.py` with a `load()` function.
+            if find_spec(f"{app_label}.demo") is None:
+                continue
+            created = import_module(f"{app_label}.demo").load()
+            self.stdout.write(f"Demo data for {app_label}: {created} new rows.")
+        self.stdout.write(self.style.SUCCESS("Demo users (username / password, role):"))
+        for demo_user in DEMO_USERS:
+            self.stdout.write(f"  {demo_user.username} / {demo_user.password}  ({demo_user.role})")

@@ -1,0 +1,256 @@
+"""The three roles of the product, and every role check: views and templates ask here.
+
+A role is a Django group. Its model permissions are declared below and applied by data
+migrations through `sync_role_groups`, so a new model only needs a line here and a
+migration that calls it.
+"""
+
+from collections.abc import Iterable
+
+from django.contrib.auth.mixins import AccessMixin
+from django.core.exceptions import PermissionDenied
+
+COMMISSIONER = "Commissioner"
+BOARD_MEMBER = "Board member"
+ADMINISTRATOR = "Administrator"
+ALL_ROLES = frozenset({COMMISSIONER, BOARD_MEMBER, ADMINISTRATOR})
+
+DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation", "reporting")
+
+# Models (app label -> model names) that commissioners add and change; they view the rest.
+COMMISSIONER_EDITS: dict[str, set[str]] = {
+    "governance": {"meeting", "agendaitem", "decision"},
+    "priorities": {
+        "objective",
+        "action",
+        "progressupdate",
+        "indicator",
+        "indicatorvalue",
+    },
+    "commissioning": {
+        "commissioningactivity",
+        "stagemove",
+        "needsassessment",
+        "contractreview",
+    },
+    "participation": {"participationrecord", "voiceanswer"},
+    "reporting": {"termlyreport", "reportcomment"},
+}
+# Administrators also manage the people who use the product.
+ADMINISTRATOR_EXTRA_APPS = ("auth",)
+
+
+def roles_of(user) -> frozenset[str]:
+    """The role names of a user, read once per request and kept on the user object."""
+    if user is None or not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_jcm_roles", None)
+    if cached is None:
+        names = set(user.groups.values_list("name", flat=True)) & ALL_ROLES
+        if user.is_superuser:
+            names.add(ADMINISTRATOR)
+        cached = user._jcm_roles = frozenset(names)
+    return cached
+
+
+def has_any_role(user, roles: Iterable[str] = ALL_ROLES) -> bool:
+    return bool(roles_of(user) & frozenset(roles))
+
+
+def is_commissioner(user) -> bool:
+    return COMMISSIONER in roles_of(user)
+
+
+def is_board_member(user) -> bool:
+    return BOARD_MEMBER in roles_of(user)
+
+
+def is_administrator(user) -> bool:
+    return ADMINISTRATOR in roles_of(user)
+
+
+def can_edit_governance_records(user) -> bool:
+    """Meetings, agenda items and decisions are kept by commissioners and administrators."""
+    return bool(roles_of(user) & {COMMISSIONER, ADMINISTRATOR})
+
+
+class RoleRequiredMixin(AccessMixin):
+    """Refuse (403) a signed-in user who holds none of `allowed_roles`."""
+
+    allowed_roles: frozenset[str] = ALL_ROLES
+
+    def dispatch(self, request, *args, **kwargs):
+        if not has_any_role(request.user, self.allowed_roles):
+            raise PermissionDenied("Your role does not give access to this page.")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorRequiredMixin(RoleRequiredMixin):
+    """Pages that change data: commissioners and administrators, never board members."""
+
+    allowed_roles = frozenset({COMMISSIONER, ADMINISTRATOR})
+
+
+def _codenames_wanted(role: str, app_label: str, model: str) -> set[str]:
+    if role == ADMINISTRATOR:
+        return {f"{action}_{model}" for action in ("add", "change", "delete", "view")}
+    wanted = {f"view_{model}"}
+    if role == COMMISSIONER and model in COMMISSIONER_EDITS.get(app_label, set()):
+        wanted |= {f"add_{model}", f"change_{model}"}
+    # The one thing board members write: see BOARD_MEMBER_ADDS under "Termly reports".
+    if role == BOARD_MEMBER and model in BOARD_MEMBER_ADDS.get(app_label, set()):
+        wanted |= {f"add_{model}"}
+    return wanted
+
+
+def sync_role_groups(apps, schema_editor=None) -> None:
+    """Create the three groups and give each exactly the permissions declared above.
+
+    Runs inside migrations with the historical app registry, so it first creates the
+    permissions of models that migrated in the same run.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        # create_permissions skips an app whose models_module is unset, as it is in the
+        # migrations' registry; put back what was there, so that a call with the project's
+        # own registry (the browser journeys' fixtures) leaves it as it found it.
+        models_module = getattr(app_config, "models_module", None)
+        app_config.models_module = models_module or True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = models_module
+
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    permissions = Permission.objects.select_related("content_type").filter(
+        content_type__app_label__in=DOMAIN_APPS + ADMINISTRATOR_EXTRA_APPS
+    )
+    for role in sorted(ALL_ROLES):
+        group, _ = Group.objects.get_or_create(name=role)
+        granted = []
+        for permission in permissions:
+            app_label = permission.content_type.app_label
+            if app_label in ADMINISTRATOR_EXTRA_APPS and role != ADMINISTRATOR:
+                continue
+            model = permission.content_type.model
+            if permission.codename in _codenames_wanted(role, app_label, model):
+                granted.append(permission)
+        group.permissions.set(granted)
+
+
+# Priorities
+
+
+def can_edit_priority_area(user, priority_area) -> bool:
+    """Add actions, log progress and keep indicators: administrators, and the lead commissioners.
+
+    Reads `lead_commissioners` through any prefetch the caller made, so lists cost no extra query.
+    """
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(lead.pk == user.pk for lead in priority_area.lead_commissioners.all())
+
+
+def can_edit_action(user, action) -> bool:
+    """Edit an action and log its progress: administrators, its owner, its priority's leads."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return action.owner_id == user.pk or can_edit_priority_area(user, action.priority_area)
+
+
+# Commissioning
+
+
+def can_edit_activity(user, activity) -> bool:
+    """Move and edit a commissioning activity: administrators, its lead commissioner, and the
+    lead commissioners of its priority (read through any prefetch the caller made)."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return activity.lead_commissioner_id == user.pk or can_edit_priority_area(
+        user, activity.priority_area
+    )
+
+
+def can_start_activity(user) -> bool:
+    """Start an activity (or a re-commissioning): administrators, and commissioners who lead a
+    priority; which priorities they may choose is `activity_priority_areas_for`."""
+    if is_administrator(user):
+        return True
+    return is_commissioner(user) and user.led_priority_areas.exists()
+
+
+def activity_priority_areas_for(user, priority_areas):
+    """The priority areas under which `user` may start or keep an activity."""
+    if is_administrator(user):
+        return priority_areas
+    if not is_commissioner(user):
+        return priority_areas.none()
+    return priority_areas.filter(lead_commissioners=user)
+
+
+def can_review_contract(user, contract) -> bool:
+    """Record a contract's review: administrators, and whoever may edit the activity that let
+    it; a contract no activity let is reviewed by administrators."""
+    if is_administrator(user):
+        return True
+    return contract.activity is not None and can_edit_activity(user, contract.activity)
+
+
+# Participation
+
+
+def can_log_participation(user) -> bool:
+    """Log a participation record: administrators, and commissioners who lead a priority;
+    which priorities they may choose is `participation_priority_areas_for`."""
+    return can_start_activity(user)
+
+
+def participation_priority_areas_for(user, priority_areas):
+    """The priority areas a user may attach to a participation record."""
+    return activity_priority_areas_for(user, priority_areas)
+
+
+def can_edit_participation_record(user, record) -> bool:
+    """Edit a participation record: administrators, and the lead commissioners of any of its
+    priority areas (read through any prefetch of `priority_areas__lead_commissioners`)."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(can_edit_priority_area(user, area) for area in record.priority_areas.all())
+
+
+def can_answer_voice_questions(user, activity) -> bool:
+    """Answer the voice-of-the-child questions of an activity: whoever may move it."""
+    return can_edit_activity(user, activity)
+
+
+# Termly reports
+
+# Board members are view-only everywhere except here: challenging a submitted report is what
+# they come for, so they add report comments (their challenges), and never change them.
+BOARD_MEMBER_ADDS: dict[str, set[str]] = {"reporting": {"reportcomment"}}
+
+
+def can_write_report(user, report) -> bool:
+    """Write the commissioner's words, submit, start a new version, mark presented or noted:
+    administrators and the priority's lead commissioners."""
+    return can_edit_priority_area(user, report.priority_area)
+
+
+def can_challenge_report(user, report) -> bool:
+    """Board members (and administrators) challenge a report once it has been submitted."""
+    if report.is_draft:
+        return False
+    return bool(roles_of(user) & {BOARD_MEMBER, ADMINISTRATOR})
+
+
+def can_answer_challenge(user, report) -> bool:
+    """The priority's lead commissioners (and administrators) answer challenges on its report."""
+    return can_edit_priority_area(user, report.priority_area)

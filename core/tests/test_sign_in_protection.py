@@ -1,0 +1,125 @@
+"""Sign-in protection: lockout after repeated wrong passwords, and idle sessions that expire."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from core.client_ip import client_ip
+from core.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "a-long-enough-passphrase"
+
+
+@pytest.fixture
+def alex(db):
+    return UserFactory(username="alex", password=PASSWORD)
+
+
+def _sign_in(client, password, username="alex"):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_five_wrong_passwords_lock_the_account_even_with_the_right_password(client, alex):
+    for _ in range(4):
+        assert _sign_in(client, "wrong").status_code == 200
+    fifth = _sign_in(client, "wrong")
+    assert fifth.status_code == 429
+    response = _sign_in(client, PASSWORD)
+    assert response.status_code == 429
+    text = " ".join(response.content.decode().split())
+    assert "Sign-in locked" in text
+    assert "Too many wrong passwords" in text
+    assert "locked for 30 minutes, even with the right password" in text
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_wrong_passwords_still_let_the_right_one_in(client, alex):
+    for _ in range(4):
+        _sign_in(client, "wrong")
+    response = _sign_in(client, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(alex.pk)
+
+
+def test_a_successful_sign_in_resets_the_count(client, alex):
+    for _ in range(4):
+        _sign_in(client, "wrong")
+    assert _sign_in(client, PASSWORD).status_code == 302
+    client.post(reverse("logout"))
+    for _ in range(4):
+        assert _sign_in(client, "wrong").status_code == 200
+    assert _sign_in(client, PASSWORD).status_code == 302
+
+
+def test_lockout_is_per_username_and_address(client, alex):
+    UserFactory(username="sam", password=PASSWORD)
+    for _ in range(5):
+        _sign_in(client, "wrong")
+    assert _sign_in(client, PASSWORD, username="sam").status_code == 302
+    other_address = client.post(
+        reverse("login"), {"username": "alex", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert other_address.status_code == 302
+
+
+def test_lockout_settings():
+    assert settings.AXES_FAILURE_LIMIT == 5
+    assert settings.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
+    assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+
+
+def test_sessions_expire_after_thirty_idle_minutes():
+    assert settings.SESSION_COOKIE_AGE == 30 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_each_request_renews_the_session(commissioner_client):
+    commissioner_client.get(reverse("home"))
+    cookie = commissioner_client.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == 30 * 60
+
+
+@pytest.mark.parametrize(
+    ("proxies", "meta", "expected"),
+    [
+        (0, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "10.0.0.1"),
+        (1, {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7"}, "203.0.113.7"),
+        # A client's own X-Forwarded-For entries sit left of the proxy's, and are ignored.
+        (
+            1,
+            {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7"},
+            "203.0.113.7",
+        ),
+        (
+            2,
+            {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 203.0.113.7, 10.0.0.1"},
+            "203.0.113.7",
+        ),
+        # A proxy that added nothing: the connection's own address.
+        (1, {"REMOTE_ADDR": "10.0.0.1"}, "10.0.0.1"),
+    ],
+)
+def test_client_address_behind_trusted_proxies(rf, settings, proxies, meta, expected):
+    settings.TRUSTED_PROXY_COUNT = proxies
+    assert client_ip(rf.get("/", **meta)) == expected
+
+
+def test_behind_a_proxy_lockout_is_per_client_not_per_proxy(client, alex, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.66"}
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "alex", "password": "wrong"}, **attacker)
+    locked = client.post(reverse("login"), {"username": "alex", "password": PASSWORD}, **attacker)
+    assert locked.status_code == 429
+    # Claiming another address in the header changes nothing: the proxy's entry counts.
+    spoofed = {**proxy, "HTTP_X_FORWARDED_FOR": "192.0.2.1, 198.51.100.66"}
+    again = client.post(reverse("login"), {"username": "alex", "password": PASSWORD}, **spoofed)
+    assert again.status_code == 429
+    colleague = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.20"}
+    response = client.post(
+        reverse("login"), {"username": "alex", "password": PASSWORD}, **colleague
+    )
+    assert response.status_code == 302

@@ -1,0 +1,72 @@
+"""Project-wide pages: the home page and the health check."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from core.home import dashboard_for
+from core.roles import has_any_role
+
+
+class HomeView(TemplateView):
+    """What the signed-in user can do, by role."""
+
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["commissioner_tasks"] = [
+            ("See my actions", reverse("priorities:my_actions")),
+            ("Write this term's reports", reverse("reporting:report_list")),
+            ("Find and filter all actions", reverse("priorities:action_list")),
+            ("Open the priorities and their action plans", reverse("priorities:framework_list")),
+            ("Record a meeting's agenda, minutes and decisions", reverse("governance:structure")),
+            ("Follow up open decisions", reverse("governance:decision_log") + "?status=open"),
+            ("Move commissioning activities round the cycle", reverse("commissioning:cycle_board")),
+            ("See contracts ending soon", reverse("commissioning:pipeline")),
+            ("Log participation", reverse("participation:record_create")),
+            ("See feedback owed", reverse("participation:feedback_owed")),
+            ("Change your password", reverse("password_change")),
+        ]
+        context["board_member_tasks"] = [
+            ("Read and challenge this term's reports", reverse("reporting:report_list")),
+            ("Open a board pack", reverse("reporting:board_pack_chooser")),
+            ("Read the priorities", reverse("priorities:framework_list")),
+            ("See the governance structure", reverse("governance:structure")),
+            ("Read the decisions log", reverse("governance:decision_log")),
+            ("See the commissioning cycle and contracts", reverse("commissioning:cycle_board")),
+            ("See participation coverage", reverse("participation:coverage")),
+            ("Change your password", reverse("password_change")),
+        ]
+        context["administrator_tasks"] = [
+            (
+                "Manage boards, members and organisations",
+                reverse("admin:governance_board_changelist"),
+            ),
+            ("Manage users and their roles", reverse("admin:auth_user_changelist")),
+            ("Review what each role may do", reverse("admin:auth_group_changelist")),
+            ("Manage providers and contracts", reverse("admin:commissioning_contract_changelist")),
+        ]
+        # The dashboards of the user's roles (termly reports, overdue actions), for this term.
+        if has_any_role(self.request.user):
+            context["dashboard"] = dashboard_for(self.request.user)
+        return context
+
+
+@login_not_required
+@never_cache
+@require_GET
+@transaction.non_atomic_requests
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers, 503 when it does not: for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,1 +1,0 @@
-"""Termly reports of the priority areas: assembly, charts, services, selectors, board pack."""

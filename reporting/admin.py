@@ -1,0 +1,68 @@
+"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    """Terms are seeded with approximate dates; administrators correct them here."""
+
+    list_display = ["__str__", "start_date", "end_date"]
+    list_filter = ["season", "academic_year"]
+    list_editable = ["start_date", "end_date"]
+    ordering = ["-start_date"]
+    search_fields = ["academic_year", "season"]
+
+
+class ReportCommentInline(admin.StackedInline):
+    model = ReportComment
+    fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
+    raw_id_fields = ["author", "answered_by"]
+    extra = 0
+
+
+@admin.register(TermlyReport)
+class TermlyReportAdmin(SimpleHistoryAdmin):
+    """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
+
+    list_display = ["priority_area", "term", "version", "status", "overall_rag", "submitted_at"]
+    list_filter = ["status", "term", "priority_area__framework"]
+    search_fields = ["priority_area__title"]
+    list_select_related = ["priority_area", "term"]
+    raw_id_fields = ["meeting", "agenda_item"]
+    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at"]
+    inlines = [ReportCommentInline]
+
+
+@admin.register(ReportComment)
+class ReportCommentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "report", "author", "created_at", "answered_at"]
+    list_select_related = ["report__priority_area", "report__term", "author"]
+    search_fields = ["text", "answer", "report__priority_area__title"]
+    raw_id_fields = ["report", "author", "answered_by"]
+
+
+@admin.register(BoardPackPdf)
+class BoardPackPdfAdmin(admin.ModelAdmin):
+    """Rendered packs, kept to serve downloads: deleting one makes the next download render it
+    again; nothing here is edited."""
+
+    list_display = ["board", "term", "size_kb", "rendered_at"]
+    list_select_related = ["board", "term"]
+    list_filter = ["term"]
+    search_fields = ["board__name"]
+    fields = ["board", "term", "html_sha256", "size_kb", "rendered_at"]
+    readonly_fields = fields
+
+    @admin.display(description="size (KB)")
+    def size_kb(self, pack: BoardPackPdf) -> int:
+        return len(pack.pdf) // 1024
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,254 @@
+"""Assemble a priority's termly report as plain JSON-serialisable data.
+
+Each section is built by a small function registered in REPORT_SECTIONS and drawn by its own
+partial template (`reporting/reports/_section_<name>.html`). A draft is assembled live on
+every view; submission stores the result as the report's snapshot, and from then on the page
+renders the snapshot only. Every section costs a fixed number of queries, however much data
+the priority has.
+"""
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from governance.models import Decision
+from priorities.models import RAG, Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
+from reporting.models import Term, TermlyReport
+from reporting.partnership_sections import commissioning_section, participation_section
+from reporting.scope import ReportScope
+
+# Bump when the shape of the assembled data changes, so old snapshots can be told apart.
+SCHEMA_VERSION = 1
+# How many of an indicator's latest values the trend chart shows.
+TREND_POINTS = 8
+DIRECTIONS = {
+    "better": "improving",
+    "worse": "worsening",
+    "level": "no change",
+    "": "not enough data",
+}
+
+
+def _figure(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _rag_label(rag: str) -> str:
+    return RAG(rag).label if rag else "No update yet"
+
+
+def actions_section(scope: ReportScope) -> dict[str, Any]:
+    """Counts by RAG and status, RAG changes since last term, completions, overdue, exceptions."""
+    actions = list(
+        Action.objects.filter(priority_area=scope.priority_area)
+        .select_related("owner")
+        .order_by("due_date", "pk")
+    )
+    # One query for every update up to the report's day, newest first per action; the RAG at
+    # the end of each term is the first update of an action on or before that term's end.
+    updates = (
+        ProgressUpdate.objects.filter(
+            action__priority_area=scope.priority_area, date__lte=scope.as_of
+        )
+        .order_by("action_id", "-date", "-created_at", "-pk")
+        .values("action_id", "date", "rag", "narrative")
+    )
+    previous_end = scope.previous_term.end_date if scope.previous_term else None
+    latest: dict[int, dict] = {}
+    at_previous_end: dict[int, dict] = {}
+    for update in updates:
+        action_id = update["action_id"]
+        latest.setdefault(action_id, update)
+        if previous_end and update["date"] <= previous_end:
+            at_previous_end.setdefault(action_id, update)
+
+    by_rag = {"red": 0, "amber": 0, "green": 0, "none": 0}
+    by_status = dict.fromkeys(Action.Status.values, 0)
+    changed, completed, exceptions = [], [], []
+    overdue_count = 0
+    for action in actions:
+        now = latest.get(action.pk)
+        rag = now["rag"] if now else ""
+        by_rag[rag or "none"] += 1
+        by_status[action.status] += 1
+        before = at_previous_end.get(action.pk)
+        if now and before and before["rag"] != rag:
+            changed.append(
+                {
+                    "id": action.pk,
+                    "title": action.title,
+                    "from": before["rag"],
+                    "from_label": _rag_label(before["rag"]),
+                    "to": rag,
+                    "to_label": _rag_label(rag),
+                }
+            )
+        # Actions keep no completion date: one completed this term had its last update in it.
+        if action.status == Action.Status.COMPLETE and now and scope.term.contains(now["date"]):
+            completed.append(
+                {"id": action.pk, "title": action.title, "on": now["date"].isoformat()}
+            )
+        overdue = action.status not in Action.CLOSED_STATUSES and action.due_date < scope.as_of
+        overdue_count += int(overdue)
+        if overdue or rag in (RAG.RED, RAG.AMBER):
+            exceptions.append(
+                {
+                    "id": action.pk,
+                    "title": action.title,
+                    "owner": action.owner.get_full_name() or action.owner.get_username(),
+                    "due": action.due_date.isoformat(),
+                    "status": action.get_status_display(),
+                    "rag": rag,
+                    "rag_label": _rag_label(rag),
+                    "overdue": overdue,
+                    "narrative": now["narrative"] if now else "",
+                    "narrative_on": now["date"].isoformat() if now else None,
+                }
+            )
+    severity = {RAG.RED: 0, RAG.AMBER: 1}
+    exceptions.sort(key=lambda row: (severity.get(row["rag"], 2), row["due"], row["id"]))
+    return {
+        "total": len(actions),
+        "by_rag": by_rag,
+        "by_status": [
+            {"status": status, "label": label, "count": by_status[status]}
+            for status, label in Action.Status.choices
+        ],
+        "changed_rag": changed,
+        "completed": completed,
+        "overdue_count": overdue_count,
+        "exceptions": exceptions,
+    }
+
+
+def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
+    """Each indicator's latest value against target and comparator, direction, and trend."""
+    values = IndicatorValue.objects.filter(period_end__lte=scope.term.end_date).order_by(
+        "-period_end", "-pk"
+    )
+    indicators = Indicator.objects.filter(priority_area=scope.priority_area).prefetch_related(
+        Prefetch("values", queryset=values)
+    )
+    rows = []
+    for indicator in indicators:
+        known = list(indicator.values.all())
+        latest = known[0] if known else None
+        previous = known[1] if len(known) > 1 else None
+        judgement = indicator.judge(
+            latest.value if latest else None, previous.value if previous else None
+        )
+        rows.append(
+            {
+                "id": indicator.pk,
+                "name": indicator.name,
+                "unit": indicator.get_unit_display(),
+                "polarity": indicator.get_polarity_display(),
+                "target": _figure(indicator.target),
+                "latest": None
+                if latest is None
+                else {
+                    "period": latest.period_label,
+                    "value": _figure(latest.value),
+                    "comparator": latest.comparator,
+                    "comparator_value": _figure(latest.comparator_value),
+                    "against_comparator": indicator.judge(latest.value, latest.comparator_value),
+                },
+                "against_target": indicator.judge(
+                    latest.value if latest else None, indicator.target
+                ),
+                "direction": DIRECTIONS[judgement],
+                "series": [
+                    {
+                        "period": value.period_label,
+                        "value": _figure(value.value),
+                        "comparator_value": _figure(value.comparator_value),
+                    }
+                    for value in reversed(known[:TREND_POINTS])
+                ],
+            }
+        )
+    return rows
+
+
+def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
+    """Decisions of the boards about this priority or its reports, up to the end of the term."""
+    # Content types by name in the query, not from ContentType's cache, so the count of
+    # queries does not depend on what the process has looked up before.
+    reports = TermlyReport.objects.filter(priority_area=scope.priority_area).values("pk")
+    decisions = (
+        Decision.objects.filter(
+            Q(
+                concerns_type__app_label="priorities",
+                concerns_type__model="priorityarea",
+                concerns_id=scope.priority_area.pk,
+            )
+            | Q(
+                concerns_type__app_label="reporting",
+                concerns_type__model="termlyreport",
+                concerns_id__in=reports,
+            ),
+            meeting__starts_at__date__lte=scope.term.end_date,
+        )
+        .select_related("meeting__board")
+        .order_by("-meeting__starts_at", "pk")
+    )
+    return [
+        {
+            "id": decision.pk,
+            "text": decision.text,
+            "board": decision.meeting.board.name,
+            "meeting_on": timezone.localtime(decision.meeting.starts_at).date().isoformat(),
+            "owner": decision.owner,
+            "due": decision.due_date.isoformat() if decision.due_date else None,
+            "status": decision.get_status_display(),
+        }
+        for decision in decisions
+    ]
+
+
+# (name, builder): the order of the sections on the page and in the board pack.
+REPORT_SECTIONS: list[tuple[str, Callable[[ReportScope], Any]]] = [
+    ("actions", actions_section),
+    ("indicators", indicators_section),
+    ("participation", participation_section),
+    ("commissioning", commissioning_section),
+    ("decisions", decisions_section),
+]
+
+
+def assemble_report(
+    priority_area: PriorityArea, term: Term, *, today: datetime.date | None = None
+) -> dict[str, Any]:
+    """The report's content for a priority and a term, from the data as it is now."""
+    today = today or timezone.localdate()
+    scope = ReportScope(
+        priority_area=priority_area,
+        term=term,
+        previous_term=term.previous(),
+        as_of=min(today, term.end_date),
+    )
+    content: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "assembled_on": today.isoformat(),
+        "as_of": scope.as_of.isoformat(),
+        "priority": {
+            "id": priority_area.pk,
+            "title": priority_area.title,
+            "aim": priority_area.aim,
+            "framework": str(priority_area.framework),
+        },
+        "term": {
+            "id": term.pk,
+            "label": str(term),
+            "start": term.start_date.isoformat(),
+            "end": term.end_date.isoformat(),
+            "previous": str(scope.previous_term) if scope.previous_term else None,
+        },
+    }
+    for name, build in REPORT_SECTIONS:
+        content[name] = build(scope)
+    return content

@@ -1,0 +1,128 @@
+"""Forms of the termly reports: the commissioner's words, presenting, challenges, the pack."""
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.utils import timezone
+
+from governance.models import AgendaItem, Board
+from priorities.models import RAG
+from reporting.models import ReportComment, Term, TermlyReport
+from reporting.services import WORD_FIELDS
+
+
+def _helper(submit_label: str, *, action: str = "", method: str = "post") -> FormHelper:
+    helper = FormHelper()
+    helper.form_method = method
+    if action:
+        helper.form_action = action
+    helper.add_input(Submit("submit", submit_label))
+    return helper
+
+
+class ReportWordsForm(forms.ModelForm):
+    """The commissioner's own words; `lock_version` refuses a save over someone else's."""
+
+    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = TermlyReport
+        fields = WORD_FIELDS
+        widgets = {
+            "overall_rag": forms.RadioSelect,
+            "highlights": forms.Textarea(attrs={"rows": 5}),
+            "risks_and_issues": forms.Textarea(attrs={"rows": 5}),
+            "asks_of_board": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "overall_rag": "Your judgement of the priority this term, as a whole.",
+            "highlights": "What went well this term: achievements and impact.",
+            "risks_and_issues": "What could stop the priority succeeding, and what you are doing.",
+            "asks_of_board": "Decisions or help you need from the board, if any.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["overall_rag"].choices = RAG.choices
+        self.fields["overall_rag"].required = False
+        self.initial.setdefault("lock_version", self.instance.lock_version)
+        self.helper = _helper("Save the report's words")
+
+
+class PresentForm(forms.Form):
+    """The meeting and agenda item where a report was presented, and any decision on it."""
+
+    agenda_item = forms.ModelChoiceField(
+        queryset=AgendaItem.objects.none(),
+        label="Meeting and agenda item",
+        help_text="Meetings of the board that owns the framework, or of the priority's lead board.",
+    )
+    decision_text = forms.CharField(
+        label="Decision taken on the report (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    decision_owner = forms.CharField(
+        label="Who carries the decision out",
+        required=False,
+        max_length=200,
+        help_text="A name or job title. Needed when you record a decision.",
+    )
+
+    def __init__(self, *args, boards: set[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["agenda_item"]
+        field.queryset = (
+            AgendaItem.objects.filter(meeting__board_id__in=boards)
+            .select_related("meeting__board")
+            .order_by("-meeting__starts_at", "order")
+        )
+        field.label_from_instance = lambda item: (
+            f"{item.meeting.board} – {timezone.localtime(item.meeting.starts_at):%-d %B %Y}: {item}"
+        )
+        self.helper = _helper("Mark as presented")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision_text") and not cleaned.get("decision_owner"):
+            self.add_error("decision_owner", "Say who carries the decision out.")
+        return cleaned
+
+
+class ChallengeForm(forms.ModelForm):
+    """A board member's challenge on a submitted report."""
+
+    class Meta:
+        model = ReportComment
+        fields = ("about", "text")
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"about": "About (optional)", "text": "Your challenge"}
+
+    def __init__(self, *args, exceptions: list[dict] | None = None, action: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "The report as a whole")] + [
+            (row["title"], row["title"]) for row in (exceptions or [])
+        ]
+        self.fields["about"] = forms.ChoiceField(
+            label="About",
+            choices=choices,
+            required=False,
+            help_text="An exception of the report, or the report as a whole.",
+        )
+        self.helper = _helper("Add the challenge", action=action)
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BoardPackForm(forms.Form):
+    """Choose the board and the term of a board pack."""
+
+    board = forms.ModelChoiceField(queryset=Board.objects.filter(is_active=True))
+    term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["term"].initial = Term.objects.current()
+        self.helper = _helper("Open the board pack", method="get")

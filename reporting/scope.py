@@ -1,0 +1,17 @@
+"""What every section of a termly report is assembled for."""
+
+import datetime
+from dataclasses import dataclass
+
+from priorities.models import PriorityArea
+from reporting.models import Term
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """A priority, a term, and the day the data stops (the term's end, or today if sooner)."""
+
+    priority_area: PriorityArea
+    term: Term
+    previous_term: Term | None
+    as_of: datetime.date

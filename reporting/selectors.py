@@ -1,0 +1,164 @@
+"""Reads of the termly reports, each with the joins that fix its query count."""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from core import roles
+from governance.models import Board, Decision
+from participation.models import ParticipationRecord
+from priorities import selectors as priorities_selectors
+from priorities.models import Action, Framework, PriorityArea
+from reporting.assemble import assemble_report
+from reporting.models import ReportComment, Term, TermlyReport
+from reporting.services import words_of
+
+Status = TermlyReport.Status
+
+
+def report_for_page() -> QuerySet[TermlyReport]:
+    """A report with its priority, leads, term, meeting and challenges with their answers."""
+    return TermlyReport.objects.select_related(
+        "priority_area__framework__owning_board",
+        "priority_area__lead_board",
+        "term",
+        "submitted_by",
+        "meeting__board",
+        "agenda_item",
+    ).prefetch_related(
+        "priority_area__lead_commissioners",
+        Prefetch(
+            "comments", queryset=ReportComment.objects.select_related("author", "answered_by")
+        ),
+    )
+
+
+def report_content(report: TermlyReport, *, today: datetime.date | None = None) -> dict[str, Any]:
+    """What the report shows: its frozen snapshot once submitted, else assembled live."""
+    if not report.is_draft:
+        return report.snapshot
+    content = assemble_report(report.priority_area, report.term, today=today)
+    content["words"] = words_of(report)
+    return content
+
+
+def report_versions(report: TermlyReport) -> list[TermlyReport]:
+    """Every version of a priority's report for a term, oldest first."""
+    return list(
+        TermlyReport.objects.filter(
+            priority_area_id=report.priority_area_id, term_id=report.term_id
+        ).order_by("version")
+    )
+
+
+def decisions_on(report: TermlyReport) -> list[Decision]:
+    """Decisions recorded about this report at its meeting (live, unlike the snapshot)."""
+    return list(
+        Decision.objects.filter(
+            concerns_type__app_label="reporting",
+            concerns_type__model="termlyreport",
+            concerns_id=report.pk,
+        ).select_related("meeting__board")
+    )
+
+
+def _latest_by_area(reports) -> dict[int, TermlyReport]:
+    latest: dict[int, TermlyReport] = {}
+    for report in reports:
+        kept = latest.get(report.priority_area_id)
+        if kept is None or report.version > kept.version:
+            latest[report.priority_area_id] = report
+    return latest
+
+
+def term_report_rows(*, term: Term, framework: Framework | None = None) -> list[dict[str, Any]]:
+    """Each priority (of a framework, or all) with its latest report for the term, if any."""
+    areas = PriorityArea.objects.select_related("framework").prefetch_related("lead_commissioners")
+    if framework is not None:
+        areas = areas.filter(framework=framework)
+    areas = list(areas.order_by("framework__partnership", "framework__title", "order", "pk"))
+    reports = TermlyReport.objects.filter(term=term, priority_area__in=[a.pk for a in areas])
+    latest = _latest_by_area(reports)
+    return [{"priority_area": area, "report": latest.get(area.pk)} for area in areas]
+
+
+def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> dict[str, Any]:
+    """The home page's dashboards for this user's roles, for the current term."""
+    today = today or timezone.localdate()
+    term = Term.objects.current(today)
+    data: dict[str, Any] = {"term": term}
+    if term is None:
+        return data
+    if roles.is_board_member(user):
+        mine = ReportComment.objects.filter(report=OuterRef("pk"), author=user)
+        reports = (
+            TermlyReport.objects.filter(term=term)
+            .exclude(status=Status.DRAFT)
+            .select_related("priority_area__framework")
+            .annotate(challenged_by_me=Exists(mine))
+        )
+        latest = sorted(
+            _latest_by_area(reports).values(),
+            key=lambda r: (str(r.priority_area.framework), r.priority_area.order, r.pk),
+        )
+        data["term_reports"] = latest
+        data["awaiting_challenge"] = [r for r in latest if not r.challenged_by_me]
+    if roles.is_commissioner(user):
+        data["overdue_actions"] = list(
+            priorities_selectors.my_actions(user=user).filter(Action.overdue_q(today))
+        )
+        areas = list(
+            PriorityArea.objects.filter(lead_commissioners=user)
+            .select_related("framework")
+            .order_by("framework__title", "order", "pk")
+        )
+        latest = _latest_by_area(TermlyReport.objects.filter(term=term, priority_area__in=areas))
+        data["feedback_owed"] = list(
+            ParticipationRecord.objects.feedback_owed(today)
+            .filter(Q(priority_areas__lead_commissioners=user) | Q(created_by=user))
+            .distinct()
+            .order_by("date", "pk")
+        )
+        data["reports_to_write"] = [
+            {"priority_area": area, "report": latest.get(area.pk)}
+            for area in areas
+            if latest.get(area.pk) is None or latest[area.pk].is_draft
+        ]
+    return data
+
+
+def board_pack_areas(*, board: Board) -> list[PriorityArea]:
+    """The priorities that report to a board: of frameworks it owns, or that it leads."""
+    return list(
+        PriorityArea.objects.filter(Q(framework__owning_board=board) | Q(lead_board=board))
+        .distinct()
+        .select_related("framework")
+        .order_by("framework__partnership", "framework__title", "order", "pk")
+    )
+
+
+def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:
+    """Each priority reporting to the board with its report's content for the term.
+
+    The latest submitted version's snapshot; a priority not yet submitted is assembled live
+    and marked so, so that the pack still shows every priority.
+    """
+    areas = board_pack_areas(board=board)
+    reports = TermlyReport.objects.filter(term=term, priority_area__in=areas)
+    submitted = _latest_by_area(r for r in reports if not r.is_draft)
+    drafts = _latest_by_area(r for r in reports if r.is_draft)
+    entries = []
+    for area in areas:
+        report = submitted.get(area.pk) or drafts.get(area.pk)
+        if report is not None:
+            report.priority_area = area
+            report.term = term
+            content = report_content(report)
+        else:
+            content = assemble_report(area, term)
+            content["words"] = {}
+        entries.append({"priority_area": area, "report": report, "content": content})
+    return entries

@@ -1,0 +1,201 @@
+"""Writes of the termly reports: the commissioner's words, the workflow, versions, challenges."""
+
+import datetime
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from governance import services as governance_services
+from governance.models import AgendaItem
+from priorities.models import PriorityArea
+from reporting.assemble import assemble_report
+from reporting.models import ReportComment, Term, TermlyReport
+
+Status = TermlyReport.Status
+WORD_FIELDS = ("overall_rag", "highlights", "risks_and_issues", "asks_of_board")
+# The workflow, readable at a glance: each status and the one it may move to.
+ALLOWED_MOVES = {
+    Status.DRAFT: Status.SUBMITTED,
+    Status.SUBMITTED: Status.PRESENTED,
+    Status.PRESENTED: Status.NOTED,
+}
+
+
+class ReportWordsConflict(ValidationError):
+    """Someone saved the report's words since this edit began; `current` is the report now."""
+
+    def __init__(self, current: TermlyReport):
+        self.current = current
+        super().__init__(
+            "Someone else saved this report while you were editing it. Their words are shown "
+            "below: make your changes again.",
+            code="conflict",
+        )
+
+
+def _move(report: TermlyReport, to: str) -> None:
+    if ALLOWED_MOVES.get(report.status) != to:
+        raise ValidationError(
+            f"A {report.get_status_display().lower()} report cannot be marked "
+            f"{Status(to).label.lower()}.",
+            code="invalid_move",
+        )
+    report.status = to
+
+
+def _locked(report: TermlyReport) -> TermlyReport:
+    return TermlyReport.objects.select_for_update().get(pk=report.pk)
+
+
+def words_of(report: TermlyReport) -> dict[str, str]:
+    """The commissioner's own words on a report, with the overall RAG's label."""
+    words = {field: getattr(report, field) for field in WORD_FIELDS}
+    words["overall_rag_label"] = report.get_overall_rag_display() if report.overall_rag else ""
+    return words
+
+
+@transaction.atomic
+def termly_report_start(*, priority_area: PriorityArea, term: Term) -> TermlyReport:
+    """Start the first draft of a priority's report for a term."""
+    report = TermlyReport(priority_area=priority_area, term=term, version=1)
+    report.full_clean()
+    report.save()
+    return report
+
+
+@transaction.atomic
+def termly_report_save_words(
+    *, report: TermlyReport, data: dict[str, Any], expected_lock_version: int
+) -> TermlyReport:
+    """Save the commissioner's words on a draft, refusing a save based on a stale read."""
+    current = _locked(report)
+    if not current.is_draft:
+        raise ValidationError("This report has been submitted: start a new version to correct it.")
+    if current.lock_version != expected_lock_version:
+        raise ReportWordsConflict(current)
+    unknown = set(data) - set(WORD_FIELDS)
+    if unknown:
+        raise TypeError(f"Not the commissioner's words: {sorted(unknown)}")
+    for field, value in data.items():
+        setattr(current, field, value)
+    current.full_clean()
+    current.lock_version += 1
+    current.save(update_fields=[*data, "lock_version", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def termly_report_submit(
+    *, report: TermlyReport, user: AbstractBaseUser, today: datetime.date | None = None
+) -> TermlyReport:
+    """Freeze a draft: store what it shows now, with the commissioner's words, and submit it."""
+    current = _locked(report)
+    if not current.overall_rag:
+        raise ValidationError("Give the report an overall RAG before submitting it.")
+    _move(current, Status.SUBMITTED)
+    area = PriorityArea.objects.select_related("framework").get(pk=current.priority_area_id)
+    snapshot = assemble_report(area, current.term, today=today)
+    snapshot["words"] = words_of(current)
+    current.snapshot = snapshot
+    current.submitted_at = timezone.now()
+    current.submitted_by = user
+    current.full_clean()
+    current.save(update_fields=["status", "snapshot", "submitted_at", "submitted_by", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def report_new_version(*, report: TermlyReport) -> TermlyReport:
+    """Start a corrected version of a submitted report: a new draft with the same words."""
+    report = _locked(report)
+    if report.is_draft:
+        raise ValidationError("This report is still a draft: edit it instead.")
+    siblings = TermlyReport.objects.select_for_update().filter(
+        priority_area_id=report.priority_area_id, term_id=report.term_id
+    )
+    if siblings.filter(status=Status.DRAFT).exists():
+        raise ValidationError("A newer draft of this report already exists.")
+    latest = siblings.aggregate(latest=Max("version"))["latest"]
+    draft = TermlyReport(
+        priority_area_id=report.priority_area_id,
+        term_id=report.term_id,
+        version=latest + 1,
+        **{field: getattr(report, field) for field in WORD_FIELDS},
+    )
+    draft.full_clean()
+    draft.save()
+    return draft
+
+
+def presentable_boards(report: TermlyReport) -> set[int]:
+    """Ids of the boards a report goes to: its framework's owning board and its lead board."""
+    area = report.priority_area
+    return {area.framework.owning_board_id} | ({area.lead_board_id} - {None})
+
+
+@transaction.atomic
+def termly_report_mark_presented(
+    *,
+    report: TermlyReport,
+    agenda_item: AgendaItem,
+    decision_text: str = "",
+    decision_owner: str = "",
+) -> TermlyReport:
+    """Record the meeting and agenda item where a submitted report was presented, and any
+    decision taken on it there."""
+    current = _locked(report)
+    if agenda_item.meeting.board_id not in presentable_boards(report):
+        raise ValidationError("Choose a meeting of the board this priority reports to.")
+    _move(current, Status.PRESENTED)
+    current.meeting = agenda_item.meeting
+    current.agenda_item = agenda_item
+    current.full_clean()
+    current.save(update_fields=["status", "meeting", "agenda_item", "updated_at"])
+    if decision_text:
+        governance_services.decision_create(
+            meeting=agenda_item.meeting,
+            text=decision_text,
+            owner=decision_owner,
+            concerns=current,
+        )
+    return current
+
+
+@transaction.atomic
+def termly_report_mark_noted(*, report: TermlyReport) -> TermlyReport:
+    """Record that the board noted a presented report."""
+    current = _locked(report)
+    _move(current, Status.NOTED)
+    current.noted_at = timezone.now()
+    current.save(update_fields=["status", "noted_at", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def report_comment_add(
+    *, report: TermlyReport, author: AbstractBaseUser, text: str, about: str = ""
+) -> ReportComment:
+    """Challenge a submitted report."""
+    if report.is_draft:
+        raise ValidationError("A draft cannot be challenged: wait until it is submitted.")
+    comment = ReportComment(report=report, author=author, text=text, about=about)
+    comment.full_clean()
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def report_comment_answer(
+    *, comment: ReportComment, author: AbstractBaseUser, answer: str
+) -> ReportComment:
+    """Answer a challenge (a later answer replaces the earlier one)."""
+    comment.answer = answer
+    comment.answered_by = author
+    comment.answered_at = timezone.now()
+    comment.full_clean()
+    comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    return comment

@@ -1,0 +1,50 @@
+"""The reporting admin: every model registered, searchable, and its pages open."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import escape
+from simple_history.models import HistoricalChanges
+
+from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
+from reporting.tests.factories import ReportCommentFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every model of the app, so that a new one without an admin fails here.
+MODELS = [
+    model
+    for model in apps.get_app_config("reporting").get_models()
+    if not issubclass(model, HistoricalChanges)
+]
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_every_model_is_registered_with_search(model):
+    assert admin.site.is_registered(model)
+    assert admin.site._registry[model].search_fields
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_admin_lists_and_change_pages_open(administrator_client, model):
+    comment = ReportCommentFactory(text="What is the plan for the overdue actions?")
+    report = comment.report
+    instances = {
+        Term: Term.objects.current(),
+        TermlyReport: report,
+        ReportComment: comment,
+        BoardPackPdf: BoardPackPdf.objects.create(
+            board=report.priority_area.framework.owning_board,
+            term=Term.objects.current(),
+            html_sha256="0" * 64,
+            pdf=b"%PDF-1.7",
+        ),
+    }
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})
+    assert listing.status_code == 200
+    instance = instances[model]
+    assert escape(str(instance)[:30]) in listing.content.decode()
+    change = administrator_client.get(reverse(f"{prefix}_change", args=[instance.pk]))
+    assert change.status_code == 200

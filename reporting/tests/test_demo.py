@@ -1,0 +1,32 @@
+"""The demo termly reports, loaded on top of the demo priorities."""
+
+import pytest
+
+from core.demo_users import ensure_demo_users
+from priorities import demo as priorities_demo
+from reporting import demo
+from reporting.models import ReportComment, Term, TermlyReport
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded():
+    ensure_demo_users()
+    return priorities_demo.load() + demo.load()
+
+
+def test_demo_reports_are_submitted_last_term_with_a_draft_this_term(loaded):
+    current = Term.objects.current()
+    submitted = TermlyReport.objects.filter(term=current.previous(), status="submitted")
+    assert submitted.count() == 3
+    assert all(report.is_sample and report.snapshot for report in submitted)
+    assert TermlyReport.objects.filter(term=current, status="draft").count() == 1
+    comment = ReportComment.objects.get()
+    assert comment.author.username == "board" and comment.answer
+
+
+def test_loading_the_reports_twice_changes_nothing(loaded):
+    before = TermlyReport.objects.count()
+    assert demo.load() == 0
+    assert TermlyReport.objects.count() == before

@@ -1,0 +1,287 @@
+"""assemble_report: what a termly report says about actions, indicators and decisions."""
+
+import datetime
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from commissioning.models import StageMove
+from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
+from governance.tests.factories import DecisionFactory, MeetingFactory
+from participation.models import Level
+from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from priorities.models import Action
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    PriorityAreaFactory,
+    ProgressUpdateFactory,
+)
+from reporting import charts
+from reporting.assemble import REPORT_SECTIONS, assemble_report
+from reporting.charts import indicator_trend_svg, with_charts
+from reporting.models import Term
+from reporting.tests.factories import TermlyReportFactory
+
+pytestmark = pytest.mark.django_db
+
+D = datetime.date
+AS_OF = D(2025, 12, 15)
+LATER = D(2026, 3, 31)
+
+
+@pytest.fixture
+def autumn():
+    return Term.objects.get(academic_year=2025, season="autumn")
+
+
+@pytest.fixture
+def area():
+    return PriorityAreaFactory(title="Children in Care")
+
+
+def _action(area, title, *, due=LATER, status=Action.Status.IN_PROGRESS, **kwargs):
+    return ActionFactory(
+        priority_area=area,
+        title=title,
+        start_date=D(2025, 1, 1),
+        due_date=due,
+        status=status,
+        **kwargs,
+    )
+
+
+def _update(action, day, rag, narrative="Update"):
+    return ProgressUpdateFactory(action=action, date=day, rag=rag, narrative=narrative)
+
+
+def test_actions_are_counted_by_rag_at_the_end_of_the_term_and_by_status(area, autumn):
+    worsened = _action(area, "Scale up the Edge of Care Team")
+    _update(worsened, D(2025, 7, 1), "green")
+    _update(worsened, D(2025, 10, 1), "red", "Recruitment paused.")
+    _update(worsened, D(2025, 12, 20), "green", "After the report's day: not counted.")
+    late = _action(area, "Refresh the sufficiency statement", due=D(2025, 11, 1))
+    _update(late, D(2025, 10, 5), "amber", "Waiting for the CCG's figures.")
+    done = _action(area, "Open the new contact centre", status=Action.Status.COMPLETE)
+    _update(done, D(2025, 11, 1), "green", "Opened.")
+    _action(area, "Review short breaks", status=Action.Status.NOT_STARTED)
+
+    actions = assemble_report(area, autumn, today=AS_OF)["actions"]
+
+    assert actions["total"] == 4
+    assert actions["by_rag"] == {"red": 1, "amber": 1, "green": 1, "none": 1}
+    assert {row["label"]: row["count"] for row in actions["by_status"]} == {
+        "Not started": 1,
+        "In progress": 2,
+        "Complete": 1,
+        "Cancelled": 0,
+    }
+    assert actions["changed_rag"] == [
+        {
+            "id": worsened.pk,
+            "title": "Scale up the Edge of Care Team",
+            "from": "green",
+            "from_label": "Green",
+            "to": "red",
+            "to_label": "Red",
+        }
+    ]
+    assert [row["title"] for row in actions["completed"]] == ["Open the new contact centre"]
+    assert actions["overdue_count"] == 1
+
+
+def test_exceptions_list_red_then_amber_and_overdue_with_their_latest_narrative(area, autumn):
+    red = _action(area, "Red action")
+    _update(red, D(2025, 10, 1), "red", "Recruitment paused.")
+    overdue_green = _action(area, "Late but green", due=D(2025, 10, 1))
+    _update(overdue_green, D(2025, 9, 15), "green", "On track, says the owner.")
+    amber = _action(area, "Amber action")
+    _update(amber, D(2025, 10, 2), "amber", "Slipping.")
+    _update(_action(area, "Green action"), D(2025, 10, 2), "green")
+
+    exceptions = assemble_report(area, autumn, today=AS_OF)["actions"]["exceptions"]
+
+    assert [(row["title"], row["overdue"]) for row in exceptions] == [
+        ("Red action", False),
+        ("Amber action", False),
+        ("Late but green", True),
+    ]
+    assert exceptions[0]["narrative"] == "Recruitment paused."
+    assert exceptions[0]["narrative_on"] == "2025-10-01"
+
+
+def test_indicators_give_latest_value_target_comparator_and_direction_of_travel(area, autumn):
+    admissions = IndicatorFactory(
+        priority_area=area, name="Admissions for injuries 0-4", polarity="lower", target=130
+    )
+    for label, value in (("2023", "150"), ("2024", "144")):
+        IndicatorValueFactory(
+            indicator=admissions,
+            period_label=label,
+            period_end=D(int(label), 12, 31),
+            value=Decimal(value),
+            comparator_value=Decimal("129.6"),
+        )
+    IndicatorValueFactory(
+        indicator=admissions, period_label="2026", period_end=D(2026, 12, 31), value=Decimal("1")
+    )
+    IndicatorFactory(priority_area=area, name="Good level of development")
+    one_value = IndicatorFactory(priority_area=area, name="Care leavers in education")
+    IndicatorValueFactory(indicator=one_value, period_label="2024", period_end=D(2024, 8, 31))
+
+    rows = {row["name"]: row for row in assemble_report(area, autumn, today=AS_OF)["indicators"]}
+
+    injuries = rows["Admissions for injuries 0-4"]
+    assert injuries["latest"]["value"] == "144.00", "the 2026 value is after the term"
+    assert injuries["latest"]["comparator_value"] == "129.60"
+    assert injuries["latest"]["against_comparator"] == "worse"
+    assert injuries["against_target"] == "worse"
+    assert injuries["direction"] == "improving"
+    assert [point["period"] for point in injuries["series"]] == ["2023", "2024"]
+    assert rows["Care leavers in education"]["direction"] == "not enough data"
+    assert rows["Good level of development"]["latest"] is None
+
+
+def test_decisions_about_the_priority_or_its_reports_up_to_the_end_of_the_term(area, autumn):
+    october = MeetingFactory(starts_at=timezone.make_aware(datetime.datetime(2025, 10, 8, 10)))
+    january = MeetingFactory(starts_at=timezone.make_aware(datetime.datetime(2026, 1, 8, 10)))
+    DecisionFactory(meeting=october, text="Fund two more edge of care workers.", concerns=area)
+    report = TermlyReportFactory(priority_area=area, term=autumn)
+    DecisionFactory(meeting=october, text="Note the report.", concerns=report)
+    DecisionFactory(meeting=october, text="About another priority.", concerns=PriorityAreaFactory())
+    DecisionFactory(meeting=january, text="After the term.", concerns=area)
+
+    decisions = assemble_report(area, autumn, today=AS_OF)["decisions"]
+
+    assert sorted(row["text"] for row in decisions) == [
+        "Fund two more edge of care workers.",
+        "Note the report.",
+    ]
+    assert decisions[0]["meeting_on"] == "2025-10-08"
+
+
+def test_the_report_is_plain_json_with_every_registered_section(area, autumn):
+    _update(_action(area, "An action"), D(2025, 10, 1), "amber")
+    content = assemble_report(area, autumn, today=AS_OF)
+    assert json.loads(json.dumps(content)) == content
+    assert [name for name, _ in REPORT_SECTIONS] == [
+        "actions",
+        "indicators",
+        "participation",
+        "commissioning",
+        "decisions",
+    ]
+    assert all(name in content for name, _ in REPORT_SECTIONS)
+    assert content["term"]["label"] == "Autumn term 2025/26"
+    assert content["term"]["previous"] == "Summer term 2024/25"
+    assert content["as_of"] == "2025-12-15"
+
+
+def test_charts_are_svg_documents_with_no_script(area, autumn):
+    indicator = IndicatorFactory(priority_area=area, name="Good level of development")
+    IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
+    IndicatorValueFactory(indicator=indicator, period_label="2024", period_end=D(2024, 8, 31))
+    row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
+    svg = indicator_trend_svg(row)
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    assert "<script" not in svg
+    charted = with_charts({"indicators": [row]})["indicators"][0]
+    assert charted["chart"].startswith("data:image/svg+xml;base64,")
+
+
+def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monkeypatch):
+    indicator = IndicatorFactory(priority_area=area, name="Hospital admissions")
+    IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
+    row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
+    drawn = []
+
+    def counting_svg(indicator_row):
+        drawn.append(indicator_row["name"])
+        return indicator_trend_svg(indicator_row)
+
+    monkeypatch.setattr(charts, "indicator_trend_svg", counting_svg)
+    cache.clear()
+    first = with_charts({"indicators": [row]})["indicators"][0]["chart"]
+    again = with_charts({"indicators": [row]})["indicators"][0]["chart"]
+    assert first == again and drawn == ["Hospital admissions"]
+    changed = {**row, "target": "99"}
+    with_charts({"indicators": [changed]})
+    assert drawn == ["Hospital admissions", "Hospital admissions"]
+
+
+def test_participation_this_term_with_you_said_we_did_and_feedback_owed(area, autumn):
+    youth = StakeholderGroupFactory(name="Halton Youth Cabinet")
+    carers = StakeholderGroupFactory(name="Parent/Carer Forum")
+    ParticipationRecordFactory(
+        priority_areas=[area],
+        groups=[youth],
+        title="Advocacy consultation",
+        date=D(2025, 10, 1),
+        level=Level.CONSULT,
+        we_did="Advocates now meet young people a week before reviews.",
+    )
+    ParticipationRecordFactory(
+        priority_areas=[area],
+        groups=[carers, youth],
+        title="Short breaks co-design",
+        date=D(2025, 11, 20),
+        level=Level.CO_PRODUCE,
+    )
+    ParticipationRecordFactory(priority_areas=[area], title="Last term", date=D(2025, 6, 1))
+    ParticipationRecordFactory(title="Another priority", date=D(2025, 10, 1))
+
+    data = assemble_report(area, autumn, today=AS_OF)["participation"]
+
+    assert data["record_count"] == 2
+    assert data["participants"] == 18
+    assert data["groups"] == ["Halton Youth Cabinet", "Parent/Carer Forum"]
+    assert data["highest_level"] == "Co-produce"
+    assert [row["title"] for row in data["you_said_we_did"]] == ["Advocacy consultation"]
+    # Owed four weeks after the event: not yet for the one of 20 November.
+    assert [row["title"] for row in data["feedback_owed"]] == [
+        "Last term",
+        "Advocacy consultation",
+    ]
+
+
+def test_commissioning_by_stage_moves_this_term_and_contracts_ending_soon(area, autumn):
+    mover = ActivityFactory(priority_area=area, title="Emotional wellbeing service", stage="plan")
+    ActivityFactory(priority_area=area, title="Short breaks review", stage="analyse")
+    StageMove.objects.create(
+        activity=mover,
+        from_stage="analyse",
+        to_stage="plan",
+        from_cycle=1,
+        to_cycle=1,
+        moved_by=mover.lead_commissioner,
+        moved_at=timezone.make_aware(datetime.datetime(2025, 10, 15, 12)),
+    )
+    service = ServiceFactory()
+    service.priority_areas.add(area)
+    soon = {"start_date": D(2023, 1, 1), "end_date": D(2026, 3, 31)}
+    ContractFactory(title="Through the service", service=service, **soon)
+    ContractFactory(title="Through the activity", activity=mover, **soon)
+    ContractFactory(title="Ends in a year", service=service, start_date=D(2023, 1, 1))
+    ContractFactory(title="Another priority's", **soon)
+
+    data = assemble_report(area, autumn, today=AS_OF)["commissioning"]
+
+    stages = {row["label"]: row["activities"] for row in data["by_stage"]}
+    assert stages["Plan"] == ["Emotional wellbeing service"]
+    assert stages["Analyse"] == ["Short breaks review"]
+    assert data["moves"] == [
+        {
+            "activity": "Emotional wellbeing service",
+            "from": "Analyse",
+            "to": "Plan",
+            "on": "2025-10-15",
+        }
+    ]
+    assert sorted(row["title"] for row in data["contracts_ending"]) == [
+        "Through the activity",
+        "Through the service",
+    ]

@@ -1,0 +1,124 @@
+"""The report page and the home dashboards run the same number of queries as data grows.
+
+Each test renders once over one unit of data, counts the queries, grows the data tenfold and
+expects exactly that count again.
+"""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from commissioning.tests.factories import ActivityFactory, ContractFactory
+from governance.tests.factories import DecisionFactory, MeetingFactory
+from participation.tests.factories import ParticipationRecordFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    PriorityAreaFactory,
+    ProgressUpdateFactory,
+)
+from reporting import services
+from reporting.models import Term
+from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def _grow(area, owner, units: int) -> None:
+    """Per unit: two actions (one overdue) with updates, an indicator with values, a decision,
+    a commissioning activity with a contract ending soon, and a participation record."""
+    for _ in range(units):
+        activity = ActivityFactory(priority_area=area)
+        ContractFactory(activity=activity, end_date=TODAY + datetime.timedelta(days=30))
+        ParticipationRecordFactory(priority_areas=[area], we_did="Changed the venue.")
+        for overdue, rag in ((True, "red"), (False, "amber")):
+            action = ActionFactory(priority_area=area, owner=owner, overdue=overdue)
+            ProgressUpdateFactory(action=action, rag="green", date=TODAY - datetime.timedelta(300))
+            ProgressUpdateFactory(action=action, rag=rag, date=TODAY)
+        indicator = IndicatorFactory(priority_area=area)
+        for year in (2022, 2023, 2024):
+            IndicatorValueFactory(indicator=indicator, period_end=datetime.date(year, 8, 31))
+        DecisionFactory(
+            meeting=MeetingFactory(
+                board=area.lead_board, starts_at=timezone.now() - datetime.timedelta(days=units)
+            ),
+            concerns=area,
+        )
+
+
+def _count(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.fixture
+def area(commissioner):
+    return PriorityAreaFactory(lead_commissioners=[commissioner])
+
+
+@pytest.mark.parametrize("submit", [False, True], ids=["draft", "submitted"])
+def test_the_report_page_is_constant(commissioner, commissioner_client, area, submit):
+    report = TermlyReportFactory(priority_area=area, term=Term.objects.current())
+    _grow(area, commissioner, 1)
+    if submit:
+        report = services.termly_report_submit(report=report, user=commissioner)
+        ReportCommentFactory(report=report)
+    url = report.get_absolute_url()
+    first = _count(commissioner_client, url)
+
+    _grow(area, commissioner, 9)
+    if submit:
+        for _ in range(9):
+            ReportCommentFactory(report=report, answer="Answered.", answered_by=commissioner)
+    with CaptureQueriesContext(connection) as queries:
+        page = commissioner_client.get(url).content.decode()
+    assert len(queries) == first
+    if not submit:
+        assert page.count('class="report-indicator"') == 10, "the draft shows live data"
+
+
+def test_the_board_member_dashboard_is_constant(board_member, board_member_client, commissioner):
+    term = Term.objects.current()
+
+    def grow(units):
+        for _ in range(units):
+            report = TermlyReportFactory(term=term)
+            services.termly_report_submit(report=report, user=commissioner)
+            ReportCommentFactory(report=report, author=board_member)
+
+    grow(1)
+    first = _count(board_member_client, reverse("home"))
+    grow(9)
+    assert _count(board_member_client, reverse("home")) == first
+
+
+def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_client):
+    term = Term.objects.current()
+
+    def grow(units):
+        for _ in range(units):
+            area = PriorityAreaFactory(lead_commissioners=[commissioner])
+            TermlyReportFactory(priority_area=area, term=term)
+            PriorityAreaFactory(lead_commissioners=[commissioner])
+            ActionFactory(owner=commissioner, overdue=True)
+            ParticipationRecordFactory(
+                priority_areas=[area], date=TODAY - datetime.timedelta(days=60)
+            )
+
+    grow(1)
+    first = _count(commissioner_client, reverse("home"))
+    grow(9)
+    with CaptureQueriesContext(connection) as queries:
+        page = commissioner_client.get(reverse("home")).content.decode()
+    assert len(queries) == first
+    assert page.count("Not started") == 10 and "Your overdue actions" in page
+    assert page.count("took place") == 10, "feedback owed on each record"

@@ -1,0 +1,31 @@
+"""Pages of the reporting app: termly reports and board packs."""
+
+from reporting.views.board_pack import BoardPackChooserView, BoardPackPdfView, BoardPackView
+from reporting.views.reports import (
+    ReportAnswerView,
+    ReportChallengeView,
+    ReportDetailView,
+    ReportListView,
+    ReportNewVersionView,
+    ReportNotedView,
+    ReportPresentView,
+    ReportStartView,
+    ReportSubmitView,
+    ReportWordsView,
+)
+
+__all__ = [
+    "BoardPackChooserView",
+    "BoardPackPdfView",
+    "BoardPackView",
+    "ReportAnswerView",
+    "ReportChallengeView",
+    "ReportDetailView",
+    "ReportListView",
+    "ReportNewVersionView",
+    "ReportNotedView",
+    "ReportPresentView",
+    "ReportStartView",
+    "ReportSubmitView",
+    "ReportWordsView",
+]

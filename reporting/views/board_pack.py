@@ -1,0 +1,55 @@
+"""The board pack: choose a board and a term, read it as HTML, or download it as a PDF."""
+
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views import View
+from django.views.generic import TemplateView
+
+from core.roles import RoleRequiredMixin
+from governance.models import Board
+from reporting.board_pack import board_pack_context, board_pack_pdf
+from reporting.forms import BoardPackForm
+from reporting.models import Term
+
+
+class BoardPackChooserView(RoleRequiredMixin, TemplateView):
+    """Choose the board and term of a board pack."""
+
+    template_name = "reporting/board_pack_chooser.html"
+
+    def get(self, request, *args, **kwargs):
+        form = BoardPackForm(request.GET or None)
+        if form.is_valid():
+            args = [form.cleaned_data["board"].pk, form.cleaned_data["term"].pk]
+            return HttpResponseRedirect(reverse("reporting:board_pack", args=args))
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class BoardPackMixin(RoleRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        self.board = get_object_or_404(Board, pk=kwargs["board_pk"])
+        self.term = get_object_or_404(Term, pk=kwargs["term_pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+
+class BoardPackView(BoardPackMixin, TemplateView):
+    """The board pack as a page to read or print."""
+
+    template_name = "reporting/board_pack.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(board_pack_context(board=self.board, term=self.term))
+        return context
+
+
+class BoardPackPdfView(BoardPackMixin, View):
+    """The board pack as one PDF download."""
+
+    def get(self, request, *args, **kwargs):
+        pdf = board_pack_pdf(board=self.board, term=self.term)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        name = f"board-pack-{self.board.pk}-{self.term.academic_year}-{self.term.season}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -1,0 +1,273 @@
+"""Termly reports: the list by term, the report page, the commissioner's words, the workflow
+and the board's challenges."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views import View
+from django.views.generic import FormView, TemplateView
+
+from core.roles import (
+    RoleRequiredMixin,
+    can_answer_challenge,
+    can_challenge_report,
+    can_edit_priority_area,
+    can_write_report,
+)
+from priorities.models import Framework, PriorityArea
+from reporting import selectors, services
+from reporting.charts import with_charts
+from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
+from reporting.models import ReportComment, Term
+
+
+def _error_text(error: ValidationError) -> str:
+    return " ".join(error.messages)
+
+
+class ReportListView(RoleRequiredMixin, TemplateView):
+    """Every priority's report for a term (the current term unless chosen), by framework."""
+
+    template_name = "reporting/report_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = list(Term.objects.order_by("-start_date"))
+        chosen = self.request.GET.get("term", "")
+        term = next((t for t in terms if str(t.pk) == chosen), None) or Term.objects.current()
+        frameworks = list(Framework.objects.order_by("partnership", "-period", "title"))
+        chosen = self.request.GET.get("framework", "")
+        framework = next((f for f in frameworks if str(f.pk) == chosen), None)
+        rows = selectors.term_report_rows(term=term, framework=framework) if term else []
+        for row in rows:
+            row["can_write"] = can_edit_priority_area(self.request.user, row["priority_area"])
+        context.update(
+            terms=terms, term=term, frameworks=frameworks, framework=framework, rows=rows
+        )
+        return context
+
+
+class ReportStartView(RoleRequiredMixin, View):
+    """Start the draft of a priority's report for a term: its leads and administrators."""
+
+    def post(self, request, pk: int, term_pk: int):
+        area = get_object_or_404(PriorityArea.objects.prefetch_related("lead_commissioners"), pk=pk)
+        term = get_object_or_404(Term, pk=term_pk)
+        if not can_edit_priority_area(request.user, area):
+            raise PermissionDenied("Only the priority's lead commissioners write its report.")
+        try:
+            report = services.termly_report_start(priority_area=area, term=term)
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+            return HttpResponseRedirect(reverse("reporting:report_list") + f"?term={term.pk}")
+        messages.success(request, f"Draft report started for {area}, {term}.")
+        return HttpResponseRedirect(report.get_absolute_url())
+
+
+class ReportMixin(RoleRequiredMixin):
+    """Loads the report named by the URL, with what its page needs, then asks `allowed`."""
+
+    refusal = "Your role does not give access to this page."
+
+    def allowed(self, user) -> bool:
+        return True
+
+    def dispatch(self, request, *args, **kwargs):
+        self.report = get_object_or_404(selectors.report_for_page(), pk=kwargs["pk"])
+        # Anonymous users are sent to sign in by the middleware before they get here.
+        if not self.allowed(request.user):
+            raise PermissionDenied(self.refusal)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ReportWriterMixin(ReportMixin):
+    """The report's lead commissioners and administrators only."""
+
+    refusal = "Only the priority's lead commissioners write its report."
+
+    def allowed(self, user) -> bool:
+        return can_write_report(user, self.report)
+
+
+class ReportDetailView(ReportMixin, TemplateView):
+    """A report: live while a draft, its frozen snapshot once submitted; challenges below."""
+
+    template_name = "reporting/report_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        report, user = self.report, self.request.user
+        content = with_charts(selectors.report_content(report))
+        can_challenge = can_challenge_report(user, report)
+        context.update(
+            report=report,
+            content=content,
+            versions=selectors.report_versions(report),
+            decisions=selectors.decisions_on(report),
+            can_write=can_write_report(user, report),
+            can_challenge=can_challenge,
+            can_answer=can_answer_challenge(user, report),
+            challenge_form=ChallengeForm(
+                exceptions=content["actions"]["exceptions"],
+                action=reverse("reporting:report_challenge", args=[report.pk]),
+            )
+            if can_challenge
+            else None,
+        )
+        return context
+
+
+class ReportWordsView(ReportWriterMixin, FormView):
+    """Write the commissioner's own words on a draft report."""
+
+    template_name = "reporting/report_words_form.html"
+    form_class = ReportWordsForm
+
+    def get(self, request, *args, **kwargs):
+        if not self.report.is_draft:
+            messages.info(
+                request, "This report has been submitted: start a new version to correct it."
+            )
+            return HttpResponseRedirect(self.report.get_absolute_url())
+        return super().get(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["instance"] = self.report
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+    def form_valid(self, form):
+        data = {field: form.cleaned_data[field] for field in services.WORD_FIELDS}
+        try:
+            services.termly_report_save_words(
+                report=self.report,
+                data=data,
+                expected_lock_version=form.cleaned_data["lock_version"],
+            )
+        except services.ReportWordsConflict as conflict:
+            # Keep the writer's text, show what was saved meanwhile, and let a second save
+            # (now knowingly over the colleague's words) go through.
+            form.data = form.data.copy()
+            form.data["lock_version"] = conflict.current.lock_version
+            form.add_error(None, conflict)
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form, saved_meanwhile=services.words_of(conflict.current)
+                )
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "The report's words are saved.")
+        return HttpResponseRedirect(self.report.get_absolute_url())
+
+
+class ReportActionView(ReportWriterMixin, View):
+    """A POST that moves a report on: submit, new version or noted."""
+
+    def post(self, request, *args, **kwargs):
+        try:
+            target, message = self.act()
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+            return HttpResponseRedirect(self.report.get_absolute_url())
+        messages.success(request, message)
+        return HttpResponseRedirect(target.get_absolute_url())
+
+
+class ReportSubmitView(ReportActionView):
+    """Submit a draft: what it shows is frozen from now on."""
+
+    def act(self):
+        report = services.termly_report_submit(report=self.report, user=self.request.user)
+        return report, "Report submitted. What it shows is now fixed; the board can challenge it."
+
+
+class ReportNewVersionView(ReportActionView):
+    """Start a corrected version of a submitted report."""
+
+    def act(self):
+        draft = services.report_new_version(report=self.report)
+        return draft, f"Version {draft.version} started as a draft, with the same words."
+
+
+class ReportNotedView(ReportActionView):
+    """Record that the board noted a presented report."""
+
+    def act(self):
+        return services.termly_report_mark_noted(report=self.report), "Report marked as noted."
+
+
+class ReportPresentView(ReportWriterMixin, FormView):
+    """Record the meeting and agenda item where a submitted report was presented."""
+
+    template_name = "reporting/report_present_form.html"
+    form_class = PresentForm
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs["boards"] = services.presentable_boards(self.report)
+        return kwargs
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(report=self.report, **kwargs)
+
+    def form_valid(self, form):
+        try:
+            services.termly_report_mark_presented(report=self.report, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Report marked as presented.")
+        return HttpResponseRedirect(self.report.get_absolute_url())
+
+
+class ReportChallengeView(ReportMixin, View):
+    """Add a board member's challenge to a submitted report."""
+
+    refusal = "Board members challenge submitted reports."
+
+    def allowed(self, user) -> bool:
+        return can_challenge_report(user, self.report)
+
+    def post(self, request, *args, **kwargs):
+        content = selectors.report_content(self.report)
+        form = ChallengeForm(request.POST, exceptions=content["actions"]["exceptions"])
+        if not form.is_valid():
+            messages.error(request, "Write your challenge before adding it.")
+            return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+        try:
+            services.report_comment_add(
+                report=self.report, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, _error_text(error))
+        else:
+            messages.success(request, "Challenge added. The lead commissioners will answer it.")
+        return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+
+
+class ReportAnswerView(RoleRequiredMixin, View):
+    """Answer a challenge: the priority's lead commissioners and administrators."""
+
+    def post(self, request, pk: int):
+        comment = get_object_or_404(
+            ReportComment.objects.select_related("report__priority_area"), pk=pk
+        )
+        report = comment.report
+        if not can_answer_challenge(request.user, report):
+            raise PermissionDenied("Only the priority's lead commissioners answer its challenges.")
+        form = AnswerForm(request.POST)
+        if form.is_valid():
+            services.report_comment_answer(
+                comment=comment, author=request.user, answer=form.cleaned_data["answer"]
+            )
+            messages.success(request, "Answer saved.")
+        else:
+            messages.error(request, "Write your answer before saving it.")
+        return HttpResponseRedirect(report.get_absolute_url() + f"#challenge-{comment.pk}")

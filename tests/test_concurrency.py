@@ -1,0 +1,200 @@
+"""Two people editing the same record at once: the first save wins, the second is told, and
+nothing of the first is lost. Each editor has a Client (a session) of their own; both open the
+page before either saves, as two browser tabs would."""
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from commissioning.models import CommissioningActivity, StageMove
+from commissioning.tests.factories import ActivityFactory, NeedsAssessmentFactory
+from core.choices import Stage
+from core.tests.helpers import form_data
+from governance.models import AgendaItem
+from governance.tests.factories import AgendaItemFactory
+from participation.tests.factories import ParticipationRecordFactory
+from priorities.models import Action, Indicator, Objective
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    PriorityAreaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Editor:
+    client: Client
+    data: dict
+
+
+def _two_editors_open(url: str, first, second, form_name: str = "form") -> tuple[Editor, Editor]:
+    editors = []
+    for user in (first, second):
+        client = Client()
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        editors.append(Editor(client, form_data(response.context[form_name])))
+    return editors[0], editors[1]
+
+
+@pytest.fixture
+def lead(commissioner):
+    return commissioner
+
+
+@pytest.fixture
+def area(lead):
+    return PriorityAreaFactory(lead_commissioners=[lead])
+
+
+def test_two_editors_of_an_action(lead, administrator, area):
+    action = ActionFactory(priority_area=area, title="Retain TAF advisors", description="")
+    url = reverse("priorities:action_update", args=[action.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Retain the TAF advisors"})
+    refused = second.client.post(url, second.data | {"description": "Funded to March"})
+
+    assert saved.status_code == 302
+    assert refused.status_code == 409
+    assert "someone else saved this action" in refused.content.decode()
+    action = Action.objects.get(pk=action.pk)
+    assert (action.title, action.description, action.version) == (
+        "Retain the TAF advisors",
+        "",
+        2,
+    )
+
+
+def test_two_editors_of_a_participation_record(lead, administrator, area):
+    record = ParticipationRecordFactory(priority_areas=[area], title="Advocacy consultation")
+    url = reverse("participation:record_update", args=[record.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Advocacy consultation, spring"})
+    refused = second.client.post(url, second.data | {"you_said": "Overwritten?"})
+
+    assert saved.status_code == 302, saved.content.decode()
+    assert refused.status_code == 409
+    assert "someone else saved this record" in refused.content.decode()
+    record.refresh_from_db()
+    assert record.title == "Advocacy consultation, spring"
+    assert record.you_said == "You want to meet your advocate before a review, not on the day."
+
+
+def test_two_editors_move_the_same_activity(lead, administrator, area):
+    activity = ActivityFactory(priority_area=area, lead_commissioner=lead, stage=Stage.ANALYSE)
+    NeedsAssessmentFactory(activity=activity)
+    url = reverse("commissioning:activity_move", args=[activity.pk])
+    first, second = _two_editors_open(url, lead, administrator, form_name="move_form")
+
+    moved = first.client.post(url, first.data | {"note": "Agreed at the board"})
+    refused = second.client.post(url, second.data | {"note": "Moving it too"}, follow=True)
+
+    assert moved.status_code == 302
+    assert refused.status_code == 409
+    assert "while you were looking at it this activity moved" in refused.content.decode()
+    activity = CommissioningActivity.objects.get(pk=activity.pk)
+    assert (activity.stage, activity.version) == (Stage.PLAN, 2)
+    assert list(StageMove.objects.filter(activity=activity).values_list("note", flat=True)) == [
+        "Agreed at the board"
+    ]
+
+
+def _refused_then_kept(second: Editor, url: str, changes: dict, noun: str):
+    """The second editor's save, refused as stale; returns the 409 response."""
+    refused = second.client.post(url, second.data | changes)
+    assert refused.status_code == 409
+    assert (
+        f"Not saved: someone else saved this {noun} while you were editing it. Your changes are "
+        "still in the form; check what changed, then save again to keep yours."
+    ) in refused.content.decode()
+    kept = refused.context["form"]
+    for name, value in changes.items():
+        assert kept[name].value() == value  # the user's input is still in the form
+    return refused
+
+
+def _save_again(second: Editor, url: str, changes: dict, refused) -> None:
+    """Saving again from the re-rendered form is a knowing overwrite, and succeeds."""
+    kept = refused.context["form"]
+    again = second.data | changes
+    again |= {"version": kept["version"].value(), "snapshot": kept["snapshot"].value()}
+    assert second.client.post(url, again).status_code == 302
+
+
+def test_two_editors_of_an_objective(lead, administrator, area):
+    objective = ObjectiveFactory(priority_area=area, text="Keep families together", order=1)
+    url = reverse("priorities:objective_update", args=[objective.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"text": "Keep families supported together"})
+    refused = _refused_then_kept(second, url, {"order": "2"}, "objective")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Text", "Keep families supported together")]
+    assert "Keep families supported together" in refused.content.decode()
+    objective = Objective.objects.get(pk=objective.pk)
+    assert (objective.text, objective.order, objective.version) == (
+        "Keep families supported together",
+        1,
+        2,
+    )
+
+    _save_again(second, url, {"order": "2"}, refused)
+    objective = Objective.objects.get(pk=objective.pk)
+    assert (objective.text, objective.order, objective.version) == ("Keep families together", 2, 3)
+
+
+def test_two_editors_of_an_indicator(lead, administrator, area):
+    indicator = IndicatorFactory(
+        priority_area=area, name="Children in care out of borough", target=150, source=""
+    )
+    url = reverse("priorities:indicator_update", args=[indicator.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"target": "120", "polarity": "lower"})
+    refused = _refused_then_kept(second, url, {"source": "Local data"}, "indicator")
+
+    assert saved.status_code == 302
+    changes = dict(refused.context["conflict_changes"])
+    assert changes["Target"] == "120.00"
+    indicator = Indicator.objects.get(pk=indicator.pk)
+    assert (indicator.target, indicator.source, indicator.version) == (120, "", 2)
+
+    _save_again(second, url, {"source": "Local data"}, refused)
+    indicator = Indicator.objects.get(pk=indicator.pk)
+    assert (indicator.target, indicator.source, indicator.version) == (150, "Local data", 3)
+
+
+def test_two_editors_of_an_agenda_item(commissioner, administrator):
+    item = AgendaItemFactory(title="Joint Commissioning Strategy", presenter="")
+    url = reverse("governance:agenda_item_update", args=[item.pk])
+    first, second = _two_editors_open(url, commissioner, administrator)
+
+    saved = first.client.post(url, first.data | {"title": "Joint Commissioning Strategy 2027"})
+    refused = _refused_then_kept(second, url, {"presenter": "Chair"}, "agenda item")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Title", "Joint Commissioning Strategy 2027")]
+    assert "Changed by someone else while you were editing" in refused.content.decode()
+    item = AgendaItem.objects.get(pk=item.pk)
+    assert (item.title, item.presenter, item.version) == (
+        "Joint Commissioning Strategy 2027",
+        "",
+        2,
+    )
+
+    _save_again(second, url, {"presenter": "Chair"}, refused)
+    item = AgendaItem.objects.get(pk=item.pk)
+    assert (item.title, item.presenter, item.version) == (
+        "Joint Commissioning Strategy",
+        "Chair",
+        3,
+    )

@@ -1,0 +1,59 @@
+"""Every page needs a signed-in user, except an explicit allow-list."""
+
+import pytest
+from django.urls import reverse
+
+from tests.urlwalk import all_urls
+
+pytestmark = pytest.mark.django_db
+
+# The only pages an anonymous visitor may open.
+PUBLIC_URL_NAMES = {
+    "login",
+    "admin:login",
+    "healthz",
+}
+
+
+LOGIN_PAGES = ("login", "admin:login")  # the admin sends its own pages to its own login
+
+
+def _protected_urls():
+    return [
+        pytest.param(item, id=item.name) for item in all_urls() if item.name not in PUBLIC_URL_NAMES
+    ]
+
+
+@pytest.mark.parametrize("walked", _protected_urls())
+def test_anonymous_visitor_is_sent_to_login(client, walked):
+    response = client.get(walked.url)
+    assert response.status_code == 302, walked
+    location = response["Location"]
+    assert location.startswith(tuple(reverse(name) for name in LOGIN_PAGES)), location
+    assert "next=" in location
+
+
+def test_allow_list_names_real_pages():
+    """A renamed public page must not leave a stale name that silently allows nothing."""
+    names = {item.name for item in all_urls()}
+    assert names >= PUBLIC_URL_NAMES
+
+
+def test_walk_covers_the_admin_and_every_app():
+    names = {item.name for item in all_urls()}
+    assert "admin:index" in names
+    assert "admin:auth_user_changelist" in names
+    assert "home" in names
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_URL_NAMES))
+def test_public_pages_open_without_signing_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 200
+
+
+def test_static_files_are_served_without_signing_in(client):
+    # WhiteNoise answers before the login middleware, so the login page can load its styles.
+    response = client.get("/static/css/jcm.css")
+    assert response.status_code == 200
+    assert b"skip-link" in b"".join(response.streaming_content)
