@@ -1,9 +1,10 @@
 """Pages of the commissioning app: the cycle board, activities and their moves, the contracts
 register and expiry pipeline, and the provider directory."""
 
+from functools import cached_property
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
@@ -19,7 +20,7 @@ from commissioning.forms import (
     NeedsAssessmentForm,
     RecommissionForm,
 )
-from commissioning.models import CommissioningActivity
+from commissioning.models import CommissioningActivity, Contract
 from core.choices import Stage
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.pagination import ForgivingPaginationMixin
@@ -30,6 +31,7 @@ from core.roles import (
     can_review_contract,
     can_start_activity,
 )
+from core.service_forms import ServiceFormMixin
 
 PAGE_SIZE = 25
 
@@ -90,17 +92,17 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
 class ActivityEditorMixin(EditorRequiredMixin):
     """Pages that change one activity: its lead, its priority's leads, administrators."""
 
-    activity: CommissioningActivity
+    permission_rule = staticmethod(can_edit_activity)
+    permission_denied_message = (
+        "Only the activity's lead, its priority's lead commissioners and administrators change it."
+    )
 
-    def dispatch(self, request, *args, **kwargs):
-        # Anonymous visitors never get here: LoginRequiredMiddleware sends them to sign in.
-        self.activity = get_object_or_404(selectors.activity_for_edit(), pk=kwargs["pk"])
-        if not can_edit_activity(request.user, self.activity):
-            raise PermissionDenied(
-                "Only the activity's lead, its priority's lead commissioners and administrators "
-                "change it."
-            )
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def activity(self) -> CommissioningActivity:
+        return get_object_or_404(selectors.activity_for_edit(), pk=self.kwargs["pk"])
+
+    def get_permission_object(self) -> CommissioningActivity:
+        return self.activity
 
 
 class ActivityMoveView(ActivityEditorMixin, View):
@@ -149,16 +151,13 @@ class ActivityMoveView(ActivityEditorMixin, View):
         return redirect(self.activity.get_absolute_url())
 
 
-class ActivityCreateView(EditorRequiredMixin, FormView):
+class ActivityCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     """Start an activity under a priority the user leads (administrators: any)."""
 
     form_class = ActivityForm
     template_name = "commissioning/activity_form.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_activity(request.user):
-            raise PermissionDenied("Only a priority's lead commissioners start its activities.")
-        return super().dispatch(request, *args, **kwargs)
+    permission_rule = staticmethod(can_start_activity)
+    permission_denied_message = "Only a priority's lead commissioners start its activities."
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -166,20 +165,17 @@ class ActivityCreateView(EditorRequiredMixin, FormView):
     def get_initial(self):
         return {"lead_commissioner": self.request.user}
 
-    def form_valid(self, form):
-        try:
-            activity = services.activity_create(
-                data=form.model_data(),
-                organisations=form.cleaned_data["commissioning_organisations"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Activity “{activity.title}” started at Analyse.")
-        return HttpResponseRedirect(activity.get_absolute_url())
+    def perform(self, form):
+        return services.activity_create(
+            data=form.model_data(),
+            organisations=form.cleaned_data["commissioning_organisations"],
+        )
+
+    def get_success_message(self) -> str:
+        return f"Activity “{self.saved.title}” started at Analyse."
 
 
-class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, FormView):
+class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceFormMixin, FormView):
     """Edit an activity; a save based on a stale copy is refused, keeps the user's input and
     shows what changed, and saving again knowingly wins."""
 
@@ -193,40 +189,36 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(activity=self.activity, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            activity = services.activity_update(
-                activity=self.activity,
-                data=form.model_data(),
-                organisations=form.cleaned_data["commissioning_organisations"],
-                expected_version=required_version(form),
-            )
-        except services.ActivityConflict as conflict:
-            return self.conflict(form, conflict.current)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Activity “{activity.title}” saved.")
-        return HttpResponseRedirect(activity.get_absolute_url())
+    def perform(self, form):
+        return services.activity_update(
+            activity=self.activity,
+            data=form.model_data(),
+            organisations=form.cleaned_data["commissioning_organisations"],
+            expected_version=required_version(form),
+        )
+
+    def service_refused(self, form, error):
+        if isinstance(error, services.ActivityConflict):
+            return self.conflict(form, error.current)
+        return super().service_refused(form, error)
+
+    def get_success_message(self) -> str:
+        return f"Activity “{self.saved.title}” saved."
 
 
-class NeedsAssessmentCreateView(ActivityEditorMixin, FormView):
+class NeedsAssessmentCreateView(ActivityEditorMixin, ServiceFormMixin, FormView):
     """Add a needs assessment to an activity's current cycle."""
 
     form_class = NeedsAssessmentForm
     template_name = "commissioning/needs_assessment_form.html"
+    success_message = "Needs assessment added."
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(activity=self.activity, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.needs_assessment_add(activity=self.activity, data=form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "Needs assessment added.")
-        return redirect(self.activity.get_absolute_url())
+    def perform(self, form):
+        services.needs_assessment_add(activity=self.activity, data=form.cleaned_data)
+        return self.activity
 
 
 class ContractListView(RoleRequiredMixin, FilterView):
@@ -269,29 +261,28 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class ContractReviewCreateView(EditorRequiredMixin, FormView):
+class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     """Record a contract review: whoever may edit the activity that let it, administrators."""
 
     form_class = ContractReviewForm
     template_name = "commissioning/contract_review_form.html"
+    permission_rule = staticmethod(can_review_contract)
+    permission_denied_message = "Only the contract's commissioners record its reviews."
+    success_message = "Review recorded."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
-        if not can_review_contract(request.user, self.contract):
-            raise PermissionDenied("Only the contract's commissioners record its reviews.")
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def contract(self) -> Contract:
+        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
+
+    def get_permission_object(self) -> Contract:
+        return self.contract
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(contract=self.contract, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.contract_review_add(contract=self.contract, data=form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "Review recorded.")
-        return redirect(self.contract.get_absolute_url())
+    def perform(self, form):
+        services.contract_review_add(contract=self.contract, data=form.cleaned_data)
+        return self.contract
 
 
 class PipelineView(RoleRequiredMixin, TemplateView):
@@ -306,17 +297,18 @@ class PipelineView(RoleRequiredMixin, TemplateView):
         return context
 
 
-class RecommissionView(EditorRequiredMixin, FormView):
+class RecommissionView(EditorRequiredMixin, ServiceFormMixin, FormView):
     """Start re-commissioning a contract: a new activity at Analyse linked to it."""
 
     form_class = RecommissionForm
     template_name = "commissioning/recommission_form.html"
+    permission_rule = staticmethod(can_start_activity)
+    permission_denied_message = "Only a priority's lead commissioners start activities."
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_activity(request.user):
-            raise PermissionDenied("Only a priority's lead commissioners start activities.")
-        self.contract = get_object_or_404(selectors.contract_detail(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def contract(self) -> Contract:
+        # Fetched when the page needs it, after the rule: who may not start one learns nothing.
+        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
 
     def get_form_kwargs(self):
         contract = self.contract
@@ -328,22 +320,18 @@ class RecommissionView(EditorRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(contract=self.contract, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            activity = services.contract_start_recommissioning(
-                contract=self.contract,
-                priority_area=form.cleaned_data["priority_area"],
-                lead_commissioner=self.request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            f"Re-commissioning of {self.contract.reference} started: “{activity.title}”, at "
-            "Analyse. Add its needs assessment next.",
+    def perform(self, form):
+        return services.contract_start_recommissioning(
+            contract=self.contract,
+            priority_area=form.cleaned_data["priority_area"],
+            lead_commissioner=self.request.user,
         )
-        return redirect(activity.get_absolute_url())
+
+    def get_success_message(self) -> str:
+        return (
+            f"Re-commissioning of {self.contract.reference} started: “{self.saved.title}”, at "
+            "Analyse. Add its needs assessment next."
+        )
 
 
 class ProviderListView(RoleRequiredMixin, FilterView):

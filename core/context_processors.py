@@ -1,4 +1,5 @@
-"""Template context every page needs: the product's name and version and the user's roles."""
+"""Template context every page needs: the product's name and version, the user's roles (to
+show, never to compare) and `can`, the rules templates ask (core.roles.TemplateRules)."""
 
 from django.http import HttpRequest
 
@@ -13,4 +14,5 @@ def product(request: HttpRequest) -> dict:
         "product_name": PRODUCT_NAME,
         "product_version": __version__,
         "user_roles": roles.roles_of(user) if user is not None else frozenset(),
+        "can": roles.TemplateRules(user),
     }

@@ -1,11 +1,16 @@
 """The three roles of the product, and every role check: views and templates ask here.
 
+Views ask a rule through RuleRequiredMixin (or require_rule, for a check inside a handler);
+templates through `can` (TemplateRules), never by comparing role names.
+
 A role is a Django group. Its model permissions are declared below and applied by data
 migrations through `sync_role_groups`, so a new model only needs a line here and a
 migration that calls it.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cached_property
+from typing import Any
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
@@ -71,24 +76,67 @@ def is_administrator(user) -> bool:
 
 def can_edit_governance_records(user) -> bool:
     """Meetings, agenda items and decisions are kept by commissioners and administrators."""
+    return is_editor(user)
+
+
+def is_editor(user) -> bool:
+    """Pages that change data: commissioners and administrators, never board members."""
     return bool(roles_of(user) & {COMMISSIONER, ADMINISTRATOR})
 
 
-class RoleRequiredMixin(AccessMixin):
-    """Refuse (403) a signed-in user who holds none of `allowed_roles`."""
+def can_open_admin(user) -> bool:
+    """The Django admin: administrators whose account is also marked as staff."""
+    return is_administrator(user) and user.is_staff
 
-    allowed_roles: frozenset[str] = ALL_ROLES
+
+ROLE_REFUSAL = "Your role does not give access to this page."
+
+
+def require_rule(user, rule: Callable[..., bool], obj: Any = None, *, message: str) -> None:
+    """Answer 403 with `message` unless `rule(user)`, or `rule(user, obj)` given an object, says
+    yes: every refusal of the product goes through here, the view mixin's included."""
+    allowed = rule(user) if obj is None else rule(user, obj)
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+class RuleRequiredMixin(AccessMixin):
+    """Refuse (403) a signed-in user whom `permission_rule` refuses, before the view runs.
+
+    `permission_rule` is a rule of this module, set with `staticmethod()`. It is asked about the
+    user alone, or about the object `get_permission_object()` returns: fetch that object into a
+    `cached_property` of the view, so the page's own methods read it without a second query
+    (and a missing one answers 404 before the rule is asked). Anonymous visitors never get here:
+    LoginRequiredMiddleware sends them to sign in.
+    """
+
+    permission_rule: Callable[..., bool] = staticmethod(has_any_role)
+    permission_denied_message = ROLE_REFUSAL
+
+    def get_permission_object(self) -> Any:
+        """What the rule is asked about; None asks it about the user alone."""
+        return None
 
     def dispatch(self, request, *args, **kwargs):
-        if not has_any_role(request.user, self.allowed_roles):
-            raise PermissionDenied("Your role does not give access to this page.")
+        require_rule(
+            request.user,
+            self.permission_rule,
+            self.get_permission_object(),
+            message=self.get_permission_denied_message(),
+        )
         return super().dispatch(request, *args, **kwargs)
 
 
-class EditorRequiredMixin(RoleRequiredMixin):
+class RoleRequiredMixin(RuleRequiredMixin):
+    """Pages every role reads: refuse (403) a signed-in user without a role."""
+
+    permission_rule = staticmethod(has_any_role)
+
+
+class EditorRequiredMixin(RuleRequiredMixin):
     """Pages that change data: commissioners and administrators, never board members."""
 
-    allowed_roles = frozenset({COMMISSIONER, ADMINISTRATOR})
+    permission_rule = staticmethod(is_editor)
 
 
 def _codenames_wanted(role: str, app_label: str, model: str) -> set[str]:
@@ -238,6 +286,11 @@ def can_answer_voice_questions(user, activity) -> bool:
 BOARD_MEMBER_ADDS: dict[str, set[str]] = {"reporting": {"reportcomment"}}
 
 
+def can_read_report(user, report) -> bool:
+    """Every role reads every report, drafts included."""
+    return has_any_role(user)
+
+
 def can_write_report(user, report) -> bool:
     """Write the commissioner's words, submit, start a new version, mark presented or noted:
     administrators and the priority's lead commissioners."""
@@ -254,3 +307,42 @@ def can_challenge_report(user, report) -> bool:
 def can_answer_challenge(user, report) -> bool:
     """The priority's lead commissioners (and administrators) answer challenges on its report."""
     return can_edit_priority_area(user, report.priority_area)
+
+
+# Templates
+
+
+class TemplateRules:
+    """The rules a template asks about the signed-in user alone, as `{% if can.<name> %}`
+    (`can` comes from core.context_processors). Each answer is worked out once per page.
+
+    Templates never compare role names: what a page shows about one object (an action, a
+    report) the view asks of its rule above and passes on, as `can_edit` and the like.
+    """
+
+    def __init__(self, user):
+        self.user = user
+
+    @cached_property
+    def read(self) -> bool:
+        """The pages every role reads; a user without a role sees only the home page."""
+        return has_any_role(self.user)
+
+    @cached_property
+    def commission(self) -> bool:
+        """A commissioner's own work: their actions, reports to write, feedback owed."""
+        return is_commissioner(self.user)
+
+    @cached_property
+    def scrutinise(self) -> bool:
+        """A board member's own work: this term's reports and those awaiting their challenge."""
+        return is_board_member(self.user)
+
+    @cached_property
+    def administer(self) -> bool:
+        """An administrator's own work: boards, people and their roles, contracts."""
+        return is_administrator(self.user)
+
+    @cached_property
+    def open_admin(self) -> bool:
+        return can_open_admin(self.user)

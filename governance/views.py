@@ -1,15 +1,12 @@
 """Pages of the governance app: the structure, boards, meetings and the decisions log."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.forms import BaseForm
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
+from core.service_forms import ServiceFormMixin
 from governance import selectors, services
 from governance.filters import DecisionFilter
 from governance.forms import (
@@ -30,15 +27,6 @@ class ReaderMixin(RoleRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_governance_records(self.request.user)
         return context
-
-
-def add_service_errors(form: BaseForm, error: ValidationError) -> None:
-    """Show a service's validation errors on the form: beside a field it has, else on top."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
 
 
 class StructureView(ReaderMixin, TemplateView):
@@ -87,16 +75,12 @@ class DecisionLogView(ReaderMixin, FilterView):
         return selectors.decision_log()
 
 
-class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
+class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMixin, FormView):
     """A create or edit page whose save goes through a service; errors come back on the form,
     and an edit refused as stale (EditConflict) comes back with what changed."""
 
     template_name = "governance/form.html"
     heading = ""
-    success_message = ""
-
-    def save(self, form):
-        raise NotImplementedError
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -112,21 +96,15 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
     def get_cancel_url(self) -> str:
         return self.get_parent().get_absolute_url()
 
-    def form_valid(self, form):
-        try:
-            saved = self.save(form)
-        except EditConflict as conflict:
-            return self.conflict(form, conflict.current)
-        except services.StaleEditError as error:
+    def service_refused(self, form, error):
+        if isinstance(error, EditConflict):
+            return self.conflict(form, error.current)
+        if isinstance(error, services.StaleEditError):
             form.data = form.data.copy()
             form.data["version"] = error.current_version
             form.add_error(None, error)
             return self.form_invalid(form)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return HttpResponseRedirect(saved.get_absolute_url())
+        return super().service_refused(form, error)
 
 
 class MeetingCreateView(ServiceFormView):
@@ -141,7 +119,7 @@ class MeetingCreateView(ServiceFormView):
             self.board = get_object_or_404(Board, pk=self.kwargs["board_pk"])
         return self.board
 
-    def save(self, form):
+    def perform(self, form):
         return services.meeting_create(board=self.get_parent(), **form.cleaned_data)
 
 
@@ -162,7 +140,7 @@ class MeetingUpdateView(ServiceFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.get_parent()}
 
-    def save(self, form):
+    def perform(self, form):
         return services.meeting_update(
             meeting=self.get_parent(),
             expected_version=form.cleaned_data["version"],
@@ -213,7 +191,7 @@ class AgendaItemCreateView(UnderMeetingMixin, ServiceFormView):
     heading = "Add an agenda item"
     success_message = "Agenda item added."
 
-    def save(self, form):
+    def perform(self, form):
         services.agenda_item_create(meeting=self.get_parent(), **form.cleaned_data)
         return self.get_parent()
 
@@ -226,7 +204,7 @@ class AgendaItemUpdateView(OfMeetingMixin, ServiceFormView):
     heading = "Edit the agenda item"
     success_message = "Agenda item updated."
 
-    def save(self, form):
+    def perform(self, form):
         services.agenda_item_update(
             item=self.get_object(),
             expected_version=required_version(form),
@@ -243,7 +221,7 @@ class DecisionCreateView(UnderMeetingMixin, ServiceFormView):
     heading = "Record a decision"
     success_message = "Decision recorded."
 
-    def save(self, form):
+    def perform(self, form):
         return services.decision_create(meeting=self.get_parent(), **form.cleaned_data)
 
 
@@ -255,7 +233,7 @@ class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
     heading = "Edit the decision"
     success_message = "Decision updated."
 
-    def save(self, form):
+    def perform(self, form):
         return services.decision_update(
             decision=self.get_object(),
             expected_version=form.cleaned_data["version"],

@@ -1,10 +1,12 @@
 """Pages of the participation app: the log, records, coverage, feedback owed, "you said, we did"
 and the voice-of-the-child answers."""
 
+from functools import cached_property
+
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views import View
@@ -20,11 +22,13 @@ from core.roles import (
     can_answer_voice_questions,
     can_edit_participation_record,
     can_log_participation,
+    require_rule,
 )
+from core.service_forms import ServiceFormMixin
 from participation import selectors, services
 from participation.filters import CoverageFilter, RecordFilter
 from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
-from participation.models import Level
+from participation.models import Level, ParticipationRecord
 from priorities.models import PriorityArea
 
 PAGE_SIZE = 25
@@ -85,13 +89,11 @@ class RecordFormMixin(EditorRequiredMixin):
         }
 
 
-class RecordCreateView(RecordFormMixin, FormView):
+class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
     """Log participation: administrators, and commissioners for the priorities they lead."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated and not can_log_participation(request.user):
-            raise PermissionDenied("Only the lead commissioners of a priority log participation.")
-        return super().dispatch(request, *args, **kwargs)
+    permission_rule = staticmethod(can_log_participation)
+    permission_denied_message = "Only the lead commissioners of a priority log participation."
 
     def get_initial(self):
         initial = {"date": timezone.localdate()}
@@ -106,30 +108,28 @@ class RecordCreateView(RecordFormMixin, FormView):
             initial.update(activity=activity, priority_areas=[activity.priority_area_id])
         return initial
 
-    def form_valid(self, form):
-        try:
-            record = services.participation_record_create(
-                data=form.model_data(), created_by=self.request.user, **self.relations(form)
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Participation record “{record.title}” saved.")
-        return HttpResponseRedirect(record.get_absolute_url())
+    def perform(self, form):
+        return services.participation_record_create(
+            data=form.model_data(), created_by=self.request.user, **self.relations(form)
+        )
+
+    def get_success_message(self) -> str:
+        return f"Participation record “{self.saved.title}” saved."
 
 
-class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, FormView):
-    conflict_noun = "record"
-
+class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin, FormView):
     """Edit a record; a save based on a stale copy is refused and shows what changed."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.record = get_object_or_404(selectors.record_detail(), pk=kwargs["pk"])
-        if request.user.is_authenticated and not can_edit_participation_record(
-            request.user, self.record
-        ):
-            raise PermissionDenied("Only the lead commissioners of its priorities edit a record.")
-        return super().dispatch(request, *args, **kwargs)
+    conflict_noun = "record"
+    permission_rule = staticmethod(can_edit_participation_record)
+    permission_denied_message = "Only the lead commissioners of its priorities edit a record."
+
+    @cached_property
+    def record(self) -> ParticipationRecord:
+        return get_object_or_404(selectors.record_detail(), pk=self.kwargs["pk"])
+
+    def get_permission_object(self) -> ParticipationRecord:
+        return self.record
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -141,21 +141,21 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, FormView):
         context["record"] = self.record
         return context
 
-    def form_valid(self, form):
-        try:
-            record = services.participation_record_update(
-                record=self.record,
-                data=form.model_data(),
-                expected_version=required_version(form),
-                **self.relations(form),
-            )
-        except services.RecordEditConflict as conflict:
-            return self.conflict(form, conflict.current)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Participation record “{record.title}” saved.")
-        return HttpResponseRedirect(record.get_absolute_url())
+    def perform(self, form):
+        return services.participation_record_update(
+            record=self.record,
+            data=form.model_data(),
+            expected_version=required_version(form),
+            **self.relations(form),
+        )
+
+    def service_refused(self, form, error):
+        if isinstance(error, services.RecordEditConflict):
+            return self.conflict(form, error.current)
+        return super().service_refused(form, error)
+
+    def get_success_message(self) -> str:
+        return f"Participation record “{self.saved.title}” saved."
 
 
 class FeedbackOwedView(RoleRequiredMixin, ListView):
@@ -217,14 +217,15 @@ class VoiceAnswersView(RoleRequiredMixin, View):
 
     template_name = "participation/voice_answers.html"
 
-    def dispatch(self, request, *args, **kwargs):
+    def setup(self, request, *args, **kwargs):
+        # Fetched before the role check: a missing activity answers 404 to anyone.
+        super().setup(request, *args, **kwargs)
         self.activity = get_object_or_404(
             CommissioningActivity.objects.select_related(
                 "priority_area__framework"
             ).prefetch_related("priority_area__lead_commissioners"),
             pk=kwargs["pk"],
         )
-        return super().dispatch(request, *args, **kwargs)
 
     def render_page(self, formset=None, status: int = 200) -> HttpResponse:
         pairs = selectors.voice_questions_for(activity=self.activity)
@@ -246,8 +247,12 @@ class VoiceAnswersView(RoleRequiredMixin, View):
         return self.render_page()
 
     def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        if not can_answer_voice_questions(request.user, self.activity):
-            raise PermissionDenied("Only the activity's commissioners answer its questions.")
+        require_rule(
+            request.user,
+            can_answer_voice_questions,
+            self.activity,
+            message="Only the activity's commissioners answer its questions.",
+        )
         pairs = selectors.voice_questions_for(activity=self.activity)
         formset = VoiceAnswerFormSet(request.POST)
         if not formset.is_valid() or len(formset.forms) != len(pairs):

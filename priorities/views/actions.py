@@ -1,17 +1,17 @@
 """Action list, My actions, the action page with its progress, and action forms."""
 
+from functools import cached_property
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views import View
 from django.views.generic import DetailView, FormView, ListView
 from django_filters.views import FilterView
 
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.pagination import ForgivingPaginationMixin
-from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_action
+from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_action, require_rule
+from core.service_forms import ServiceFormMixin
 from priorities import selectors, services
 from priorities.filters import ActionFilter
 from priorities.forms import (
@@ -69,35 +69,49 @@ class ActionDetailView(RoleRequiredMixin, DetailView):
         return context
 
 
-class ProgressCreateView(EditorRequiredMixin, View):
+class ProgressCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     """Log progress on an action (POST from the action page)."""
 
     http_method_names = ["post"]
+    form_class = ProgressUpdateForm
+    success_message = "Progress logged."
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        action = get_object_or_404(selectors.action_detail(), pk=pk)
-        if not can_edit_action(request.user, action):
-            raise PermissionDenied("Only the action's owner or its priority's leads log progress.")
-        form = ProgressUpdateForm(request.POST, action=action)
-        if form.is_valid():
-            try:
-                services.progress_update_add(
-                    action=action,
-                    author=request.user,
-                    rag=form.cleaned_data["rag"],
-                    percent_complete=form.cleaned_data["percent_complete"],
-                    narrative=form.cleaned_data["narrative"],
-                    date=form.cleaned_data["date"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(request, "Progress logged.")
-                return redirect(f"{action.get_absolute_url()}#timeline")
-        messages.error(request, "The update was not saved: correct the form below.")
-        view = ActionDetailView(request=request, kwargs={"pk": pk}, object=action)
-        context = view.get_context_data(object=action, progress_form=form)
-        return render(request, ActionDetailView.template_name, context, status=400)
+    @cached_property
+    def action(self) -> Action:
+        return get_object_or_404(selectors.action_detail(), pk=self.kwargs["pk"])
+
+    def post(self, request, *args, **kwargs):
+        # Asked here, not of the page: a GET is refused as the wrong method (405) first.
+        require_rule(
+            request.user,
+            can_edit_action,
+            self.action,
+            message="Only the action's owner or its priority's leads log progress.",
+        )
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "action": self.action}
+
+    def perform(self, form):
+        return services.progress_update_add(
+            action=self.action,
+            author=self.request.user,
+            rag=form.cleaned_data["rag"],
+            percent_complete=form.cleaned_data["percent_complete"],
+            narrative=form.cleaned_data["narrative"],
+            date=form.cleaned_data["date"],
+        )
+
+    def get_success_url(self) -> str:
+        return f"{self.action.get_absolute_url()}#timeline"
+
+    def form_invalid(self, form):
+        """The action page again, with the form and its errors where it was."""
+        messages.error(self.request, "The update was not saved: correct the form below.")
+        view = ActionDetailView(request=self.request, kwargs=self.kwargs, object=self.action)
+        context = view.get_context_data(object=self.action, progress_form=form)
+        return render(self.request, ActionDetailView.template_name, context, status=400)
 
 
 class ActionFormMixin(EditorRequiredMixin):
@@ -118,33 +132,35 @@ class ActionFormMixin(EditorRequiredMixin):
         return context
 
 
-class ActionCreateView(PriorityAreaEditorMixin, ActionFormMixin, FormView):
+class ActionCreateView(PriorityAreaEditorMixin, ActionFormMixin, ServiceFormMixin, FormView):
     """Add an action to a priority's plan: its leads and administrators."""
 
     def get_initial(self):
         return {"owner": self.request.user, "start_date": timezone.localdate()}
 
-    def form_valid(self, form):
-        try:
-            action = services.action_create(
-                priority_area=self.priority_area, data=form.model_data()
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Action “{action.title}” added.")
-        return HttpResponseRedirect(action.get_absolute_url())
+    def perform(self, form):
+        return services.action_create(priority_area=self.priority_area, data=form.model_data())
+
+    def get_success_message(self) -> str:
+        return f"Action “{self.saved.title}” added."
 
 
-class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, FormView):
+class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, ServiceFormMixin, FormView):
     """Edit an action; a save based on a stale copy is refused and shows what changed."""
 
-    def dispatch(self, request, *args, **kwargs):
-        self.action = get_object_or_404(selectors.action_detail(), pk=kwargs["pk"])
-        self.priority_area = self.action.priority_area
-        if not can_edit_action(request.user, self.action):
-            raise PermissionDenied("Only the action's owner or its priority's leads edit it.")
-        return super().dispatch(request, *args, **kwargs)
+    permission_rule = staticmethod(can_edit_action)
+    permission_denied_message = "Only the action's owner or its priority's leads edit it."
+
+    @cached_property
+    def action(self) -> Action:
+        return get_object_or_404(selectors.action_detail(), pk=self.kwargs["pk"])
+
+    @property
+    def priority_area(self) -> PriorityArea:
+        return self.action.priority_area
+
+    def get_permission_object(self) -> Action:
+        return self.action
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -156,17 +172,17 @@ class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, FormView):
         context["action"] = self.action
         return context
 
-    def form_valid(self, form):
-        try:
-            action = services.action_update(
-                action=self.action,
-                data=form.model_data(),
-                expected_version=required_version(form),
-            )
-        except services.ActionEditConflict as conflict:
-            return self.conflict(form, conflict.current)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, f"Action “{action.title}” saved.")
-        return HttpResponseRedirect(action.get_absolute_url())
+    def perform(self, form):
+        return services.action_update(
+            action=self.action,
+            data=form.model_data(),
+            expected_version=required_version(form),
+        )
+
+    def service_refused(self, form, error):
+        if isinstance(error, services.ActionEditConflict):
+            return self.conflict(form, error.current)
+        return super().service_refused(form, error)
+
+    def get_success_message(self) -> str:
+        return f"Action “{self.saved.title}” saved."

@@ -1,13 +1,13 @@
 """Objectives, indicators and indicator values of a priority: add and edit."""
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from functools import cached_property
+
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, can_edit_priority_area
+from core.service_forms import ServiceFormMixin
 from priorities import services
 from priorities.forms import (
     IndicatorForm,
@@ -17,19 +17,22 @@ from priorities.forms import (
 from priorities.models import Indicator, Objective, PriorityArea
 
 
-class IndicatorValueCreateView(EditorRequiredMixin, FormView):
+class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     """Record an indicator's value: its priority's lead commissioners and administrators."""
 
     form_class = IndicatorValueForm
     template_name = "priorities/indicator_value_form.html"
+    permission_rule = staticmethod(can_edit_priority_area)
+    permission_denied_message = "Only the priority's lead commissioners record its indicators."
 
-    def dispatch(self, request, *args, **kwargs):
-        self.indicator = get_object_or_404(
-            Indicator.objects.select_related("priority_area__framework"), pk=kwargs["pk"]
+    @cached_property
+    def indicator(self) -> Indicator:
+        return get_object_or_404(
+            Indicator.objects.select_related("priority_area__framework"), pk=self.kwargs["pk"]
         )
-        if not can_edit_priority_area(request.user, self.indicator.priority_area):
-            raise PermissionDenied("Only the priority's lead commissioners record its indicators.")
-        return super().dispatch(request, *args, **kwargs)
+
+    def get_permission_object(self) -> PriorityArea:
+        return self.indicator.priority_area
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -41,19 +44,19 @@ class IndicatorValueCreateView(EditorRequiredMixin, FormView):
         context["indicator"] = self.indicator
         return context
 
-    def form_valid(self, form):
-        try:
-            value = services.indicator_value_record(indicator=self.indicator, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, f"{self.indicator.name}: {value.period_label} value recorded."
-        )
-        return HttpResponseRedirect(self.indicator.priority_area.get_absolute_url() + "#indicators")
+    def perform(self, form):
+        return services.indicator_value_record(indicator=self.indicator, **form.cleaned_data)
+
+    def get_success_message(self) -> str:
+        return f"{self.indicator.name}: {self.saved.period_label} value recorded."
+
+    def get_success_url(self) -> str:
+        return self.indicator.priority_area.get_absolute_url() + "#indicators"
 
 
-class PriorityAreaPartFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
+class PriorityAreaPartFormView(
+    EditConflictViewMixin, EditorRequiredMixin, ServiceFormMixin, FormView
+):
     """Add or edit a part of a priority (an objective, an indicator): its leads, administrators.
 
     With `creating`, the URL's pk is the priority area's; otherwise it is the part's own. An
@@ -65,24 +68,30 @@ class PriorityAreaPartFormView(EditConflictViewMixin, EditorRequiredMixin, FormV
     noun: str
     anchor: str
     creating = False
+    permission_rule = staticmethod(can_edit_priority_area)
 
-    def dispatch(self, request, *args, **kwargs):
+    @cached_property
+    def part(self) -> Objective | Indicator | None:
         if self.creating:
-            self.part = None
-            self.priority_area = get_object_or_404(
-                PriorityArea.objects.select_related("framework"), pk=kwargs["pk"]
-            )
-        else:
-            self.part = get_object_or_404(
-                self.part_model.objects.select_related("priority_area__framework"),
-                pk=kwargs["pk"],
-            )
-            self.priority_area = self.part.priority_area
-        if not can_edit_priority_area(request.user, self.priority_area):
-            raise PermissionDenied(
-                f"Only the priority's lead commissioners change its {self.noun}s."
-            )
-        return super().dispatch(request, *args, **kwargs)
+            return None
+        return get_object_or_404(
+            self.part_model.objects.select_related("priority_area__framework"),
+            pk=self.kwargs["pk"],
+        )
+
+    @cached_property
+    def priority_area(self) -> PriorityArea:
+        if self.part is not None:
+            return self.part.priority_area
+        return get_object_or_404(
+            PriorityArea.objects.select_related("framework"), pk=self.kwargs["pk"]
+        )
+
+    def get_permission_object(self) -> PriorityArea:
+        return self.priority_area
+
+    def get_permission_denied_message(self) -> str:
+        return f"Only the priority's lead commissioners change its {self.noun}s."
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -95,23 +104,20 @@ class PriorityAreaPartFormView(EditConflictViewMixin, EditorRequiredMixin, FormV
         context.update(priority_area=self.priority_area, part=self.part, noun=self.noun)
         return context
 
-    def form_valid(self, form):
-        try:
-            self.save(form)
-        except EditConflict as conflict:
-            return self.conflict(form, conflict.current)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
+    def service_refused(self, form, error):
+        if isinstance(error, EditConflict):
+            return self.conflict(form, error.current)
+        return super().service_refused(form, error)
+
+    def get_success_message(self) -> str:
         verb = "added" if self.creating else "saved"
-        messages.success(self.request, f"{self.noun.capitalize()} {verb}.")
-        return HttpResponseRedirect(f"{self.priority_area.get_absolute_url()}#{self.anchor}")
+        return f"{self.noun.capitalize()} {verb}."
+
+    def get_success_url(self) -> str:
+        return f"{self.priority_area.get_absolute_url()}#{self.anchor}"
 
     def get_conflict_noun(self, current) -> str:
         return self.noun
-
-    def save(self, form) -> None:
-        raise NotImplementedError
 
 
 class ObjectiveFormView(PriorityAreaPartFormView):
@@ -126,14 +132,14 @@ class ObjectiveCreateView(ObjectiveFormView):
 
     creating = True
 
-    def save(self, form) -> None:
+    def perform(self, form) -> None:
         services.objective_create(priority_area=self.priority_area, **form.model_data())
 
 
 class ObjectiveUpdateView(ObjectiveFormView):
     """Reword or reorder an objective."""
 
-    def save(self, form) -> None:
+    def perform(self, form) -> None:
         services.objective_update(
             objective=self.part,
             expected_version=required_version(form),
@@ -153,14 +159,14 @@ class IndicatorCreateView(IndicatorFormView):
 
     creating = True
 
-    def save(self, form) -> None:
+    def perform(self, form) -> None:
         services.indicator_create(priority_area=self.priority_area, data=form.model_data())
 
 
 class IndicatorUpdateView(IndicatorFormView):
     """Change an indicator."""
 
-    def save(self, form) -> None:
+    def perform(self, form) -> None:
         services.indicator_update(
             indicator=self.part,
             data=form.model_data(),

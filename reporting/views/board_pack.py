@@ -27,10 +27,12 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
 
 
 class BoardPackMixin(RoleRequiredMixin):
-    def dispatch(self, request, *args, **kwargs):
+    """The board and term named by the URL; a missing one answers 404 before any role check."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
         self.board = get_object_or_404(Board, pk=kwargs["board_pk"])
         self.term = get_object_or_404(Term, pk=kwargs["term_pk"])
-        return super().dispatch(request, *args, **kwargs)
 
 
 class BoardPackView(BoardPackMixin, TemplateView):

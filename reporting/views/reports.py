@@ -1,8 +1,10 @@
 """Termly reports: the list by term, the report page, the commissioner's words, the workflow
 and the board's challenges."""
 
+from functools import cached_property
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,13 +16,16 @@ from core.roles import (
     can_answer_challenge,
     can_challenge_report,
     can_edit_priority_area,
+    can_read_report,
     can_write_report,
+    require_rule,
 )
+from core.service_forms import ServiceFormMixin
 from priorities.models import Framework, PriorityArea
 from reporting import selectors, services
 from reporting.charts import with_charts
 from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
-from reporting.models import ReportComment, Term
+from reporting.models import ReportComment, Term, TermlyReport
 
 
 def _error_text(error: ValidationError) -> str:
@@ -55,8 +60,12 @@ class ReportStartView(RoleRequiredMixin, View):
     def post(self, request, pk: int, term_pk: int):
         area = get_object_or_404(PriorityArea.objects.prefetch_related("lead_commissioners"), pk=pk)
         term = get_object_or_404(Term, pk=term_pk)
-        if not can_edit_priority_area(request.user, area):
-            raise PermissionDenied("Only the priority's lead commissioners write its report.")
+        require_rule(
+            request.user,
+            can_edit_priority_area,
+            area,
+            message="Only the priority's lead commissioners write its report.",
+        )
         try:
             report = services.termly_report_start(priority_area=area, term=term)
         except ValidationError as error:
@@ -67,28 +76,23 @@ class ReportStartView(RoleRequiredMixin, View):
 
 
 class ReportMixin(RoleRequiredMixin):
-    """Loads the report named by the URL, with what its page needs, then asks `allowed`."""
+    """Loads the report named by the URL, with what its page needs, then asks the rule of it."""
 
-    refusal = "Your role does not give access to this page."
+    permission_rule = staticmethod(can_read_report)
 
-    def allowed(self, user) -> bool:
-        return True
+    @cached_property
+    def report(self) -> TermlyReport:
+        return get_object_or_404(selectors.report_for_page(), pk=self.kwargs["pk"])
 
-    def dispatch(self, request, *args, **kwargs):
-        self.report = get_object_or_404(selectors.report_for_page(), pk=kwargs["pk"])
-        # Anonymous users are sent to sign in by the middleware before they get here.
-        if not self.allowed(request.user):
-            raise PermissionDenied(self.refusal)
-        return super().dispatch(request, *args, **kwargs)
+    def get_permission_object(self) -> TermlyReport:
+        return self.report
 
 
 class ReportWriterMixin(ReportMixin):
     """The report's lead commissioners and administrators only."""
 
-    refusal = "Only the priority's lead commissioners write its report."
-
-    def allowed(self, user) -> bool:
-        return can_write_report(user, self.report)
+    permission_rule = staticmethod(can_write_report)
+    permission_denied_message = "Only the priority's lead commissioners write its report."
 
 
 class ReportDetailView(ReportMixin, TemplateView):
@@ -119,11 +123,12 @@ class ReportDetailView(ReportMixin, TemplateView):
         return context
 
 
-class ReportWordsView(ReportWriterMixin, FormView):
+class ReportWordsView(ReportWriterMixin, ServiceFormMixin, FormView):
     """Write the commissioner's own words on a draft report."""
 
     template_name = "reporting/report_words_form.html"
     form_class = ReportWordsForm
+    success_message = "The report's words are saved."
 
     def get(self, request, *args, **kwargs):
         if not self.report.is_draft:
@@ -141,30 +146,26 @@ class ReportWordsView(ReportWriterMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, **kwargs)
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = {field: form.cleaned_data[field] for field in services.WORD_FIELDS}
-        try:
-            services.termly_report_save_words(
-                report=self.report,
-                data=data,
-                expected_lock_version=form.cleaned_data["lock_version"],
-            )
-        except services.ReportWordsConflict as conflict:
+        services.termly_report_save_words(
+            report=self.report,
+            data=data,
+            expected_lock_version=form.cleaned_data["lock_version"],
+        )
+        return self.report
+
+    def service_refused(self, form, error):
+        if isinstance(error, services.ReportWordsConflict):
             # Keep the writer's text, show what was saved meanwhile, and let a second save
             # (now knowingly over the colleague's words) go through.
             form.data = form.data.copy()
-            form.data["lock_version"] = conflict.current.lock_version
-            form.add_error(None, conflict)
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form, saved_meanwhile=services.words_of(conflict.current)
-                )
-            )
-        except ValidationError as error:
+            form.data["lock_version"] = error.current.lock_version
             form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "The report's words are saved.")
-        return HttpResponseRedirect(self.report.get_absolute_url())
+            return self.render_to_response(
+                self.get_context_data(form=form, saved_meanwhile=services.words_of(error.current))
+            )
+        return super().service_refused(form, error)
 
 
 class ReportActionView(ReportWriterMixin, View):
@@ -203,11 +204,12 @@ class ReportNotedView(ReportActionView):
         return services.termly_report_mark_noted(report=self.report), "Report marked as noted."
 
 
-class ReportPresentView(ReportWriterMixin, FormView):
+class ReportPresentView(ReportWriterMixin, ServiceFormMixin, FormView):
     """Record the meeting and agenda item where a submitted report was presented."""
 
     template_name = "reporting/report_present_form.html"
     form_class = PresentForm
+    success_message = "Report marked as presented."
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -217,23 +219,16 @@ class ReportPresentView(ReportWriterMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(report=self.report, **kwargs)
 
-    def form_valid(self, form):
-        try:
-            services.termly_report_mark_presented(report=self.report, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "Report marked as presented.")
-        return HttpResponseRedirect(self.report.get_absolute_url())
+    def perform(self, form):
+        services.termly_report_mark_presented(report=self.report, **form.cleaned_data)
+        return self.report
 
 
 class ReportChallengeView(ReportMixin, View):
     """Add a board member's challenge to a submitted report."""
 
-    refusal = "Board members challenge submitted reports."
-
-    def allowed(self, user) -> bool:
-        return can_challenge_report(user, self.report)
+    permission_rule = staticmethod(can_challenge_report)
+    permission_denied_message = "Board members challenge submitted reports."
 
     def post(self, request, *args, **kwargs):
         content = selectors.report_content(self.report)
@@ -260,8 +255,12 @@ class ReportAnswerView(RoleRequiredMixin, View):
             ReportComment.objects.select_related("report__priority_area"), pk=pk
         )
         report = comment.report
-        if not can_answer_challenge(request.user, report):
-            raise PermissionDenied("Only the priority's lead commissioners answer its challenges.")
+        require_rule(
+            request.user,
+            can_answer_challenge,
+            report,
+            message="Only the priority's lead commissioners answer its challenges.",
+        )
         form = AnswerForm(request.POST)
         if form.is_valid():
             services.report_comment_answer(
