@@ -117,11 +117,6 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, FormView):
             saved = self.save(form)
         except EditConflict as conflict:
             return self.conflict(form, conflict.current)
-        except services.StaleEditError as error:
-            form.data = form.data.copy()
-            form.data["version"] = error.current_version
-            form.add_error(None, error)
-            return self.form_invalid(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -165,8 +160,8 @@ class MeetingUpdateView(ServiceFormView):
     def save(self, form):
         return services.meeting_update(
             meeting=self.get_parent(),
-            expected_version=form.cleaned_data["version"],
-            **form.changes(),
+            expected_version=required_version(form),
+            **form.model_data(),
         )
 
 
@@ -258,6 +253,6 @@ class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
     def save(self, form):
         return services.decision_update(
             decision=self.get_object(),
-            expected_version=form.cleaned_data["version"],
-            **form.changes(),
+            expected_version=required_version(form),
+            **form.model_data(),
         )

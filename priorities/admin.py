@@ -183,7 +183,7 @@ class ReportCommentInline(admin.StackedInline):
 class TermlyReportAdmin(SimpleHistoryAdmin):
     """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
 
-    list_display = ["priority_area", "term", "version", "status", "overall_rag", "submitted_at"]
+    list_display = ["priority_area", "term", "edition", "status", "overall_rag", "submitted_at"]
     list_filter = ["status", "term", "priority_area__framework"]
     search_fields = ["priority_area__title"]
     list_select_related = ["priority_area", "term"]

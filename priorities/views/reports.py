@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from config.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from config.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -118,11 +119,13 @@ class ReportDetailView(ReportMixin, TemplateView):
         return context
 
 
-class ReportWordsView(ReportWriterMixin, FormView):
-    """Write the commissioner's own words on a draft report."""
+class ReportWordsView(EditConflictViewMixin, ReportWriterMixin, FormView):
+    """Write the commissioner's own words on a draft report; a save based on a stale copy is
+    refused, keeps the writer's words and shows what changed, and saving again wins."""
 
     template_name = "priorities/report_words_form.html"
     form_class = ReportWordsForm
+    conflict_noun = "report"
 
     def get(self, request, *args, **kwargs):
         if not self.report.is_draft:
@@ -144,21 +147,10 @@ class ReportWordsView(ReportWriterMixin, FormView):
         data = {field: form.cleaned_data[field] for field in services.WORD_FIELDS}
         try:
             services.termly_report_save_words(
-                report=self.report,
-                data=data,
-                expected_lock_version=form.cleaned_data["lock_version"],
+                report=self.report, data=data, expected_version=required_version(form)
             )
-        except services.ReportWordsConflict as conflict:
-            # Keep the writer's text, show what was saved meanwhile, and let a second save
-            # (now knowingly over the colleague's words) go through.
-            form.data = form.data.copy()
-            form.data["lock_version"] = conflict.current.lock_version
-            form.add_error(None, conflict)
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form, saved_meanwhile=services.words_of(conflict.current)
-                )
-            )
+        except EditConflict as conflict:
+            return self.conflict(form, conflict.current)
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -192,7 +184,7 @@ class ReportNewVersionView(ReportActionView):
 
     def act(self):
         draft = services.report_new_version(report=self.report)
-        return draft, f"Version {draft.version} started as a draft, with the same words."
+        return draft, f"Version {draft.edition} started as a draft, with the same words."
 
 
 class ReportNotedView(ReportActionView):
