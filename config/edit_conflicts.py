@@ -4,7 +4,8 @@ An edit form carries the record's `version` and a signed `snapshot` of the value
 started from. The service locks the row and refuses a save whose version is stale
 (`locked_for_edit`); the view then re-renders the form with the user's input kept, the fields
 changed meanwhile listed with their current values, and the new version and snapshot, so that
-saving again is a knowing overwrite (`EditConflictViewMixin.conflict`, HTTP 409).
+saving again is a knowing overwrite (`EditConflictViewMixin.conflict`, HTTP 409). Saves in
+the admin are checked the same way (config.admin_versions).
 """
 
 import datetime
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -280,40 +281,3 @@ class EditConflictViewMixin:
         messages.warning(self.request, conflict_message(self.get_conflict_noun(current)))
         context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
         return self.render_to_response(context, status=409)
-
-
-def _counts_versions(model: type[models.Model]) -> bool:
-    """Whether the model has an integer `version` (Framework's `version` is a label, "v2")."""
-    try:
-        return isinstance(model._meta.get_field("version"), models.IntegerField)
-    except FieldDoesNotExist:
-        return False
-
-
-def bump_changed_versions(formset: forms.BaseModelFormSet) -> None:
-    """Before an admin inline formset saves: bump the version of each existing row it changes."""
-    if not _counts_versions(formset.model):
-        return
-    for form in formset.initial_forms:
-        if form.has_changed() and form not in formset.deleted_forms:
-            form.instance.version += 1
-
-
-class VersionedInlinesAdminMixin:
-    """A ModelAdmin mixin: a row an inline changes gets its `version` bumped, as if it had been
-    saved on its own admin page (see VersionedAdminMixin)."""
-
-    def save_formset(self, request, form, formset, change):
-        bump_changed_versions(formset)
-        super().save_formset(request, form, formset, change)
-
-
-class VersionedAdminMixin(VersionedInlinesAdminMixin):
-    """A ModelAdmin mixin: a change made in the admin bumps the record's `version`, and the
-    versions of the rows its inlines change, so an edit left open in the site meanwhile is
-    refused as stale instead of silently overwriting the admin's change."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from config.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
+from config.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from priorities.models import (
     Action,
     BoardPackPdf,
@@ -35,12 +35,12 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [PriorityAreaInline]
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Objective
     extra = 0
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Indicator
     fields = ["order", "name", "unit", "polarity", "target"]
     extra = 0
@@ -48,20 +48,21 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(VersionedInlinesAdminMixin, admin.ModelAdmin):
+class PriorityAreaAdmin(admin.ModelAdmin):
     list_display = ["title", "framework", "order", "lead_board"]
     list_filter = ["framework"]
     search_fields = ["title", "aim"]
     list_select_related = ["framework", "lead_board"]
     # Boards and organisations are few: plain selects (their admin lives in governance).
     autocomplete_fields = ["lead_commissioners"]
-    # Objectives and indicators changed inline get their versions bumped, as on their own pages.
+    # Objectives and indicators changed inline are checked and bumped, as on their own pages.
     inlines = [ObjectiveInline, IndicatorInline]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    """A change here bumps the version, so an edit of the objective open in the site is stale."""
+class ObjectiveAdmin(VersionCheckedAdminMixin, admin.ModelAdmin):
+    """A save here is checked and bumps the version, so an edit of the objective open in the
+    site is stale."""
 
     list_display = ["__str__", "priority_area", "order"]
     list_filter = ["priority_area__framework"]
@@ -84,8 +85,9 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
-    """Admin edits count as a new version, so a form open elsewhere cannot overwrite them."""
+class ActionAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Admin edits are checked and count as a new version, so a form open elsewhere cannot
+    overwrite them."""
 
     list_display = [
         "title",
@@ -142,8 +144,9 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
-    """A change here bumps the version, so an edit of the indicator open in the site is stale."""
+class IndicatorAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """A save here is checked and bumps the version, so an edit of the indicator open in the
+    site is stale."""
 
     list_display = ["name", "priority_area", "unit", "polarity", "target"]
     list_filter = ["unit", "polarity", "priority_area__framework"]
@@ -180,15 +183,16 @@ class ReportCommentInline(admin.StackedInline):
 
 
 @admin.register(TermlyReport)
-class TermlyReportAdmin(SimpleHistoryAdmin):
-    """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
+class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """The snapshot and the workflow dates are kept by the services: shown, never edited here.
+    A save is checked and bumps the version, as for the words saved on the site."""
 
     list_display = ["priority_area", "term", "edition", "status", "overall_rag", "submitted_at"]
     list_filter = ["status", "term", "priority_area__framework"]
     search_fields = ["priority_area__title"]
     list_select_related = ["priority_area", "term"]
     raw_id_fields = ["meeting", "agenda_item"]
-    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at"]
+    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at", "version"]
     inlines = [ReportCommentInline]
 
 
