@@ -133,7 +133,7 @@ def build() -> tuple[Board, Term]:
                 "highlights": "Highlights.",
                 "risks_and_issues": "Risks.",
             },
-            expected_lock_version=report.lock_version,
+            expected_version=report.version,
         )
         services.termly_report_submit(report=report, user=user)
     return board, term

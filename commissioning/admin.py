@@ -2,6 +2,7 @@
 with import and export (XLSX, CSV), and the cycle's records for reference."""
 
 from django.contrib import admin, messages
+from django.db import models
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -17,6 +18,7 @@ from commissioning.models import (
     StageMove,
 )
 from commissioning.resources import ContractResource, ProviderResource
+from core.admin_versions import VersionCheckedAdminMixin
 
 # Administrators exchange spreadsheets: offer the two formats they use, nothing else.
 SPREADSHEET_FORMATS = [XLSX, CSV]
@@ -143,19 +145,18 @@ class NeedsAssessmentInline(admin.StackedInline):
 
 
 @admin.register(CommissioningActivity)
-class CommissioningActivityAdmin(SimpleHistoryAdmin):
+class CommissioningActivityAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """A save here is checked and bumps the version: it makes an edit or move begun elsewhere
+    stale, as the services' do, and is refused itself if one was saved meanwhile."""
+
     list_display = ("title", "priority_area", "stage", "cycle_number", "status", "is_sample")
     list_filter = ("stage", "status", "level", "footprint", "resourcing", "is_sample")
     search_fields = ("title", "description")
     list_select_related = ("priority_area",)
     autocomplete_fields = ("recommissions",)
     filter_horizontal = ("commissioning_organisations",)
+    # Specifications are published over HTTPS; Django 6 makes this the default.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The cycle's fields change only through its moves, on the activity page.
     readonly_fields = ("stage", "cycle_number", "stage_entered_at", "version")
     inlines = [NeedsAssessmentInline, StageMoveInline]
-
-    def save_model(self, request, obj, form, change) -> None:
-        # A change here makes an edit or move begun elsewhere stale, as the services' do.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)

@@ -19,7 +19,7 @@ from commissioning.models import (
     StageMove,
 )
 from core.choices import Stage
-from core.edit_conflicts import locked_for_edit, save_edit
+from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from governance.models import Organisation
 from priorities.models import PriorityArea
 
@@ -52,20 +52,6 @@ class MoveRefused(ValidationError):
     """The move is not allowed now; the messages say what is missing."""
 
 
-class ActivityConflict(ValidationError):
-    """Someone changed the activity since the user read it; `current` is it as it is now."""
-
-    def __init__(self, message: str, current: CommissioningActivity):
-        self.current = current
-        super().__init__(message, code="conflict")
-
-
-def _edit_conflict(current: CommissioningActivity) -> ActivityConflict:
-    return ActivityConflict(
-        "Not saved: someone else changed this activity while you were editing it.", current
-    )
-
-
 def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, Any]:
     unknown = set(data) - set(allowed)
     if unknown:
@@ -76,7 +62,7 @@ def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, 
 def _locked(
     activity: CommissioningActivity,
     expected_version: int,
-    conflict: Callable[[CommissioningActivity], ActivityConflict],
+    conflict: Callable[[CommissioningActivity], EditConflict] = EditConflict,
 ) -> CommissioningActivity:
     # The row lock makes concurrent moves and edits of one activity wait for each other,
     # so the second sees the first's new version and is refused instead of double-advancing.
@@ -124,8 +110,9 @@ def activity_update(
     organisations: Iterable[Organisation],
     expected_version: int,
 ) -> CommissioningActivity:
-    """Change an activity's details, refusing the save if it changed since it was read."""
-    current = _locked(activity, expected_version, _edit_conflict)
+    """Change an activity's details, refusing (EditConflict) the save if it changed since it
+    was read."""
+    current = _locked(activity, expected_version)
     organisations = list(organisations)
     if not organisations:
         raise ValidationError(
@@ -166,11 +153,12 @@ def activity_move_to_stage(
     seen_stage: str | None = None,
     note: str = "",
 ) -> StageMove:
-    """Move an activity to the next stage of the cycle if its evidence is there; record it."""
+    """Move an activity to the next stage of the cycle if its evidence is there; record it.
+    A move based on a stale read is refused (EditConflict, saying where the activity is now)."""
     current = _locked(
         activity,
         expected_version,
-        lambda current: ActivityConflict(_stale_move_message(current, seen_stage), current),
+        lambda current: EditConflict(current, message=_stale_move_message(current, seen_stage)),
     )
     check = check_next_move(current)
     if check.target is not None and check.target != to_stage:

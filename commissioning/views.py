@@ -22,7 +22,12 @@ from commissioning.forms import (
 )
 from commissioning.models import CommissioningActivity, Contract
 from core.choices import Stage
-from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.edit_conflicts import (
+    EditConflict,
+    EditConflictViewMixin,
+    changes_since,
+    required_version,
+)
 from core.pagination import ForgivingPaginationMixin
 from core.roles import (
     EditorRequiredMixin,
@@ -110,15 +115,33 @@ class ActivityMoveView(ActivityEditorMixin, View):
 
     template_name = "commissioning/activity_move.html"
 
-    def render_page(self, form: MoveForm | None = None, status: int = 200) -> HttpResponse:
+    def render_page(self, status: int = 200, note: str = "", **context) -> HttpResponse:
+        """The page as the activity is now; `note` is kept in the form."""
         activity = get_object_or_404(selectors.activity_detail(), pk=self.activity.pk)
         check = check_next_move(activity)
-        context = {
-            "activity": activity,
-            "check": check,
-            "move_form": form or MoveForm(activity=activity, target=check.target),
-        }
+        move_form = MoveForm(activity=activity, target=check.target)
+        move_form.initial["note"] = note
+        context.update(activity=activity, check=check, move_form=move_form)
         return render(self.request, self.template_name, context, status=status)
+
+    def stale(self, form: MoveForm, conflict: EditConflict) -> HttpResponse:
+        """Refused as stale: say where the activity is now, keep the note, offer the next move
+        from there."""
+        current = conflict.current
+        where = f"{current.get_stage_display()}, cycle {current.cycle_number}"
+        changed = changes_since(
+            {"stage": form.cleaned_data["seen_stage"]},
+            current,
+            ["stage"],
+            display={"stage": lambda stage: where},
+        )
+        messages.warning(self.request, conflict.messages[0])
+        return self.render_page(
+            status=409,
+            note=form.cleaned_data["note"],
+            conflict=True,
+            conflict_changes=changed,
+        )
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         return self.render_page()
@@ -137,9 +160,8 @@ class ActivityMoveView(ActivityEditorMixin, View):
                 seen_stage=form.cleaned_data["seen_stage"],
                 note=form.cleaned_data["note"],
             )
-        except services.ActivityConflict as conflict:
-            messages.warning(request, conflict.messages[0])
-            return self.render_page(status=409)
+        except EditConflict as conflict:
+            return self.stale(form, conflict)
         except services.MoveRefused as refused:
             messages.error(request, "Not moved: " + " ".join(refused.messages))
             return self.render_page(status=400)
@@ -198,7 +220,7 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceForm
         )
 
     def service_refused(self, form, error):
-        if isinstance(error, services.ActivityConflict):
+        if isinstance(error, EditConflict):
             return self.conflict(form, error.current)
         return super().service_refused(form, error)
 

@@ -4,7 +4,8 @@ An edit form carries the record's `version` and a signed `snapshot` of the value
 started from. The service locks the row and refuses a save whose version is stale
 (`locked_for_edit`); the view then re-renders the form with the user's input kept, the fields
 changed meanwhile listed with their current values, and the new version and snapshot, so that
-saving again is a knowing overwrite (`EditConflictViewMixin.conflict`, HTTP 409).
+saving again is a knowing overwrite (`EditConflictViewMixin.conflict`, HTTP 409). Saves in
+the admin are checked the same way (core.admin_versions).
 """
 
 import datetime
@@ -14,9 +15,10 @@ from typing import Any, TypeVar
 from django import forms
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
+from django.utils import timezone
 
 Model = TypeVar("Model", bound=models.Model)
 Display = Mapping[str, Callable[[Any], str]]
@@ -28,6 +30,9 @@ OUT_OF_DATE_MESSAGE = (
 
 def _as_text(value: Any) -> str:
     value = getattr(value, "pk", value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        # One instant reads one way, whether it came from the database or from a form.
+        value = value.astimezone(datetime.UTC)
     return "" if value is None else str(value)
 
 
@@ -50,7 +55,8 @@ def snapshot_of(instance: models.Model, fields: Iterable[str]) -> dict[str, str]
 
 
 def shown(instance: models.Model, name: str, display: Display | None = None) -> str:
-    """A field's value as a person reads it: choice labels, dates as 31/03/2027, "" for None."""
+    """A field's value as a person reads it: choice labels, dates as 31/03/2027, times as
+    31/03/2027 14:00 (local time), "" for None."""
     field = instance._meta.get_field(name)
     if field.many_to_many:
         return ", ".join(str(item) for item in getattr(instance, name).all())
@@ -59,6 +65,8 @@ def shown(instance: models.Model, name: str, display: Display | None = None) -> 
     if field.choices:
         return str(getattr(instance, f"get_{name}_display")())
     value = getattr(instance, name)
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
     if isinstance(value, datetime.date):
         return f"{value:%d/%m/%Y}"
     return "" if value is None else str(value)
@@ -87,13 +95,20 @@ def changes_since(
 
 
 class EditConflict(ValidationError):
-    """Someone saved the record since this edit began; `current` is the record as it is now."""
+    """Someone saved the record since this edit began; `current` is the record as it is now.
 
-    def __init__(self, current: models.Model, noun: str | None = None):
+    `message` replaces the default sentence where the page says more (a stale move of an
+    activity says where it moved, and who moved it).
+    """
+
+    def __init__(
+        self, current: models.Model, noun: str | None = None, *, message: str | None = None
+    ):
         self.current = current
         noun = noun or current._meta.verbose_name
         super().__init__(
-            f"Someone else saved this {noun} while you were editing it.", code="conflict"
+            message or f"Someone else saved this {noun} while you were editing it.",
+            code="conflict",
         )
 
 
@@ -133,6 +148,19 @@ def required_version(form: forms.Form) -> int:
     is treated as stale, never as "save over whatever is there"."""
     version = form.cleaned_data.get("version")
     return -1 if version is None else version
+
+
+def input_snapshot(form: forms.BaseForm, fields: Iterable[str]) -> dict[str, str]:
+    """A model form's submitted values, in the form of `snapshot_of`."""
+    model_meta = form._meta.model._meta
+    snapshot = {}
+    for name in fields:
+        value = form.cleaned_data.get(name)
+        if model_meta.get_field(name).many_to_many:
+            snapshot[name] = _pk_list(value or [])
+        else:
+            snapshot[name] = _as_text(value)
+    return snapshot
 
 
 class VersionFormMixin:
@@ -203,14 +231,7 @@ class EditConflictFormMixin(VersionFormMixin):
 
     def input_snapshot(self) -> dict[str, str]:
         """The submitted values in snapshot form: the fallback when no snapshot came back."""
-        snapshot = {}
-        for name in self.get_snapshot_fields():
-            value = self.cleaned_data.get(name)
-            if self._meta.model._meta.get_field(name).many_to_many:
-                snapshot[name] = _pk_list(value or [])
-            else:
-                snapshot[name] = _as_text(value)
-        return snapshot
+        return input_snapshot(self, self.get_snapshot_fields())
 
     def changes_since(self, snapshot: Mapping[str, str], current: models.Model):
         return changes_since(
@@ -218,10 +239,16 @@ class EditConflictFormMixin(VersionFormMixin):
         )
 
 
-def conflict_message(noun: str) -> str:
+def conflict_message(noun: str, changed: Sequence[tuple[str, str]] | None = None) -> str:
+    """The warning over a refused save; with `changed` (from changes_since) it names what
+    changed, for a page without the panel of changes (the admin)."""
+    meanwhile = ""
+    if changed is not None:
+        what = "; ".join(f"{label}: “{value}”" for label, value in changed)
+        meanwhile = f" Changed meanwhile: {what or 'none of the fields on this page'}."
     return (
-        f"Not saved: someone else saved this {noun} while you were editing it. Your changes are "
-        "still in the form; check what changed, then save again to keep yours."
+        f"Not saved: someone else saved this {noun} while you were editing it.{meanwhile} Your "
+        "changes are still in the form; check what changed, then save again to keep yours."
     )
 
 
@@ -254,40 +281,3 @@ class EditConflictViewMixin:
         messages.warning(self.request, conflict_message(self.get_conflict_noun(current)))
         context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
         return self.render_to_response(context, status=409)
-
-
-def _counts_versions(model: type[models.Model]) -> bool:
-    """Whether the model has an integer `version` (Framework's `version` is a label, "v2")."""
-    try:
-        return isinstance(model._meta.get_field("version"), models.IntegerField)
-    except FieldDoesNotExist:
-        return False
-
-
-def bump_changed_versions(formset: forms.BaseModelFormSet) -> None:
-    """Before an admin inline formset saves: bump the version of each existing row it changes."""
-    if not _counts_versions(formset.model):
-        return
-    for form in formset.initial_forms:
-        if form.has_changed() and form not in formset.deleted_forms:
-            form.instance.version += 1
-
-
-class VersionedInlinesAdminMixin:
-    """A ModelAdmin mixin: a row an inline changes gets its `version` bumped, as if it had been
-    saved on its own admin page (see VersionedAdminMixin)."""
-
-    def save_formset(self, request, form, formset, change):
-        bump_changed_versions(formset)
-        super().save_formset(request, form, formset, change)
-
-
-class VersionedAdminMixin(VersionedInlinesAdminMixin):
-    """A ModelAdmin mixin: a change made in the admin bumps the record's `version`, and the
-    versions of the rows its inlines change, so an edit left open in the site meanwhile is
-    refused as stale instead of silently overwriting the admin's change."""
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)

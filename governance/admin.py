@@ -4,14 +4,15 @@ from django.contrib import admin
 from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from governance.forms import BoardForm, MembershipForm
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
-class VersionedAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    """A change in the admin bumps the version, so a stale edit in the site is refused; so does
-    a change of an agenda item or decision inline under its meeting."""
+class VersionedAdmin(VersionCheckedAdminMixin, admin.ModelAdmin):
+    """A save here is refused if the record was saved elsewhere since the page was opened, and
+    bumps the version, so a stale edit in the site is refused; so is a change of an agenda item
+    or decision inline under its meeting."""
 
 
 @admin.register(Organisation)
@@ -29,7 +30,7 @@ class MembershipInline(admin.TabularInline):
     fields = ["person_name", "role", "organisation", "user", "start_date", "end_date"]
 
 
-class MeetingInline(admin.TabularInline):
+class MeetingInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Meeting
     extra = 0
     fields = ["starts_at", "location", "status"]
@@ -37,8 +38,8 @@ class MeetingInline(admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(VersionedInlinesAdminMixin, SimpleHistoryAdmin):
-    """Meetings changed inline get their versions bumped, as on their own page."""
+class BoardAdmin(SimpleHistoryAdmin):
+    """Meetings changed inline are checked and get their versions bumped, as on their own page."""
 
     form = BoardForm
     list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
@@ -64,14 +65,14 @@ class MembershipAdmin(SimpleHistoryAdmin):
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = AgendaItem
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     extra = 0
     fields = ["order", "title", "presenter", "paper_url"]
 
 
-class DecisionInline(admin.StackedInline):
+class DecisionInline(VersionCheckedInlineMixin, admin.StackedInline):
     model = Decision
     extra = 0
     fields = ["text", "owner", "due_date", "status"]

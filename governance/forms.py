@@ -4,7 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
-from core.edit_conflicts import EditConflictFormMixin, VersionFormMixin
+from core.edit_conflicts import EditConflictFormMixin
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -23,18 +23,6 @@ class HelperMixin:
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's <form> has its token
         self.helper.add_input(Submit("save", self.submit_label))
-
-
-class VersionedFormMixin(VersionFormMixin, HelperMixin):
-    """Carries the version the editor started from, so a stale save can be refused; a page
-    without one is refused as out of date."""
-
-    def version_field(self) -> forms.IntegerField:
-        return forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-    def changes(self) -> dict:
-        """The cleaned model fields, without the version."""
-        return self.model_data()
 
 
 class BoardForm(HelperMixin, forms.ModelForm):
@@ -79,8 +67,8 @@ class MeetingForm(HelperMixin, forms.ModelForm):
         help_texts = {"starts_at": "For example 14/03/2027 14:00."}
 
 
-class MeetingEditForm(VersionedFormMixin, MeetingForm):
-    pass
+class MeetingEditForm(EditConflictFormMixin, MeetingForm):
+    """Change a meeting; `version` and `snapshot` detect an edit made meanwhile."""
 
 
 class AgendaItemForm(HelperMixin, forms.ModelForm):
@@ -122,5 +110,5 @@ class DecisionForm(HelperMixin, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "due_date": DATE_WIDGET}
 
 
-class DecisionEditForm(VersionedFormMixin, DecisionForm):
-    pass
+class DecisionEditForm(EditConflictFormMixin, DecisionForm):
+    """Change a decision; `version` and `snapshot` detect an edit made meanwhile."""

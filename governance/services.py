@@ -1,67 +1,13 @@
 """Writes of the governance app: every create and change goes through here."""
 
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
-from django.utils import formats, timezone
 
 from core.edit_conflicts import locked_for_edit, save_edit
 from governance.models import AgendaItem, Board, Decision, Meeting
-
-Versioned = TypeVar("Versioned", Meeting, Decision)
-
-
-class StaleEditError(ValidationError):
-    """Someone else saved the record after the editor opened it; nothing was saved."""
-
-    def __init__(self, message: str, *, current_version: int):
-        super().__init__(message, code="stale")
-        self.current_version = current_version
-
-
-def _shown(instance: models.Model, name: str, value: Any) -> str:
-    """A field's value as a page shows it: choice labels, British dates, "empty"."""
-    if value in (None, ""):
-        return "empty"
-    model_field = instance._meta.get_field(name)
-    if model_field.choices:
-        return str(dict(model_field.flatchoices).get(value, value))
-    if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "j F Y, H:i")
-    if isinstance(value, date):
-        return formats.date_format(value, "j F Y")
-    text = str(value)
-    return text if len(text) <= 60 else f"{text[:57]}..."
-
-
-def _stale_message(saved: models.Model, changes: dict[str, Any]) -> str:
-    label = saved._meta.verbose_name
-    differences = [
-        f"{saved._meta.get_field(name).verbose_name.capitalize()} is now "
-        f"“{_shown(saved, name, getattr(saved, name))}” (you sent “{_shown(saved, name, value)}”)"
-        for name, value in changes.items()
-        if getattr(saved, name) != value
-    ]
-    what = "; ".join(differences) if differences else "its saved values now match yours"
-    return (
-        f"Someone else saved this {label} while you were editing it, so your changes were not "
-        f"saved. Changed meanwhile: {what}. Check the form and save again to keep your version."
-    )
-
-
-def _versioned_update(
-    model: type[Versioned], *, pk: int, expected_version: int, changes: dict[str, Any]
-) -> Versioned:
-    """Apply `changes` only if the row is still at `expected_version`; bump the version."""
-
-    def stale(saved: Versioned) -> StaleEditError:
-        return StaleEditError(_stale_message(saved, changes), current_version=saved.version)
-
-    saved = locked_for_edit(model, pk=pk, expected_version=expected_version, conflict=stale)
-    return save_edit(saved, changes)
 
 
 @transaction.atomic
@@ -84,10 +30,10 @@ def meeting_create(
 
 @transaction.atomic
 def meeting_update(*, meeting: Meeting, expected_version: int, **changes: Any) -> Meeting:
-    """Change a meeting's details or minutes, refusing a stale edit."""
-    return _versioned_update(
-        Meeting, pk=meeting.pk, expected_version=expected_version, changes=changes
-    )
+    """Change a meeting's details or minutes, refusing (EditConflict) the save if it changed
+    since `expected_version` was read."""
+    current = locked_for_edit(Meeting, pk=meeting.pk, expected_version=expected_version)
+    return save_edit(current, changes)
 
 
 def _next_agenda_number(meeting: Meeting) -> int:
@@ -149,7 +95,7 @@ def decision_create(
 
 @transaction.atomic
 def decision_update(*, decision: Decision, expected_version: int, **changes: Any) -> Decision:
-    """Change a decision's text, owner, due date or status, refusing a stale edit."""
-    return _versioned_update(
-        Decision, pk=decision.pk, expected_version=expected_version, changes=changes
-    )
+    """Change a decision's text, owner, due date or status, refusing (EditConflict) the save if
+    it changed since `expected_version` was read."""
+    current = locked_for_edit(Decision, pk=decision.pk, expected_version=expected_version)
+    return save_edit(current, changes)

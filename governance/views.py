@@ -99,11 +99,6 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMix
     def service_refused(self, form, error):
         if isinstance(error, EditConflict):
             return self.conflict(form, error.current)
-        if isinstance(error, services.StaleEditError):
-            form.data = form.data.copy()
-            form.data["version"] = error.current_version
-            form.add_error(None, error)
-            return self.form_invalid(form)
         return super().service_refused(form, error)
 
 
@@ -143,8 +138,8 @@ class MeetingUpdateView(ServiceFormView):
     def perform(self, form):
         return services.meeting_update(
             meeting=self.get_parent(),
-            expected_version=form.cleaned_data["version"],
-            **form.changes(),
+            expected_version=required_version(form),
+            **form.model_data(),
         )
 
 
@@ -236,6 +231,6 @@ class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
     def perform(self, form):
         return services.decision_update(
             decision=self.get_object(),
-            expected_version=form.cleaned_data["version"],
-            **form.changes(),
+            expected_version=required_version(form),
+            **form.model_data(),
         )

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_versions import VersionCheckedAdminMixin
 from core.choices import Stage
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
 
@@ -23,7 +24,10 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
 
 
 @admin.register(ParticipationRecord)
-class ParticipationRecordAdmin(SimpleHistoryAdmin):
+class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """A save here is checked and bumps the version: an edit open on the site meanwhile is
+    refused rather than silently overwriting this one, and this one refused if it is stale."""
+
     list_display = [
         "title",
         "date",
@@ -40,13 +44,6 @@ class ParticipationRecordAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["priority_areas", "groups"]
     raw_id_fields = ["activity", "created_by"]
     readonly_fields = ["version", "created_at", "updated_at"]
-
-    def save_model(self, request, obj, form, change):
-        # An admin edit is an edit too: bump the version so an edit open on the site meanwhile
-        # is refused rather than silently overwriting this one.
-        if change:
-            obj.version += 1
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(VoiceQuestion)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.edit_conflicts import VersionedAdminMixin, VersionedInlinesAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from priorities.models import (
     Action,
     Framework,
@@ -31,12 +31,12 @@ class FrameworkAdmin(admin.ModelAdmin):
     inlines = [PriorityAreaInline]
 
 
-class ObjectiveInline(admin.TabularInline):
+class ObjectiveInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Objective
     extra = 0
 
 
-class IndicatorInline(admin.TabularInline):
+class IndicatorInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Indicator
     fields = ["order", "name", "unit", "polarity", "target"]
     extra = 0
@@ -44,20 +44,21 @@ class IndicatorInline(admin.TabularInline):
 
 
 @admin.register(PriorityArea)
-class PriorityAreaAdmin(VersionedInlinesAdminMixin, admin.ModelAdmin):
+class PriorityAreaAdmin(admin.ModelAdmin):
     list_display = ["title", "framework", "order", "lead_board"]
     list_filter = ["framework"]
     search_fields = ["title", "aim"]
     list_select_related = ["framework", "lead_board"]
     # Boards and organisations are few: plain selects (their admin lives in governance).
     autocomplete_fields = ["lead_commissioners"]
-    # Objectives and indicators changed inline get their versions bumped, as on their own pages.
+    # Objectives and indicators changed inline are checked and bumped, as on their own pages.
     inlines = [ObjectiveInline, IndicatorInline]
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    """A change here bumps the version, so an edit of the objective open in the site is stale."""
+class ObjectiveAdmin(VersionCheckedAdminMixin, admin.ModelAdmin):
+    """A save here is checked and bumps the version, so an edit of the objective open in the
+    site is stale."""
 
     list_display = ["__str__", "priority_area", "order"]
     list_filter = ["priority_area__framework"]
@@ -80,8 +81,9 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
-    """Admin edits count as a new version, so a form open elsewhere cannot overwrite them."""
+class ActionAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Admin edits are checked and count as a new version, so a form open elsewhere cannot
+    overwrite them."""
 
     list_display = [
         "title",
@@ -138,8 +140,9 @@ class IndicatorValueInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
-    """A change here bumps the version, so an edit of the indicator open in the site is stale."""
+class IndicatorAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """A save here is checked and bumps the version, so an edit of the indicator open in the
+    site is stale."""
 
     list_display = ["name", "priority_area", "unit", "polarity", "target"]
     list_filter = ["unit", "polarity", "priority_area__framework"]

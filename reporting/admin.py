@@ -3,6 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin_versions import VersionCheckedAdminMixin
 from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
 
 
@@ -25,15 +26,16 @@ class ReportCommentInline(admin.StackedInline):
 
 
 @admin.register(TermlyReport)
-class TermlyReportAdmin(SimpleHistoryAdmin):
-    """The snapshot and the workflow dates are kept by the services: shown, never edited here."""
+class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """The snapshot and the workflow dates are kept by the services: shown, never edited here.
+    A save is checked and bumps the version, as for the words saved on the site."""
 
-    list_display = ["priority_area", "term", "version", "status", "overall_rag", "submitted_at"]
+    list_display = ["priority_area", "term", "edition", "status", "overall_rag", "submitted_at"]
     list_filter = ["status", "term", "priority_area__framework"]
     search_fields = ["priority_area__title"]
     list_select_related = ["priority_area", "term"]
     raw_id_fields = ["meeting", "agenda_item"]
-    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at"]
+    readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at", "version"]
     inlines = [ReportCommentInline]
 
 

@@ -88,7 +88,7 @@ def load() -> int:
         services.termly_report_save_words(
             report=draft,
             data={"highlights": "Draft in progress: the Edge of Care Team's first full term."},
-            expected_lock_version=draft.lock_version,
+            expected_version=draft.version,
         )
         created += 1
     # This term: the other priorities' reports are in, awaiting the board's challenge.

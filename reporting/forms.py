@@ -5,6 +5,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.utils import timezone
 
+from core.edit_conflicts import EditConflictFormMixin
 from governance.models import AgendaItem, Board
 from priorities.models import RAG
 from reporting.models import ReportComment, Term, TermlyReport
@@ -20,10 +21,9 @@ def _helper(submit_label: str, *, action: str = "", method: str = "post") -> For
     return helper
 
 
-class ReportWordsForm(forms.ModelForm):
-    """The commissioner's own words; `lock_version` refuses a save over someone else's."""
-
-    lock_version = forms.IntegerField(widget=forms.HiddenInput)
+class ReportWordsForm(EditConflictFormMixin, forms.ModelForm):
+    """The commissioner's own words; `version` and `snapshot` (core.edit_conflicts) refuse a
+    save over someone else's and say what they changed."""
 
     class Meta:
         model = TermlyReport
@@ -45,7 +45,6 @@ class ReportWordsForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["overall_rag"].choices = RAG.choices
         self.fields["overall_rag"].required = False
-        self.initial.setdefault("lock_version", self.instance.lock_version)
         self.helper = _helper("Save the report's words")
 
 

@@ -50,7 +50,7 @@ def report_versions(report: TermlyReport) -> list[TermlyReport]:
     return list(
         TermlyReport.objects.filter(
             priority_area_id=report.priority_area_id, term_id=report.term_id
-        ).order_by("version")
+        ).order_by("edition")
     )
 
 
@@ -69,7 +69,7 @@ def _latest_by_area(reports) -> dict[int, TermlyReport]:
     latest: dict[int, TermlyReport] = {}
     for report in reports:
         kept = latest.get(report.priority_area_id)
-        if kept is None or report.version > kept.version:
+        if kept is None or report.edition > kept.edition:
             latest[report.priority_area_id] = report
     return latest
 

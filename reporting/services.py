@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.edit_conflicts import EditConflict, save_edit
 from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
@@ -23,18 +24,6 @@ ALLOWED_MOVES = {
     Status.SUBMITTED: Status.PRESENTED,
     Status.PRESENTED: Status.NOTED,
 }
-
-
-class ReportWordsConflict(ValidationError):
-    """Someone saved the report's words since this edit began; `current` is the report now."""
-
-    def __init__(self, current: TermlyReport):
-        self.current = current
-        super().__init__(
-            "Someone else saved this report while you were editing it. Their words are shown "
-            "below: make your changes again.",
-            code="conflict",
-        )
 
 
 def _move(report: TermlyReport, to: str) -> None:
@@ -61,7 +50,7 @@ def words_of(report: TermlyReport) -> dict[str, str]:
 @transaction.atomic
 def termly_report_start(*, priority_area: PriorityArea, term: Term) -> TermlyReport:
     """Start the first draft of a priority's report for a term."""
-    report = TermlyReport(priority_area=priority_area, term=term, version=1)
+    report = TermlyReport(priority_area=priority_area, term=term, edition=1)
     report.full_clean()
     report.save()
     return report
@@ -69,23 +58,20 @@ def termly_report_start(*, priority_area: PriorityArea, term: Term) -> TermlyRep
 
 @transaction.atomic
 def termly_report_save_words(
-    *, report: TermlyReport, data: dict[str, Any], expected_lock_version: int
+    *, report: TermlyReport, data: dict[str, Any], expected_version: int
 ) -> TermlyReport:
-    """Save the commissioner's words on a draft, refusing a save based on a stale read."""
+    """Save the commissioner's words on a draft, refusing (EditConflict) a save based on a
+    stale read."""
     current = _locked(report)
+    # A submitted report is said so first: saving again would not help.
     if not current.is_draft:
         raise ValidationError("This report has been submitted: start a new version to correct it.")
-    if current.lock_version != expected_lock_version:
-        raise ReportWordsConflict(current)
+    if current.version != expected_version:
+        raise EditConflict(current, noun="report")
     unknown = set(data) - set(WORD_FIELDS)
     if unknown:
         raise TypeError(f"Not the commissioner's words: {sorted(unknown)}")
-    for field, value in data.items():
-        setattr(current, field, value)
-    current.full_clean()
-    current.lock_version += 1
-    current.save(update_fields=[*data, "lock_version", "updated_at"])
-    return current
+    return save_edit(current, data, also_update=["updated_at"])
 
 
 @transaction.atomic
@@ -119,11 +105,11 @@ def report_new_version(*, report: TermlyReport) -> TermlyReport:
     )
     if siblings.filter(status=Status.DRAFT).exists():
         raise ValidationError("A newer draft of this report already exists.")
-    latest = siblings.aggregate(latest=Max("version"))["latest"]
+    latest = siblings.aggregate(latest=Max("edition"))["latest"]
     draft = TermlyReport(
         priority_area_id=report.priority_area_id,
         term_id=report.term_id,
-        version=latest + 1,
+        edition=latest + 1,
         **{field: getattr(report, field) for field in WORD_FIELDS},
     )
     draft.full_clean()

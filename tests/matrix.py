@@ -162,7 +162,13 @@ MATRIX: dict[str, dict] = {
     },
     "reporting:report_detail": {"object": "report", "get": EVERY_ROLE},
     "reporting:report_history": {"object": "report", "get": EVERY_ROLE},
-    "reporting:report_words": {"object": "report", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    # Every word is optional: an empty post is valid but has no version, so it is refused as
+    # stale (409), as an edit posted without its version always is.
+    "reporting:report_words": {
+        "object": "report",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 409, 403, 403, 409),
+    },
     "reporting:report_submit": {"object": "report", "get": LEAD_POSTS, "post": LEAD_AND_ADMIN_ACT},
     "reporting:report_new_version": {
         "object": "report",

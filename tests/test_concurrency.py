@@ -12,8 +12,8 @@ from commissioning.models import CommissioningActivity, StageMove
 from commissioning.tests.factories import ActivityFactory, NeedsAssessmentFactory
 from core.choices import Stage
 from core.tests.helpers import form_data
-from governance.models import AgendaItem
-from governance.tests.factories import AgendaItemFactory
+from governance.models import AgendaItem, Decision, Meeting
+from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
 from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import Action, Indicator, Objective
 from priorities.tests.factories import (
@@ -22,6 +22,8 @@ from priorities.tests.factories import (
     ObjectiveFactory,
     PriorityAreaFactory,
 )
+from reporting.models import TermlyReport
+from reporting.tests.factories import TermlyReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -196,5 +198,73 @@ def test_two_editors_of_an_agenda_item(commissioner, administrator):
     assert (item.title, item.presenter, item.version) == (
         "Joint Commissioning Strategy",
         "Chair",
+        3,
+    )
+
+
+def test_two_editors_of_a_meeting(commissioner, administrator):
+    meeting = MeetingFactory(location="Municipal Building, Widnes", minutes="")
+    url = reverse("governance:meeting_update", args=[meeting.pk])
+    first, second = _two_editors_open(url, commissioner, administrator)
+
+    saved = first.client.post(url, first.data | {"location": "Runcorn Town Hall"})
+    refused = _refused_then_kept(second, url, {"minutes": "Agreed the strategy."}, "meeting")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Location", "Runcorn Town Hall")]
+    assert "Changed by someone else while you were editing" in refused.content.decode()
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    assert (meeting.location, meeting.minutes, meeting.version) == ("Runcorn Town Hall", "", 2)
+
+    _save_again(second, url, {"minutes": "Agreed the strategy."}, refused)
+    meeting = Meeting.objects.get(pk=meeting.pk)
+    assert (meeting.location, meeting.minutes, meeting.version) == (
+        "Municipal Building, Widnes",
+        "Agreed the strategy.",
+        3,
+    )
+
+
+def test_two_editors_of_a_decision(commissioner, administrator):
+    decision = DecisionFactory(owner="Head of Early Help", status=Decision.Status.OPEN)
+    url = reverse("governance:decision_update", args=[decision.pk])
+    first, second = _two_editors_open(url, commissioner, administrator)
+
+    saved = first.client.post(url, first.data | {"status": "done"})
+    refused = _refused_then_kept(second, url, {"owner": "Head of SEN Service"}, "decision")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Status", "Done")]
+    decision = Decision.objects.get(pk=decision.pk)
+    assert (decision.owner, decision.status, decision.version) == ("Head of Early Help", "done", 2)
+
+    _save_again(second, url, {"owner": "Head of SEN Service"}, refused)
+    decision = Decision.objects.get(pk=decision.pk)
+    assert (decision.owner, decision.status, decision.version) == (
+        "Head of SEN Service",
+        "open",
+        3,
+    )
+
+
+def test_two_writers_of_a_reports_words(lead, administrator, area):
+    report = TermlyReportFactory(priority_area=area, highlights="Twelve families supported.")
+    url = reverse("reporting:report_words", args=[report.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"highlights": "Fourteen families supported."})
+    refused = _refused_then_kept(second, url, {"asks_of_board": "Agree the plan."}, "report")
+
+    assert saved.status_code == 302
+    assert refused.context["conflict_changes"] == [("Highlights", "Fourteen families supported.")]
+    report = TermlyReport.objects.get(pk=report.pk)
+    assert (report.highlights, report.version) == ("Fourteen families supported.", 2)
+    assert report.asks_of_board != "Agree the plan."
+
+    _save_again(second, url, {"asks_of_board": "Agree the plan."}, refused)
+    report = TermlyReport.objects.get(pk=report.pk)
+    assert (report.highlights, report.asks_of_board, report.version) == (
+        "Twelve families supported.",
+        "Agree the plan.",
         3,
     )

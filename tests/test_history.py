@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.html import escape
 
 from commissioning.tests.factories import ContractFactory
 from core.tests.factories import CommissionerFactory
@@ -57,7 +58,8 @@ def test_history_page_shows_the_changed_field_with_old_and_new_values(
     assert response.status_code == 200
     text = " ".join(response.content.decode().split())
     assert "History of Retain the TAF advisors" in text
-    assert (commissioner.get_full_name() or commissioner.username) in text
+    # Escaped: a name such as O'Connor is O&#x27;Connor in the page's HTML.
+    assert escape(commissioner.get_full_name() or commissioner.username) in text
     rows = response.context["history_rows"]
     assert [row.what for row in rows] == ["Changed", "Created"]
     assert [(c.label, c.old, c.new) for c in rows[0].changes] == [

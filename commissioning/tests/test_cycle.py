@@ -18,6 +18,7 @@ from commissioning.tests.factories import (
     NeedsAssessmentFactory,
 )
 from core.choices import Stage
+from core.edit_conflicts import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -173,7 +174,7 @@ def test_a_stale_move_is_refused_saying_what_changed():
     NeedsAssessmentFactory(activity=activity)
     seen_version, seen_stage = activity.version, activity.stage
     _move(activity, Stage.PLAN)
-    with pytest.raises(services.ActivityConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.activity_move_to_stage(
             activity=activity,
             to_stage=Stage.PLAN,
@@ -220,7 +221,7 @@ def test_two_simultaneous_moves_advance_once():
                 seen_stage=Stage.ANALYSE,
             )
             outcomes.append("moved")
-        except services.ActivityConflict:
+        except EditConflict:
             outcomes.append("refused")
         finally:
             connection.close()

@@ -15,6 +15,7 @@ from commissioning.tests.factories import (
     PriorityAreaFactory,
 )
 from core.choices import Stage
+from core.edit_conflicts import EditConflict
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +70,7 @@ def test_activity_update_bumps_the_version_and_refuses_a_stale_edit():
         expected_version=1,
     )
     assert updated.version == 2
-    with pytest.raises(services.ActivityConflict) as conflict:
+    with pytest.raises(EditConflict) as conflict:
         services.activity_update(
             activity=activity,
             data={"title": "Stale"},

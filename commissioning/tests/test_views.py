@@ -187,9 +187,15 @@ def test_a_stale_move_is_refused_with_what_changed(commissioner_client, led_acti
     url = reverse("commissioning:activity_move", args=[led_activity.pk])
     seen = _move_data(led_activity)
     commissioner_client.post(url, seen)
-    again = commissioner_client.post(url, seen)
+    again = commissioner_client.post(url, seen | {"note": "Agreed at the board"})
+    page = again.content.decode()
     assert again.status_code == 409
-    assert "moved from Analyse to Plan, cycle 1" in again.content.decode()
+    assert "moved from Analyse to Plan, cycle 1" in page
+    assert "Changed by someone else while you were editing" in page
+    assert again.context["conflict_changes"] == [("Stage", "Plan, cycle 1")]
+    assert "Check what it needs now, then move it again if you still mean to." in page
+    assert again.context["move_form"]["note"].value() == "Agreed at the board"  # kept
+    assert again.context["move_form"]["version"].value() == 2  # the next move is from Plan
     assert StageMove.objects.count() == 1
 
 

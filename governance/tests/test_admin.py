@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib import admin
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
+from core.admin_versions import PAGE_FIELDS
 from core.tests.helpers import admin_change_data, form_data
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
@@ -82,15 +83,8 @@ def test_admin_refuses_a_cycle_and_saves_nothing(administrator_client):
 def test_changing_a_decision_in_the_admin_bumps_its_version(administrator_client):
     decision = DecisionFactory()
     url = reverse("admin:governance_decision_change", args=[decision.pk])
-    response = administrator_client.post(
-        url,
-        {
-            "meeting": decision.meeting.pk,
-            "text": decision.text,
-            "owner": "Head of SEN Service",
-            "status": "open",
-        },
-    )
+    data = admin_change_data(administrator_client.get(url))
+    response = administrator_client.post(url, data | {"owner": "Head of SEN Service"})
     assert response.status_code == 302
     decision.refresh_from_db()
     assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
@@ -117,27 +111,9 @@ def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client
 def test_changing_a_decision_inline_under_its_meeting_bumps_its_version(administrator_client):
     decision = DecisionFactory(owner="Head of Early Help")
     meeting = decision.meeting
-    local = timezone.localtime(meeting.starts_at)
-    response = administrator_client.post(
-        reverse("admin:governance_meeting_change", args=[meeting.pk]),
-        {
-            "board": meeting.board.pk,
-            "starts_at_0": local.strftime("%d/%m/%Y"),
-            "starts_at_1": local.strftime("%H:%M:%S"),
-            "location": meeting.location,
-            "status": meeting.status,
-            "minutes": meeting.minutes,
-            "agenda_items-TOTAL_FORMS": "0",
-            "agenda_items-INITIAL_FORMS": "0",
-            "decisions-TOTAL_FORMS": "1",
-            "decisions-INITIAL_FORMS": "1",
-            "decisions-0-id": decision.pk,
-            "decisions-0-meeting": meeting.pk,
-            "decisions-0-text": decision.text,
-            "decisions-0-owner": "Head of SEN Service",
-            "decisions-0-status": "open",
-        },
-    )
+    url = reverse("admin:governance_meeting_change", args=[meeting.pk])
+    data = admin_change_data(administrator_client.get(url))
+    response = administrator_client.post(url, data | {"decisions-0-owner": "Head of SEN Service"})
     assert response.status_code == 302, response.content.decode()[:2000]
     decision.refresh_from_db()
     assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
@@ -204,3 +180,108 @@ def test_meetings_changed_inline_under_their_board_bump_their_versions(administr
     assert saved.status_code == 302, saved.content.decode()[:2000]
     meeting.refresh_from_db()
     assert (meeting.location, meeting.version) == ("Runcorn Town Hall", 2)
+
+
+# Admin saves are checked too: a save over one made meanwhile, in the admin or on the site, is
+# refused with what changed, and nothing is overwritten.
+
+
+def _admin_opens(client, url: str) -> dict:
+    """An admin change page opened before anyone saves: what its save will send."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return admin_change_data(response)
+
+
+def _saved_on_the_site(client, url: str, **changes) -> None:
+    """Someone opens the site's edit page and saves `changes`."""
+    opened = form_data(client.get(url).context["form"])
+    assert client.post(url, opened | changes).status_code == 302
+
+
+def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed(
+    administrator_client, administrator
+):
+    decision = DecisionFactory(owner="Head of Early Help", status="open")
+    url = reverse("admin:governance_decision_change", args=[decision.pk])
+    other_admin = Client()
+    other_admin.force_login(administrator)
+    first, second = _admin_opens(administrator_client, url), _admin_opens(other_admin, url)
+
+    saved = administrator_client.post(url, first | {"owner": "Head of SEN Service"})
+    refused = other_admin.post(url, second | {"status": "done"})
+
+    assert saved.status_code == 302
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.non_field_errors() == [
+        "Not saved: someone else saved this decision while you were editing it. Changed "
+        "meanwhile: Owner: “Head of SEN Service”. Your changes are still in the form; check "
+        "what changed, then save again to keep yours."
+    ]
+    assert refused.context["adminform"].form["status"].value() == "done"  # the input is kept
+    decision.refresh_from_db()
+    assert (decision.owner, decision.status, decision.version) == ("Head of SEN Service", "open", 2)
+
+    # Saving the refused page again is a knowing overwrite.
+    kept = refused.context["adminform"].form
+    again = second | {"status": "done"} | {name: kept[name].value() for name in PAGE_FIELDS}
+    assert other_admin.post(url, again).status_code == 302
+    decision.refresh_from_db()
+    assert (decision.owner, decision.status, decision.version) == ("Head of Early Help", "done", 3)
+
+
+def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
+    administrator_client, commissioner_client
+):
+    meeting = MeetingFactory(location="Municipal Building, Widnes", minutes="")
+    admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
+    opened = _admin_opens(administrator_client, admin_url)
+    _saved_on_the_site(
+        commissioner_client,
+        reverse("governance:meeting_update", args=[meeting.pk]),
+        location="Runcorn",
+    )
+
+    refused = administrator_client.post(admin_url, opened | {"minutes": "Agreed."})
+
+    assert refused.status_code == 200
+    errors = refused.context["adminform"].form.non_field_errors()
+    assert errors == [
+        "Not saved: someone else saved this meeting while you were editing it. Changed "
+        "meanwhile: Location: “Runcorn”. Your changes are still in the form; check what changed, "
+        "then save again to keep yours."
+    ]
+    meeting.refresh_from_db()
+    assert (meeting.location, meeting.minutes, meeting.version) == ("Runcorn", "", 2)
+
+
+def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if_not(
+    administrator_client, commissioner_client
+):
+    decision = DecisionFactory(owner="Head of Early Help", text="Adopt THRIVE.")
+    meeting = decision.meeting
+    admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
+    opened = _admin_opens(administrator_client, admin_url)
+    _saved_on_the_site(
+        commissioner_client,
+        reverse("governance:decision_update", args=[decision.pk]),
+        owner="CAMHS Lead",
+    )
+
+    refused = administrator_client.post(admin_url, opened | {"decisions-0-text": "Adopt it."})
+    assert refused.status_code == 200
+    row = refused.context["inline_admin_formsets"][1].formset.forms[0]
+    assert row.non_field_errors()[0].startswith(
+        "Not saved: someone else saved this decision while you were editing it. Changed "
+        "meanwhile: Owner: “CAMHS Lead”."
+    )
+    decision.refresh_from_db()
+    assert (decision.text, decision.owner, decision.version) == ("Adopt THRIVE.", "CAMHS Lead", 2)
+
+    # The admin's change to the meeting alone saves it, and leaves the decision as saved.
+    saved = administrator_client.post(admin_url, opened | {"location": "Runcorn"})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    meeting.refresh_from_db()
+    decision.refresh_from_db()
+    assert (meeting.location, meeting.version) == ("Runcorn", 2)
+    assert (decision.text, decision.owner, decision.version) == ("Adopt THRIVE.", "CAMHS Lead", 2)

@@ -150,7 +150,7 @@ class TestAgendaItemForm:
 
 
 class TestDecisionEditForm:
-    def test_changes_lists_the_decision_fields_without_the_version(self):
+    def test_model_data_lists_the_decision_fields_without_the_version(self):
         decision = DecisionFactory()
         form = DecisionEditForm(
             data={
@@ -163,7 +163,7 @@ class TestDecisionEditForm:
             instance=decision,
         )
         assert form.is_valid(), form.errors
-        assert form.changes() == {
+        assert form.model_data() == {
             "text": decision.text,
             "owner": "Head of SEN Service",
             "due_date": None,

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from core.edit_conflicts import EditConflict
 from governance import services
 from governance.models import AgendaItem, Decision, Meeting
 from governance.tests.factories import (
@@ -43,15 +44,18 @@ class TestMeetings:
         meeting.refresh_from_db()
         assert (meeting.status, meeting.minutes, meeting.version) == ("held", "Agreed.", 2)
 
-    def test_update_refuses_a_stale_version_and_says_what_changed(self):
+    def test_update_refuses_a_stale_version_with_the_meeting_as_it_is_now(self):
         meeting = MeetingFactory(location="Municipal Building, Widnes")
         services.meeting_update(meeting=meeting, expected_version=1, location="Runcorn Library")
-        with pytest.raises(services.StaleEditError) as error:
+        with pytest.raises(EditConflict) as error:
             services.meeting_update(meeting=meeting, expected_version=1, location="Online")
-        message = error.value.messages[0]
-        assert "Someone else saved this meeting while you were editing it" in message
-        assert "Location is now “Runcorn Library” (you sent “Online”)" in message
-        assert error.value.current_version == 2
+        assert error.value.messages == [
+            "Someone else saved this meeting while you were editing it."
+        ]
+        assert (error.value.current.location, error.value.current.version) == (
+            "Runcorn Library",
+            2,
+        )
         meeting.refresh_from_db()
         assert meeting.location == "Runcorn Library"
 
@@ -106,7 +110,7 @@ class TestDecisions:
         assert "owner" in error.value.error_dict
         assert not Decision.objects.exists()
 
-    def test_update_refuses_a_stale_version_and_shows_choice_labels_and_dates(self):
+    def test_update_refuses_a_stale_version_with_the_decision_as_it_is_now(self):
         decision = DecisionFactory(due_date=dt.date(2027, 1, 31))
         services.decision_update(
             decision=decision,
@@ -114,15 +118,17 @@ class TestDecisions:
             status=Decision.Status.DONE,
             due_date=dt.date(2027, 1, 31),
         )
-        with pytest.raises(services.StaleEditError) as error:
+        with pytest.raises(EditConflict) as error:
             services.decision_update(
                 decision=decision,
                 expected_version=1,
                 status=Decision.Status.SUPERSEDED,
                 due_date=dt.date(2027, 3, 1),
             )
-        message = error.value.messages[0]
-        assert "Status is now “Done” (you sent “Superseded”)" in message
-        assert "Due date is now “31 January 2027” (you sent “1 March 2027”)" in message
+        assert error.value.current.status == Decision.Status.DONE
         decision.refresh_from_db()
-        assert (decision.status, decision.version) == (Decision.Status.DONE, 2)
+        assert (decision.status, decision.due_date, decision.version) == (
+            Decision.Status.DONE,
+            dt.date(2027, 1, 31),
+            2,
+        )

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from governance import services
 from governance.models import AgendaItem, Decision, Meeting
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -308,12 +309,23 @@ class TestMeetingEditing:
         commissioner_client.post(url, {**form, "minutes": "First editor's minutes."})
         response = commissioner_client.post(url, {**form, "minutes": "Second editor's minutes."})
         content = response.content.decode()
-        assert response.status_code == 200
-        assert "Someone else saved this meeting while you were editing it" in content
-        assert "Minutes is now “First editor&#x27;s minutes.”" in content
+        assert response.status_code == 409
+        assert "someone else saved this meeting while you were editing it" in content
+        assert response.context["conflict_changes"] == [("Minutes", "First editor's minutes.")]
+        assert "Changed by someone else while you were editing" in content
+        assert response.context["form"]["minutes"].value() == "Second editor's minutes."
         assert 'name="version" value="2"' in content  # saving again is a deliberate choice
         meeting.refresh_from_db()
         assert meeting.minutes == "First editor's minutes."
+
+        kept = response.context["form"]
+        again = {name: kept[name].value() for name in ("version", "snapshot")}
+        saved = commissioner_client.post(
+            url, {**form, **again, "minutes": "Second editor's minutes."}
+        )
+        assert saved.status_code == 302
+        meeting.refresh_from_db()
+        assert (meeting.minutes, meeting.version) == ("Second editor's minutes.", 3)
 
 
 class TestAgendaEditing:
@@ -401,10 +413,42 @@ class TestDecisionEditing:
             {"text": decision.text, "owner": "Someone else", "status": "open", "version": "1"},
         )
         content = response.content.decode()
-        assert "Owner is now “Head of Early Help” (you sent “Someone else”)" in content
-        assert "There is a problem: nothing was saved" in content
+        assert response.status_code == 409
+        assert "Not saved: someone else saved this decision while you were editing it" in content
+        assert ("Owner", "Head of Early Help") in response.context["conflict_changes"]
+        assert 'value="Someone else"' in content  # the user's input is kept
         decision.refresh_from_db()
         assert decision.owner == "Head of Early Help"
+
+    def test_a_stale_edit_lists_choice_labels_and_dates_as_people_read_them(
+        self, commissioner_client, decision
+    ):
+        url = reverse("governance:decision_update", args=[decision.pk])
+        opened = commissioner_client.get(url).context["form"]
+        services.decision_update(
+            decision=decision,
+            expected_version=1,
+            status=Decision.Status.DONE,
+            due_date=dt.date(2027, 1, 31),
+        )
+        response = commissioner_client.post(
+            url,
+            {
+                "text": decision.text,
+                "owner": decision.owner,
+                "status": "superseded",
+                "due_date": "01/03/2027",
+                "version": opened["version"].value(),
+                "snapshot": opened["snapshot"].value(),
+            },
+        )
+        assert response.status_code == 409
+        assert response.context["conflict_changes"] == [
+            ("Due date", "31/01/2027"),
+            ("Status", "Done"),
+        ]
+        decision.refresh_from_db()
+        assert (decision.status, decision.due_date) == ("done", dt.date(2027, 1, 31))
 
     def test_a_tampered_version_is_refused_not_a_server_error(self, commissioner_client, decision):
         response = commissioner_client.post(

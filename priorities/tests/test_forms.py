@@ -71,7 +71,8 @@ def test_objectives_offered_are_the_priority_areas_own():
 
 
 def test_snapshot_names_the_fields_changed_meanwhile():
-    action = ActionFactory(title="Before")
+    """The factory's due date (today + 120 days) once fell on the new one: nothing changed."""
+    action = ActionFactory(title="Before", due_date=datetime.date(2027, 1, 31))
     form = ActionForm(instance=action, priority_area=action.priority_area)
     bound = ActionForm(
         {"snapshot": form.fields["snapshot"].initial}, priority_area=action.priority_area

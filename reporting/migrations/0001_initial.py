@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("governance", "0004_agendaitem_version"),
-        ("priorities", "0010_move_reports_to_reporting"),
+        ("priorities", "0011_move_reports_to_reporting"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -79,7 +79,14 @@ class Migration(migrations.Migration):
                                 auto_created=True, blank=True, db_index=True, verbose_name="ID"
                             ),
                         ),
-                        ("version", models.PositiveIntegerField(default=1)),
+                        (
+                            "edition",
+                            models.PositiveIntegerField(
+                                default=1,
+                                help_text="1 for the term's first report; each correction after submission is the next.",
+                                verbose_name="report version",
+                            ),
+                        ),
                         (
                             "status",
                             models.CharField(
@@ -119,7 +126,7 @@ class Migration(migrations.Migration):
                                 verbose_name="sample data",
                             ),
                         ),
-                        ("lock_version", models.PositiveIntegerField(default=1, editable=False)),
+                        ("version", models.PositiveIntegerField(default=1, editable=False)),
                         (
                             "submitted_at",
                             models.DateTimeField(blank=True, editable=False, null=True),
@@ -225,7 +232,14 @@ class Migration(migrations.Migration):
                                 verbose_name="ID",
                             ),
                         ),
-                        ("version", models.PositiveIntegerField(default=1)),
+                        (
+                            "edition",
+                            models.PositiveIntegerField(
+                                default=1,
+                                help_text="1 for the term's first report; each correction after submission is the next.",
+                                verbose_name="report version",
+                            ),
+                        ),
                         (
                             "status",
                             models.CharField(
@@ -265,7 +279,7 @@ class Migration(migrations.Migration):
                                 verbose_name="sample data",
                             ),
                         ),
-                        ("lock_version", models.PositiveIntegerField(default=1, editable=False)),
+                        ("version", models.PositiveIntegerField(default=1, editable=False)),
                         ("snapshot", models.JSONField(blank=True, editable=False, null=True)),
                         (
                             "submitted_at",
@@ -326,7 +340,7 @@ class Migration(migrations.Migration):
                     options={
                         "verbose_name": "termly report",
                         "db_table": "priorities_termlyreport",
-                        "ordering": ["term__start_date", "priority_area__order", "version"],
+                        "ordering": ["term__start_date", "priority_area__order", "edition"],
                     },
                 ),
                 migrations.CreateModel(
@@ -433,7 +447,7 @@ class Migration(migrations.Migration):
                 migrations.AddConstraint(
                     model_name="termlyreport",
                     constraint=models.UniqueConstraint(
-                        fields=("priority_area", "term", "version"),
+                        fields=("priority_area", "term", "edition"),
                         name="one_report_version_per_priority_and_term",
                         violation_error_message="This priority already has this version of the report.",
                     ),

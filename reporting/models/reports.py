@@ -16,7 +16,9 @@ from reporting.models.terms import Term
 class TermlyReport(models.Model):
     """A priority's report for a term: live while a draft, frozen in `snapshot` once submitted.
 
-    A correction after submission is a new version (a new draft), never an edit of this one.
+    A correction after submission is a new version of the report (a new draft, the next
+    `edition`), never an edit of this one. `version` counts the saves of the record, as on every
+    versioned record, to refuse an edit based on a stale copy (core.edit_conflicts).
     """
 
     class Status(models.TextChoices):
@@ -29,7 +31,11 @@ class TermlyReport(models.Model):
         PriorityArea, on_delete=models.CASCADE, related_name="reports", verbose_name="priority"
     )
     term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="reports")
-    version = models.PositiveIntegerField(default=1)
+    edition = models.PositiveIntegerField(
+        "report version",
+        default=1,
+        help_text="1 for the term's first report; each correction after submission is the next.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     # The commissioner's own words.
     overall_rag = models.CharField("overall RAG", max_length=10, choices=RAG.choices, blank=True)
@@ -39,7 +45,7 @@ class TermlyReport(models.Model):
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Written for the demo, not a real report."
     )
-    lock_version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(default=1, editable=False)
     snapshot = models.JSONField(null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
@@ -68,11 +74,11 @@ class TermlyReport(models.Model):
     class Meta:
         # The tables keep the names they had when these models lived in priorities.
         db_table = "priorities_termlyreport"
-        ordering = ["term__start_date", "priority_area__order", "version"]
+        ordering = ["term__start_date", "priority_area__order", "edition"]
         verbose_name = "termly report"
         constraints = [
             models.UniqueConstraint(
-                fields=["priority_area", "term", "version"],
+                fields=["priority_area", "term", "edition"],
                 name="one_report_version_per_priority_and_term",
                 violation_error_message="This priority already has this version of the report.",
             ),
@@ -84,7 +90,7 @@ class TermlyReport(models.Model):
         ]
 
     def __str__(self) -> str:
-        suffix = f" (version {self.version})" if self.version > 1 else ""
+        suffix = f" (version {self.edition})" if self.edition > 1 else ""
         return f"{self.priority_area} – {self.term}{suffix}"
 
     def get_absolute_url(self) -> str:

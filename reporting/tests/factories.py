@@ -30,7 +30,7 @@ class TermlyReportFactory(factory.django.DjangoModelFactory):
 
     priority_area = factory.SubFactory(PriorityAreaFactory)
     term = factory.SubFactory(TermFactory)
-    version = 1
+    edition = 1
     overall_rag = RAG.AMBER
     highlights = "Edge of Care Team recruited to full strength; 12 families supported."
     risks_and_issues = "Placement sufficiency for older teenagers remains a risk."

@@ -18,7 +18,7 @@ from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
 from reporting.services import termly_report_submit
 from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
 
-BEFORE_THE_MOVE = [("priorities", "0009_board_pack_pdf")]
+BEFORE_THE_MOVE = [("priorities", "0010_termlyreport_version")]
 TABLES = (
     "priorities_term",
     "priorities_termlyreport",

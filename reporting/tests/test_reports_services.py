@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
+from core.edit_conflicts import EditConflict
 from governance.models import Decision
 from governance.tests.factories import AgendaItemFactory, BoardFactory, MeetingFactory
 from priorities import services as priorities_services
@@ -84,18 +85,18 @@ def test_a_submitted_report_cannot_be_submitted_or_its_words_saved_again(report,
         services.termly_report_submit(report=report, user=commissioner)
     with pytest.raises(ValidationError, match="new version"):
         services.termly_report_save_words(
-            report=report, data={"highlights": "Changed"}, expected_lock_version=1
+            report=report, data={"highlights": "Changed"}, expected_version=1
         )
 
 
-def test_saving_words_bumps_the_lock_and_refuses_a_stale_save(report):
+def test_saving_words_bumps_the_version_and_refuses_a_stale_save(report):
     saved = services.termly_report_save_words(
-        report=report, data={"highlights": "First save"}, expected_lock_version=1
+        report=report, data={"highlights": "First save"}, expected_version=1
     )
-    assert saved.lock_version == 2
-    with pytest.raises(services.ReportWordsConflict) as conflict:
+    assert saved.version == 2
+    with pytest.raises(EditConflict) as conflict:
         services.termly_report_save_words(
-            report=report, data={"highlights": "Stale save"}, expected_lock_version=1
+            report=report, data={"highlights": "Stale save"}, expected_version=1
         )
     assert conflict.value.current.highlights == "First save"
     assert TermlyReport.objects.get(pk=report.pk).highlights == "First save"
@@ -104,7 +105,7 @@ def test_saving_words_bumps_the_lock_and_refuses_a_stale_save(report):
 def test_a_new_version_is_a_draft_with_the_same_words(report, commissioner):
     services.termly_report_submit(report=report, user=commissioner)
     draft = services.report_new_version(report=report)
-    assert (draft.version, draft.status) == (2, TermlyReport.Status.DRAFT)
+    assert (draft.edition, draft.status) == (2, TermlyReport.Status.DRAFT)
     assert draft.highlights == report.highlights and draft.overall_rag == "amber"
     assert draft.snapshot is None
     with pytest.raises(ValidationError, match="newer draft"):

@@ -104,7 +104,7 @@ def test_lead_commissioners_write_their_words(commissioner_client, draft):
             "highlights": "Twelve families supported.",
             "risks_and_issues": "",
             "asks_of_board": "",
-            "lock_version": draft.lock_version,
+            "version": draft.version,
         },
         follow=True,
     )
@@ -112,19 +112,34 @@ def test_lead_commissioners_write_their_words(commissioner_client, draft):
     assert TermlyReport.objects.get(pk=draft.pk).highlights == "Twelve families supported."
 
 
-def test_a_stale_save_of_the_words_is_refused_with_a_message(commissioner_client, draft):
+def test_a_stale_save_of_the_words_is_refused_with_what_changed(commissioner_client, draft):
+    opened = commissioner_client.get(_url("report_words", draft)).context["form"]
     services.termly_report_save_words(
-        report=draft, data={"highlights": "Saved by a colleague."}, expected_lock_version=1
+        report=draft, data={"highlights": "Saved by a colleague."}, expected_version=1
     )
+    mine = {
+        "overall_rag": "red",
+        "highlights": "My stale words.",
+        "risks_and_issues": draft.risks_and_issues,
+        "asks_of_board": draft.asks_of_board,
+    }
     response = commissioner_client.post(
         _url("report_words", draft),
-        {"overall_rag": "red", "highlights": "My stale words.", "lock_version": 1},
+        mine | {"version": opened["version"].value(), "snapshot": opened["snapshot"].value()},
     )
     page = response.content.decode()
-    assert response.status_code == 200
-    assert "Someone else saved this report" in page
+    assert response.status_code == 409
+    assert "Not saved: someone else saved this report while you were editing it." in page
+    assert response.context["conflict_changes"] == [("Highlights", "Saved by a colleague.")]
     assert "Saved by a colleague." in page
+    assert response.context["form"]["highlights"].value() == "My stale words."  # kept
     assert TermlyReport.objects.get(pk=draft.pk).highlights == "Saved by a colleague."
+
+    kept = response.context["form"]
+    again = mine | {"version": kept["version"].value(), "snapshot": kept["snapshot"].value()}
+    assert commissioner_client.post(_url("report_words", draft), again).status_code == 302
+    saved = TermlyReport.objects.get(pk=draft.pk)
+    assert (saved.highlights, saved.overall_rag, saved.version) == ("My stale words.", "red", 3)
 
 
 def test_lead_commissioners_submit(commissioner_client, draft):
@@ -140,7 +155,7 @@ def test_board_members_cannot_submit(board_member_client, draft):
 
 def test_a_new_version_opens_as_a_draft(commissioner_client, submitted):
     response = commissioner_client.post(_url("report_new_version", submitted))
-    draft = TermlyReport.objects.get(priority_area=submitted.priority_area, version=2)
+    draft = TermlyReport.objects.get(priority_area=submitted.priority_area, edition=2)
     assert response["Location"] == draft.get_absolute_url()
 
 
@@ -233,7 +248,7 @@ def test_report_history_shows_who_changed_the_words_and_submitted(
         {
             "overall_rag": "green",
             "highlights": "Twelve families supported.",
-            "lock_version": draft.lock_version,
+            "version": draft.version,
         },
     )
     commissioner_client.post(_url("report_submit", draft))

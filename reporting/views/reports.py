@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -123,12 +124,14 @@ class ReportDetailView(ReportMixin, TemplateView):
         return context
 
 
-class ReportWordsView(ReportWriterMixin, ServiceFormMixin, FormView):
-    """Write the commissioner's own words on a draft report."""
+class ReportWordsView(EditConflictViewMixin, ReportWriterMixin, ServiceFormMixin, FormView):
+    """Write the commissioner's own words on a draft report; a save based on a stale copy is
+    refused, keeps the writer's words and shows what changed, and saving again wins."""
 
     template_name = "reporting/report_words_form.html"
     form_class = ReportWordsForm
     success_message = "The report's words are saved."
+    conflict_noun = "report"
 
     def get(self, request, *args, **kwargs):
         if not self.report.is_draft:
@@ -149,22 +152,13 @@ class ReportWordsView(ReportWriterMixin, ServiceFormMixin, FormView):
     def perform(self, form):
         data = {field: form.cleaned_data[field] for field in services.WORD_FIELDS}
         services.termly_report_save_words(
-            report=self.report,
-            data=data,
-            expected_lock_version=form.cleaned_data["lock_version"],
+            report=self.report, data=data, expected_version=required_version(form)
         )
         return self.report
 
     def service_refused(self, form, error):
-        if isinstance(error, services.ReportWordsConflict):
-            # Keep the writer's text, show what was saved meanwhile, and let a second save
-            # (now knowingly over the colleague's words) go through.
-            form.data = form.data.copy()
-            form.data["lock_version"] = error.current.lock_version
-            form.add_error(None, error)
-            return self.render_to_response(
-                self.get_context_data(form=form, saved_meanwhile=services.words_of(error.current))
-            )
+        if isinstance(error, EditConflict):
+            return self.conflict(form, error.current)
         return super().service_refused(form, error)
 
 
@@ -194,7 +188,7 @@ class ReportNewVersionView(ReportActionView):
 
     def act(self):
         draft = services.report_new_version(report=self.report)
-        return draft, f"Version {draft.version} started as a draft, with the same words."
+        return draft, f"Version {draft.edition} started as a draft, with the same words."
 
 
 class ReportNotedView(ReportActionView):

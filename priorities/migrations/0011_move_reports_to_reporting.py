@@ -8,7 +8,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("priorities", "0009_board_pack_pdf"),
+        ("priorities", "0010_termlyreport_version"),
     ]
 
     operations = [
