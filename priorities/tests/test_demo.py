@@ -4,11 +4,11 @@ from decimal import Decimal
 
 import pytest
 
-from governance.demo_data import ORGANISATIONS
+from governance.demo import seed_organisations
 from governance.demo_users import ensure_demo_users
 from governance.models import Organisation
+from governance.seed_files import read_seed
 from priorities import demo
-from priorities.demo_data import FRAMEWORKS
 from priorities.models import (
     Action,
     Framework,
@@ -45,7 +45,7 @@ def test_loading_twice_changes_nothing(loaded):
 
 
 def test_west_cheshire_has_every_priority_objective_and_action_word_for_word(loaded):
-    seed = next(f for f in FRAMEWORKS if f["partnership"] == "West Cheshire")
+    seed = read_seed("priorities", "west_cheshire")
     framework = Framework.objects.get(partnership="West Cheshire")
     assert framework.period == "2017/19"
     areas = list(framework.priority_areas.order_by("order"))
@@ -92,7 +92,7 @@ def test_demo_commissioner_leads_in_both_frameworks_and_owns_an_overdue_action(l
 
 def test_organisations_are_shared_with_the_governance_demo():
     """The seeds spell some organisations differently: each must exist once."""
-    for organisation in ORGANISATIONS:
+    for organisation in seed_organisations():
         Organisation.objects.create(**organisation)
     before = Organisation.objects.count()
     ensure_demo_users()
