@@ -1,4 +1,4 @@
-"""Load the commissioning demo data (commissioning/demo_data.py). Safe to run again.
+"""Load the commissioning demo data (commissioning/demo/*.yaml). Safe to run again.
 
 Called by `manage.py load_demo` after the demo users, governance and priorities. Activities are
 played through the cycle by the same services the pages use, so their moves and evidence obey
@@ -13,7 +13,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning import services
-from commissioning.demo_data import ACTIVITIES, CONTRACTS, PROVIDERS, SERVICES
 from commissioning.models import (
     CommissioningActivity,
     Contract,
@@ -23,9 +22,10 @@ from commissioning.models import (
     StageMove,
 )
 from core.choices import Stage
+from core.seed_files import read_seed
 from governance.demo import organisation_from_seeds
 from governance.models import Organisation
-from priorities.models import RAG, PriorityArea
+from priorities.models import PriorityArea
 
 CYCLE_ORDER = list(Stage)
 
@@ -48,6 +48,8 @@ class _Loader:
         self.created = 0
         self.today = timezone.localdate()
         self.users = get_user_model().objects
+        # Sample evidence added as activities go round the cycle.
+        self.evidence = read_seed("commissioning", "sample_evidence")
 
     def organisation(self, short_name: str) -> Organisation:
         organisation, created = organisation_from_seeds(short_name)
@@ -59,43 +61,45 @@ class _Loader:
             (area.framework.partnership, area.title): area
             for area in PriorityArea.objects.select_related("framework")
         }
-        for partnership, client_group, name, priorities in SERVICES:
-            service, created = Service.objects.get_or_create(
-                partnership=partnership, client_group=client_group, name=name
-            )
-            self.created += int(created)
-            if created:
-                service.priority_areas.set(
-                    [areas[(partnership, t)] for t in priorities if (partnership, t) in areas]
+        for partnership, rows in read_seed("commissioning", "services").items():
+            for row in rows:
+                service, created = Service.objects.get_or_create(
+                    partnership=partnership, client_group=row["client_group"], name=row["name"]
                 )
+                self.created += int(created)
+                if created:
+                    keys = [(partnership, title) for title in row["priorities"]]
+                    service.priority_areas.set([areas[key] for key in keys if key in areas])
 
     def providers(self) -> None:
-        for data in PROVIDERS:
+        seed = read_seed("commissioning", "providers")
+        checked_on = self.today + datetime.timedelta(days=seed["safeguarding_checked_in_days"])
+        for data in seed["providers"]:
             _, created = Provider.objects.get_or_create(
                 name=data["name"],
                 defaults={
                     "kind": data["kind"],
                     "ods_code": data.get("ods_code", ""),
                     "address": data.get("address", ""),
-                    "is_sample": data.get("sample", False),
-                    "safeguarding_checked_on": self.today - datetime.timedelta(days=150),
+                    "is_sample": data.get("is_sample", False),
+                    "safeguarding_checked_on": checked_on,
                 },
             )
             self.created += int(created)
 
     def lead_for(self, data: dict, area: PriorityArea):
-        if data["lead"]:
-            return self.users.get(username=data["lead"])
+        if data["lead_commissioner"]:
+            return self.users.get(username=data["lead_commissioner"])
         leads = list(area.lead_commissioners.exclude(username="commissioner").order_by("pk"))
         return leads[0] if leads else self.users.get(username="commissioner")
 
     def activities(self) -> list[tuple[dict, CommissioningActivity]]:
         """Create the activities that are missing; return those created, to play through."""
         created = []
-        for data in ACTIVITIES:
+        for data in read_seed("commissioning", "activities")["activities"]:
             if CommissioningActivity.objects.filter(title=data["title"]).exists():
                 continue
-            partnership, title = data["priority"]
+            partnership, title = data["partnership"], data["priority"]
             area = PriorityArea.objects.filter(
                 framework__partnership=partnership, title=title
             ).first()
@@ -110,7 +114,7 @@ class _Loader:
                     "level": data["level"],
                     "footprint": data["footprint"],
                     "resourcing": data["resourcing"],
-                    "budget": Decimal(data["budget"]),
+                    "budget": Decimal(str(data["budget"])),
                 },
                 organisations=[self.organisation(o) for o in data["organisations"]],
                 is_sample=True,
@@ -120,11 +124,12 @@ class _Loader:
         return created
 
     def contracts(self) -> None:
-        for data in CONTRACTS:
+        for data in read_seed("commissioning", "contracts")["contracts"]:
             if Contract.objects.filter(reference=data["reference"]).exists():
                 continue
-            partnership, service_name = data["service"]
-            annual = Decimal(data["annual"])
+            partnership, service_name = data["partnership"], data["service"]
+            annual = Decimal(str(data["annual_value"]))
+            extension = data.get("extension_until_in_days")
             contract = Contract(
                 reference=data["reference"],
                 title=data["title"],
@@ -134,22 +139,22 @@ class _Loader:
                 if data.get("activity")
                 else None,
                 form=data["form"],
-                procurement_route=data["route"],
-                lead_organisation=self.organisation(data["lead"]),
+                procurement_route=data["procurement_route"],
+                lead_organisation=self.organisation(data["lead_organisation"]),
                 annual_value=annual,
                 total_value=annual * data["years"],
-                start_date=self.today + datetime.timedelta(days=data["start"]),
-                end_date=self.today + datetime.timedelta(days=data["end"]),
-                extension_until=self.today + datetime.timedelta(days=data["extension"])
-                if data.get("extension")
+                start_date=self.today + datetime.timedelta(days=data["start_in_days"]),
+                end_date=self.today + datetime.timedelta(days=data["end_in_days"]),
+                extension_until=self.today + datetime.timedelta(days=extension)
+                if extension
                 else None,
                 status=data["status"],
-                social_value_clause=data.get("social", False),
+                social_value_clause=data.get("social_value_clause", False),
                 is_sample=True,
             )
             contract.full_clean()
             contract.save()
-            contract.co_commissioners.set([self.organisation(o) for o in data["co"]])
+            contract.co_commissioners.set([self.organisation(o) for o in data["co_commissioners"]])
             self.created += 1
 
     def move(self, activity: CommissioningActivity, to_stage: Stage, note: str) -> None:
@@ -176,9 +181,8 @@ class _Loader:
                     self.review(activity, ContractReview.Decision.EXTEND)
                 break
             self.evidence_for(activity, stage)
-            self.move(
-                activity, CYCLE_ORDER[(step + 1) % 4], note=f"Sample move out of {stage.label}."
-            )
+            note = self.evidence["move_note"].format(stage=stage.label)
+            self.move(activity, CYCLE_ORDER[(step + 1) % 4], note=note)
         self.spread_dates(activity)
         if data.get("status"):
             CommissioningActivity.objects.filter(pk=activity.pk).update(status=data["status"])
@@ -194,26 +198,21 @@ class _Loader:
             self.needs_assessment(activity)
         elif stage == Stage.PLAN:
             CommissioningActivity.objects.filter(pk=activity.pk).update(
-                specification_text=(
-                    "Outcome-based specification agreed by the partners: who the service is "
-                    "for, the outcomes it must achieve, safeguarding standards and social value."
-                )
+                specification_text=self.evidence["specification_text"]
             )
         elif stage == Stage.REVIEW:
             self.review(activity, ContractReview.Decision.RECOMMISSION)
 
     def needs_assessment(self, activity: CommissioningActivity) -> None:
+        seed = self.evidence["needs_assessment"]
         services.needs_assessment_add(
             activity=activity,
             data={
-                "title": f"Needs assessment: {activity.title}",
-                "date": self.today - datetime.timedelta(days=30),
-                "evidence_sources": "Joint Strategic Needs Assessment (JSNA); service data",
-                "population": "Children and young people aged 0-19 in the borough",
-                "key_findings": (
-                    "Demand has risen over three years; families ask for help earlier and "
-                    "closer to home."
-                ),
+                "title": seed["title"].format(activity=activity.title),
+                "date": self.today + datetime.timedelta(days=seed["date_in_days"]),
+                "evidence_sources": seed["evidence_sources"],
+                "population": seed["population"],
+                "key_findings": seed["key_findings"],
             },
             is_sample=True,
         )
@@ -223,15 +222,16 @@ class _Loader:
         contract = activity.contracts.first()
         if contract is None:
             return
+        seed = self.evidence["contract_review"]
         services.contract_review_add(
             contract=contract,
             data={
-                "date": self.today,
-                "performance_rag": RAG.AMBER,
-                "outcomes_achieved": "Most outcomes met; waiting times still above target.",
-                "value_for_money": ContractReview.ValueForMoney.ADEQUATE,
+                "date": self.today + datetime.timedelta(days=seed["date_in_days"]),
+                "performance_rag": seed["performance_rag"],
+                "outcomes_achieved": seed["outcomes_achieved"],
+                "value_for_money": seed["value_for_money"],
                 "decision": decision,
-                "decision_date": self.today,
+                "decision_date": self.today + datetime.timedelta(days=seed["decision_in_days"]),
             },
             is_sample=True,
         )

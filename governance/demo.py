@@ -1,12 +1,17 @@
-"""Load the governance demo data (governance/demo_data.py); a second run adds nothing."""
+"""Load the governance demo data (governance/demo/*.yaml); a second run adds nothing."""
 
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from governance import demo_data
+from core.seed_files import read_partnership_rows, read_seed
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+
+
+def seed_organisations() -> list[dict]:
+    """The organisations of governance/demo/organisations.yaml, in order."""
+    return read_seed("governance", "organisations")["organisations"]
 
 
 def _days(offset: int | None):
@@ -32,7 +37,7 @@ def _loaded_on_an_earlier_day(same_record, **todays_key) -> bool:
 def organisation_from_seeds(short_name: str) -> tuple[Organisation, bool]:
     """The organisation with this short name, created from the seeds' list if missing (or as
     "other" when the seeds do not list it): other apps' demo data may load before ours."""
-    known = next((o for o in demo_data.ORGANISATIONS if o["short_name"] == short_name), None)
+    known = next((o for o in seed_organisations() if o["short_name"] == short_name), None)
     defaults = (
         {"name": known["name"], "kind": known["kind"]}
         if known
@@ -46,7 +51,7 @@ def load() -> int:
     created = 0
 
     organisations = {}
-    for row in demo_data.ORGANISATIONS:
+    for row in seed_organisations():
         organisation, new = Organisation.objects.get_or_create(
             short_name=row["short_name"], defaults={"name": row["name"], "kind": row["kind"]}
         )
@@ -54,7 +59,7 @@ def load() -> int:
         created += new
 
     boards = {}
-    for row in demo_data.BOARDS:  # parents come before their children
+    for row in read_partnership_rows("governance", "boards"):  # parents come before their children
         defaults = {key: row[key] for key in ("partnership", "kind", "purpose")}
         defaults["meeting_frequency"] = row["meeting_frequency"]
         defaults["reports_to"] = boards[row["reports_to"]] if row["reports_to"] else None
@@ -62,26 +67,26 @@ def load() -> int:
         boards[row["name"]] = board
         created += new
 
-    for row in demo_data.MEMBERSHIPS:
+    for row in read_partnership_rows("governance", "memberships"):
         if _loaded_on_an_earlier_day(
             Membership.objects.filter(board=boards[row["board"]], person_name=row["person"]),
-            start_date=_days(row["start_days"]),
+            start_date=_days(row["start_in_days"]),
         ):
             continue
         _, new = Membership.objects.get_or_create(
             board=boards[row["board"]],
             person_name=row["person"],
-            start_date=_days(row["start_days"]),
+            start_date=_days(row["start_in_days"]),
             defaults={
                 "role": row["role"],
                 "organisation": organisations[row["organisation"]],
-                "end_date": _days(row["end_days"]),
+                "end_date": _days(row["end_in_days"]),
             },
         )
         created += new
 
-    for row in demo_data.MEETINGS:
-        starts_at = _meeting_time(row["days_from_today"], row["time"])
+    for row in read_partnership_rows("governance", "meetings"):
+        starts_at = _meeting_time(row["starts_in_days"], row["time"])
         earlier = Meeting.objects.filter(
             board=boards[row["board"]],
             agenda_items__order=1,
@@ -116,7 +121,7 @@ def load() -> int:
                 text=decision["text"],
                 defaults={
                     "owner": decision["owner"],
-                    "due_date": _days(decision["due_days"]),
+                    "due_date": _days(decision["due_in_days"]),
                     "status": decision["status"],
                 },
             )

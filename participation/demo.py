@@ -1,5 +1,5 @@
 """Load the participation demo data: the seeds' stakeholder groups, the voice-of-the-child
-questions and SAMPLE participation records (participation/demo_data.py). Safe to run again.
+questions and SAMPLE participation records (participation/demo/*.yaml). Safe to run again.
 
 Called by `manage.py load_demo` after governance, priorities and commissioning; records whose
 priority areas are not loaded are skipped.
@@ -11,10 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity
+from core.seed_files import read_partnership_rows
 from governance.demo import organisation_from_seeds
-from governance.demo_data import STAKEHOLDER_GROUPS
 from participation import services
-from participation.demo_data import RECORDS
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
 from participation.voice_questions import ensure_voice_questions
 from priorities.models import PriorityArea
@@ -31,7 +30,7 @@ def load() -> int:
 
 def _groups() -> int:
     created = 0
-    for data in STAKEHOLDER_GROUPS:
+    for data in read_partnership_rows("participation", "stakeholder_groups"):
         organisation, organisation_created = organisation_from_seeds(data["convening_organisation"])
         _, group_created = StakeholderGroup.objects.get_or_create(
             name=data["name"],
@@ -55,10 +54,11 @@ def _records() -> int:
     groups = {group.name: group for group in StakeholderGroup.objects.all()}
     existing = set(ParticipationRecord.objects.values_list("title", flat=True))
     created = 0
-    for data in RECORDS:
+    for data in read_partnership_rows("participation", "records"):
         if data["title"] in existing:
             continue
-        record_areas = [areas[key] for key in data["priorities"] if key in areas]
+        keys = [(data["partnership"], title) for title in data["priorities"]]
+        record_areas = [areas[key] for key in keys if key in areas]
         if not record_areas:
             continue  # the priorities demo data is not loaded
         activity = (
@@ -66,11 +66,11 @@ def _records() -> int:
             if data["activity"]
             else None
         )
-        feedback = data["feedback"]
+        fed_back = data["fed_back_in_days"]
         services.participation_record_create(
             data={
                 "title": data["title"],
-                "date": today + datetime.timedelta(days=data["days"]),
+                "date": today + datetime.timedelta(days=data["date_in_days"]),
                 "method": data["method"],
                 "level": data["level"],
                 "stage": data["stage"],
@@ -79,11 +79,11 @@ def _records() -> int:
                 **data["special"],
                 "you_said": data["you_said"],
                 "we_did": data["we_did"],
-                "decision_changed": data["decision"],
+                "decision_changed": data["decision_changed"],
                 "decision_description": data.get("decision_description", ""),
                 "feedback_date": None
-                if feedback is None
-                else today + datetime.timedelta(days=feedback),
+                if fed_back is None
+                else today + datetime.timedelta(days=fed_back),
                 "feedback_method": data.get("feedback_method", ""),
             },
             priority_areas=record_areas,

@@ -1,4 +1,4 @@
-"""Load the seeds' frameworks (priorities/demo_data.py) into the database. Safe to run again.
+"""Load the seeds' frameworks (priorities/demo/*.yaml) into the database. Safe to run again.
 
 Called by `manage.py load_demo` after the demo users and the governance demo data. Finds the
 organisations and boards the governance loader made, and makes any that are missing, so it
@@ -16,15 +16,17 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from core import roles
+from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
-from governance.demo_data import BOARDS
 from governance.models import Board, Organisation
 from priorities import services
-from priorities.demo_data import FRAMEWORKS, PROGRESS_NARRATIVES
 from priorities.models import Action, Framework, Indicator, IndicatorValue, Objective, PriorityArea
 
-# priorities/demo_data.py names some organisations and boards differently from
-# governance/demo_data.py: these map them, so that no body is created twice.
+# One file per framework, West Cheshire's first: the sample progress takes each action's RAG
+# pattern by its place in this order.
+FRAMEWORK_FILES = ("west_cheshire", "halton")
+# priorities/demo/*.yaml names some organisations and boards differently from
+# governance/demo/*.yaml: these map them, so that no body is created twice.
 ORGANISATION_ALIASES = {"CWAC": "CWaC", "VCFS": "VCF sector"}
 PUBLIC_HEALTH_BY_PARTNERSHIP = {
     "Halton": "Halton Public Health",
@@ -49,22 +51,14 @@ DEMO_COMMISSIONER_OWNS = {
     "Children's Mental Health Commissioning Manager",
     "Divisional Manager, Early Years",
 }
-# Sample progress updates, at the end of the last few school terms (days before today).
-TERM_ENDS = (-370, -250, -130, -10)
-RAG_PATTERNS = (
-    ("green", "green", "amber", "green"),
-    ("amber", "amber", "green", "green"),
-    ("green", "amber", "red", "amber"),
-    ("amber", "red", "amber", "green"),
-)
 
 
 def load() -> int:
     """Create what is missing; return how many rows were created."""
     with transaction.atomic():
         loader = _Loader()
-        for framework in FRAMEWORKS:
-            loader.framework(framework)
+        for name in FRAMEWORK_FILES:
+            loader.framework(read_seed("priorities", name))
         return loader.created
 
 
@@ -75,6 +69,11 @@ class _Loader:
         self.commissioner_group = Group.objects.get(name=roles.COMMISSIONER)
         self.demo_commissioner = get_user_model().objects.filter(username=DEMO_COMMISSIONER).first()
         self.action_number = 0
+        # Sample progress updates: term ends, RAG patterns and narratives.
+        self.progress = read_seed("priorities", "sample_progress")
+        # The governance seed's boards: the partnership and kind of a board the priorities name.
+        boards = read_partnership_rows("governance", "boards")
+        self.seed_boards = {row["name"]: row for row in boards}
 
     def _count(self, created: bool) -> None:
         self.created += int(created)
@@ -89,7 +88,7 @@ class _Loader:
 
     def board(self, name: str, partnership: str) -> Board:
         name = BOARD_ALIASES.get(name, name)
-        known = next((b for b in BOARDS if b["name"] == name), None)
+        known = self.seed_boards.get(name)
         board, created = Board.objects.get_or_create(
             name=name,
             defaults={
@@ -127,7 +126,7 @@ class _Loader:
                 "version": data["version"],
                 "status": data["status"],
                 "owning_board": self.board(data["owning_board"], partnership),
-                "review_date": datetime.date.fromisoformat(data["review_date"]),
+                "review_date": data["review_date"],
             },
         )
         self._count(created)
@@ -175,19 +174,19 @@ class _Loader:
         owner = self.owner(data["owner"])
         if Action.objects.filter(priority_area=area, title=data["title"]).exists():
             return owner
-        index = data["objective"]
+        number = data["objective"]  # 1 is the priority's first objective
         action = services.action_create(
             priority_area=area,
             data={
                 "title": data["title"],
                 "description": data["description"],
-                "objective": objectives[index] if index is not None else None,
+                "objective": objectives[number - 1] if number is not None else None,
                 "owner": owner,
                 "lead_organisation": self.organisation(
                     data["lead_organisation"], area.framework.partnership
                 ),
-                "start_date": self.today + datetime.timedelta(days=data["start_days"]),
-                "due_date": self.today + datetime.timedelta(days=data["due_days"]),
+                "start_date": self.today + datetime.timedelta(days=data["start_in_days"]),
+                "due_date": self.today + datetime.timedelta(days=data["due_in_days"]),
                 "status": data["status"],
                 "stage": data["stage"],
             },
@@ -200,14 +199,16 @@ class _Loader:
         """Plausible updates at the last few term ends, marked as sample data."""
         if data["status"] == Action.Status.NOT_STARTED:
             return
-        last_day = min(data["due_days"], -1) if data["status"] == "complete" else 0
-        days = [d for d in TERM_ENDS if data["start_days"] <= d <= last_day]
-        pattern = RAG_PATTERNS[self.action_number % len(RAG_PATTERNS)]
+        last_day = min(data["due_in_days"], -1) if data["status"] == "complete" else 0
+        term_ends = self.progress["term_ends_in_days"]
+        days = [d for d in term_ends if data["start_in_days"] <= d <= last_day]
+        patterns = self.progress["rag_patterns"]
+        pattern = patterns[self.action_number % len(patterns)]
         for step, day in enumerate(days):
             rag = pattern[step % len(pattern)]
-            if step == len(days) - 1 and data["due_days"] < 0 and data["status"] != "complete":
+            if step == len(days) - 1 and data["due_in_days"] < 0 and data["status"] != "complete":
                 rag = "red"  # overdue and still open
-            narratives = PROGRESS_NARRATIVES[rag]
+            narratives = self.progress["narratives"][rag]
             self._update(
                 action,
                 day=day,
@@ -215,13 +216,13 @@ class _Loader:
                 percent=min(90, 20 * (step + 1)),
                 narrative=narratives[(self.action_number + step) % (len(narratives) - 1)],
             )
-        if data["status"] == Action.Status.COMPLETE and data["start_days"] <= last_day:
+        if data["status"] == Action.Status.COMPLETE and data["start_in_days"] <= last_day:
             self._update(
                 action,
                 day=last_day,
                 rag="green",
                 percent=100,
-                narrative=PROGRESS_NARRATIVES["green"][-1],
+                narrative=self.progress["narratives"]["green"][-1],
             )
 
     def _update(self, action: Action, *, day: int, rag: str, percent: int, narrative: str):
@@ -255,7 +256,7 @@ class _Loader:
                 indicator=indicator,
                 period_label=value["period_label"],
                 defaults={
-                    "period_end": datetime.date.fromisoformat(value["period_end"]),
+                    "period_end": value["period_end"],
                     "value": _decimal(value["value"]),
                     "comparator": value["comparator"],
                     "comparator_value": _decimal(value["comparator_value"]),

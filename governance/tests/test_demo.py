@@ -6,7 +6,8 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from governance import demo, demo_data
+from core.seed_files import read_partnership_rows
+from governance import demo
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +39,9 @@ def test_loading_on_a_later_day_adds_nothing():
 
 def test_every_body_of_both_seeds_with_its_reporting_line():
     demo.load()
-    assert Board.objects.count() == len(demo_data.BOARDS)
-    for row in demo_data.BOARDS:
+    boards = read_partnership_rows("governance", "boards")
+    assert Board.objects.count() == len(boards)
+    for row in boards:
         board = Board.objects.get(name=row["name"])
         assert (board.reports_to.name if board.reports_to else None) == row["reports_to"]
     halton = Board.objects.get(name="Halton Children's Trust Board")
@@ -66,7 +68,7 @@ def test_demo_rows_are_valid_and_people_are_job_titles():
 
 def test_meeting_times_are_london_wall_clock_times():
     demo.load()
-    row = demo_data.MEETINGS[0]
+    row = read_partnership_rows("governance", "meetings")[0]
     meeting = Meeting.objects.get(
         board__name=row["board"],
         agenda_items__order=1,

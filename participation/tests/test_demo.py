@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from participation.demo_data import RECORDS
+from core.seed_files import read_partnership_rows
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
 from participation.selectors import coverage_matrix
 
@@ -54,7 +54,8 @@ def test_every_group_the_seeds_name_is_present(loaded):
 
 
 def test_every_sample_record_is_loaded_and_marked(loaded):
-    assert ParticipationRecord.objects.count() == len(RECORDS)
+    records = read_partnership_rows("participation", "records")
+    assert ParticipationRecord.objects.count() == len(records)
     assert not ParticipationRecord.objects.filter(is_sample=False).exists()
 
 

@@ -5,10 +5,10 @@ from decimal import Decimal
 import pytest
 
 from core.demo_users import ensure_demo_users
-from governance.demo_data import ORGANISATIONS
+from core.seed_files import read_seed
+from governance.demo import seed_organisations
 from governance.models import Organisation
 from priorities import demo
-from priorities.demo_data import FRAMEWORKS
 from priorities.models import (
     Action,
     Framework,
@@ -42,7 +42,7 @@ def test_loading_twice_changes_nothing(loaded):
 
 
 def test_west_cheshire_has_every_priority_objective_and_action_word_for_word(loaded):
-    seed = next(f for f in FRAMEWORKS if f["partnership"] == "West Cheshire")
+    seed = read_seed("priorities", "west_cheshire")
     framework = Framework.objects.get(partnership="West Cheshire")
     assert framework.period == "2017/19"
     areas = list(framework.priority_areas.order_by("order"))
@@ -89,7 +89,7 @@ def test_demo_commissioner_leads_in_both_frameworks_and_owns_an_overdue_action(l
 
 def test_organisations_are_shared_with_the_governance_demo():
     """The seeds spell some organisations differently: each must exist once."""
-    for organisation in ORGANISATIONS:
+    for organisation in seed_organisations():
         Organisation.objects.create(**organisation)
     before = Organisation.objects.count()
     ensure_demo_users()

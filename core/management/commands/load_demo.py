@@ -18,7 +18,9 @@ class Command(BaseCommand):
         # Users first: demo data may name the demo commissioner as a lead or owner.
         ensure_demo_users()
         for app_label in settings.LOCAL_APPS:
-            # Each app that has demo data keeps it in `<app>/demo.py` with a `load()` function.
+            # Each app that has demo data keeps its loader in `<app>/demo.py`, a `load()`
+            # function, and its seed content in `<app>/demo/*.yaml` (that folder holds no code:
+            # the import finds the module demo.py first).
             if find_spec(f"{app_label}.demo") is None:
                 continue
             created = import_module(f"{app_label}.demo").load()

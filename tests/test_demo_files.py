@@ -1,0 +1,299 @@
+"""The whole demo, loaded from the seed files `<app>/demo/*.yaml`: the rows and the words it had
+when its content was Python, counted, sampled from every app and both partnerships, and dated
+from the day of loading."""
+
+import datetime as dt
+from decimal import Decimal
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core.management import call_command
+from django.utils import timezone
+
+from core.seed_files import SeedFileError, read_seed, seed_file
+
+pytestmark = pytest.mark.django_db
+
+# Rows after one `load_demo` on an empty database: the counts of the demo before its content
+# moved from demo_data.py into YAML.
+DEMO_ROWS = {
+    "auth.User": 82,
+    "governance.Organisation": 20,
+    "governance.Board": 24,
+    "governance.Membership": 102,
+    "governance.Meeting": 14,
+    "governance.AgendaItem": 40,
+    "governance.Decision": 22,
+    "priorities.Framework": 2,
+    "priorities.PriorityArea": 11,
+    "priorities.Objective": 58,
+    "priorities.Action": 136,
+    "priorities.ProgressUpdate": 284,
+    "priorities.Indicator": 21,
+    "priorities.IndicatorValue": 22,
+    "reporting.Term": 33,
+    "reporting.TermlyReport": 6,
+    "reporting.ReportComment": 1,
+    "commissioning.Service": 60,
+    "commissioning.Provider": 12,
+    "commissioning.Contract": 15,
+    "commissioning.ContractReview": 2,
+    "commissioning.CommissioningActivity": 8,
+    "commissioning.NeedsAssessment": 8,
+    "commissioning.StageMove": 14,
+    "participation.StakeholderGroup": 12,
+    "participation.ParticipationRecord": 13,
+    "participation.VoiceQuestion": 15,
+    "priorities.HistoricalAction": 136,
+    "governance.HistoricalMembership": 102,
+}
+
+# Words a person reads on the pages: (model, which rows, field, words found in one of them).
+SENTENCES = [
+    (
+        "governance.Meeting",
+        {"board__name": "Halton Children's Trust Board"},
+        "minutes",
+        "61% of children in Halton achieve a good level of development at age 5 against 71% "
+        "nationally, and hospital admissions due to injuries in children aged 0-4 are 144 per "
+        "10,000 against 129.6 in England.",
+    ),
+    (
+        "governance.Meeting",
+        {"board__name": "Children's Trust Executive"},
+        "minutes",
+        "The Executive approved the Joint Commissioning Framework and its five priority areas.",
+    ),
+    (
+        "governance.Board",
+        {"name": "Access Sub-group", "partnership": "West Cheshire"},
+        "purpose",
+        "Sub-group of the EHWP developing a single point of access service for children and "
+        "young people's emotional health and wellbeing support.",
+    ),
+    (
+        "priorities.PriorityArea",
+        {"framework__partnership": "West Cheshire", "title": "Emotional Health and Wellbeing"},
+        "aim",
+        "To promote and improve the emotional health and wellbeing of children, young people "
+        "and their families.",
+    ),
+    (
+        "priorities.Action",
+        {"priority_area__framework__partnership": "West Cheshire"},
+        "description",
+        "Monitor access and referrals into CAMHS on a quarterly basis through the creation of a "
+        "new dashboard",
+    ),
+    (
+        "priorities.Objective",
+        {"priority_area__framework__partnership": "Halton", "priority_area__order": 1},
+        "text",
+        "We are committed to working together to deliver our vision “for every child to be given "
+        "the best start in life so that they are happy, healthy and ready for learning”.",
+    ),
+    (
+        "priorities.ProgressUpdate",
+        {"is_sample": True, "percent_complete": 100},
+        "narrative",
+        "Action complete: the guidance is published on the Local Offer and shared with schools "
+        "and settings.",
+    ),
+    (
+        "reporting.TermlyReport",
+        {"overall_rag": "amber"},
+        "highlights",
+        "The Edge of Care Team reached full strength this term and supported 14 families; no "
+        "child it worked with came into care.",
+    ),
+    (
+        "commissioning.Service",
+        {"partnership": "Halton", "client_group": "cyp"},
+        "name",
+        "Short Breaks for Children & Young People with SEND",
+    ),
+    (
+        "commissioning.CommissioningActivity",
+        {"priority_area__framework__partnership": "West Cheshire"},
+        "description",
+        "Commission a targeted service for children and young people supported by IES who do "
+        "not meet the CAMHS threshold, building capacity in the 0-19 workforce.",
+    ),
+    (
+        "commissioning.NeedsAssessment",
+        {"title": "Needs assessment: Children's Centre services review"},
+        "key_findings",
+        "Demand has risen over three years; families ask for help earlier and closer to home.",
+    ),
+    (
+        "participation.ParticipationRecord",
+        {"priority_areas__framework__partnership": "Halton"},
+        "you_said",
+        "You want an advocate who knows you before a review meeting, not on the day, and who "
+        "you can reach by text.",
+    ),
+    (
+        "participation.ParticipationRecord",
+        {"priority_areas__framework__partnership": "West Cheshire"},
+        "you_said",
+        "You want support in school, after school and online, not only in clinics.",
+    ),
+    (
+        "participation.StakeholderGroup",
+        {"partnership": "West Cheshire"},
+        "description",
+        "Includes the UK Youth Parliament Representatives for Cheshire West and Chester.",
+    ),
+]
+
+
+def _model(label: str):
+    return apps.get_model(label)
+
+
+def _rows() -> dict[str, int]:
+    return {label: _model(label).objects.count() for label in DEMO_ROWS}
+
+
+def _load_demo() -> str:
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def loaded():
+    _load_demo()
+
+
+def _days(offset: int) -> dt.date:
+    return timezone.localdate() + dt.timedelta(days=offset)
+
+
+def test_the_demo_has_the_same_rows_and_a_second_load_adds_none():
+    _load_demo()
+    assert _rows() == DEMO_ROWS
+    output = _load_demo()
+    for app_label in ("governance", "priorities", "commissioning", "participation", "reporting"):
+        assert f"Demo data for {app_label}: 0 new rows." in output
+    assert _rows() == DEMO_ROWS
+
+
+def test_the_seeds_words_are_where_a_person_reads_them(loaded):
+    missing = [
+        (label, lookup, field)
+        for label, lookup, field, words in SENTENCES
+        if not any(
+            words in text
+            for text in _model(label).objects.filter(**lookup).values_list(field, flat=True)
+        )
+    ]
+    assert missing == []
+
+
+def test_the_seeds_figures_and_dates_from_today(loaded):
+    Indicator = _model("priorities.Indicator")
+    injuries = Indicator.objects.get(
+        priority_area__framework__partnership="Halton", name__startswith="Hospital admissions"
+    ).values.get()
+    assert (injuries.period_label, injuries.value, injuries.comparator_value) == (
+        "2016",
+        Decimal("144"),
+        Decimal("129.6"),
+    )
+    halton = _model("priorities.Framework").objects.get(partnership="Halton")
+    assert (halton.period, halton.review_date) == ("2018-21", dt.date(2021, 3, 31))
+
+    # West Cheshire's first action serves the priority's sixth objective ("objective: 6").
+    action = _model("priorities.Action").objects.get(
+        title="Enhance workforce skills and knowledge, including consultation and liaison teams"
+    )
+    assert (action.start_date, action.due_date) == (_days(-164), _days(-65))
+    assert action.objective.text.startswith("Develop the workforce and equip them")
+
+    contract = _model("commissioning.Contract").objects.get(reference="HBC-CYP-0101")
+    assert (contract.annual_value, contract.total_value) == (Decimal("85000"), Decimal("255000"))
+    assert (contract.start_date, contract.end_date, contract.extension_until) == (
+        _days(-960),
+        _days(122),
+        _days(487),
+    )
+    provider = _model("commissioning.Provider").objects.get(name="East Cheshire NHS Trust")
+    assert (provider.ods_code, provider.safeguarding_checked_on) == ("RJN", _days(-150))
+
+    chair = _model("governance.Membership").objects.get(
+        board__name="Halton Children's Trust Board", person_name="Director of Children's Services"
+    )
+    assert (chair.role, chair.start_date, chair.end_date) == ("chair", _days(-900), None)
+    first = (
+        _model("governance.Meeting")
+        .objects.filter(board__name="Halton Children's Trust Board")
+        .earliest("starts_at")
+    )
+    starts_at = timezone.localtime(first.starts_at)
+    assert (starts_at.date(), starts_at.strftime("%H:%M")) == (_days(-245), "10:00")
+
+    record = _model("participation.ParticipationRecord").objects.get(
+        title="What makes a good advocate? Children in Care Council session"
+    )
+    assert (record.date, record.feedback_date, record.decision_changed) == (
+        _days(-200),
+        _days(-150),
+        "yes",
+    )
+    assert (record.age_11_15, record.age_16_17, record.children_in_care) == (7, 4, 11)
+
+
+def _seed_files() -> list[Path]:
+    return sorted(
+        path
+        for app_label in settings.LOCAL_APPS
+        for path in (Path(apps.get_app_config(app_label).path) / "demo").glob("*")
+    )
+
+
+def _offsets(data, key=""):
+    """Every (key, value) of the data whose key ends in _in_days, however deep."""
+    if isinstance(data, dict):
+        for k, value in data.items():
+            yield from _offsets(value, k)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _offsets(value, key)
+    elif key.endswith("_in_days"):
+        yield key, data
+
+
+def test_seed_folders_hold_only_yaml_and_offsets_are_whole_days():
+    files = _seed_files()
+    assert files
+    assert [path.name for path in files if path.suffix != ".yaml"] == []
+    for path in files:
+        data = read_seed(path.parent.parent, path.stem)
+        bad = [(k, v) for k, v in _offsets(data) if v is not None and type(v) is not int]
+        assert bad == [], path
+
+
+def test_read_seed_finds_a_file_by_app_label_or_directory():
+    by_label = read_seed("priorities", "halton")
+    by_directory = read_seed(Path(apps.get_app_config("priorities").path), "halton")
+    assert by_label == by_directory
+    assert by_label["title"] == "Halton Children's Trust Commissioning Framework"
+    assert seed_file("governance", "organisations").name == "organisations.yaml"
+
+
+def test_read_seed_returns_a_copy_each_reader_may_change():
+    read_seed("governance", "organisations")["organisations"].clear()
+    assert len(read_seed("governance", "organisations")["organisations"]) == 20
+
+
+def test_a_broken_seed_file_is_named_in_the_error(tmp_path):
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "broken.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SeedFileError, match=r"broken\.yaml"):
+        read_seed(tmp_path, "broken")
+    with pytest.raises(FileNotFoundError, match=r"missing\.yaml"):
+        read_seed(tmp_path, "missing")
