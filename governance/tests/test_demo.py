@@ -19,6 +19,7 @@ def _counts() -> dict[str, int]:
 
 
 def test_loading_twice_adds_nothing_the_second_time():
+    # Not the shared `demo`: the count of a first run needs an empty database.
     created = demo.load()
     first = _counts()
     assert created == sum(first.values())
@@ -26,9 +27,9 @@ def test_loading_twice_adds_nothing_the_second_time():
     assert _counts() == first
 
 
+@pytest.mark.usefixtures("demo")
 def test_loading_on_a_later_day_adds_nothing():
     """Offsets move with the date: a second day's run used to add a clashing open membership."""
-    demo.load()
     first = _counts()
     later = timezone.localdate() + dt.timedelta(days=3)
     with mock.patch("governance.demo.timezone.localdate", return_value=later):
@@ -36,8 +37,8 @@ def test_loading_on_a_later_day_adds_nothing():
     assert _counts() == first
 
 
+@pytest.mark.usefixtures("demo")
 def test_every_body_of_both_seeds_with_its_reporting_line():
-    demo.load()
     assert Board.objects.count() == len(demo_data.BOARDS)
     for row in demo_data.BOARDS:
         board = Board.objects.get(name=row["name"])
@@ -53,8 +54,8 @@ def test_every_body_of_both_seeds_with_its_reporting_line():
     assert Board.objects.get(name="Access Sub-group").reports_to.reports_to == executive
 
 
+@pytest.mark.usefixtures("demo")
 def test_demo_rows_are_valid_and_people_are_job_titles():
-    demo.load()
     for model in MODELS:
         for row in model.objects.all():
             row.full_clean()
@@ -64,8 +65,8 @@ def test_demo_rows_are_valid_and_people_are_job_titles():
     assert Decision.objects.filter(status="open").exists()
 
 
+@pytest.mark.usefixtures("demo")
 def test_meeting_times_are_london_wall_clock_times():
-    demo.load()
     row = demo_data.MEETINGS[0]
     meeting = Meeting.objects.get(
         board__name=row["board"],
@@ -76,9 +77,9 @@ def test_meeting_times_are_london_wall_clock_times():
     assert meeting.agenda_items.count() == len(row["agenda"])
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_member_client):
     """The issue's "done when": structure, then a board, then a meeting and its decisions."""
-    demo.load()
     structure = board_member_client.get("/governance/").content.decode()
     assert "Halton Children&#x27;s Trust Board</a>" in structure
     assert "Children&#x27;s Trust Executive</a>" in structure
