@@ -60,3 +60,7 @@ def board_member_client(board_member):
 @pytest.fixture
 def administrator_client(administrator):
     return _signed_in(administrator)
+
+
+# The `demo` fixture (the demo loaded once per session) and the test order it relies on.
+pytest_plugins = ["demo_fixtures"]

@@ -165,16 +165,16 @@ def _load_demo() -> str:
 
 
 @pytest.fixture
-def loaded():
-    _load_demo()
+def loaded(demo):
+    """The session's shared demo (demo_fixtures.py), loaded once into an empty database."""
+    return demo
 
 
 def _days(offset: int) -> dt.date:
     return timezone.localdate() + dt.timedelta(days=offset)
 
 
-def test_the_demo_has_the_same_rows_and_a_second_load_adds_none():
-    _load_demo()
+def test_the_demo_has_the_same_rows_and_a_second_load_adds_none(loaded):
     assert _rows() == DEMO_ROWS
     output = _load_demo()
     for app_label in ("governance", "priorities", "commissioning", "participation", "reporting"):

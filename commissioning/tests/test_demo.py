@@ -1,7 +1,6 @@
 """The demo data: complete, idempotent, and with contracts ending soon."""
 
 import pytest
-from django.core.management import call_command
 
 from commissioning import demo
 from commissioning.models import (
@@ -30,8 +29,9 @@ MODELS = (
 
 
 @pytest.fixture
-def loaded(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def loaded(demo):
+    """The shared demo, loaded once for the session."""
+    return demo
 
 
 def _counts():

@@ -18,9 +18,8 @@ def _row_counts() -> dict[str, int]:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("demo")  # committed for this test, which flushes it at teardown
 def test_demo_data_survives_export_flush_and_import(tmp_path):
-    sync_role_groups(django_apps)  # an earlier transactional test may have flushed them
-    call_command("load_demo", stdout=StringIO())
     before = _row_counts()
     assert before["priorities.Action"] and before["commissioning.Contract"]
     path = tmp_path / "partnership.json"

@@ -19,8 +19,14 @@ def _load() -> str:
     return out.getvalue()
 
 
-def test_demo_users_are_created_with_their_roles_and_printed():
-    output = _load()
+@pytest.fixture
+def first_run_output(demo) -> str:
+    """What the session's first `load_demo`, into an empty database, printed."""
+    return demo.output
+
+
+def test_demo_users_are_created_with_their_roles_and_printed(first_run_output):
+    output = first_run_output
     User = get_user_model()
     for demo in DEMO_USERS:
         user = User.objects.get(username=demo.username)
@@ -29,16 +35,16 @@ def test_demo_users_are_created_with_their_roles_and_printed():
         assert f"{demo.username} / {demo.password}" in output
 
 
+@pytest.mark.usefixtures("demo")  # the first run
 def test_running_again_changes_nothing():
-    _load()
     User = get_user_model()
     before = list(User.objects.order_by("pk").values())
     _load()
     assert list(User.objects.order_by("pk").values()) == before
 
 
+@pytest.mark.usefixtures("demo")
 def test_demo_users_can_sign_in(client):
-    _load()
     for demo in DEMO_USERS:
         # Through the sign-in form: django-axes checks every sign-in against its request.
         response = client.post(

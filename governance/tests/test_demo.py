@@ -20,6 +20,7 @@ def _counts() -> dict[str, int]:
 
 
 def test_loading_twice_adds_nothing_the_second_time():
+    # Not the shared `demo`: the count of a first run needs an empty database.
     created = demo.load()
     first = _counts()
     assert created == sum(first.values())
@@ -27,9 +28,9 @@ def test_loading_twice_adds_nothing_the_second_time():
     assert _counts() == first
 
 
+@pytest.mark.usefixtures("demo")
 def test_loading_on_a_later_day_adds_nothing():
     """Offsets move with the date: a second day's run used to add a clashing open membership."""
-    demo.load()
     first = _counts()
     later = timezone.localdate() + dt.timedelta(days=3)
     with mock.patch("governance.demo.timezone.localdate", return_value=later):
@@ -37,8 +38,8 @@ def test_loading_on_a_later_day_adds_nothing():
     assert _counts() == first
 
 
+@pytest.mark.usefixtures("demo")
 def test_every_body_of_both_seeds_with_its_reporting_line():
-    demo.load()
     boards = read_partnership_rows("governance", "boards")
     assert Board.objects.count() == len(boards)
     for row in boards:
@@ -55,8 +56,8 @@ def test_every_body_of_both_seeds_with_its_reporting_line():
     assert Board.objects.get(name="Access Sub-group").reports_to.reports_to == executive
 
 
+@pytest.mark.usefixtures("demo")
 def test_demo_rows_are_valid_and_people_are_job_titles():
-    demo.load()
     for model in MODELS:
         for row in model.objects.all():
             row.full_clean()
@@ -66,8 +67,8 @@ def test_demo_rows_are_valid_and_people_are_job_titles():
     assert Decision.objects.filter(status="open").exists()
 
 
+@pytest.mark.usefixtures("demo")
 def test_meeting_times_are_london_wall_clock_times():
-    demo.load()
     row = read_partnership_rows("governance", "meetings")[0]
     meeting = Meeting.objects.get(
         board__name=row["board"],
@@ -78,9 +79,9 @@ def test_meeting_times_are_london_wall_clock_times():
     assert meeting.agenda_items.count() == len(row["agenda"])
 
 
+@pytest.mark.usefixtures("demo")
 def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_member_client):
     """The issue's "done when": structure, then a board, then a meeting and its decisions."""
-    demo.load()
     structure = board_member_client.get("/governance/").content.decode()
     assert "Halton Children&#x27;s Trust Board</a>" in structure
     assert "Children&#x27;s Trust Executive</a>" in structure

@@ -27,8 +27,9 @@ SEED_GROUPS = (
 
 
 @pytest.fixture
-def loaded():
-    call_command("load_demo", stdout=StringIO())
+def loaded(demo):
+    """The shared demo, loaded once for the session."""
+    return demo
 
 
 def _counts() -> tuple[int, ...]:

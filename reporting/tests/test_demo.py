@@ -2,18 +2,16 @@
 
 import pytest
 
-from core.demo_users import ensure_demo_users
-from priorities import demo as priorities_demo
-from reporting import demo
+from reporting import demo as reports_demo
 from reporting.models import ReportComment, Term, TermlyReport
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    ensure_demo_users()
-    return priorities_demo.load() + demo.load()
+def loaded(demo):
+    """The session's shared demo (demo_fixtures.py)."""
+    return demo
 
 
 def test_demo_reports_are_submitted_last_term_with_a_draft_this_term(loaded):
@@ -28,5 +26,5 @@ def test_demo_reports_are_submitted_last_term_with_a_draft_this_term(loaded):
 
 def test_loading_the_reports_twice_changes_nothing(loaded):
     before = TermlyReport.objects.count()
-    assert demo.load() == 0
+    assert reports_demo.load() == 0
     assert TermlyReport.objects.count() == before
