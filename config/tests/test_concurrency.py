@@ -21,7 +21,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _form_data(form) -> dict:

@@ -9,7 +9,7 @@ from django.utils import timezone
 from governance import demo, demo_data
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
 

@@ -29,6 +29,7 @@ def test_demo_users_are_created_with_their_roles_and_printed():
         assert f"{demo.username} / {demo.password}" in output
 
 
+@pytest.mark.dates
 def test_running_again_changes_nothing():
     _load()
     User = get_user_model()

@@ -16,7 +16,7 @@ from governance.tests.factories import (
     SubGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _add_trees(count: int) -> None:

@@ -21,7 +21,7 @@ from priorities.tests.factories import (
     TermlyReportFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 TITLES = ("0-5 Development", "Early Intervention", "Children in Care")
 

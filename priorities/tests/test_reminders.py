@@ -9,7 +9,7 @@ from priorities.models import Term
 from priorities.reports import services
 from priorities.tests.factories import ActionFactory, PriorityAreaFactory, TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_owners_get_their_overdue_actions_and_leads_their_reports_due():

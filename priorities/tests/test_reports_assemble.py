@@ -26,7 +26,7 @@ from priorities.tests.factories import (
     TermlyReportFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 D = datetime.date
 AS_OF = D(2025, 12, 15)

@@ -18,7 +18,7 @@ from priorities.tests.factories import (
     TermlyReportFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from priorities.models import Term
 from priorities.terms import academic_year_of, add_missing_terms, seed_terms, term_dates
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_the_migrations_seed_three_terms_a_year_from_2017_18_to_2027_28():

@@ -20,9 +20,7 @@ from priorities.tests.factories import (
 )
 from priorities.views.frameworks import PLAN_PAGE_SIZE
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture
@@ -53,14 +51,15 @@ def _action_post(action: Action, **overrides) -> dict:
 
 
 def _new_action_post(owner, **overrides) -> dict:
+    today = timezone.localdate()
     return {
         "title": "Develop a Children in care and care leavers data set",
         "description": "",
         "objective": "",
         "owner": owner.pk,
         "lead_organisation": OrganisationFactory(short_name="HBC").pk,
-        "start_date": TODAY.isoformat(),
-        "due_date": (TODAY + datetime.timedelta(days=60)).isoformat(),
+        "start_date": today.isoformat(),
+        "due_date": (today + datetime.timedelta(days=60)).isoformat(),
         "status": "not_started",
         "cancellation_reason": "",
         "stage": "analyse",
@@ -68,8 +67,9 @@ def _new_action_post(owner, **overrides) -> dict:
 
 
 def _progress_post(**overrides) -> dict:
+    today = timezone.localdate()
     return {
-        "date": TODAY.isoformat(),
+        "date": today.isoformat(),
         "rag": "amber",
         "percent_complete": "45",
         "narrative": "Training delivered to two of three localities.",
@@ -161,9 +161,9 @@ def test_priority_plan_groups_actions_by_objective_and_counts_their_rag(
     assert "For the priority as a whole" in page
 
 
-def test_priority_plan_is_paged(board_member_client, led_area):
+def test_priority_plan_is_paged(board_member_client, led_area, today):
     for n in range(PLAN_PAGE_SIZE + 2):
-        ActionFactory(priority_area=led_area, title=f"Plan step {n:02d}", due_date=TODAY)
+        ActionFactory(priority_area=led_area, title=f"Plan step {n:02d}", due_date=today)
     url = led_area.get_absolute_url()
     first = board_member_client.get(url)
     assert len(first.context["plan"]) == PLAN_PAGE_SIZE
@@ -186,7 +186,7 @@ def test_lead_commissioner_sees_edit_links_on_the_priority(commissioner_client, 
 
 
 def test_action_page_shows_the_timeline_newest_first_and_sample_marks(
-    board_member_client, led_action, commissioner
+    board_member_client, led_action, commissioner, today
 ):
     services.progress_update_add(
         action=led_action,
@@ -194,7 +194,7 @@ def test_action_page_shows_the_timeline_newest_first_and_sample_marks(
         rag="red",
         percent_complete=10,
         narrative="Key post vacant.",
-        date=TODAY - datetime.timedelta(days=90),
+        date=today - datetime.timedelta(days=90),
         is_sample=True,
     )
     services.progress_update_add(
@@ -347,11 +347,11 @@ def test_lead_commissioner_adds_an_action(commissioner_client, led_area, commiss
 
 
 def test_adding_an_action_due_before_start_saves_nothing(
-    commissioner_client, led_area, commissioner
+    commissioner_client, led_area, commissioner, today
 ):
     response = commissioner_client.post(
         reverse("priorities:action_create", args=[led_area.pk]),
-        _new_action_post(commissioner, due_date=(TODAY - datetime.timedelta(days=1)).isoformat()),
+        _new_action_post(commissioner, due_date=(today - datetime.timedelta(days=1)).isoformat()),
     )
     assert response.status_code == 200
     assert "cannot be before the start date" in response.content.decode()
@@ -427,21 +427,22 @@ def test_stale_edit_is_refused_shows_changes_and_keeps_input(
 ):
     url, mine = _edit(commissioner_client, led_action, description="My careful rewording")
     _, theirs = _edit(administrator_client, led_action, title="Renamed by the administrator")
-    theirs["due_date"] = "2030-07-31"
+    due = led_action.due_date + datetime.timedelta(days=7)  # never the date it had
+    theirs["due_date"] = due.isoformat()
     assert administrator_client.post(url, theirs).status_code == 302
 
     response = commissioner_client.post(url, mine)
     page = response.content.decode()
     assert response.status_code == 409
     assert "Not saved: someone else saved this action" in page
-    assert "Renamed by the administrator" in page and "31/07/2030" in page
+    assert "Renamed by the administrator" in page and f"{due:%d/%m/%Y}" in page
     assert "My careful rewording" in page  # the user's input is kept
     led_action.refresh_from_db()
     assert led_action.title == "Renamed by the administrator"
     assert led_action.description != "My careful rewording"
     assert response.context["conflict_changes"] == [
         ("Title", "Renamed by the administrator"),
-        ("Due date", "31/07/2030"),
+        ("Due date", f"{due:%d/%m/%Y}"),
     ]
 
     # Saving again from the re-rendered form is a knowing overwrite, and succeeds.
