@@ -4,13 +4,17 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
 
-.PHONY: run test setup install lint format
+.PHONY: run test test-dates setup install lint format
 
 run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: setup
 	$(BIN)/pytest
+
+# The date-sensitive tests at 31 August 2027, 1 September 2027, 29 February 2028, 1 January 2031.
+test-dates: setup
+	PYTEST=$(BIN)/pytest .ci/run_at_dates
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput

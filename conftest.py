@@ -1,8 +1,20 @@
-"""Fixtures shared by every app's tests: one user per role, and clients signed in as them."""
+"""Fixtures shared by every app's tests: a frozen clock, one user per role, and clients signed
+in as them.
+
+The clock is frozen for the whole session (time-machine, not ticking) at 10:00 in London on
+one day: JCM_TEST_DATE (e.g. `JCM_TEST_DATE=2028-02-29`) or else today by the wall clock, so
+`faketime` moves it too. Every test starts at that instant; the `clock` fixture moves it.
+"""
+
+import datetime as dt
+import os
+import zoneinfo
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from core.tests.factories import (
     AdministratorFactory,
@@ -10,6 +22,50 @@ from core.tests.factories import (
     CommissionerFactory,
     UserFactory,
 )
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+_CLOCK = pytest.StashKey[tuple[dt.datetime, time_machine.travel, time_machine.Traveller]]()
+
+
+def frozen_instant() -> dt.datetime:
+    """10:00 in London on JCM_TEST_DATE, or on the wall clock's today when it is unset."""
+    chosen = os.environ.get("JCM_TEST_DATE")
+    day = dt.date.fromisoformat(chosen) if chosen else dt.datetime.now(LONDON).date()
+    return dt.datetime.combine(day, dt.time(10, 0), tzinfo=LONDON)
+
+
+def pytest_configure(config):
+    # Before collection, so that nothing computed at import could see the wall clock. A
+    # timestamp rather than the London datetime: time-machine would set TZ to a zone's name.
+    instant = frozen_instant()
+    travel = time_machine.travel(instant.timestamp(), tick=False)
+    config.stash[_CLOCK] = (instant, travel, travel.start())
+
+
+def pytest_unconfigure(config):
+    if _CLOCK in config.stash:
+        _, travel, _ = config.stash[_CLOCK]
+        travel.stop()
+
+
+def pytest_report_header(config):
+    instant, _, _ = config.stash[_CLOCK]
+    return f"clock: frozen at {instant:%A %d %B %Y %H:%M %Z} (JCM_TEST_DATE to change)"
+
+
+@pytest.fixture(autouse=True)
+def clock(request) -> time_machine.Traveller:
+    """The frozen clock, back at the session's instant for each test; `clock.shift(delta)` or
+    `clock.move_to(instant)` moves it (time passes for the sign-in lockout, sessions, caches)."""
+    instant, _, traveller = request.config.stash[_CLOCK]
+    traveller.move_to(instant.timestamp())
+    return traveller
+
+
+@pytest.fixture
+def today(clock) -> dt.date:
+    """Today's date in London by the frozen clock."""
+    return timezone.localdate()
 
 
 @pytest.fixture(autouse=True)

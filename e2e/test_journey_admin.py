@@ -71,6 +71,9 @@ def test_administrator_adds_a_provider_and_a_contract_in_admin(page, base_url):
     expect(page.locator(".errornote")).to_be_visible()
     assert not Contract.objects.exists()
 
+    # The admin's change_form.js focuses the first field once loaded; typing before that
+    # sent the date into "Reference" on a busy machine.
+    page.wait_for_load_state("load")
     page.get_by_label("End date:").fill("2029-03-31")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")

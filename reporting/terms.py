@@ -1,11 +1,14 @@
-"""The seeded school terms, shared by the data migration and the demo loader.
+"""The school terms' standard dates: seeded by the data migration and the demo loader up to
+2027/28, and for any later academic year created when it is first needed (`add_missing_terms`).
 
 The dates are approximate and contiguous, so every day falls in one term: autumn 1 September
 to 31 December, spring 1 January to 31 March (Easter moves), summer 1 April to 31 August.
-Administrators correct them in Django admin.
+Administrators correct them in Django admin; a term that exists is never given them again.
 """
 
 import datetime
+
+from django.db.models import Count, Max, Q
 
 FIRST_ACADEMIC_YEAR = 2017
 LAST_ACADEMIC_YEAR = 2027
@@ -33,3 +36,37 @@ def seed_terms(term_model) -> int:
             )
             created += int(made)
     return created
+
+
+def academic_year_of(day: datetime.date) -> int:
+    """The academic year `day` falls in by the standard dates: 2030 for 1 January 2031."""
+    return day.year if day.month >= 9 else day.year - 1
+
+
+def add_missing_terms(term_model, academic_year: int) -> None:
+    """Create, with the standard dates, the terms of `academic_year` that are missing, and of
+    any year between it and the latest year that has terms, so that the years stay contiguous.
+
+    A term that exists keeps its dates. The insert skips what the unique constraint on year and
+    season already holds, so two requests creating the same year at once make no duplicates.
+    """
+    manager = term_model._default_manager
+    found = manager.aggregate(
+        latest=Max("academic_year"), this_year=Count("pk", filter=Q(academic_year=academic_year))
+    )
+    latest = found["latest"]
+    if (
+        latest is not None
+        and latest >= academic_year
+        and found["this_year"] == len(term_dates(academic_year))
+    ):
+        return
+    first = academic_year if latest is None or latest >= academic_year else latest + 1
+    manager.bulk_create(
+        [
+            term_model(academic_year=year, season=season, start_date=start, end_date=end)
+            for year in range(first, academic_year + 1)
+            for season, start, end in term_dates(year)
+        ],
+        ignore_conflicts=True,
+    )

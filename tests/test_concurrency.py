@@ -25,7 +25,7 @@ from priorities.tests.factories import (
 from reporting.models import TermlyReport
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @dataclass

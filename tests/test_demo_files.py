@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from core.seed_files import SeedFileError, read_seed, seed_file
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 # Rows after one `load_demo` on an empty database: the counts of the demo before its content
 # moved from demo_data.py into YAML.

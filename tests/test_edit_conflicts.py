@@ -19,7 +19,7 @@ from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import Action, Objective
 from priorities.tests.factories import ActionFactory, ObjectiveFactory, PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 class ObjectiveEditForm(EditConflictFormMixin, forms.ModelForm):
@@ -47,17 +47,17 @@ def test_snapshot_of_many_to_many_is_the_sorted_ids():
 
 
 def test_changes_since_lists_only_what_changed_as_a_person_reads_it():
-    """The factory's due date (today + 120 days) once fell on the new one: nothing changed."""
-    action = ActionFactory(description="Before", due_date=datetime.date(2027, 1, 31))
+    """A fixed new due date went unseen on the day the factory's due date was that day."""
+    action = ActionFactory(description="Before")
     fields = ["title", "description", "status", "due_date", "cancellation_reason"]
     before = snapshot_of(action, fields)
     action.description = ""
     action.status = Action.Status.COMPLETE
-    action.due_date = datetime.date(2027, 3, 31)
+    action.due_date += datetime.timedelta(days=7)  # never the date it had
     assert changes_since(before, action, fields) == [
         ("Description", "(empty)"),
         ("Status", "Complete"),
-        ("Due date", "31/03/2027"),
+        ("Due date", f"{action.due_date:%d/%m/%Y}"),
     ]
 
 

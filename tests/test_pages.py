@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_login_page_is_styled_and_signs_in(client):

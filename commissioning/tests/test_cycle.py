@@ -20,7 +20,7 @@ from commissioning.tests.factories import (
 from core.choices import Stage
 from core.edit_conflicts import EditConflict
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _move(activity, to_stage, note=""):

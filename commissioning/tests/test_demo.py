@@ -52,6 +52,7 @@ def test_every_seed_service_is_present(loaded):
     assert {"Halton", "West Cheshire"} <= {p for p, _ in names}
 
 
+@pytest.mark.dates
 def test_contracts_ending_within_six_months_exist_and_are_sample(loaded):
     assert Contract.objects.ending_within(6).count() >= 3
     assert not Contract.objects.filter(is_sample=False).exists()

@@ -15,7 +15,7 @@ from commissioning.tests.factories import (
     ServiceFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _violates(**kwargs):

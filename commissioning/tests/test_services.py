@@ -17,7 +17,7 @@ from commissioning.tests.factories import (
 from core.choices import Stage
 from core.edit_conflicts import EditConflict
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _activity_data(priority_area, lead, **overrides):

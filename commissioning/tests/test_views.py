@@ -21,7 +21,7 @@ from commissioning.tests.factories import (
 )
 from core.choices import Stage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

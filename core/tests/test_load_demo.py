@@ -35,6 +35,7 @@ def test_demo_users_are_created_with_their_roles_and_printed(first_run_output):
         assert f"{demo.username} / {demo.password}" in output
 
 
+@pytest.mark.dates
 @pytest.mark.usefixtures("demo")  # the first run
 def test_running_again_changes_nothing():
     User = get_user_model()

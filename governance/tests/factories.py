@@ -55,8 +55,12 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         model = Meeting
 
     board = factory.SubFactory(BoardFactory)
+    # Held weekly before today by the (frozen) clock, each at 10:00: one a week back per meeting.
     starts_at = factory.Sequence(
-        lambda n: timezone.make_aware(dt.datetime(2026, 1, 14, 10, 0)) + dt.timedelta(days=7 * n)
+        lambda n: (
+            timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+            - dt.timedelta(days=7 * (n + 1))
+        )
     )
     location = "Municipal Building, Widnes"
     status = Meeting.Status.HELD

@@ -10,7 +10,7 @@ from core.seed_files import read_partnership_rows
 from governance import demo
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
 

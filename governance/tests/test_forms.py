@@ -23,7 +23,7 @@ from governance.tests.factories import (
     SubGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _board_data(board: Board, reports_to: Board | None) -> dict:

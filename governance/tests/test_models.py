@@ -17,9 +17,7 @@ from governance.tests.factories import (
     SubGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _messages(error: ValidationError) -> str:
@@ -68,12 +66,12 @@ class TestBoard:
 
 
 class TestMembership:
-    def test_end_before_start_is_refused_by_clean(self):
+    def test_end_before_start_is_refused_by_clean(self, today):
         membership = MembershipFactory.build(
             board=BoardFactory(),
             organisation=MembershipFactory().organisation,
-            start_date=TODAY,
-            end_date=TODAY - dt.timedelta(days=1),
+            start_date=today,
+            end_date=today - dt.timedelta(days=1),
         )
         with pytest.raises(ValidationError) as error:
             membership.full_clean()
@@ -86,34 +84,34 @@ class TestMembership:
                 end_date=membership.start_date - dt.timedelta(days=1)
             )
 
-    def test_overlapping_membership_of_the_same_person_is_refused(self):
+    def test_overlapping_membership_of_the_same_person_is_refused(self, today):
         first = MembershipFactory(
             person_name="Director of Public Health",
-            start_date=TODAY - dt.timedelta(days=100),
-            end_date=TODAY - dt.timedelta(days=10),
+            start_date=today - dt.timedelta(days=100),
+            end_date=today - dt.timedelta(days=10),
         )
         overlapping = Membership(
             board=first.board,
             person_name="director of public health",
             organisation=first.organisation,
-            start_date=TODAY - dt.timedelta(days=20),
+            start_date=today - dt.timedelta(days=20),
         )
         with pytest.raises(ValidationError) as error:
             overlapping.full_clean()
         assert "already sits on this board during these dates" in _messages(error)
 
-    def test_a_later_membership_after_the_first_ended_is_allowed(self):
+    def test_a_later_membership_after_the_first_ended_is_allowed(self, today):
         first = MembershipFactory(
-            start_date=TODAY - dt.timedelta(days=100), end_date=TODAY - dt.timedelta(days=10)
+            start_date=today - dt.timedelta(days=100), end_date=today - dt.timedelta(days=10)
         )
         Membership(
             board=first.board,
             person_name=first.person_name,
             organisation=first.organisation,
-            start_date=TODAY - dt.timedelta(days=9),
+            start_date=today - dt.timedelta(days=9),
         ).full_clean()
 
-    def test_the_database_refuses_two_open_memberships(self):
+    def test_the_database_refuses_two_open_memberships(self, today):
         first = MembershipFactory()
         with pytest.raises(IntegrityError), transaction.atomic():
             Membership.objects.bulk_create(
@@ -122,15 +120,15 @@ class TestMembership:
                         board=first.board,
                         person_name=first.person_name,
                         organisation=first.organisation,
-                        start_date=TODAY,
+                        start_date=today,
                     )
                 ]
             )
 
-    def test_is_current(self):
+    def test_is_current(self, today):
         assert MembershipFactory().is_current
         ended = MembershipFactory(
-            start_date=TODAY - dt.timedelta(days=30), end_date=TODAY - dt.timedelta(days=1)
+            start_date=today - dt.timedelta(days=30), end_date=today - dt.timedelta(days=1)
         )
         assert not ended.is_current
 
@@ -160,10 +158,10 @@ class TestMeeting:
 
 
 class TestDecision:
-    def test_overdue_means_open_and_past_its_due_date(self):
-        late = DecisionFactory(due_date=TODAY - dt.timedelta(days=1))
-        DecisionFactory(due_date=TODAY - dt.timedelta(days=1), status=Decision.Status.DONE)
-        DecisionFactory(due_date=TODAY)
+    def test_overdue_means_open_and_past_its_due_date(self, today):
+        late = DecisionFactory(due_date=today - dt.timedelta(days=1))
+        DecisionFactory(due_date=today - dt.timedelta(days=1), status=Decision.Status.DONE)
+        DecisionFactory(due_date=today)
         DecisionFactory(due_date=None)
         assert list(Decision.objects.overdue()) == [late]
         assert late.is_overdue

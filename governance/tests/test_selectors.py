@@ -15,9 +15,7 @@ from governance.tests.factories import (
     SubGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_structure_groups_by_partnership_with_the_main_body_first():
@@ -43,14 +41,14 @@ def test_structure_groups_by_partnership_with_the_main_body_first():
     assert trust_node.size == 4
 
 
-def test_chair_is_the_current_one():
+def test_chair_is_the_current_one(today):
     board = BoardFactory()
     MembershipFactory(
         board=board,
         person_name="Former Chair",
         role="chair",
-        start_date=TODAY - dt.timedelta(days=900),
-        end_date=TODAY - dt.timedelta(days=100),
+        start_date=today - dt.timedelta(days=900),
+        end_date=today - dt.timedelta(days=100),
     )
     MembershipFactory(board=board, person_name="Vice-chair", role="vice_chair")
     MembershipFactory(board=board, person_name="Director of Children's Services", role="chair")
@@ -63,14 +61,14 @@ def test_a_body_without_a_chair_has_none():
     assert selectors.governance_structure()[0].roots[0].chair is None
 
 
-def test_board_page_data_splits_members_and_meetings():
+def test_board_page_data_splits_members_and_meetings(today):
     board = BoardFactory()
     current = MembershipFactory(board=board, role="member")
     chair = MembershipFactory(board=board, role="chair", organisation=current.organisation)
     past = MembershipFactory(
         board=board,
-        start_date=TODAY - dt.timedelta(days=100),
-        end_date=TODAY - dt.timedelta(days=1),
+        start_date=today - dt.timedelta(days=100),
+        end_date=today - dt.timedelta(days=1),
     )
     upcoming = MeetingFactory(board=board, starts_at=timezone.now() + dt.timedelta(days=3))
     held = MeetingFactory(board=board, starts_at=timezone.now() - dt.timedelta(days=3))

@@ -17,7 +17,7 @@ from governance.tests.factories import (
     OrganisationFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 NOON = timezone.make_aware(dt.datetime(2027, 2, 3, 12, 0))
 

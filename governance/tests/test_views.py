@@ -18,9 +18,8 @@ from governance.tests.factories import (
     SubGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
-TODAY = timezone.localdate()
 EDITOR_CLIENTS = ["commissioner_client", "administrator_client"]
 
 
@@ -38,12 +37,12 @@ def meeting():
 
 
 @pytest.fixture
-def decision(meeting):
+def decision(meeting, today):
     return DecisionFactory(
         meeting=meeting,
         text="Approve the Joint Commissioning Strategy.",
         owner="Director of Children's Services",
-        due_date=TODAY + dt.timedelta(days=30),
+        due_date=today + dt.timedelta(days=30),
     )
 
 
@@ -182,7 +181,7 @@ class TestStructurePage:
 
 
 class TestBoardPage:
-    def test_shows_members_by_organisation_meetings_and_decisions(self, board_member_client):
+    def test_shows_members_by_organisation_meetings_and_decisions(self, board_member_client, today):
         board = BoardFactory(name="SEND Strategic Group", purpose="Leads the SEND priority.")
         council = OrganisationFactory(name="Halton Borough Council")
         MembershipFactory(board=board, person_name="Head of SEN Service", organisation=council)
@@ -190,8 +189,8 @@ class TestBoardPage:
             board=board,
             person_name="Former Head of Inclusion",
             organisation=council,
-            start_date=TODAY - dt.timedelta(days=400),
-            end_date=TODAY - dt.timedelta(days=40),
+            start_date=today - dt.timedelta(days=400),
+            end_date=today - dt.timedelta(days=40),
         )
         MeetingFactory(board=board, starts_at=timezone.now() + dt.timedelta(days=20))
         held = MeetingFactory(board=board, starts_at=timezone.now() - dt.timedelta(days=20))
@@ -221,10 +220,10 @@ class TestBoardPage:
 
 class TestMeetingPage:
     def test_shows_agenda_in_order_minutes_and_decisions(
-        self, board_member_client, meeting, decision
+        self, board_member_client, meeting, decision, today
     ):
         DecisionFactory(
-            meeting=meeting, text="Refresh the JSNA.", due_date=TODAY - dt.timedelta(days=1)
+            meeting=meeting, text="Refresh the JSNA.", due_date=today - dt.timedelta(days=1)
         )
         content = board_member_client.get(meeting.get_absolute_url()).content.decode()
         assert content.index("Children&#x27;s JSNA refresh") < content.index(
@@ -463,7 +462,7 @@ class TestDecisionEditing:
 
 class TestDecisionLog:
     @pytest.fixture
-    def decisions(self):
+    def decisions(self, today):
         halton = BoardFactory(name="Halton Children's Trust Board")
         executive = BoardFactory(name="Children's Trust Executive", partnership="West Cheshire")
         autumn = MeetingFactory(
@@ -477,7 +476,7 @@ class TestDecisionLog:
                 meeting=autumn,
                 text="Refresh the JSNA.",
                 owner="Director of Public Health",
-                due_date=TODAY - dt.timedelta(days=3),
+                due_date=today - dt.timedelta(days=3),
             ),
             "done": DecisionFactory(
                 meeting=autumn, text="Approve the strategy.", status=Decision.Status.DONE

@@ -42,6 +42,7 @@ def _counts() -> tuple[int, ...]:
     )
 
 
+@pytest.mark.dates
 def test_loading_twice_changes_nothing(loaded):
     before = _counts()
     call_command("load_demo", stdout=StringIO())
@@ -60,6 +61,7 @@ def test_every_sample_record_is_loaded_and_marked(loaded):
     assert not ParticipationRecord.objects.filter(is_sample=False).exists()
 
 
+@pytest.mark.dates
 def test_some_feedback_is_owed(loaded):
     assert ParticipationRecord.objects.feedback_owed().count() >= 2
 

@@ -10,7 +10,7 @@ from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
 from priorities.tests.factories import PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _form(commissioner, area, council, **changes):

@@ -11,7 +11,7 @@ from participation.models import Level, ParticipationRecord, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory
 from participation.voice_questions import VOICE_QUESTIONS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 IDENTITY_WORDS = ("name", "birth", "dob", "address", "postcode", "nhs_number", "upn")
 

@@ -12,7 +12,7 @@ from commissioning.tests.factories import ActivityFactory
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.tests.factories import PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 OLD = datetime.timedelta(days=40)
 

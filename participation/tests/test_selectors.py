@@ -7,7 +7,7 @@ from participation.selectors import coverage_matrix
 from participation.tests.factories import ParticipationRecordFactory
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_a_record_of_two_priorities_counts_once_in_each_with_the_highest_level():

@@ -11,7 +11,7 @@ from participation.models import ParticipationRecord, VoiceAnswer, VoiceQuestion
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.tests.factories import PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 DATA = {
     "title": "Children in Care Council: advocacy",

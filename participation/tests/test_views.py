@@ -15,7 +15,7 @@ from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 LOG = reverse("participation:record_list")
 CREATE = reverse("participation:record_create")

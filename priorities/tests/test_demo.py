@@ -34,6 +34,7 @@ def _counts() -> dict[str, int]:
     return {model.__name__: model.objects.count() for model in (*MODELS, Organisation)}
 
 
+@pytest.mark.dates
 def test_loading_twice_changes_nothing(loaded):
     before = _counts()
     assert loaded > 0
@@ -80,6 +81,7 @@ def test_owners_are_job_titles_and_updates_are_marked_as_sample(loaded):
     assert (action.latest_rag, action.latest_percent) == (latest.rag, latest.percent_complete)
 
 
+@pytest.mark.dates
 def test_demo_commissioner_leads_in_both_frameworks_and_owns_an_overdue_action(loaded):
     led = PriorityArea.objects.filter(lead_commissioners__username="commissioner")
     assert set(led.values_list("framework__partnership", flat=True)) == {"Halton", "West Cheshire"}

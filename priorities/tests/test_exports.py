@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from priorities.exports import HEADERS
 from priorities.tests.factories import ActionFactory, ObjectiveFactory, PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 
 from priorities.forms import ActionForm, IndicatorValueForm, ProgressUpdateForm, changes_since
 from priorities.tests.factories import (
@@ -14,9 +13,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _action_form(action=None, **overrides):
@@ -71,18 +68,18 @@ def test_objectives_offered_are_the_priority_areas_own():
 
 
 def test_snapshot_names_the_fields_changed_meanwhile():
-    """The factory's due date (today + 120 days) once fell on the new one: nothing changed."""
-    action = ActionFactory(title="Before", due_date=datetime.date(2027, 1, 31))
+    """A fixed new due date went unseen on the day the factory's due date was that day."""
+    action = ActionFactory(title="Before")
     form = ActionForm(instance=action, priority_area=action.priority_area)
     bound = ActionForm(
         {"snapshot": form.fields["snapshot"].initial}, priority_area=action.priority_area
     )
     bound.is_valid()
     action.title = "After"
-    action.due_date = datetime.date(2027, 3, 31)
+    action.due_date += datetime.timedelta(days=7)  # never the date it had
     assert changes_since(bound.loaded_snapshot(), action) == [
         ("Title", "After"),
-        ("Due date", "31/03/2027"),
+        ("Due date", f"{action.due_date:%d/%m/%Y}"),
     ]
 
 
@@ -94,17 +91,17 @@ def test_tampered_snapshot_is_ignored():
 
 
 @pytest.mark.parametrize("percent", ["-1", "101"])
-def test_percent_outside_0_to_100_is_refused(percent):
+def test_percent_outside_0_to_100_is_refused(percent, today):
     form = ProgressUpdateForm(
-        {"date": TODAY.isoformat(), "rag": "green", "percent_complete": percent, "narrative": "x"},
+        {"date": today.isoformat(), "rag": "green", "percent_complete": percent, "narrative": "x"},
         action=ActionFactory(),
     )
     assert not form.is_valid()
     assert form.errors["percent_complete"] == ["Percent complete must be between 0 and 100."]
 
 
-def test_progress_cannot_be_dated_in_the_future():
-    tomorrow = TODAY + datetime.timedelta(days=1)
+def test_progress_cannot_be_dated_in_the_future(today):
+    tomorrow = today + datetime.timedelta(days=1)
     form = ProgressUpdateForm(
         {"date": tomorrow.isoformat(), "rag": "red", "percent_complete": "5", "narrative": "x"},
         action=ActionFactory(),

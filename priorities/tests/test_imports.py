@@ -18,7 +18,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 HEADER = ["Title", "Objective", "Owner", "Lead organisation", "Start date", "Due date", "Status"]
 

@@ -7,19 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from priorities.exports import HEADERS
 from priorities.models import Action
 from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
-def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_member):
+def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_member, today):
     area = PriorityAreaFactory(title="Prevention", lead_commissioners=[commissioner])
     mine = ActionFactory(priority_area=area, owner=commissioner, title="Retain TAF advisors")
     organisation = OrganisationFactory(short_name="CWaC")
@@ -39,7 +36,7 @@ def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_memb
     client.post(
         reverse("priorities:progress_create", args=[mine.pk]),
         {
-            "date": TODAY.isoformat(),
+            "date": today.isoformat(),
             "rag": "green",
             "percent_complete": "50",
             "narrative": "Done half.",
@@ -54,8 +51,8 @@ def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_memb
             "title": "Seek funding sources to increase TAF advisors",
             "owner": commissioner.pk,
             "lead_organisation": organisation.pk,
-            "start_date": TODAY.isoformat(),
-            "due_date": (TODAY + datetime.timedelta(days=90)).isoformat(),
+            "start_date": today.isoformat(),
+            "due_date": (today + datetime.timedelta(days=90)).isoformat(),
             "status": "not_started",
             "stage": "plan",
         },

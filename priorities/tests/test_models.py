@@ -6,7 +6,6 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
 from priorities.models import Action, Indicator
 from priorities.tests.factories import (
@@ -19,9 +18,7 @@ from priorities.tests.factories import (
     ProgressUpdateFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_database_refuses_a_due_date_before_the_start():
@@ -31,13 +28,13 @@ def test_database_refuses_a_due_date_before_the_start():
         action.save()
 
 
-def test_full_clean_explains_a_due_date_before_the_start():
+def test_full_clean_explains_a_due_date_before_the_start(today):
     action = ActionFactory.build(
         priority_area=PriorityAreaFactory(),
         owner=ActionFactory().owner,
         lead_organisation=ActionFactory().lead_organisation,
-        start_date=TODAY,
-        due_date=TODAY - datetime.timedelta(days=1),
+        start_date=today,
+        due_date=today - datetime.timedelta(days=1),
     )
     with pytest.raises(ValidationError, match="cannot be before the start date"):
         action.full_clean()
@@ -116,9 +113,9 @@ def test_latest_value_against_target_and_comparator():
     assert latest.against_comparator == "worse"
 
 
-def test_framework_review_is_overdue_after_its_date_unless_archived():
+def test_framework_review_is_overdue_after_its_date_unless_archived(today):
     past = datetime.date(2018, 9, 30)
     assert FrameworkFactory.build(review_date=past).is_review_overdue
     assert not FrameworkFactory.build(review_date=past, status="archived").is_review_overdue
-    assert not FrameworkFactory.build(review_date=TODAY).is_review_overdue
+    assert not FrameworkFactory.build(review_date=today).is_review_overdue
     assert not FrameworkFactory.build(review_date=None).is_review_overdue

@@ -26,8 +26,6 @@ from priorities.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 class World:
     """Grows a framework by priority areas, each with objectives, actions, updates, indicators."""
@@ -41,6 +39,7 @@ class World:
 
     def grow_area(self, area) -> None:
         """One unit inside an area: an objective with two actions (one overdue), an indicator."""
+        today = timezone.localdate()
         objective = ObjectiveFactory(priority_area=area)
         for overdue, rag in ((True, "red"), (False, "green")):
             action = ActionFactory(
@@ -51,7 +50,7 @@ class World:
                 overdue=overdue,
                 latest_rag=rag,
                 latest_percent=50,
-                latest_update_on=TODAY,
+                latest_update_on=today,
             )
             ProgressUpdateFactory(action=action, rag=rag, author=self.owner)
         ActionFactory(priority_area=area, owner=self.owner, lead_organisation=self.organisations[0])

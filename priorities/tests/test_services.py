@@ -14,20 +14,19 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _data(commissioner, **overrides):
+    today = timezone.localdate()
     data = {
         "title": "Commission a Targeted Family Support Service",
         "description": "With a priority of 0 – 8's on the edge of care",
         "objective": None,
         "owner": commissioner,
         "lead_organisation": OrganisationFactory(short_name="CWaC"),
-        "start_date": TODAY,
-        "due_date": TODAY + datetime.timedelta(days=90),
+        "start_date": today,
+        "due_date": today + datetime.timedelta(days=90),
         "status": Action.Status.NOT_STARTED,
         "cancellation_reason": "",
         "stage": "plan",
@@ -42,8 +41,8 @@ def test_action_create_saves_a_valid_action(commissioner):
     assert action.version == 1
 
 
-def test_action_create_refuses_due_before_start_and_saves_nothing(commissioner):
-    data = _data(commissioner, due_date=TODAY - datetime.timedelta(days=1))
+def test_action_create_refuses_due_before_start_and_saves_nothing(commissioner, today):
+    data = _data(commissioner, due_date=today - datetime.timedelta(days=1))
     with pytest.raises(ValidationError, match="cannot be before the start date"):
         services.action_create(priority_area=PriorityAreaFactory(), data=data)
     assert not Action.objects.exists()
@@ -70,7 +69,7 @@ def test_update_refuses_fields_that_are_not_editable():
         services.action_update(action=ActionFactory(), data={"version": 9}, expected_version=1)
 
 
-def test_progress_update_add_sets_the_actions_latest_rag(commissioner):
+def test_progress_update_add_sets_the_actions_latest_rag(commissioner, today):
     action = ActionFactory()
     services.progress_update_add(
         action=action,
@@ -78,7 +77,7 @@ def test_progress_update_add_sets_the_actions_latest_rag(commissioner):
         rag="amber",
         percent_complete=30,
         narrative="Pilot running in two areas.",
-        date=TODAY - datetime.timedelta(days=30),
+        date=today - datetime.timedelta(days=30),
     )
     services.progress_update_add(
         action=action, author=commissioner, rag="green", percent_complete=60, narrative="On track."
@@ -90,13 +89,13 @@ def test_progress_update_add_sets_the_actions_latest_rag(commissioner):
         rag="red",
         percent_complete=10,
         narrative="Late entry for last term.",
-        date=TODAY - datetime.timedelta(days=100),
+        date=today - datetime.timedelta(days=100),
     )
     action.refresh_from_db()
     assert (action.latest_rag, action.latest_percent, action.latest_update_on) == (
         "green",
         60,
-        TODAY,
+        today,
     )
     assert action.version == 1  # logging progress is not an edit of the plan
     assert action.progress_updates.count() == 3
@@ -113,13 +112,13 @@ def test_progress_update_refuses_percent_outside_0_to_100(commissioner):
     assert action.latest_rag == ""
 
 
-def test_actions_import_creates_and_updates_all_or_nothing(commissioner):
+def test_actions_import_creates_and_updates_all_or_nothing(commissioner, today):
     area = PriorityAreaFactory()
     existing = ActionFactory(priority_area=area, title="Old title")
     rows = [
         _data(commissioner, title="New one") | {"reference": None},
         _data(commissioner, title="New title") | {"reference": existing},
-        _data(commissioner, title="Bad", due_date=TODAY - datetime.timedelta(days=5))
+        _data(commissioner, title="Bad", due_date=today - datetime.timedelta(days=5))
         | {"reference": None},
     ]
     with pytest.raises(ValidationError):

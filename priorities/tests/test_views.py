@@ -20,9 +20,7 @@ from priorities.tests.factories import (
 from priorities.tests.helpers import action_post, new_action_post
 from priorities.views.frameworks import PLAN_PAGE_SIZE
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture
@@ -37,8 +35,9 @@ def led_action(led_area):
 
 
 def _progress_post(**overrides) -> dict:
+    today = timezone.localdate()
     return {
-        "date": TODAY.isoformat(),
+        "date": today.isoformat(),
         "rag": "amber",
         "percent_complete": "45",
         "narrative": "Training delivered to two of three localities.",
@@ -130,9 +129,9 @@ def test_priority_plan_groups_actions_by_objective_and_counts_their_rag(
     assert "For the priority as a whole" in page
 
 
-def test_priority_plan_is_paged(board_member_client, led_area):
+def test_priority_plan_is_paged(board_member_client, led_area, today):
     for n in range(PLAN_PAGE_SIZE + 2):
-        ActionFactory(priority_area=led_area, title=f"Plan step {n:02d}", due_date=TODAY)
+        ActionFactory(priority_area=led_area, title=f"Plan step {n:02d}", due_date=today)
     url = led_area.get_absolute_url()
     first = board_member_client.get(url)
     assert len(first.context["plan"]) == PLAN_PAGE_SIZE
@@ -155,7 +154,7 @@ def test_lead_commissioner_sees_edit_links_on_the_priority(commissioner_client, 
 
 
 def test_action_page_shows_the_timeline_newest_first_and_sample_marks(
-    board_member_client, led_action, commissioner
+    board_member_client, led_action, commissioner, today
 ):
     services.progress_update_add(
         action=led_action,
@@ -163,7 +162,7 @@ def test_action_page_shows_the_timeline_newest_first_and_sample_marks(
         rag="red",
         percent_complete=10,
         narrative="Key post vacant.",
-        date=TODAY - datetime.timedelta(days=90),
+        date=today - datetime.timedelta(days=90),
         is_sample=True,
     )
     services.progress_update_add(
@@ -316,11 +315,11 @@ def test_lead_commissioner_adds_an_action(commissioner_client, led_area, commiss
 
 
 def test_adding_an_action_due_before_start_saves_nothing(
-    commissioner_client, led_area, commissioner
+    commissioner_client, led_area, commissioner, today
 ):
     response = commissioner_client.post(
         reverse("priorities:action_create", args=[led_area.pk]),
-        new_action_post(commissioner, due_date=(TODAY - datetime.timedelta(days=1)).isoformat()),
+        new_action_post(commissioner, due_date=(today - datetime.timedelta(days=1)).isoformat()),
     )
     assert response.status_code == 200
     assert "cannot be before the start date" in response.content.decode()
@@ -396,21 +395,22 @@ def test_stale_edit_is_refused_shows_changes_and_keeps_input(
 ):
     url, mine = _edit(commissioner_client, led_action, description="My careful rewording")
     _, theirs = _edit(administrator_client, led_action, title="Renamed by the administrator")
-    theirs["due_date"] = "2030-07-31"
+    due = led_action.due_date + datetime.timedelta(days=7)  # never the date it had
+    theirs["due_date"] = due.isoformat()
     assert administrator_client.post(url, theirs).status_code == 302
 
     response = commissioner_client.post(url, mine)
     page = response.content.decode()
     assert response.status_code == 409
     assert "Not saved: someone else saved this action" in page
-    assert "Renamed by the administrator" in page and "31/07/2030" in page
+    assert "Renamed by the administrator" in page and f"{due:%d/%m/%Y}" in page
     assert "My careful rewording" in page  # the user's input is kept
     led_action.refresh_from_db()
     assert led_action.title == "Renamed by the administrator"
     assert led_action.description != "My careful rewording"
     assert response.context["conflict_changes"] == [
         ("Title", "Renamed by the administrator"),
-        ("Due date", "31/07/2030"),
+        ("Due date", f"{due:%d/%m/%Y}"),
     ]
 
     # Saving again from the re-rendered form is a knowing overwrite, and succeeds.

@@ -6,15 +6,22 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from reporting.terms import FIRST_ACADEMIC_YEAR, academic_year_of, add_missing_terms
+
 
 class TermQuerySet(models.QuerySet):
     def current(self, today: datetime.date | None = None) -> "Term | None":
-        """The term that contains `today`, or else the latest term that has started."""
+        """The term that contains `today`, or else the latest term that has started; the
+        terms of today's academic year are created with the standard dates if missing."""
         today = today or timezone.localdate()
-        return (
-            self.filter(start_date__lte=today).order_by("-start_date").first()
-            or self.order_by("start_date").first()
-        )
+        term = self._latest_started(today)
+        if term is None or not term.contains(today):
+            add_missing_terms(self.model, academic_year_of(today))
+            term = self._latest_started(today)
+        return term or self.order_by("start_date").first()
+
+    def _latest_started(self, today: datetime.date) -> "Term | None":
+        return self.filter(start_date__lte=today).order_by("-start_date").first()
 
 
 class Term(models.Model):
@@ -59,6 +66,17 @@ class Term(models.Model):
         return f"{self.academic_year}/{(self.academic_year + 1) % 100:02d}"
 
     def previous(self) -> "Term | None":
+        """The term before this one (none before the first year the product keeps: 2017/18);
+        the previous academic year's terms are created with the standard dates if missing."""
+        term = self._latest_ended_before()
+        year_before = self.academic_year - 1
+        missing = term is None or term.academic_year < year_before
+        if missing and self.season == self.Season.AUTUMN and year_before >= FIRST_ACADEMIC_YEAR:
+            add_missing_terms(Term, year_before)
+            term = self._latest_ended_before()
+        return term
+
+    def _latest_ended_before(self) -> "Term | None":
         return Term.objects.filter(end_date__lt=self.start_date).order_by("-end_date").first()
 
     def contains(self, day: datetime.date) -> bool:

@@ -22,7 +22,7 @@ from reporting import board_pack, services
 from reporting.models import BoardPackPdf, Term
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 TITLES = ("0-5 Development", "Early Intervention", "Children in Care")
 

@@ -14,6 +14,7 @@ def loaded(demo):
     return demo
 
 
+@pytest.mark.dates
 def test_demo_reports_are_submitted_last_term_with_a_draft_this_term(loaded):
     current = Term.objects.current()
     submitted = TermlyReport.objects.filter(term=current.previous(), status="submitted")

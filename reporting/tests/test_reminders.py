@@ -10,7 +10,7 @@ from reporting import services
 from reporting.models import Term
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def test_owners_get_their_overdue_actions_and_leads_their_reports_due():

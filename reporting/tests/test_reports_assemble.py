@@ -27,7 +27,7 @@ from reporting.charts import indicator_trend_svg, with_charts
 from reporting.models import Term
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 D = datetime.date
 AS_OF = D(2025, 12, 15)

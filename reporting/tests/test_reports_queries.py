@@ -26,28 +26,29 @@ from reporting import services
 from reporting.models import Term
 from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 def _grow(area, owner, units: int) -> None:
     """Per unit: two actions (one overdue) with updates, an indicator with values, a decision,
     a commissioning activity with a contract ending soon, and a participation record."""
-    for _ in range(units):
+    today = timezone.localdate()
+    for unit in range(units):
         activity = ActivityFactory(priority_area=area)
-        ContractFactory(activity=activity, end_date=TODAY + datetime.timedelta(days=30))
+        ContractFactory(activity=activity, end_date=today + datetime.timedelta(days=30))
         ParticipationRecordFactory(priority_areas=[area], we_did="Changed the venue.")
         for overdue, rag in ((True, "red"), (False, "amber")):
             action = ActionFactory(priority_area=area, owner=owner, overdue=overdue)
-            ProgressUpdateFactory(action=action, rag="green", date=TODAY - datetime.timedelta(300))
-            ProgressUpdateFactory(action=action, rag=rag, date=TODAY)
+            ProgressUpdateFactory(action=action, rag="green", date=today - datetime.timedelta(300))
+            ProgressUpdateFactory(action=action, rag=rag, date=today)
         indicator = IndicatorFactory(priority_area=area)
         for year in (2022, 2023, 2024):
             IndicatorValueFactory(indicator=indicator, period_end=datetime.date(year, 8, 31))
         DecisionFactory(
             meeting=MeetingFactory(
-                board=area.lead_board, starts_at=timezone.now() - datetime.timedelta(days=units)
+                board=area.lead_board,
+                # Apart by the unit: under the frozen clock "now" is one instant for them all.
+                starts_at=timezone.now() - datetime.timedelta(days=units, hours=unit),
             ),
             concerns=area,
         )
@@ -105,13 +106,14 @@ def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_clien
     term = Term.objects.current()
 
     def grow(units):
+        today = timezone.localdate()
         for _ in range(units):
             area = PriorityAreaFactory(lead_commissioners=[commissioner])
             TermlyReportFactory(priority_area=area, term=term)
             PriorityAreaFactory(lead_commissioners=[commissioner])
             ActionFactory(owner=commissioner, overdue=True)
             ParticipationRecordFactory(
-                priority_areas=[area], date=TODAY - datetime.timedelta(days=60)
+                priority_areas=[area], date=today - datetime.timedelta(days=60)
             )
 
     grow(1)

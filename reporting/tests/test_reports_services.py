@@ -16,7 +16,7 @@ from reporting import selectors, services
 from reporting.models import Term, TermlyReport
 from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
 @pytest.fixture

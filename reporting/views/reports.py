@@ -40,9 +40,10 @@ class ReportListView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        current = Term.objects.current()  # first: it adds this academic year's terms if missing
         terms = list(Term.objects.order_by("-start_date"))
         chosen = self.request.GET.get("term", "")
-        term = next((t for t in terms if str(t.pk) == chosen), None) or Term.objects.current()
+        term = next((t for t in terms if str(t.pk) == chosen), None) or current
         frameworks = list(Framework.objects.order_by("partnership", "-period", "title"))
         chosen = self.request.GET.get("framework", "")
         framework = next((f for f in frameworks if str(f.pk) == chosen), None)
