@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from commissioning.tests.factories import ActivityFactory
 from core.admin_versions import (
@@ -31,7 +32,7 @@ from priorities.tests.factories import (
 from reporting.models import TermlyReport
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 VERSIONED = [model for model in apps.get_models() if counts_versions(model)]
 FACTORIES = {
@@ -124,29 +125,30 @@ def test_the_second_of_two_admin_saves_is_refused_and_overwrites_nothing(model):
 
 
 def test_two_admins_editing_one_action_the_second_is_told_what_changed(administrator_client):
-    action = ActionFactory(
-        title="Retain TAF advisors", description="", due_date=datetime.date(2027, 1, 31)
-    )
+    """A due date fixed in 2027 fell before the factory's start date (today) in a later year."""
+    due = timezone.localdate() + datetime.timedelta(days=60)
+    moved = due + datetime.timedelta(days=59)
+    action = ActionFactory(title="Retain TAF advisors", description="", due_date=due)
     url = _change_url(action)
     other = _admin_client()
     first, second = _opened(administrator_client, url), _opened(other, url)
 
     administrator_client.post(
-        url, first | {"title": "Retain the TAF advisors", "due_date": "31/03/2027"}
+        url, first | {"title": "Retain the TAF advisors", "due_date": f"{moved:%d/%m/%Y}"}
     )
     refused = other.post(url, second | {"description": "Funded to March"})
 
     assert refused.context["adminform"].form.non_field_errors() == [
         "Not saved: someone else saved this action while you were editing it. Changed "
-        "meanwhile: Title: “Retain the TAF advisors”; Due date: “31/03/2027”. Your changes are "
-        "still in the form; check what changed, then save again to keep yours."
+        f"meanwhile: Title: “Retain the TAF advisors”; Due date: “{moved:%d/%m/%Y}”. "
+        "Your changes are still in the form; check what changed, then save again to keep yours."
     ]
     assert refused.context["adminform"].form["description"].value() == "Funded to March"
     action = Action.objects.get(pk=action.pk)
     assert (action.title, action.description, action.due_date, action.version) == (
         "Retain the TAF advisors",
         "",
-        datetime.date(2027, 3, 31),
+        moved,
         2,
     )
 
