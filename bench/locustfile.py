@@ -24,7 +24,7 @@ FRAMEWORK_LINK = re.compile(r'href="(/priorities/frameworks/\d+/)"')
 
 
 class SignedInUser(HttpUser):
-    """Signs in as one of the demo users of governance/demo_users.py (`load_demo`)."""
+    """Signs in as one of the demo users of core/demo_users.py (`load_demo`)."""
 
     abstract = True
     wait_time = between(1, 3)
