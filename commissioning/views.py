@@ -219,11 +219,6 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceForm
             expected_version=required_version(form),
         )
 
-    def service_refused(self, form, error):
-        if isinstance(error, EditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
-
     def get_success_message(self) -> str:
         return f"Activity “{self.saved.title}” saved."
 

@@ -257,7 +257,8 @@ class EditConflictViewMixin:
 
     On an EditConflict, `conflict(form, current)` answers 409 with the user's input kept, the
     fields changed meanwhile as `conflict_changes` (shown by _partials/edit_conflict.html) and
-    the new version and snapshot, so saving again knowingly wins.
+    the new version and snapshot, so saving again knowingly wins. Put it before
+    ServiceFormMixin, whose refusals it answers when they are edit conflicts.
     """
 
     conflict_noun: str | None = None
@@ -281,3 +282,9 @@ class EditConflictViewMixin:
         messages.warning(self.request, conflict_message(self.get_conflict_noun(current)))
         context = self.get_context_data(form=kept, conflict_changes=changed, conflict=True)
         return self.render_to_response(context, status=409)
+
+    def service_refused(self, form, error: ValidationError) -> HttpResponse:
+        """A service's EditConflict answers 409 here; other refusals go on to the form."""
+        if isinstance(error, EditConflict):
+            return self.conflict(form, error.current)
+        return super().service_refused(form, error)

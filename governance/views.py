@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
@@ -95,11 +95,6 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMix
 
     def get_cancel_url(self) -> str:
         return self.get_parent().get_absolute_url()
-
-    def service_refused(self, form, error):
-        if isinstance(error, EditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
 
 
 class MeetingCreateView(ServiceFormView):

@@ -149,11 +149,6 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             **self.relations(form),
         )
 
-    def service_refused(self, form, error):
-        if isinstance(error, services.RecordEditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
-
     def get_success_message(self) -> str:
         return f"Participation record “{self.saved.title}” saved."
 

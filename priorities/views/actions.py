@@ -179,10 +179,5 @@ class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, ServiceFormMixin,
             expected_version=required_version(form),
         )
 
-    def service_refused(self, form, error):
-        if isinstance(error, services.ActionEditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
-
     def get_success_message(self) -> str:
         return f"Action “{self.saved.title}” saved."

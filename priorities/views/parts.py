@@ -5,7 +5,7 @@ from functools import cached_property
 from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
-from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, can_edit_priority_area
 from core.service_forms import ServiceFormMixin
 from priorities import services
@@ -103,11 +103,6 @@ class PriorityAreaPartFormView(
         context = super().get_context_data(**kwargs)
         context.update(priority_area=self.priority_area, part=self.part, noun=self.noun)
         return context
-
-    def service_refused(self, form, error):
-        if isinstance(error, EditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
 
     def get_success_message(self) -> str:
         verb = "added" if self.creating else "saved"

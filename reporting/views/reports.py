@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -156,11 +156,6 @@ class ReportWordsView(EditConflictViewMixin, ReportWriterMixin, ServiceFormMixin
             report=self.report, data=data, expected_version=required_version(form)
         )
         return self.report
-
-    def service_refused(self, form, error):
-        if isinstance(error, EditConflict):
-            return self.conflict(form, error.current)
-        return super().service_refused(form, error)
 
 
 class ReportActionView(ReportWriterMixin, View):
