@@ -130,14 +130,29 @@ class _Loader:
             partnership, service_name = data["partnership"], data["service"]
             annual = Decimal(str(data["annual_value"]))
             extension = data.get("extension_until_in_days")
+            service = Service.objects.filter(partnership=partnership, name=service_name).first()
+            activity = (
+                CommissioningActivity.objects.filter(title=data["activity"]).first()
+                if data.get("activity")
+                else None
+            )
+            priority_area = activity.priority_area if activity else service.priority_areas.first()
+            owner = (
+                activity.lead_commissioner
+                if activity
+                else priority_area.lead_commissioners.order_by("pk").first()
+                if priority_area
+                else None
+            )
             contract = Contract(
                 reference=data["reference"],
                 title=data["title"],
-                service=Service.objects.filter(partnership=partnership, name=service_name).first(),
+                service=service,
                 provider=Provider.objects.get(name=data["provider"]),
-                activity=CommissioningActivity.objects.filter(title=data.get("activity")).first()
-                if data.get("activity")
-                else None,
+                activity=activity,
+                priority_area=priority_area,
+                owner=owner,
+                notice_period_months=data.get("notice_period_months", 3),
                 form=data["form"],
                 procurement_route=data["procurement_route"],
                 lead_organisation=self.organisation(data["lead_organisation"]),

@@ -242,10 +242,20 @@ def activity_priority_areas_for(user, priority_areas):
     return priority_areas.filter(lead_commissioners=user)
 
 
-def can_review_contract(user, contract) -> bool:
-    """Record a contract's review: administrators, and whoever may edit the activity that let
-    it; a contract no activity let is reviewed by administrators."""
+def can_edit_contract(user, contract) -> bool:
+    """Edit a contract and take its decisions: administrators, and the lead commissioners of the
+    contract's priority; a contract with no priority is kept by administrators."""
     if is_administrator(user):
+        return True
+    return contract.priority_area is not None and can_edit_priority_area(
+        user, contract.priority_area
+    )
+
+
+def can_review_contract(user, contract) -> bool:
+    """Record a contract's review: whoever may edit the contract, and whoever may edit the
+    activity that let it."""
+    if can_edit_contract(user, contract):
         return True
     return contract.activity is not None and can_edit_activity(user, contract.activity)
 

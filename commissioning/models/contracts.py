@@ -3,6 +3,7 @@
 import calendar
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -12,7 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from commissioning.models.providers import Provider, Service
 from governance.models import Organisation
-from priorities.models import RAG
+from priorities.models import RAG, PriorityArea
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -78,6 +79,24 @@ class Contract(models.Model):
         verbose_name="commissioning activity",
         help_text="The commissioning activity that let this contract, if any.",
     )
+    priority_area = models.ForeignKey(
+        PriorityArea,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contracts",
+        verbose_name="priority",
+        help_text="The priority whose lead commissioners manage this contract.",
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_contracts",
+        verbose_name="contract manager",
+        help_text="The commissioner who manages the contract day to day.",
+    )
     form = models.CharField("contract form", max_length=20, choices=Form.choices)
     procurement_route = models.CharField(max_length=20, choices=Route.choices)
     lead_organisation = models.ForeignKey(
@@ -96,12 +115,18 @@ class Contract(models.Model):
     extension_until = models.DateField(
         "extension possible until", null=True, blank=True, help_text="Leave empty if none."
     )
+    notice_period_months = models.PositiveSmallIntegerField(
+        "notice period (months)",
+        default=3,
+        help_text="How long before the end either side must give notice.",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.LIVE)
     safeguarding_clause = models.BooleanField("safeguarding standards clause", default=True)
     social_value_clause = models.BooleanField("social value clause", default=False)
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Invented for the demo, not a real contract."
     )
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

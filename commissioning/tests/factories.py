@@ -92,6 +92,12 @@ class ContractFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Young carers support {n}")
     service = factory.SubFactory(ServiceFactory)
     provider = factory.SubFactory(ProviderFactory)
+    activity = None
+    # Managed under the priority of the activity that let it, as the demo's contracts are.
+    priority_area = factory.LazyAttribute(
+        lambda o: o.activity.priority_area if o.activity else None
+    )
+    owner = factory.LazyAttribute(lambda o: o.activity.lead_commissioner if o.activity else None)
     form = Contract.Form.BLOCK
     procurement_route = Contract.Route.OPEN
     lead_organisation = factory.SubFactory(OrganisationFactory)

@@ -43,3 +43,22 @@ def test_can_review_contract(commissioner, administrator):
     orphan = ContractFactory(activity=None)
     assert not roles.can_review_contract(commissioner, orphan)
     assert roles.can_review_contract(administrator, orphan)
+
+
+def test_can_edit_contract_is_for_the_leads_of_its_priority(
+    commissioner, board_member, administrator
+):
+    led = PriorityAreaFactory(lead_commissioners=[commissioner])
+    contract = ContractFactory(priority_area=led)
+    assert roles.can_edit_contract(commissioner, contract)
+    assert not roles.can_edit_contract(board_member, contract)
+    assert not roles.can_edit_contract(commissioner, ContractFactory(priority_area=None))
+    assert roles.can_edit_contract(administrator, ContractFactory(priority_area=None))
+    assert roles.can_review_contract(commissioner, contract)
+
+
+def test_contracts_take_the_priority_and_lead_of_the_activity_that_let_them(commissioner):
+    activity = ActivityFactory(lead_commissioner=commissioner)
+    contract = ContractFactory(activity=activity)
+    assert contract.priority_area == activity.priority_area
+    assert contract.owner == commissioner
