@@ -123,11 +123,15 @@ pytest_plugins = ["demo_fixtures"]
 
 
 @pytest.fixture
-def run_jobs(db):
+def run_jobs(db, monkeypatch):
     """Run the queued background jobs that are due, here, as `manage.py db_worker --batch` does;
-    the names of the jobs run, in order. Jobs deferred to later wait for `clock.shift`."""
+    the names of the jobs run. Jobs deferred to later wait for `clock.shift`."""
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.management.commands.db_worker import Worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections between jobs, which would end the test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     def run() -> list[str]:
         before = set(DBTaskResult.objects.finished().values_list("pk", flat=True))
@@ -141,7 +145,7 @@ def run_jobs(db):
             worker_id="pytest",
             excluded_queue_names=[],
         ).run()
-        done = DBTaskResult.objects.finished().exclude(pk__in=before).order_by("finished_at")
-        return [result.task_name for result in done]
+        done = DBTaskResult.objects.finished().exclude(pk__in=before)
+        return sorted(result.task_name for result in done)
 
     return run

@@ -134,7 +134,7 @@ class FailedJobAdmin(JobAttemptsMixin, AdministratorsOnlyAdmin, DBTaskResultAdmi
     """The jobs that raised, newest first, with the error; the traceback on each one's page. An
     attempt short of the last was enqueued again; the last one was given up."""
 
-    list_display = ["task_name", "finished_at", "attempt", "error"]
+    list_display = ["__str__", "finished_at", "attempt", "error"]
     list_filter = ["queue_name"]
     ordering = ["-finished_at"]
     search_fields = ["task_path", "traceback"]
@@ -144,14 +144,16 @@ class FailedJobAdmin(JobAttemptsMixin, AdministratorsOnlyAdmin, DBTaskResultAdmi
 class ScheduledRunAdmin(AdministratorsOnlyAdmin):
     """When each entry of the schedule (reporting/schedule.py) was enqueued, once per period."""
 
-    list_display = ["name", "period", "enqueued_at"]
+    list_display = ["__str__", "enqueued_at"]
     list_filter = ["name"]
+    search_fields = ["name", "period"]
 
 
 @admin.register(BoardPackRender)
 class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
     """Where each board pack's PDF stands: asked for, being laid out, last finished."""
 
-    list_display = ["board", "term", "requested_at", "started_at", "finished_at"]
+    list_display = ["__str__", "requested_at", "started_at", "finished_at"]
     list_select_related = ["board", "term"]
     list_filter = ["term"]
+    search_fields = ["board__name"]

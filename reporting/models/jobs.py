@@ -2,7 +2,6 @@
 and the failed jobs administrators read in Django admin."""
 
 from django.db import models
-from django.db.models import Q
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -55,7 +54,7 @@ class BoardPackRender(models.Model):
 
 class FailedJobManager(models.Manager):
     def get_queryset(self):
-        return super().get_queryset().filter(Q(status=TaskResultStatus.FAILED))
+        return super().get_queryset().filter(status=TaskResultStatus.FAILED)
 
 
 class FailedJob(DBTaskResult):
@@ -68,3 +67,6 @@ class FailedJob(DBTaskResult):
         proxy = True
         ordering = ["-finished_at"]
         verbose_name = "failed job"
+
+    def __str__(self) -> str:
+        return f"{self.task_name} failed"
