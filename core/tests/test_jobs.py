@@ -98,6 +98,10 @@ def test_administrators_see_failed_jobs_with_their_error(administrator_client, r
         reverse("admin:reporting_failedjob_change", args=[failed.pk])
     ).content.decode()
     assert "Traceback" in detail
+    every_job = administrator_client.get(
+        reverse("admin:django_tasks_database_dbtaskresult_changelist")
+    ).content.decode()
+    assert "3 task results" in every_job.lower() and "flaky_job" in every_job
 
 
 def test_only_administrators_see_the_jobs(client, run_jobs):

@@ -116,6 +116,21 @@ def test_a_download_while_asked_for_does_not_ask_again(
     assert _queued_packs() == [[board.pk, term.pk]]
 
 
+def test_a_download_asks_again_when_the_worker_has_not_answered_for_a_while(
+    board_member_client, pack, counted_renders, django_capture_on_commit_callbacks
+):
+    """A job that gave up leaves the pack asked for and never laid out: ask again later."""
+    board, term = pack
+    asked = timezone.now() - board_pack.ASK_AGAIN_AFTER - datetime.timedelta(minutes=1)
+    BoardPackRender.objects.create(board=board, term=term, requested_at=asked)
+    url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = board_member_client.get(url).content.decode()
+    assert "Waiting for the background worker since 10:00" in page
+    assert _queued_packs() == [[board.pk, term.pk]]
+    assert BoardPackRender.objects.get(board=board, term=term).requested_at == timezone.now()
+
+
 def test_while_laid_out_the_page_says_since_when_and_offers_the_previous_pdf(
     board_member_client, pack, counted_renders
 ):
