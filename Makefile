@@ -3,11 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
+PORT ?= 8000
 
 .PHONY: run test test-dates setup install lint format
 
+# The web server, the background worker and the schedule together; Ctrl-C stops all three.
 run: setup
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	$(BIN)/python manage.py run_schedule --loop & schedule=$$!; \
+	trap 'kill $$worker $$schedule 2>/dev/null; wait' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/pytest

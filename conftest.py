@@ -120,3 +120,32 @@ def administrator_client(administrator):
 
 # The `demo` fixture (the demo loaded once per session) and the test order it relies on.
 pytest_plugins = ["demo_fixtures"]
+
+
+@pytest.fixture
+def run_jobs(db, monkeypatch):
+    """Run the queued background jobs that are due, here, as `manage.py db_worker --batch` does;
+    the names of the jobs run. Jobs deferred to later wait for `clock.shift`."""
+    from django_tasks_db.management.commands import db_worker
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    # The worker closes connections between jobs, which would end the test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> list[str]:
+        before = set(DBTaskResult.objects.finished().values_list("pk", flat=True))
+        Worker(
+            queue_names=["default"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        ).run()
+        done = DBTaskResult.objects.finished().exclude(pk__in=before)
+        return sorted(result.task_name for result in done)
+
+    return run

@@ -40,7 +40,7 @@ from priorities.models import (
 )
 from priorities.services import action_sync_latest_progress
 from reporting import services
-from reporting.board_pack import board_pack_pdf
+from reporting.board_pack import lay_out_board_pack
 from reporting.models import BoardPackPdf, Term
 from reporting.terms import seed_terms
 
@@ -137,6 +137,12 @@ def build() -> tuple[Board, Term]:
         )
         services.termly_report_submit(report=report, user=user)
     return board, term
+
+
+def board_pack_pdf(*, board, term) -> bytes:
+    """Lay the pack out as the worker's job does, if changed, and the kept PDF's bytes."""
+    lay_out_board_pack(board=board, term=term)
+    return bytes(BoardPackPdf.objects.get(board=board, term=term).pdf)
 
 
 def main() -> None:

@@ -3,7 +3,8 @@
 The local apps' models with users and groups; not the tables Django or its add-ons fill for
 themselves (sessions, permissions, content types, the admin log, django-axes' sign-in
 attempts), nor the audit history, which describes edits in the old database, not data, nor
-the kept board pack PDFs, which the next download or `render_board_packs` lays out again.
+the kept board pack PDFs, which the next download or `render_board_packs` lays out again, nor
+what the background jobs record of themselves (the schedule's runs, layouts, failed jobs).
 """
 
 from django.apps import apps
@@ -12,8 +13,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from simple_history.models import HistoricalChanges
 
-# Derived from the rest, and large: rebuilt on demand rather than carried in a backup.
-DERIVED_MODELS = ("reporting.BoardPackPdf",)
+# Derived from the rest, and large: rebuilt on demand rather than carried in a backup; and the
+# background jobs' own records of this database's queue (FailedJob is a view of that queue).
+DERIVED_MODELS = (
+    "reporting.BoardPackPdf",
+    "reporting.BoardPackRender",
+    "reporting.ScheduledRun",
+    "reporting.FailedJob",
+)
 
 
 def _domain_models() -> list:

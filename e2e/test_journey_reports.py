@@ -49,7 +49,7 @@ def priority():
 
 
 def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack(
-    page, browser, base_url, priority, tmp_path
+    page, browser, base_url, priority, tmp_path, run_jobs
 ):
     area, action = priority
     sign_in(page, base_url, "cam", PASSWORD)
@@ -102,8 +102,13 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     board_page.get_by_role("button", name="Open the board pack").click()
     expect(board_page.get_by_role("heading", level=1)).to_contain_text("Board pack")
     assert_accessible(board_page)
+    # The PDF is laid out by the worker, not the request: the page says so until it has been.
+    board_page.get_by_role("link", name="Download the PDF").click()
+    expect(board_page.get_by_role("heading", level=1)).to_contain_text("being laid out")
+    assert_accessible(board_page)
+    run_jobs()
     with board_page.expect_download() as download_info:
-        board_page.get_by_role("link", name="Download the PDF").click()
+        board_page.get_by_role("link", name="Check again and download").click()
     saved = tmp_path / "pack.pdf"
     download_info.value.save_as(saved)
     assert Path(saved).read_bytes().startswith(b"%PDF")

@@ -1,10 +1,23 @@
-"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs."""
+"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs, and
+the background jobs (failed jobs, the schedule's runs, board pack layouts)."""
 
 from django.contrib import admin
+from django_tasks_db.admin import DBTaskResultAdmin
+from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin
-from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
+from core.jobs import attempt_of, max_attempts_of
+from core.roles import is_administrator
+from reporting.models import (
+    BoardPackPdf,
+    BoardPackRender,
+    FailedJob,
+    ReportComment,
+    ScheduledRun,
+    Term,
+    TermlyReport,
+)
 
 
 @admin.register(Term)
@@ -68,3 +81,79 @@ class BoardPackPdfAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class AdministratorsOnlyAdmin(admin.ModelAdmin):
+    """Read by administrators only, whatever model permissions a user holds; changed by no one
+    here (the worker and the schedule write these)."""
+
+    def has_module_permission(self, request):
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class JobAttemptsMixin:
+    @admin.display(description="attempt")
+    def attempt(self, obj) -> str:
+        try:
+            of = max_attempts_of(obj.task)
+        except ImportError:
+            of = "?"
+        return f"{attempt_of(obj.args_kwargs.get('kwargs', {}))} of {of}"
+
+    @admin.display(description="error")
+    def error(self, obj) -> str:
+        lines = [line for line in obj.traceback.strip().splitlines() if line.strip()]
+        return lines[-1] if lines else obj.exception_class_path
+
+
+# django-tasks-db's own list of every job, shown to administrators only.
+admin.site.unregister(DBTaskResult)
+
+
+@admin.register(DBTaskResult)
+class JobAdmin(JobAttemptsMixin, AdministratorsOnlyAdmin, DBTaskResultAdmin):
+    """Every background job: queued, running, done or failed."""
+
+    list_display = ["task_name", "status", "attempt", "enqueued_at", "finished_at"]
+
+
+@admin.register(FailedJob)
+class FailedJobAdmin(JobAttemptsMixin, AdministratorsOnlyAdmin, DBTaskResultAdmin):
+    """The jobs that raised, newest first, with the error; the traceback on each one's page. An
+    attempt short of the last was enqueued again; the last one was given up."""
+
+    list_display = ["__str__", "finished_at", "attempt", "error"]
+    list_filter = ["queue_name"]
+    ordering = ["-finished_at"]
+    search_fields = ["task_path", "traceback"]
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(AdministratorsOnlyAdmin):
+    """When each entry of the schedule (reporting/schedule.py) was enqueued, once per period."""
+
+    list_display = ["__str__", "enqueued_at"]
+    list_filter = ["name"]
+    search_fields = ["name", "period"]
+
+
+@admin.register(BoardPackRender)
+class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
+    """Where each board pack's PDF stands: asked for, being laid out, last finished."""
+
+    list_display = ["__str__", "requested_at", "started_at", "finished_at"]
+    list_select_related = ["board", "term"]
+    list_filter = ["term"]
+    search_fields = ["board__name"]

@@ -32,6 +32,10 @@ CHART_CACHE_SECONDS = 24 * 60 * 60
 # pygal always writes its configuration as an inline script, even with `js=[]`. An SVG shown
 # as an image never runs scripts, but the chart is cut out so the document holds none at all.
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
+# pygal names each chart with a random UUID; named by what it draws instead, the same chart is
+# the same SVG in every process, so the board pack's HTML (and its hash, which says whether the
+# kept PDF is current) is the same in the web server and the worker.
+CHART_ID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _number(text: str | None) -> float | None:
@@ -67,7 +71,9 @@ def indicator_trend_svg(indicator: dict[str, Any]) -> str:
             show_dots=False,
             stroke_style={"dasharray": "2,4", "width": 2},
         )
-    return SCRIPT.sub("", chart.render(is_unicode=True))
+    content = json.dumps(indicator, sort_keys=True, default=str).encode()
+    stable_id = f"chart-{hashlib.sha256(content).hexdigest()[:32]}"
+    return CHART_ID.sub(stable_id, SCRIPT.sub("", chart.render(is_unicode=True)))
 
 
 def data_uri(svg: str) -> str:

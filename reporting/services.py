@@ -14,6 +14,7 @@ from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
 from reporting.assemble import assemble_report
+from reporting.board_pack import ask_for_board_packs
 from reporting.models import ReportComment, Term, TermlyReport
 
 Status = TermlyReport.Status
@@ -91,6 +92,7 @@ def termly_report_submit(
     current.submitted_by = user
     current.full_clean()
     current.save(update_fields=["status", "snapshot", "submitted_at", "submitted_by", "updated_at"])
+    _ask_for_affected_packs(current)
     return current
 
 
@@ -114,6 +116,7 @@ def report_new_version(*, report: TermlyReport) -> TermlyReport:
     )
     draft.full_clean()
     draft.save()
+    _ask_for_affected_packs(draft)
     return draft
 
 
@@ -121,6 +124,11 @@ def presentable_boards(report: TermlyReport) -> set[int]:
     """Ids of the boards a report goes to: its framework's owning board and its lead board."""
     area = report.priority_area
     return {area.framework.owning_board_id} | ({area.lead_board_id} - {None})
+
+
+def _ask_for_affected_packs(report: TermlyReport) -> None:
+    """The packs that show this report are laid out again by the worker, once this commits."""
+    ask_for_board_packs(board_ids=presentable_boards(report), term=report.term)
 
 
 @transaction.atomic
@@ -148,6 +156,7 @@ def termly_report_mark_presented(
             owner=decision_owner,
             concerns=current,
         )
+    _ask_for_affected_packs(current)
     return current
 
 
@@ -158,6 +167,7 @@ def termly_report_mark_noted(*, report: TermlyReport) -> TermlyReport:
     _move(current, Status.NOTED)
     current.noted_at = timezone.now()
     current.save(update_fields=["status", "noted_at", "updated_at"])
+    _ask_for_affected_packs(current)
     return current
 
 

@@ -50,4 +50,9 @@ urlpatterns = [
         views.BoardPackPdfView.as_view(),
         name="board_pack_pdf",
     ),
+    path(
+        "board-pack/<int:board_pk>/<int:term_pk>/pdf/previous/",
+        views.BoardPackPreviousPdfView.as_view(),
+        name="board_pack_previous_pdf",
+    ),
 ]

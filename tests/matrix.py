@@ -19,7 +19,11 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 from reporting.services import termly_report_submit
-from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
+from reporting.tests.factories import (
+    BoardPackPdfFactory,
+    ReportCommentFactory,
+    TermlyReportFactory,
+)
 
 ROLES = ("anonymous", "lead", "other", "board", "admin")
 
@@ -195,6 +199,7 @@ MATRIX: dict[str, dict] = {
     "reporting:board_pack_chooser": {"get": EVERY_ROLE},
     "reporting:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
+    "reporting:board_pack_previous_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -211,6 +216,8 @@ def make_world() -> dict:
     contract = ContractFactory(activity=activity)
     meeting = MeetingFactory(board=BoardFactory())
     report = TermlyReportFactory(priority_area=area)
+    # A PDF of the board's pack laid out earlier, offered while the current one is laid out.
+    BoardPackPdfFactory(board=meeting.board, term=report.term)
     # Challenges are made on submitted reports: another priority's, frozen.
     submitted = termly_report_submit(
         report=TermlyReportFactory(priority_area=PriorityAreaFactory(lead_commissioners=[lead])),

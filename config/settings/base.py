@@ -37,6 +37,8 @@ THIRD_PARTY_APPS = [
     "import_export",
     "axes",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
 ]
 LOCAL_APPS = [
     "core",
@@ -89,6 +91,10 @@ FORM_RENDERER = "core.form_renderer.FormRenderer"
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background jobs (django-tasks, the interface Django 6 adopts as django.tasks): queued in the
+# database, run by `manage.py db_worker` (README, "Background jobs"). No broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -21,3 +21,8 @@ WHITENOISE_AUTOREFRESH = True
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 # Local memory is per process, which django-axes warns about; tests run in one process.
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+# Jobs are queued in the database as in production (config/settings/base.py), so no request ever
+# runs one; a test runs them with the `run_jobs` fixture, or starts a real `db_worker` process.
+# That process must see the test database, so on SQLite it is a file, not one in memory.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405

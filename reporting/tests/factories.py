@@ -1,12 +1,13 @@
-"""Factories for terms, termly reports and their challenges."""
+"""Factories for terms, termly reports, their challenges and kept board pack PDFs."""
 
 import datetime
 
 import factory
 
+from governance.tests.factories import BoardFactory
 from priorities.models import RAG
 from priorities.tests.factories import PriorityAreaFactory
-from reporting.models import ReportComment, Term, TermlyReport
+from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
 
 
 class TermFactory(factory.django.DjangoModelFactory):
@@ -44,3 +45,15 @@ class ReportCommentFactory(factory.django.DjangoModelFactory):
     report = factory.SubFactory(TermlyReportFactory)
     author = factory.SubFactory("core.tests.factories.BoardMemberFactory")
     text = "What is the plan to bring the overdue actions back on track?"
+
+
+class BoardPackPdfFactory(factory.django.DjangoModelFactory):
+    """A kept PDF laid out from content no longer current (no HTML hashes to "")."""
+
+    class Meta:
+        model = BoardPackPdf
+
+    board = factory.SubFactory(BoardFactory)
+    term = factory.SubFactory(TermFactory)
+    html_sha256 = ""
+    pdf = b"%PDF-1.7 an earlier pack"

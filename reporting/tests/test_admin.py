@@ -4,10 +4,20 @@ import pytest
 from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from simple_history.models import HistoricalChanges
 
-from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
+from reporting import jobs
+from reporting.models import (
+    BoardPackPdf,
+    BoardPackRender,
+    FailedJob,
+    ReportComment,
+    ScheduledRun,
+    Term,
+    TermlyReport,
+)
 from reporting.tests.factories import ReportCommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +40,8 @@ def test_every_model_is_registered_with_search(model):
 def test_admin_lists_and_change_pages_open(administrator_client, model):
     comment = ReportCommentFactory(text="What is the plan for the overdue actions?")
     report = comment.report
+    failed = jobs.render_board_pack.enqueue(0, 0).db_result
+    failed.set_failed(ValueError("No such board"))
     instances = {
         Term: Term.objects.current(),
         TermlyReport: report,
@@ -40,6 +52,15 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
             html_sha256="0" * 64,
             pdf=b"%PDF-1.7",
         ),
+        ScheduledRun: ScheduledRun.objects.create(
+            name="reminders", period="2026-12-01", enqueued_at=timezone.now()
+        ),
+        BoardPackRender: BoardPackRender.objects.create(
+            board=report.priority_area.framework.owning_board,
+            term=Term.objects.current(),
+            requested_at=timezone.now(),
+        ),
+        FailedJob: FailedJob.objects.get(pk=failed.pk),
     }
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})

@@ -1,67 +1,26 @@
-"""The board pack: every priority reporting to a board, as a page to print and as one PDF."""
+"""The board pack: every priority reporting to a board, as a page to print and as one PDF laid
+out by the background worker, never by a request."""
 
+import datetime
 import io
-import os
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
+from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
+from governance.tests.factories import AgendaItemFactory, MeetingFactory
 from priorities.models import PriorityArea
-from priorities.tests.factories import (
-    ActionFactory,
-    BoardFactory,
-    FrameworkFactory,
-    IndicatorFactory,
-    IndicatorValueFactory,
-    PriorityAreaFactory,
-)
-from reporting import board_pack, services
-from reporting.models import BoardPackPdf, Term
-from reporting.tests.factories import TermlyReportFactory
+from priorities.tests.factories import ActionFactory
+from reporting import board_pack
+from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
+from reporting.tests.conftest import TITLES
+from reporting.tests.factories import BoardPackPdfFactory, TermlyReportFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
-
-TITLES = ("0-5 Development", "Early Intervention", "Children in Care")
-
-
-def _weasyprint_missing() -> str:
-    """Why WeasyPrint cannot run here, or "" when it can."""
-    try:
-        import weasyprint  # noqa: F401
-    except OSError as error:  # Pango or its friends are missing
-        return f"WeasyPrint cannot load its system libraries (install Pango): {error}"
-    return ""
-
-
-@pytest.fixture
-def weasyprint():
-    """Skip PDF tests where Pango is missing, except in CI (E2E_REQUIRE_BROWSER=1) where the
-    PDF must render."""
-    reason = _weasyprint_missing()
-    if reason and os.environ.get("E2E_REQUIRE_BROWSER") == "1":
-        pytest.fail(reason)
-    if reason:
-        pytest.skip(reason)
-
-
-@pytest.fixture
-def pack(commissioner):
-    board = BoardFactory(name="Halton Children's Trust Board")
-    framework = FrameworkFactory(owning_board=board)
-    term = Term.objects.current()
-    for order, title in enumerate(TITLES, start=1):
-        area = PriorityAreaFactory(framework=framework, title=title, order=order)
-        indicator = IndicatorFactory(priority_area=area, name=f"{title} indicator")
-        for year in (2023, 2024):
-            IndicatorValueFactory(indicator=indicator, period_label=str(year))
-        if order < 3:
-            report = TermlyReportFactory(priority_area=area, term=term, overall_rag="green")
-            services.termly_report_submit(report=report, user=commissioner)
-    PriorityAreaFactory(title="Another board's priority")
-    return board, term
 
 
 def test_anonymous_users_are_sent_to_sign_in(client, pack):
@@ -97,13 +56,27 @@ def test_the_print_view_has_a_summary_and_every_priority_with_its_chart(board_me
     assert "not yet submitted" in page, "the priority without a submitted report says so"
 
 
-def test_the_pdf_holds_every_priority(board_member_client, pack, weasyprint):
+def _queued_packs() -> list[list[int]]:
+    return sorted(
+        result.args_kwargs["args"]
+        for result in DBTaskResult.objects.filter(
+            status="READY", task_path__endswith="render_board_pack"
+        )
+    )
+
+
+def test_the_pdf_holds_every_priority(
+    board_member_client, pack, weasyprint, run_jobs, django_capture_on_commit_callbacks
+):
     from pypdf import PdfReader
 
     board, term = pack
-    response = board_member_client.get(
-        reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
-    )
+    url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        with_the_worker = board_member_client.get(url)
+    assert "The PDF of this board pack is being laid out" in with_the_worker.content.decode()
+    run_jobs()
+    response = board_member_client.get(url)
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
     assert response.content.startswith(b"%PDF")
@@ -114,25 +87,17 @@ def test_the_pdf_holds_every_priority(board_member_client, pack, weasyprint):
         assert title in text
 
 
-@pytest.fixture
-def counted_renders(monkeypatch):
-    """Count the PDF layouts, standing in for WeasyPrint: these tests are about when a pack is
-    laid out, not how (test_the_pdf_holds_every_priority renders a real one)."""
-    renders = []
-
-    def fake_render(html: str) -> bytes:
-        renders.append(html)
-        return b"%PDF-1.7 pack " + str(len(renders)).encode()
-
-    monkeypatch.setattr(board_pack, "render_pdf", fake_render)
-    return renders
-
-
-def test_an_unchanged_pack_is_served_without_laying_it_out_again(
-    board_member_client, pack, counted_renders
+def test_a_download_asks_the_worker_then_serves_the_kept_pdf(
+    board_member_client, pack, counted_renders, run_jobs, django_capture_on_commit_callbacks
 ):
     board, term = pack
     url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = board_member_client.get(url).content.decode()
+    assert "Waiting for the background worker since 10:00" in page
+    assert "none has been laid out yet" in page and "previous PDF" not in page
+    assert counted_renders == [] and _queued_packs() == [[board.pk, term.pk]]
+    assert run_jobs() == ["render_board_pack"]
     first = board_member_client.get(url).content
     second = board_member_client.get(url).content
     assert first == second == b"%PDF-1.7 pack 1"
@@ -140,17 +105,181 @@ def test_an_unchanged_pack_is_served_without_laying_it_out_again(
     assert bytes(BoardPackPdf.objects.get(board=board, term=term).pdf) == first
 
 
-def test_a_changed_pack_is_laid_out_again(board_member_client, pack, counted_renders, commissioner):
+def test_a_download_while_asked_for_does_not_ask_again(
+    board_member_client, pack, counted_renders, django_capture_on_commit_callbacks
+):
     board, term = pack
     url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
-    board_member_client.get(url)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            board_member_client.get(url)
+    assert _queued_packs() == [[board.pk, term.pk]]
+
+
+def test_a_download_asks_again_when_the_worker_has_not_answered_for_a_while(
+    board_member_client, pack, counted_renders, django_capture_on_commit_callbacks
+):
+    """A job that gave up leaves the pack asked for and never laid out: ask again later."""
+    board, term = pack
+    asked = timezone.now() - board_pack.ASK_AGAIN_AFTER - datetime.timedelta(minutes=1)
+    BoardPackRender.objects.create(board=board, term=term, requested_at=asked)
+    url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        page = board_member_client.get(url).content.decode()
+    assert "Waiting for the background worker since 10:00" in page
+    assert _queued_packs() == [[board.pk, term.pk]]
+    assert BoardPackRender.objects.get(board=board, term=term).requested_at == timezone.now()
+
+
+def test_while_laid_out_the_page_says_since_when_and_offers_the_previous_pdf(
+    board_member_client, pack, counted_renders
+):
+    board, term = pack
+    BoardPackPdfFactory(board=board, term=term, pdf=b"%PDF-1.7 last week's pack")
+    started = timezone.now() - datetime.timedelta(minutes=3)
+    BoardPackRender.objects.create(
+        board=board, term=term, requested_at=started, started_at=started, html_sha256="a" * 64
+    )
+    page = board_member_client.get(reverse("reporting:board_pack_pdf", args=[board.pk, term.pk]))
+    text = page.content.decode()
+    assert page["Content-Type"].startswith("text/html")
+    assert f"Being laid out since 09:57 on {timezone.localdate():%-d %B %Y}" in text
+    previous_url = reverse("reporting:board_pack_previous_pdf", args=[board.pk, term.pk])
+    assert f'href="{previous_url}"' in text and "Download the previous PDF" in text
+    previous = board_member_client.get(previous_url)
+    assert previous.content == b"%PDF-1.7 last week's pack"
+    assert "-previous.pdf" in previous["Content-Disposition"]
+    assert counted_renders == []
+
+
+def test_no_previous_pdf_answers_404(board_member_client, pack):
+    board, term = pack
+    url = reverse("reporting:board_pack_previous_pdf", args=[board.pk, term.pk])
+    assert board_member_client.get(url).status_code == 404
+
+
+def test_a_changed_pack_is_laid_out_again_by_the_worker(
+    board_member_client, pack, counted_renders, run_jobs, django_capture_on_commit_callbacks
+):
+    board, term = pack
+    url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
+    board_pack.lay_out_board_pack(board=board, term=term)
+    assert board_member_client.get(url).content == b"%PDF-1.7 pack 1"
     # The third priority has no submitted report: its section follows the plan live.
     ActionFactory(
         priority_area=PriorityArea.objects.get(title="Children in Care"), title="A new action"
     )
+    with django_capture_on_commit_callbacks(execute=True):
+        page = board_member_client.get(url).content.decode()
+    assert "being laid out" in page and "Download the previous PDF" in page
+    run_jobs()
     assert board_member_client.get(url).content == b"%PDF-1.7 pack 2"
     assert len(counted_renders) == 2 and counted_renders[0] != counted_renders[1]
     assert BoardPackPdf.objects.filter(board=board, term=term).count() == 1
+
+
+def test_the_job_run_twice_lays_the_pack_out_once(pack, counted_renders, run_jobs):
+    board, term = pack
+    from reporting.jobs import render_board_pack
+
+    first = render_board_pack.enqueue(board.pk, term.pk)
+    second = render_board_pack.enqueue(board.pk, term.pk)
+    run_jobs()
+    first.refresh()
+    second.refresh()
+    assert sorted([first.return_value, second.return_value]) == ["rendered", "unchanged"]
+    assert len(counted_renders) == 1
+
+
+def test_a_pack_another_worker_is_laying_out_is_tried_again_later(
+    pack, counted_renders, run_jobs, clock
+):
+    board, term = pack
+    from reporting.jobs import render_board_pack
+
+    BoardPackRender.objects.create(
+        board=board,
+        term=term,
+        requested_at=timezone.now(),
+        started_at=timezone.now(),
+        html_sha256="older content",
+    )
+    result = render_board_pack.enqueue(board.pk, term.pk)
+    run_jobs()
+    result.refresh()
+    assert result.return_value == "busy" and counted_renders == []
+    assert _queued_packs() == [[board.pk, term.pk]], "again, a minute later"
+    BoardPackRender.objects.update(started_at=None)  # the other worker finished
+    assert run_jobs() == [], "not yet due"
+    clock.shift(datetime.timedelta(minutes=2))
+    assert run_jobs() == ["render_board_pack"]
+    assert len(counted_renders) == 1
+
+
+def test_a_worker_that_died_mid_layout_is_taken_over(pack, counted_renders):
+    board, term = pack
+    long_ago = timezone.now() - board_pack.LAYOUT_LEASE - datetime.timedelta(minutes=1)
+    BoardPackRender.objects.create(
+        board=board, term=term, requested_at=long_ago, started_at=long_ago, html_sha256="x"
+    )
+    assert board_pack.lay_out_board_pack(board=board, term=term) == board_pack.LayOut.RENDERED
+    state = BoardPackRender.objects.get(board=board, term=term)
+    assert state.started_at is None and state.finished_at == timezone.now()
+
+
+def test_a_failed_layout_frees_the_pack_for_the_next_attempt(pack, monkeypatch):
+    board, term = pack
+
+    def broken(html):
+        raise RuntimeError("Pango ran out of memory")
+
+    monkeypatch.setattr(board_pack, "render_pdf", broken)
+    with pytest.raises(RuntimeError):
+        board_pack.lay_out_board_pack(board=board, term=term)
+    assert BoardPackRender.objects.get(board=board, term=term).started_at is None
+    assert not BoardPackPdf.objects.exists()
+
+
+def test_no_request_lays_out_a_pdf(
+    client, pack, administrator, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Submitting, correcting and presenting a report, and every board pack URL, only enqueue."""
+    board, term = pack
+    laid_out_in_a_request = []
+
+    def refuse(html):
+        laid_out_in_a_request.append(html)
+        raise AssertionError("a PDF was laid out inside a request")
+
+    monkeypatch.setattr(board_pack, "render_pdf", refuse)
+    BoardPackPdfFactory(board=board, term=term)
+    client.force_login(administrator)
+    draft = TermlyReportFactory(
+        priority_area=PriorityArea.objects.get(title="Children in Care"), term=term
+    )
+    submitted = TermlyReport.objects.filter(status="submitted").first()
+    item = AgendaItemFactory(meeting=MeetingFactory(board=board))
+    pack_urls = [
+        reverse("reporting:board_pack_chooser"),
+        reverse("reporting:board_pack", args=[board.pk, term.pk]),
+        reverse("reporting:board_pack_pdf", args=[board.pk, term.pk]),
+        reverse("reporting:board_pack_previous_pdf", args=[board.pk, term.pk]),
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [
+            client.post(reverse("reporting:report_submit", args=[draft.pk])),
+            client.post(reverse("reporting:report_new_version", args=[submitted.pk])),
+            client.post(
+                reverse("reporting:report_present", args=[submitted.pk]),
+                {"agenda_item": item.pk},
+            ),
+            *(client.get(url) for url in pack_urls),
+        ]
+    assert [r.status_code for r in responses] == [302, 302, 302, 200, 200, 200, 200]
+    assert laid_out_in_a_request == []
+    assert TermlyReport.objects.get(pk=draft.pk).status == "submitted"
+    assert TermlyReport.objects.get(pk=submitted.pk).status == "presented"
+    assert [board.pk, term.pk] in _queued_packs(), "each of them asked the worker instead"
 
 
 def test_render_board_packs_renders_changed_packs_only(pack, counted_renders):
@@ -164,3 +293,14 @@ def test_render_board_packs_renders_changed_packs_only(pack, counted_renders):
     call_command("render_board_packs", stdout=again)
     assert f"{board} ({term}): unchanged." in again.getvalue()
     assert len(counted_renders) == 2
+
+
+def test_render_board_packs_can_leave_the_work_to_the_workers(
+    pack, counted_renders, django_capture_on_commit_callbacks
+):
+    board, term = pack
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("render_board_packs", "--enqueue", stdout=out)
+    assert "Enqueued 2 board packs" in out.getvalue()
+    assert [board.pk, term.pk] in _queued_packs() and counted_renders == []

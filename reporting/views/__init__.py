@@ -1,6 +1,11 @@
 """Pages of the reporting app: termly reports and board packs."""
 
-from reporting.views.board_pack import BoardPackChooserView, BoardPackPdfView, BoardPackView
+from reporting.views.board_pack import (
+    BoardPackChooserView,
+    BoardPackPdfView,
+    BoardPackPreviousPdfView,
+    BoardPackView,
+)
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
@@ -17,6 +22,7 @@ from reporting.views.reports import (
 __all__ = [
     "BoardPackChooserView",
     "BoardPackPdfView",
+    "BoardPackPreviousPdfView",
     "BoardPackView",
     "ReportAnswerView",
     "ReportChallengeView",

@@ -1,6 +1,6 @@
 """The board pack: choose a board and a term, read it as HTML, or download it as a PDF."""
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views import View
@@ -8,7 +8,11 @@ from django.views.generic import TemplateView
 
 from core.roles import RoleRequiredMixin
 from governance.models import Board
-from reporting.board_pack import board_pack_context, board_pack_pdf
+from reporting.board_pack import (
+    board_pack_context,
+    board_pack_download,
+    previous_board_pack_pdf,
+)
 from reporting.forms import BoardPackForm
 from reporting.models import Term
 
@@ -46,12 +50,35 @@ class BoardPackView(BoardPackMixin, TemplateView):
         return context
 
 
-class BoardPackPdfView(BoardPackMixin, View):
-    """The board pack as one PDF download."""
-
-    def get(self, request, *args, **kwargs):
-        pdf = board_pack_pdf(board=self.board, term=self.term)
+class BoardPackPdfMixin(BoardPackMixin):
+    def pdf_response(self, pdf: bytes, *, suffix: str = "") -> HttpResponse:
         response = HttpResponse(pdf, content_type="application/pdf")
-        name = f"board-pack-{self.board.pk}-{self.term.academic_year}-{self.term.season}.pdf"
+        name = (
+            f"board-pack-{self.board.pk}-{self.term.academic_year}-{self.term.season}{suffix}.pdf"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class BoardPackPdfView(BoardPackPdfMixin, TemplateView):
+    """The board pack as one PDF download, when the worker has laid out its current content;
+    else a page that says it is being laid out, offering the previous PDF. Never lays one out."""
+
+    template_name = "reporting/board_pack_pending.html"
+
+    def get(self, request, *args, **kwargs):
+        download = board_pack_download(board=self.board, term=self.term)
+        if download.pdf is not None:
+            return self.pdf_response(download.pdf)
+        context = self.get_context_data(board=self.board, term=self.term, download=download)
+        return self.render_to_response(context)
+
+
+class BoardPackPreviousPdfView(BoardPackPdfMixin, View):
+    """The PDF last laid out of a board pack, whatever has changed since."""
+
+    def get(self, request, *args, **kwargs):
+        kept = previous_board_pack_pdf(board=self.board, term=self.term)
+        if kept is None:
+            raise Http404("No PDF of this board pack has been laid out yet.")
+        return self.pdf_response(bytes(kept.pdf), suffix="-previous")

@@ -1,7 +1,8 @@
-"""Render this term's board pack PDF of every board that has priorities reporting to it, where
-its content changed since the stored one, so that downloads are served at once.
+"""Lay out this term's board pack PDF of every board that has priorities reporting to it, where
+its content changed since the kept one, so that downloads are served at once.
 
-Run by cron (see README), e.g. every 15 minutes: `python manage.py render_board_packs`.
+The same work as the worker's `render_board_pack` job, done here and now:
+`python manage.py render_board_packs` (`--enqueue` leaves it to the workers instead).
 """
 
 import time
@@ -9,28 +10,40 @@ import time
 from django.core.management.base import BaseCommand
 
 from governance.models import Board
-from reporting.board_pack import stored_board_pack_pdf
+from reporting.board_pack import LayOut, ask_for_board_packs, lay_out_board_pack
 from reporting.models import Term
 from reporting.selectors import board_pack_areas
 
 
 class Command(BaseCommand):
-    help = "Render this term's board pack PDFs whose content changed since the stored ones."
+    help = "Lay out this term's board pack PDFs whose content changed since the kept ones."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--enqueue", action="store_true", help="Enqueue a job per board for the workers."
+        )
+
+    def handle(self, *args, enqueue: bool, **options):
         term = Term.objects.current()
         if term is None:
             self.stdout.write("No terms yet: nothing to render.")
             return
-        for board in Board.objects.order_by("partnership", "name"):
-            if not board_pack_areas(board=board):
-                continue
+        boards = [
+            board
+            for board in Board.objects.order_by("partnership", "name")
+            if board_pack_areas(board=board)
+        ]
+        if enqueue:
+            ask_for_board_packs(board_ids=[board.pk for board in boards], term=term)
+            self.stdout.write(f"Enqueued {len(boards)} board packs ({term}).")
+            return
+        for board in boards:
             started = time.perf_counter()
-            pdf, rendered = stored_board_pack_pdf(board=board, term=term)
-            if rendered:
+            outcome = lay_out_board_pack(board=board, term=term)
+            if outcome is LayOut.RENDERED:
                 seconds = time.perf_counter() - started
-                self.stdout.write(
-                    f"{board} ({term}): rendered {len(pdf) // 1024} KB in {seconds:.1f} s."
-                )
+                self.stdout.write(f"{board} ({term}): rendered in {seconds:.1f} s.")
+            elif outcome is LayOut.BUSY:
+                self.stdout.write(f"{board} ({term}): being laid out by a worker.")
             else:
                 self.stdout.write(f"{board} ({term}): unchanged.")
