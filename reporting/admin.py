@@ -1,10 +1,12 @@
-"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs."""
+"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs and
+calendar feeds."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin
-from reporting.models import BoardPackPdf, ReportComment, Term, TermlyReport
+from reporting import services
+from reporting.models import BoardPackPdf, CalendarFeed, ReportComment, Term, TermlyReport
 
 
 @admin.register(Term)
@@ -62,6 +64,31 @@ class BoardPackPdfAdmin(admin.ModelAdmin):
     @admin.display(description="size (KB)")
     def size_kb(self, pack: BoardPackPdf) -> int:
         return len(pack.pdf) // 1024
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """Who has a calendar feed; the secret address itself is never shown. Resetting one (say,
+    for someone who left) makes its old address answer 404."""
+
+    list_display = ["user", "reset_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = ["user", "reset_at"]
+    readonly_fields = fields
+    actions = ["reset_addresses"]
+
+    @admin.action(description="Reset the selected calendars' addresses", permissions=["delete"])
+    def reset_addresses(self, request, queryset) -> None:
+        for feed in queryset.select_related("user"):
+            services.calendar_feed_reset(user=feed.user)
+        self.message_user(request, f"Reset {len(queryset)} calendar addresses.")
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -14,7 +14,8 @@ from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
 from reporting.assemble import assemble_report
-from reporting.models import ReportComment, Term, TermlyReport
+from reporting.models import CalendarFeed, ReportComment, Term, TermlyReport
+from reporting.models.calendar import new_token
 
 Status = TermlyReport.Status
 WORD_FIELDS = ("overall_rag", "highlights", "risks_and_issues", "asks_of_board")
@@ -185,3 +186,23 @@ def report_comment_answer(
     comment.full_clean()
     comment.save(update_fields=["answer", "answered_by", "answered_at"])
     return comment
+
+
+# Calendar feeds
+
+
+@transaction.atomic
+def calendar_feed_for(*, user: AbstractBaseUser) -> CalendarFeed:
+    """The user's calendar feed, made with a new secret address the first time it is asked for."""
+    feed, _ = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user: AbstractBaseUser) -> CalendarFeed:
+    """Give the user's feed a new secret address; the old one answers 404 from now on."""
+    feed = calendar_feed_for(user=user)
+    feed.token = new_token()
+    feed.full_clean()
+    feed.save(update_fields=["token", "reset_at"])
+    return feed

@@ -1,6 +1,7 @@
 """Pages of the reporting app: termly reports and board packs."""
 
 from reporting.views.board_pack import BoardPackChooserView, BoardPackPdfView, BoardPackView
+from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
@@ -18,6 +19,9 @@ __all__ = [
     "BoardPackChooserView",
     "BoardPackPdfView",
     "BoardPackView",
+    "CalendarFeedView",
+    "CalendarPageView",
+    "CalendarResetView",
     "ReportAnswerView",
     "ReportChallengeView",
     "ReportDetailView",
