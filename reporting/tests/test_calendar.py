@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -244,3 +245,15 @@ def test_meeting_page_offers_its_ics(client):
     response = client.get(meeting.get_absolute_url())
 
     assert reverse("governance:meeting_ics", args=[meeting.pk]) in response.content.decode()
+
+
+def test_the_demo_users_calendars_hold_their_boards_meetings_and_their_dates(demo, client):
+    users = get_user_model().objects.filter(username__in=["board", "commissioner"])
+    summaries = {
+        user.username: [event["summary"] for event in _events(_feed(client, user)).values()]
+        for user in users
+    }
+    assert "Halton Children's Trust Board meeting" in summaries["board"]
+    assert "Halton Children's Trust Board meeting" in summaries["commissioner"]
+    assert any(summary.startswith("Action due: ") for summary in summaries["commissioner"])
+    assert any(summary.startswith("Termly report due: ") for summary in summaries["commissioner"])
