@@ -88,7 +88,8 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     def reset_addresses(self, request, queryset) -> None:
         for feed in queryset.select_related("user"):
             services.calendar_feed_reset(user=feed.user)
-        self.message_user(request, f"Reset {len(queryset)} calendar addresses.")
+        count = len(queryset)
+        self.message_user(request, f"Reset {count} calendar address{'' if count == 1 else 'es'}.")
 
     def has_add_permission(self, request) -> bool:
         return False
