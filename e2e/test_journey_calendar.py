@@ -1,9 +1,11 @@
 """Calendars in a real browser: a board member finds their feed's address, a calendar
 application (no sign-in) reads it, they download one meeting's .ics, and reset the address."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
@@ -19,12 +21,15 @@ PASSWORD = "a-long-enough-passphrase"
 
 
 def test_board_member_subscribes_downloads_a_meeting_and_resets_the_address(
-    page, browser, base_url, today
+    page, browser, base_url
 ):
     bea = UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)
     board = BoardFactory(name="Halton Children's Trust Board")
     MembershipFactory(board=board, user=bea, person_name="Bea Member")
-    meeting = MeetingFactory(board=board, status=Meeting.Status.PLANNED)
+    next_month = timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0)
+    meeting = MeetingFactory(
+        board=board, starts_at=next_month + dt.timedelta(days=30), status=Meeting.Status.PLANNED
+    )
     sign_in(page, base_url, "bea", PASSWORD)
 
     account = bea.get_full_name() or "bea"
