@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.context_processors import PRODUCT_NAME
-from core.views import HomeView, healthz
+from core.views import HomeView, healthz, session_keep_alive
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -28,6 +28,7 @@ account_patterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("keep-alive/", session_keep_alive, name="session_keep_alive"),
 ]
 
 urlpatterns = [

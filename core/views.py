@@ -1,11 +1,12 @@
-"""Project-wide pages: the home page and the health check."""
+"""Project-wide pages: the home page, the health check and the session keep-alive."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from core.home import dashboard_for
@@ -30,6 +31,7 @@ class HomeView(TemplateView):
             ("See contracts ending soon", reverse("commissioning:pipeline")),
             ("Log participation", reverse("participation:record_create")),
             ("See feedback owed", reverse("participation:feedback_owed")),
+            ("Follow your meetings and deadlines in your calendar", reverse("reporting:calendar")),
             ("Change your password", reverse("password_change")),
         ]
         context["board_member_tasks"] = [
@@ -40,6 +42,7 @@ class HomeView(TemplateView):
             ("Read the decisions log", reverse("governance:decision_log")),
             ("See the commissioning cycle and contracts", reverse("commissioning:cycle_board")),
             ("See participation coverage", reverse("participation:coverage")),
+            ("Follow your meetings and deadlines in your calendar", reverse("reporting:calendar")),
             ("Change your password", reverse("password_change")),
         ]
         context["administrator_tasks"] = [
@@ -70,3 +73,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_POST
+def session_keep_alive(request: HttpRequest) -> HttpResponse:
+    """Renew the signed-in session ("Stay signed in"): like every request, this one restarts
+    the idle time (SESSION_SAVE_EVERY_REQUEST); it answers how long the session now lasts."""
+    return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})

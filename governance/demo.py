@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
@@ -67,6 +68,16 @@ def load() -> int:
         boards[row["name"]] = board
         created += new
 
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(
+            username__in={
+                row["user"]
+                for row in read_partnership_rows("governance", "memberships")
+                if row.get("user")
+            }
+        )
+    }
     for row in read_partnership_rows("governance", "memberships"):
         if _loaded_on_an_earlier_day(
             Membership.objects.filter(board=boards[row["board"]], person_name=row["person"]),
@@ -81,6 +92,8 @@ def load() -> int:
                 "role": row["role"],
                 "organisation": organisations[row["organisation"]],
                 "end_date": _days(row["end_in_days"]),
+                # A demo user (core/demo_users.py, loaded first) named by username, if any.
+                "user": users.get(row.get("user")),
             },
         )
         created += new

@@ -15,6 +15,11 @@ urlpatterns = [
         name="meeting_create",
     ),
     path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path(
+        "meetings/<int:pk>/calendar.ics",
+        views.MeetingCalendarView.as_view(),
+        name="meeting_ics",
+    ),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
     path(
         "meetings/<int:meeting_pk>/agenda/add/",

@@ -1,13 +1,16 @@
 """Pages of the governance app: the structure, boards, meetings and the decisions log."""
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
+from governance.calendar import meeting_event
 from governance.filters import DecisionFilter
 from governance.forms import (
     AgendaItemEditForm,
@@ -61,6 +64,22 @@ class MeetingDetailView(ReaderMixin, DetailView):
 
     def get_queryset(self):
         return selectors.meeting_for_page()
+
+
+class MeetingCalendarView(RoleRequiredMixin, DetailView):
+    """The meeting as a one-event .ics file, for anyone who may read the meeting."""
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("board")
+
+    def render_to_response(self, context, **response_kwargs):
+        meeting = self.object
+        calendar = new_calendar(str(meeting))
+        url = self.request.build_absolute_uri(meeting.get_absolute_url())
+        calendar.add_component(meeting_event(meeting, url=url))
+        local = timezone.localtime(meeting.starts_at)
+        filename = f"meeting-{meeting.pk}-{local:%Y-%m-%d}.ics"
+        return calendar_response(calendar, filename=filename, download=True)
 
 
 class DecisionLogView(ReaderMixin, FilterView):

@@ -1,5 +1,5 @@
-"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs, and
-the background jobs (failed jobs, the schedule's runs, board pack layouts)."""
+"""Django admin of the reporting app: terms, termly reports, challenges, kept board packs,
+calendar feeds, and the background jobs (failed jobs, the schedule's runs, board pack layouts)."""
 
 from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
@@ -9,9 +9,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_versions import VersionCheckedAdminMixin
 from core.jobs import attempt_of, max_attempts_of
 from core.roles import is_administrator
+from reporting import services
 from reporting.models import (
     BoardPackPdf,
     BoardPackRender,
+    CalendarFeed,
     FailedJob,
     ReportComment,
     ScheduledRun,
@@ -157,3 +159,29 @@ class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
     list_select_related = ["board", "term"]
     list_filter = ["term"]
     search_fields = ["board__name"]
+
+
+@admin.register(CalendarFeed)
+class CalendarFeedAdmin(admin.ModelAdmin):
+    """Who has a calendar feed; the secret address itself is never shown. Resetting one (say,
+    for someone who left) makes its old address answer 404."""
+
+    list_display = ["user", "reset_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = ["user", "reset_at"]
+    readonly_fields = fields
+    actions = ["reset_addresses"]
+
+    @admin.action(description="Reset the selected calendars' addresses", permissions=["delete"])
+    def reset_addresses(self, request, queryset) -> None:
+        for feed in queryset.select_related("user"):
+            services.calendar_feed_reset(user=feed.user)
+        count = len(queryset)
+        self.message_user(request, f"Reset {count} calendar address{'' if count == 1 else 'es'}.")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -31,6 +31,15 @@ DIRECTIONS = {
     "level": "no change",
     "": "not enough data",
 }
+# The fields of a report the commissioner writes.
+WORD_FIELDS = ("overall_rag", "highlights", "risks_and_issues", "asks_of_board")
+
+
+def words_of(report: TermlyReport) -> dict[str, str]:
+    """The commissioner's own words on a report, with the overall RAG's label."""
+    words = {field: getattr(report, field) for field in WORD_FIELDS}
+    words["overall_rag_label"] = report.get_overall_rag_display() if report.overall_rag else ""
+    return words
 
 
 def _figure(value: Decimal | None) -> str | None:

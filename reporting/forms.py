@@ -8,8 +8,8 @@ from django.utils import timezone
 from core.edit_conflicts import EditConflictFormMixin
 from governance.models import AgendaItem, Board
 from priorities.models import RAG
+from reporting.assemble import WORD_FIELDS
 from reporting.models import ReportComment, Term, TermlyReport
-from reporting.services import WORD_FIELDS
 
 
 def _helper(submit_label: str, *, action: str = "", method: str = "post") -> FormHelper:

@@ -12,9 +12,8 @@ from governance.models import Board, Decision
 from participation.models import ParticipationRecord
 from priorities import selectors as priorities_selectors
 from priorities.models import Action, Framework, PriorityArea
-from reporting.assemble import assemble_report
+from reporting.assemble import assemble_report, words_of
 from reporting.models import ReportComment, Term, TermlyReport
-from reporting.services import words_of
 
 Status = TermlyReport.Status
 

@@ -13,12 +13,12 @@ from core.edit_conflicts import EditConflict, save_edit
 from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
-from reporting.assemble import assemble_report
+from reporting.assemble import WORD_FIELDS, assemble_report, words_of
 from reporting.board_pack import ask_for_board_packs
-from reporting.models import ReportComment, Term, TermlyReport
+from reporting.models import CalendarFeed, ReportComment, Term, TermlyReport
+from reporting.models.calendar import new_token
 
 Status = TermlyReport.Status
-WORD_FIELDS = ("overall_rag", "highlights", "risks_and_issues", "asks_of_board")
 # The workflow, readable at a glance: each status and the one it may move to.
 ALLOWED_MOVES = {
     Status.DRAFT: Status.SUBMITTED,
@@ -39,13 +39,6 @@ def _move(report: TermlyReport, to: str) -> None:
 
 def _locked(report: TermlyReport) -> TermlyReport:
     return TermlyReport.objects.select_for_update().get(pk=report.pk)
-
-
-def words_of(report: TermlyReport) -> dict[str, str]:
-    """The commissioner's own words on a report, with the overall RAG's label."""
-    words = {field: getattr(report, field) for field in WORD_FIELDS}
-    words["overall_rag_label"] = report.get_overall_rag_display() if report.overall_rag else ""
-    return words
 
 
 @transaction.atomic
@@ -195,3 +188,23 @@ def report_comment_answer(
     comment.full_clean()
     comment.save(update_fields=["answer", "answered_by", "answered_at"])
     return comment
+
+
+# Calendar feeds
+
+
+@transaction.atomic
+def calendar_feed_for(*, user: AbstractBaseUser) -> CalendarFeed:
+    """The user's calendar feed, made with a new secret address the first time it is asked for."""
+    feed, _ = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_reset(*, user: AbstractBaseUser) -> CalendarFeed:
+    """Give the user's feed a new secret address; the old one answers 404 from now on."""
+    feed = calendar_feed_for(user=user)
+    feed.token = new_token()
+    feed.full_clean()
+    feed.save(update_fields=["token", "reset_at"])
+    return feed

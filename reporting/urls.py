@@ -1,4 +1,4 @@
-"""URLs of the reporting app: termly reports, challenges and board packs.
+"""URLs of the reporting app: termly reports, challenges, board packs and calendars.
 
 Mounted under /priorities/ beside the priorities app's own URLs, where they have always been.
 """
@@ -39,6 +39,9 @@ urlpatterns = [
         name="report_challenge",
     ),
     path("challenges/<int:pk>/answer/", views.ReportAnswerView.as_view(), name="report_answer"),
+    path("calendar/", views.CalendarPageView.as_view(), name="calendar"),
+    path("calendar/reset/", views.CalendarResetView.as_view(), name="calendar_reset"),
+    path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),
     path("board-pack/", views.BoardPackChooserView.as_view(), name="board_pack_chooser"),
     path(
         "board-pack/<int:board_pk>/<int:term_pk>/",

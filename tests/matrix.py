@@ -18,7 +18,8 @@ from priorities.tests.factories import (
     ObjectiveFactory,
     PriorityAreaFactory,
 )
-from reporting.services import termly_report_submit
+from reporting.models import CalendarFeed
+from reporting.services import calendar_feed_for, termly_report_submit
 from reporting.tests.factories import (
     BoardPackPdfFactory,
     ReportCommentFactory,
@@ -50,11 +51,14 @@ MATRIX: dict[str, dict] = {
     "logout": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "password_change": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     "password_change_done": {"get": EVERY_ROLE},
+    # The keep-alive of the sign-out warning: a POST renews the session.
+    "session_keep_alive": {"get": GET_ONLY, "post": EVERY_ROLE},
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
     "governance:meeting_create": {"object": "board", "get": EDITORS, "post": EDITORS},
     "governance:meeting_detail": {"object": "meeting", "get": EVERY_ROLE},
+    "governance:meeting_ics": {"object": "meeting", "get": EVERY_ROLE},
     "governance:meeting_update": {"object": "meeting", "get": EDITORS, "post": EDITORS},
     "governance:agenda_item_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
     "governance:agenda_item_update": {"object": "agenda_item", "get": EDITORS, "post": EDITORS},
@@ -197,6 +201,15 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN_ACT,
     },
     "reporting:board_pack_chooser": {"get": EVERY_ROLE},
+    # Calendars: each person's page and reset; the feed is open to whoever has its secret
+    # address (the lead's, here), signed in or not: calendar applications cannot sign in.
+    "reporting:calendar": {"get": EVERY_ROLE},
+    "reporting:calendar_reset": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
+    "reporting:calendar_feed": {
+        "object": "calendar_feed",
+        "get": PUBLIC,
+        "post": by_role(405, 405, 405, 405, 405),
+    },
     "reporting:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_previous_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
@@ -206,6 +219,13 @@ MATRIX: dict[str, dict] = {
         "post": by_role(302, 400, 403, 403, 400),
     },
 }
+
+
+def url_args(world: dict, keys: str | tuple[str, ...]) -> list:
+    """The URL arguments of a row's objects: their primary keys, or a calendar feed's token."""
+    keys = (keys,) if isinstance(keys, str) else keys
+    objects = [world["objects"][key] for key in keys]
+    return [obj.token if isinstance(obj, CalendarFeed) else obj.pk for obj in objects]
 
 
 def make_world() -> dict:
@@ -249,5 +269,6 @@ def make_world() -> dict:
             "report": report,
             "comment": ReportCommentFactory(report=submitted),
             "submitted": submitted,
+            "calendar_feed": calendar_feed_for(user=lead),
         },
     }

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from core.tests.helpers import form_data
 from reporting.forms import AnswerForm
-from tests.matrix import MATRIX, make_world
+from tests.matrix import MATRIX, make_world, url_args
 
 pytestmark = pytest.mark.django_db
 
@@ -29,10 +29,15 @@ BUTTONS = {
     "reporting:report_submit",
     "reporting:report_new_version",
     "reporting:report_noted",
+    "reporting:calendar_reset",
 }
+# Pages open to a POST only to refuse it (405): nothing to fill in.
+NOT_FORMS = {"reporting:calendar_feed"}
 # Pages that take a form: the product's rows of the matrix that check a POST.
 FORM_URL_NAMES = sorted(
-    name for name, rule in MATRIX.items() if ":" in name and "post" in rule and name not in BUTTONS
+    name
+    for name, rule in MATRIX.items()
+    if ":" in name and "post" in rule and name not in BUTTONS | NOT_FORMS
 )
 # A page whose form is shown on another page: (that page, the form's context name).
 FORM_SHOWN_ON = {
@@ -101,8 +106,7 @@ def _form_on_page(response, context_name: str | None) -> BaseForm:
 def test_generated_input_never_breaks_a_form(name):
     world = make_world()
     rule = MATRIX[name]
-    keys = rule.get("object", ())
-    args = [world["objects"][key].pk for key in ((keys,) if isinstance(keys, str) else keys)]
+    args = url_args(world, rule.get("object", ()))
     url = reverse(name, args=args)
     client = Client()
     client.force_login(world["people"]["admin"])

@@ -3,6 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from core.tests.factories import CommissionerFactory
+from reporting.services import calendar_feed_for
 from tests.urlwalk import all_urls
 
 pytestmark = pytest.mark.django_db
@@ -12,7 +14,11 @@ PUBLIC_URL_NAMES = {
     "login",
     "admin:login",
     "healthz",
+    # A calendar application cannot sign in: the secret token in the address is the credential.
+    "reporting:calendar_feed",
 }
+# Public pages whose address takes an argument, opened by their own tests below.
+PUBLIC_WITH_ARGUMENTS = {"reporting:calendar_feed"}
 
 
 LOGIN_PAGES = ("login", "admin:login")  # the admin sends its own pages to its own login
@@ -46,10 +52,19 @@ def test_walk_covers_the_admin_and_every_app():
     assert "home" in names
 
 
-@pytest.mark.parametrize("name", sorted(PUBLIC_URL_NAMES))
+@pytest.mark.parametrize("name", sorted(PUBLIC_URL_NAMES - PUBLIC_WITH_ARGUMENTS))
 def test_public_pages_open_without_signing_in(client, name):
     response = client.get(reverse(name))
     assert response.status_code == 200
+
+
+def test_calendar_feed_opens_without_signing_in_only_with_its_token(client):
+    feed = calendar_feed_for(user=CommissionerFactory())
+    response = client.get(reverse("reporting:calendar_feed", args=[feed.token]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    wrong = client.get(reverse("reporting:calendar_feed", args=[feed.token[:-1] + "x"]))
+    assert wrong.status_code == 404
 
 
 def test_static_files_are_served_without_signing_in(client):

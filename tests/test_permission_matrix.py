@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.matrix import MATRIX, make_world
+from tests.matrix import MATRIX, make_world, url_args
 from tests.urlwalk import all_urls
 
 pytestmark = pytest.mark.django_db
@@ -41,9 +41,7 @@ def _status(user, method: str, url: str) -> int:
 def test_each_role_gets_the_expected_status(name):
     rule = MATRIX[name]
     world = make_world()
-    keys = rule.get("object", ())
-    keys = (keys,) if isinstance(keys, str) else keys
-    url = reverse(name, args=[world["objects"][key].pk for key in keys])
+    url = reverse(name, args=url_args(world, rule.get("object", ())))
     got, wanted = {}, {}
     for method in ("get", "post"):
         for role, status in rule.get(method, {}).items():

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance import services
-from governance.models import AgendaItem, Decision, Meeting
+from governance.models import AgendaItem, Board, Decision, Meeting
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -518,7 +518,9 @@ class TestDecisionLog:
         assert "Correct the filter above to see decisions." in content
 
     def test_an_unknown_board_explains(self, board_member_client, decisions):
-        content = self._texts(board_member_client, board="999")
+        """A fixed 999 was a real board on PostgreSQL, whose ids are not reset between tests."""
+        unknown = Board.objects.order_by("-pk").values_list("pk", flat=True).first() + 1
+        content = self._texts(board_member_client, board=str(unknown))
         assert "Select a valid choice." in content
 
     def test_empty_state(self, board_member_client):

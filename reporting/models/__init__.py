@@ -1,6 +1,7 @@
-"""Reporting: school terms, termly reports, their challenges, the kept board pack PDFs, and what
-the background jobs record."""
+"""Reporting: school terms, termly reports, their challenges, the kept board pack PDFs, each
+person's calendar feed, and what the background jobs record."""
 
+from reporting.models.calendar import CalendarFeed
 from reporting.models.jobs import BoardPackRender, FailedJob, ScheduledRun
 from reporting.models.reports import BoardPackPdf, ReportComment, TermlyReport
 from reporting.models.terms import Term
@@ -8,6 +9,7 @@ from reporting.models.terms import Term
 __all__ = [
     "BoardPackPdf",
     "BoardPackRender",
+    "CalendarFeed",
     "FailedJob",
     "ReportComment",
     "ScheduledRun",

@@ -12,12 +12,14 @@ from reporting import jobs
 from reporting.models import (
     BoardPackPdf,
     BoardPackRender,
+    CalendarFeed,
     FailedJob,
     ReportComment,
     ScheduledRun,
     Term,
     TermlyReport,
 )
+from reporting.services import calendar_feed_for
 from reporting.tests.factories import ReportCommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +63,7 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
             requested_at=timezone.now(),
         ),
         FailedJob: FailedJob.objects.get(pk=failed.pk),
+        CalendarFeed: calendar_feed_for(user=comment.author),
     }
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})
@@ -69,3 +72,22 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
     assert escape(str(instance)[:30]) in listing.content.decode()
     change = administrator_client.get(reverse(f"{prefix}_change", args=[instance.pk]))
     assert change.status_code == 200
+
+
+def test_calendar_feed_admin_never_shows_the_token_and_resets_it(administrator_client):
+    feed = calendar_feed_for(user=ReportCommentFactory().author)
+    old_token = feed.token
+    change_url = reverse("admin:reporting_calendarfeed_change", args=[feed.pk])
+    listing_url = reverse("admin:reporting_calendarfeed_changelist")
+
+    assert old_token not in administrator_client.get(change_url).content.decode()
+    assert old_token not in administrator_client.get(listing_url).content.decode()
+    response = administrator_client.post(
+        listing_url,
+        {"action": "reset_addresses", "_selected_action": [feed.pk]},
+        follow=True,
+    )
+
+    assert "Reset 1 calendar address." in response.content.decode()
+    feed.refresh_from_db()
+    assert feed.token != old_token

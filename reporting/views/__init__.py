@@ -6,6 +6,7 @@ from reporting.views.board_pack import (
     BoardPackPreviousPdfView,
     BoardPackView,
 )
+from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
@@ -24,6 +25,9 @@ __all__ = [
     "BoardPackPdfView",
     "BoardPackPreviousPdfView",
     "BoardPackView",
+    "CalendarFeedView",
+    "CalendarPageView",
+    "CalendarResetView",
     "ReportAnswerView",
     "ReportChallengeView",
     "ReportDetailView",

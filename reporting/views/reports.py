@@ -24,6 +24,7 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 from priorities.models import Framework, PriorityArea
 from reporting import selectors, services
+from reporting.assemble import WORD_FIELDS
 from reporting.charts import with_charts
 from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
 from reporting.models import ReportComment, Term, TermlyReport
@@ -151,7 +152,7 @@ class ReportWordsView(EditConflictViewMixin, ReportWriterMixin, ServiceFormMixin
         return super().get_context_data(report=self.report, **kwargs)
 
     def perform(self, form):
-        data = {field: form.cleaned_data[field] for field in services.WORD_FIELDS}
+        data = {field: form.cleaned_data[field] for field in WORD_FIELDS}
         services.termly_report_save_words(
             report=self.report, data=data, expected_version=required_version(form)
         )
