@@ -11,13 +11,21 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.urls import reverse
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from reporting.models import BoardPackPdf
 
-# Not marked `dates`: the worker reads the wall clock, the test the frozen one, which agree on
-# the date only when the suite runs at today's date (or all of it under faketime).
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.dates]
+
+# The worker runs at the suite's frozen instant (ticking on from it), so the pack it lays out
+# has the cover date of the page the test then downloads, whatever day the suite runs.
+WORKER_AT_FROZEN_INSTANT = """
+import sys, time_machine
+time_machine.travel(float(sys.argv[1]), tick=True).start()
+from django.core.management import execute_from_command_line
+execute_from_command_line(["manage.py", *sys.argv[2:]])
+"""
 
 
 def _database_url() -> str:
@@ -31,7 +39,7 @@ def _database_url() -> str:
 
 
 def test_a_worker_process_lays_out_the_pack_then_the_download_serves_it(
-    board_member_client, pack, weasyprint
+    board_member_client, pack, weasyprint, clock
 ):
     board, term = pack
     url = reverse("reporting:board_pack_pdf", args=[board.pk, term.pk])
@@ -42,7 +50,9 @@ def test_a_worker_process_lays_out_the_pack_then_the_download_serves_it(
     worker = subprocess.run(
         [
             sys.executable,
-            "manage.py",
+            "-c",
+            WORKER_AT_FROZEN_INSTANT,
+            str(timezone.now().timestamp()),
             "db_worker",
             "--batch",
             "--no-reload",
