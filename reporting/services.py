@@ -10,6 +10,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflict, save_edit
+from core.models import Kind
+from core.notifications.emails import deliver_on_commit
+from core.notifications.services import notify
 from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
@@ -171,7 +174,25 @@ def report_comment_add(
     comment = ReportComment(report=report, author=author, text=text, about=about)
     comment.full_clean()
     comment.save()
+    leads = report.priority_area.lead_commissioners.exclude(pk=author.pk)
+    made = notify(
+        recipients=leads,
+        kind=Kind.CHALLENGE,
+        key=f"comment:{comment.pk}",
+        message=f"{_name(author)} challenged the report {report}: “{comment}”",
+        about=comment,
+        url=_challenge_url(comment),
+    )
+    deliver_on_commit(made)
     return comment
+
+
+def _name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _challenge_url(comment: ReportComment) -> str:
+    return f"{comment.report.get_absolute_url()}#challenge-{comment.pk}"
 
 
 @transaction.atomic
@@ -184,4 +205,15 @@ def report_comment_answer(
     comment.answered_at = timezone.now()
     comment.full_clean()
     comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    # One notification per challenge: a later answer replaces the first on the page, unannounced.
+    if comment.author_id != author.pk:
+        made = notify(
+            recipients=[comment.author],
+            kind=Kind.ANSWER,
+            key=f"comment:{comment.pk}",
+            message=f"{_name(author)} answered your challenge on {comment.report}: “{comment}”",
+            about=comment,
+            url=_challenge_url(comment),
+        )
+        deliver_on_commit(made)
     return comment
