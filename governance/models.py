@@ -201,9 +201,7 @@ class Meeting(models.Model):
     location = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     minutes = models.TextField(blank=True)
-    papers_published_at = models.DateTimeField(
-        "papers published", null=True, blank=True, editable=False
-    )
+    papers_published_at = models.DateTimeField("papers published", null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
 
     # Who changed a meeting's details, minutes and publication of its papers, and when.

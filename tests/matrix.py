@@ -4,7 +4,12 @@ Read by test_permission_matrix (every URL, every role) and test_bad_input (every
 """
 
 from commissioning.tests.factories import ActivityFactory, ContractFactory
-from core.tests.factories import AdministratorFactory, BoardMemberFactory, CommissionerFactory
+from core.tests.factories import (
+    AdministratorFactory,
+    BoardMemberFactory,
+    CommissionerFactory,
+    NotificationFactory,
+)
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -46,12 +51,29 @@ MATRIX: dict[str, dict] = {
     "logout": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "password_change": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     "password_change_done": {"get": EVERY_ROLE},
+    # Notifications: everyone has their own; another's answers 404, never shows it.
+    "notifications:list": {"get": EVERY_ROLE},
+    "notifications:open": {"object": "notification", "get": by_role(302, 302, 404, 404, 404)},
+    "notifications:read": {
+        "object": "notification",
+        "get": GET_ONLY,
+        "post": by_role(302, 302, 404, 404, 404),
+    },
+    "notifications:read_all": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
+    "notifications:preferences": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
     "governance:meeting_create": {"object": "board", "get": EDITORS, "post": EDITORS},
     "governance:meeting_detail": {"object": "meeting", "get": EVERY_ROLE},
     "governance:meeting_update": {"object": "meeting", "get": EDITORS, "post": EDITORS},
+    # An empty POST has no version: refused as stale, with a message, back to the meeting.
+    "governance:meeting_publish_papers": {
+        "object": "meeting",
+        "get": by_role(302, 405, 405, 403, 405),
+        "post": by_role(302, 302, 302, 403, 302),
+    },
+    "governance:meeting_history": {"object": "meeting", "get": EVERY_ROLE},
     "governance:agenda_item_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
     "governance:agenda_item_update": {"object": "agenda_item", "get": EDITORS, "post": EDITORS},
     "governance:decision_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
@@ -242,5 +264,6 @@ def make_world() -> dict:
             "report": report,
             "comment": ReportCommentFactory(report=submitted),
             "submitted": submitted,
+            "notification": NotificationFactory(recipient=lead),
         },
     }
