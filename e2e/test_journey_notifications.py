@@ -33,7 +33,7 @@ def submitted():
 def test_the_lead_hears_of_a_challenge_and_opens_it(page, browser, base_url, submitted):
     sign_in(page, base_url, "cam", PASSWORD)
     navigation = page.get_by_role("navigation", name="Main")
-    expect(navigation.get_by_role("link", name="Notifications", exact=True)).to_be_visible()
+    expect(navigation.get_by_role("link", name="Notifications 0 unread")).to_be_visible()
     expect(page.locator("#nav-unread-count")).to_have_count(0)
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
@@ -58,7 +58,7 @@ def test_the_lead_hears_of_a_challenge_and_opens_it(page, browser, base_url, sub
     assert "#challenge-" in page.url
     expect(page.locator("#nav-unread-count")).to_have_count(0)
 
-    page.get_by_role("link", name="Notifications", exact=True).click()
+    navigation.get_by_role("link", name="Notifications 0 unread").click()
     expect(page.locator(".notification-unread")).to_have_count(0)
     page.get_by_role("link", name="How you hear of each kind").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("How you hear")

@@ -29,6 +29,9 @@ BUTTONS = {
     "reporting:report_submit",
     "reporting:report_new_version",
     "reporting:report_noted",
+    "governance:meeting_publish_papers",
+    "notifications:read",
+    "notifications:read_all",
 }
 # Pages that take a form: the product's rows of the matrix that check a POST.
 FORM_URL_NAMES = sorted(
