@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from core.edit_conflicts import locked_for_edit, save_edit
 from core.models import Kind
-from core.notifications.emails import deliver_on_commit
-from core.notifications.services import notify
+from core.notifications.emails import announce
 from governance.models import AgendaItem, Board, Decision, Meeting
 from governance.selectors import current_memberships
 
@@ -57,7 +56,7 @@ def meeting_publish_papers(*, meeting: Meeting, expected_version: int) -> Meetin
         .filter(board_id=current.board_id, user__isnull=False)
         .values("user_id")
     )
-    made = notify(
+    announce(
         recipients=members,
         kind=Kind.PAPERS_PUBLISHED,
         key=f"meeting:{current.pk}",
@@ -65,7 +64,6 @@ def meeting_publish_papers(*, meeting: Meeting, expected_version: int) -> Meetin
         f"{timezone.localtime(current.starts_at):%-d %B %Y}.",
         about=current,
     )
-    deliver_on_commit(made)
     return current
 
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from core.edit_conflicts import EditConflict, save_edit
 from core.models import Kind
-from core.notifications.emails import deliver_on_commit
-from core.notifications.services import notify
+from core.notifications.emails import announce
 from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
@@ -174,16 +173,12 @@ def report_comment_add(
     comment = ReportComment(report=report, author=author, text=text, about=about)
     comment.full_clean()
     comment.save()
-    leads = report.priority_area.lead_commissioners.exclude(pk=author.pk)
-    made = notify(
-        recipients=leads,
+    _announce(
+        comment,
+        recipients=report.priority_area.lead_commissioners.exclude(pk=author.pk),
         kind=Kind.CHALLENGE,
-        key=f"comment:{comment.pk}",
         message=f"{_name(author)} challenged the report {report}: “{comment}”",
-        about=comment,
-        url=_challenge_url(comment),
     )
-    deliver_on_commit(made)
     return comment
 
 
@@ -191,8 +186,14 @@ def _name(user: AbstractBaseUser) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _challenge_url(comment: ReportComment) -> str:
-    return f"{comment.report.get_absolute_url()}#challenge-{comment.pk}"
+def _announce(comment: ReportComment, **event) -> None:
+    """Tell of a challenge or its answer, linking to the challenge on the report's page."""
+    announce(
+        key=f"comment:{comment.pk}",
+        about=comment,
+        url=f"{comment.report.get_absolute_url()}#challenge-{comment.pk}",
+        **event,
+    )
 
 
 @transaction.atomic
@@ -207,13 +208,10 @@ def report_comment_answer(
     comment.save(update_fields=["answer", "answered_by", "answered_at"])
     # One notification per challenge: a later answer replaces the first on the page, unannounced.
     if comment.author_id != author.pk:
-        made = notify(
+        _announce(
+            comment,
             recipients=[comment.author],
             kind=Kind.ANSWER,
-            key=f"comment:{comment.pk}",
             message=f"{_name(author)} answered your challenge on {comment.report}: “{comment}”",
-            about=comment,
-            url=_challenge_url(comment),
         )
-        deliver_on_commit(made)
     return comment

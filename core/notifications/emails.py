@@ -26,7 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Delivery, EmailSent, Notification
-from core.notifications.services import deliveries_of, delivery
+from core.notifications.services import deliveries_of, delivery, notify
 
 # Immediate emails are for news: a notification older than this is left to the app.
 # The digest covers the same span.
@@ -52,6 +52,14 @@ def deliver_on_commit(notifications: Iterable[Notification]) -> None:
     ids = [notification.pk for notification in notifications]
     if ids and not _paused.get():
         transaction.on_commit(lambda: send_immediate_emails(notification_ids=ids))
+
+
+def announce(**event) -> list[Notification]:
+    """`notify(**event)`, then email on commit those of the new notifications whose recipients
+    chose "email at once": what an event's service calls."""
+    made = notify(**event)
+    deliver_on_commit(made)
+    return made
 
 
 @dataclass

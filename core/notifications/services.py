@@ -2,7 +2,7 @@
 
 Adding a kind of event takes three lines: a member of core.models.Kind, its default delivery
 in KINDS, and a migration of the choices (`makemigrations core`). The event's own service then
-calls `notify` (and `emails.deliver_on_commit` for the immediate emails).
+calls `emails.announce` (`notify`, then the immediate emails on commit).
 """
 
 from collections.abc import Iterable, Mapping
