@@ -2,8 +2,10 @@
 record of emails sent is never written by hand."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from core import roles
 from core.models import Delivery, EmailSent, Kind, Notification, NotificationPreference
 from core.notifications.services import notification_preferences_save
 from core.tests.factories import NotificationFactory
@@ -41,3 +43,18 @@ def test_a_notification_change_page_opens(administrator_client):
     notification = NotificationFactory()
     url = reverse("admin:core_notification_change", args=[notification.pk])
     assert administrator_client.get(url).status_code == 200
+
+
+def test_only_administrators_hold_the_permissions_on_them():
+    def codenames(role: str) -> set[str]:
+        group = Group.objects.get(name=role)
+        return set(
+            group.permissions.filter(content_type__app_label="core").values_list(
+                "codename", flat=True
+            )
+        )
+
+    assert {"view_notification", "change_notification", "view_emailsent"} <= codenames(
+        roles.ADMINISTRATOR
+    )
+    assert codenames(roles.COMMISSIONER) == codenames(roles.BOARD_MEMBER) == set()
