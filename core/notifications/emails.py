@@ -51,7 +51,9 @@ def deliver_on_commit(notifications: Iterable[Notification]) -> None:
     chose it."""
     ids = [notification.pk for notification in notifications]
     if ids and not _paused.get():
-        transaction.on_commit(lambda: send_immediate_emails(notification_ids=ids))
+        # Robust: a mail server that fails is logged, never turned into an error page for a
+        # change that is already saved; send_reminders sends what was not sent.
+        transaction.on_commit(lambda: send_immediate_emails(notification_ids=ids), robust=True)
 
 
 def announce(**event) -> list[Notification]:

@@ -114,3 +114,17 @@ def test_nothing_is_emailed_while_paused(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks, emails.emails_paused():
         emails.deliver_on_commit([notification])
     assert callbacks == [] and mail.outbox == []
+
+
+def test_a_failing_mail_server_leaves_the_email_for_send_reminders(
+    django_capture_on_commit_callbacks, settings
+):
+    """A mail server refusing on commit must not break the saved change; a rerun sends it."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9
+    notification = NotificationFactory(kind=Kind.ANSWER)
+    with django_capture_on_commit_callbacks(execute=True):
+        emails.deliver_on_commit([notification])
+    assert not EmailSent.objects.exists()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert emails.send_immediate_emails().emails == 1
