@@ -35,6 +35,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("healthz", healthz, name="healthz"),
     path("accounts/", include(account_patterns)),
+    path("notifications/", include("core.notifications.urls")),
     path("governance/", include("governance.urls")),
     path("priorities/", include("priorities.urls")),
     path("priorities/", include("reporting.urls")),

@@ -1,9 +1,12 @@
 """Template context every page needs: the product's name and version, the user's roles (to
-show, never to compare) and `can`, the rules templates ask (core.roles.TemplateRules)."""
+show, never to compare), `can`, the rules templates ask (core.roles.TemplateRules), and the
+count of unread notifications in the navigation bar."""
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from core import __version__, roles
+from core.models import Notification
 
 PRODUCT_NAME = "Joint Commissioning Manager"
 
@@ -15,4 +18,17 @@ def product(request: HttpRequest) -> dict:
         "product_version": __version__,
         "user_roles": roles.roles_of(user) if user is not None else frozenset(),
         "can": roles.TemplateRules(user),
+    }
+
+
+def notifications(request: HttpRequest) -> dict:
+    """The signed-in user's unread count for the navigation bar: one query, and only on a page
+    that shows it."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not roles.has_any_role(user):
+        return {"unread_notifications": 0}
+    return {
+        "unread_notifications": SimpleLazyObject(
+            lambda: Notification.objects.for_user(user).unread().count()
+        )
     }

@@ -41,8 +41,9 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
     "participation": {"participationrecord", "voiceanswer"},
     "reporting": {"termlyreport", "reportcomment"},
 }
-# Administrators also manage the people who use the product.
-ADMINISTRATOR_EXTRA_APPS = ("auth",)
+# Administrators also manage the people who use the product, and see in the admin what each
+# was notified and emailed (core: notifications, preferences, emails sent).
+ADMINISTRATOR_EXTRA_APPS = ("auth", "core")
 
 
 def roles_of(user) -> frozenset[str]:
@@ -317,6 +318,14 @@ def can_challenge_report(user, report) -> bool:
 def can_answer_challenge(user, report) -> bool:
     """The priority's lead commissioners (and administrators) answer challenges on its report."""
     return can_edit_priority_area(user, report.priority_area)
+
+
+# Notifications
+
+
+def can_read_notification(user, notification) -> bool:
+    """Every role has notifications; each person reads, opens and marks only their own."""
+    return has_any_role(user) and notification.recipient_id == user.pk
 
 
 # Templates

@@ -79,14 +79,14 @@ class DecisionInline(VersionCheckedInlineMixin, admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(VersionedAdmin):
-    list_display = ["__str__", "board", "starts_at", "location", "status"]
+class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = ["__str__", "board", "starts_at", "location", "status", "papers_published_at"]
     list_filter = ["status", "board__partnership", "board"]
     list_select_related = ["board"]
     search_fields = ["board__name", "location", "minutes"]
     autocomplete_fields = ["board"]
     date_hierarchy = "starts_at"
-    readonly_fields = ["version"]
+    readonly_fields = ["papers_published_at", "version"]
     inlines = [AgendaItemInline, DecisionInline]
 
 

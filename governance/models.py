@@ -201,7 +201,11 @@ class Meeting(models.Model):
     location = models.CharField(max_length=200, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNED)
     minutes = models.TextField(blank=True)
+    papers_published_at = models.DateTimeField("papers published", null=True, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    # Who changed a meeting's details, minutes and publication of its papers, and when.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_at"]
@@ -223,6 +227,10 @@ class Meeting(models.Model):
     @property
     def is_upcoming(self) -> bool:
         return self.starts_at >= timezone.now()
+
+    @property
+    def papers_published(self) -> bool:
+        return self.papers_published_at is not None
 
 
 class AgendaItem(models.Model):

@@ -3,11 +3,17 @@
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from core.edit_conflicts import locked_for_edit, save_edit
+from core.models import Kind
+from core.notifications.emails import announce
 from governance.models import AgendaItem, Board, Decision, Meeting
+from governance.selectors import current_memberships
 
 
 @transaction.atomic
@@ -34,6 +40,31 @@ def meeting_update(*, meeting: Meeting, expected_version: int, **changes: Any) -
     since `expected_version` was read."""
     current = locked_for_edit(Meeting, pk=meeting.pk, expected_version=expected_version)
     return save_edit(current, changes)
+
+
+@transaction.atomic
+def meeting_publish_papers(*, meeting: Meeting, expected_version: int) -> Meeting:
+    """Publish a meeting's papers, refusing (EditConflict) a stale page, and tell the board's
+    current members who have an account; publishing again is refused and tells nobody twice."""
+    current = locked_for_edit(Meeting, pk=meeting.pk, expected_version=expected_version)
+    if current.papers_published:
+        local = timezone.localtime(current.papers_published_at)
+        raise ValidationError(f"The papers were already published on {local:%-d %B %Y at %H:%M}.")
+    save_edit(current, {"papers_published_at": timezone.now()})
+    members = get_user_model().objects.filter(
+        pk__in=current_memberships()
+        .filter(board_id=current.board_id, user__isnull=False)
+        .values("user_id")
+    )
+    announce(
+        recipients=members,
+        kind=Kind.PAPERS_PUBLISHED,
+        key=f"meeting:{current.pk}",
+        message=f"Papers published for the {current.board.name} meeting of "
+        f"{timezone.localtime(current.starts_at):%-d %B %Y}.",
+        about=current,
+    )
+    return current
 
 
 def _next_agenda_number(meeting: Meeting) -> int:

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from core.history import ObjectHistoryView
 from governance import views
+from governance.models import Meeting
 
 app_name = "governance"
 
@@ -21,6 +23,16 @@ urlpatterns = [
         name="meeting_ics",
     ),
     path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path(
+        "meetings/<int:pk>/publish-papers/",
+        views.MeetingPublishPapersView.as_view(),
+        name="meeting_publish_papers",
+    ),
+    path(
+        "meetings/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=Meeting),
+        name="meeting_history",
+    ),
     path(
         "meetings/<int:meeting_pk>/agenda/add/",
         views.AgendaItemCreateView.as_view(),

@@ -1,12 +1,17 @@
 """Pages of the governance app: the structure, boards, meetings and the decisions log."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from core.calendars import calendar_response, new_calendar
-from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
@@ -80,6 +85,38 @@ class MeetingCalendarView(RoleRequiredMixin, DetailView):
         local = timezone.localtime(meeting.starts_at)
         filename = f"meeting-{meeting.pk}-{local:%Y-%m-%d}.ics"
         return calendar_response(calendar, filename=filename, download=True)
+
+
+class PublishPapersForm(forms.Form):
+    """The meeting's version the page showed: publishing from a stale page is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class MeetingPublishPapersView(EditorRequiredMixin, View):
+    """Publish a meeting's papers: its board's members with an account are told."""
+
+    permission_rule = staticmethod(can_edit_governance_records)
+
+    def post(self, request, pk: int):
+        meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
+        form = PublishPapersForm(request.POST)
+        form.is_valid()
+        try:
+            services.meeting_publish_papers(
+                meeting=meeting, expected_version=required_version(form)
+            )
+        except EditConflict:
+            messages.warning(
+                request,
+                "Not published: someone changed this meeting while you were looking at it. "
+                "Check the page as it is now, then publish again.",
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Papers published. The board's members have been told.")
+        return HttpResponseRedirect(meeting.get_absolute_url())
 
 
 class DecisionLogView(ReaderMixin, FilterView):

@@ -3,21 +3,72 @@ reports this term (so board members have something to challenge), and a board me
 challenge with its answer, in the words of reporting/demo/reports.yaml. Loaded by load_demo
 after the domain apps; safe to run again.
 
+Then the demo's notifications (reporting/demo/notifications.yaml): the demo board member gets
+a seat on a board whose next meeting's papers are published, and the daily scan tells the demo
+commissioner of what has fallen due. No email goes out for them: the demo's events are history.
+
 The school terms themselves are seeded by a migration with approximate dates (autumn 1
 September to 31 December, spring 1 January to 31 March, summer 1 April to 31 August).
 """
 
-from django.contrib.auth import get_user_model
+import datetime
 
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from core.notifications.emails import emails_paused
 from core.seed_files import read_seed
+from governance import services as governance_services
+from governance.models import Board, Meeting, Membership, Organisation
 from priorities.models import PriorityArea
 from reporting import services
 from reporting.models import Term, TermlyReport
+from reporting.reminders import notifications_daily
 from reporting.terms import seed_terms
 
 
 def load() -> int:
-    """Create the demo reports that are missing; return how many rows were created."""
+    """Create the demo reports and notifications that are missing; return how many rows were
+    created."""
+    with emails_paused():
+        created = _reports()
+        created += _notifications()
+    return created
+
+
+def _notifications() -> int:
+    """Seat the demo board member on a board, publish its next meeting's papers, and run the
+    daily scan; return how many rows were created."""
+    board_member = get_user_model().objects.filter(username="board").first()
+    seat = read_seed("reporting", "notifications")["board_seat"]
+    board = Board.objects.filter(name=seat["board"]).first()
+    created = 0
+    if board_member is not None and board is not None:
+        _, new = Membership.objects.get_or_create(
+            board=board,
+            user=board_member,
+            defaults={
+                "person_name": seat["person"],
+                "role": seat["role"],
+                "organisation": Organisation.objects.get(short_name=seat["organisation"]),
+                "start_date": timezone.localdate() + datetime.timedelta(days=seat["start_in_days"]),
+            },
+        )
+        created += new
+        meeting = (
+            Meeting.objects.filter(board=board, starts_at__gte=timezone.now())
+            .order_by("starts_at")
+            .first()
+        )
+        if meeting is not None and not meeting.papers_published:
+            governance_services.meeting_publish_papers(
+                meeting=meeting, expected_version=meeting.version
+            )
+            created += 1
+    return created + sum(notifications_daily().values())
+
+
+def _reports() -> int:
     created = seed_terms(Term)
     users = get_user_model().objects.in_bulk(["commissioner", "board"], field_name="username")
     commissioner, board_member = users.get("commissioner"), users.get("board")

@@ -46,6 +46,13 @@ def send_reminders() -> str:
     return "sent"
 
 
+@retried_task(max_attempts=3, backoff=datetime.timedelta(minutes=10))
+def send_digests() -> str:
+    """The weekly digests (`manage.py send_digests`, which emails each notification once)."""
+    call_command("send_digests")
+    return "sent"
+
+
 @retried_task(max_attempts=3, backoff=datetime.timedelta(minutes=5))
 def render_board_packs_before_meetings(days: int = MEETING_HORIZON_DAYS) -> list[int]:
     """Ask for the current term's pack of each board meeting in the next `days` days, so that

@@ -1,69 +1,146 @@
-"""Daily reminders: each owner's overdue actions, each lead commissioner's reports due this term."""
+"""The daily scan: what has fallen due is notified to the people it concerns, once.
+
+`notifications_daily(today)` reads across the apps (actions, reports, participation), so it
+lives here at the top layer. Each event has a key, so running the scan again, the same day or
+the next, tells nobody twice: an action overdue is notified once per due date, a report due or
+overdue once per priority and term, feedback owed once per record. `send_reminders` runs it,
+then sends the immediate emails (core.notifications.emails).
+"""
 
 import datetime
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections import Counter
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
+from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Kind
+from core.notifications.services import notify
+from participation.models import ParticipationRecord
 from priorities.models import Action, PriorityArea
 from reporting.models import Term, TermlyReport
 
-
-@dataclass
-class Reminder:
-    """What one person is reminded of."""
-
-    user: object
-    overdue_actions: list = field(default_factory=list)
-    reports_due: list = field(default_factory=list)
+# Lead commissioners hear of a report this long before its deadline.
+REPORT_DUE_NOTICE = datetime.timedelta(days=14)
 
 
-def reminders(*, today: datetime.date | None = None) -> list[Reminder]:
-    """Everyone with an overdue action or a report due this term, in three queries."""
-    today = today or timezone.localdate()
-    people: dict[int, Reminder] = {}
+def report_deadline(term: Term) -> datetime.date:
+    """The day a priority's report for `term` is due: the last day of the term."""
+    return term.end_date
 
-    def reminder_for(user) -> Reminder:
-        return people.setdefault(user.pk, Reminder(user=user))
 
-    overdue = (
-        Action.objects.overdue(today)
-        .select_related("owner", "priority_area")
-        .order_by("owner_id", "due_date", "pk")
-    )
-    for action in overdue:
-        reminder_for(action.owner).overdue_actions.append(action)
+def _day(day: datetime.date) -> str:
+    return f"{day:%-d %B %Y}"
 
-    term = Term.objects.current(today)
-    if term is not None:
-        submitted = TermlyReport.objects.filter(term=term).exclude(status=TermlyReport.Status.DRAFT)
-        leads = (
-            PriorityArea.lead_commissioners.through.objects.exclude(
-                priorityarea__in=submitted.values("priority_area")
+
+def overdue_actions(today: datetime.date) -> int:
+    """Tell each owner of an action that has fallen overdue."""
+    made = 0
+    actions = Action.objects.overdue(today).select_related("owner", "priority_area")
+    for action in actions.order_by("due_date", "pk"):
+        made += len(
+            notify(
+                recipients=[action.owner],
+                kind=Kind.ACTION_OVERDUE,
+                key=f"action:{action.pk}:{action.due_date.isoformat()}",
+                message=f"Your action “{action.title}” ({action.priority_area}) was due on "
+                f"{_day(action.due_date)} and is overdue.",
+                about=action,
             )
-            .select_related("user", "priorityarea__framework")
-            .order_by("user_id", "priorityarea__framework__title", "priorityarea__order")
         )
-        for lead in leads:
-            reminder_for(lead.user).reports_due.append(lead.priorityarea)
-    by_name: dict[str, list[Reminder]] = defaultdict(list)
-    for reminder in people.values():
-        by_name[reminder.user.get_username()].append(reminder)
-    return [reminder for name in sorted(by_name) for reminder in by_name[name]]
+    return made
 
 
-def reminder_email(reminder: Reminder, *, term: Term | None, base_url: str) -> EmailMessage:
-    body = render_to_string(
-        "reporting/email/reminder.txt",
-        {"reminder": reminder, "term": term, "base_url": base_url.rstrip("/")},
+def _areas_without_submitted_report(term: Term):
+    submitted = TermlyReport.objects.filter(term=term).exclude(status=TermlyReport.Status.DRAFT)
+    return (
+        PriorityArea.objects.exclude(pk__in=submitted.values("priority_area"))
+        .select_related("framework")
+        .prefetch_related("lead_commissioners")
+        .order_by("framework__title", "order", "pk")
     )
-    return EmailMessage(
-        subject="Joint Commissioning Manager: your overdue actions and reports due",
-        body=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[reminder.user.email],
+
+
+def _tell_leads(term: Term, *, overdue: bool) -> int:
+    deadline = report_deadline(term)
+    url = reverse("reporting:report_list") + f"?term={term.pk}"
+    made = 0
+    for area in _areas_without_submitted_report(term):
+        if overdue:
+            message = (
+                f"The {term} report of {area.title} was due on {_day(deadline)} and is overdue."
+            )
+        else:
+            message = f"The {term} report of {area.title} is due by {_day(deadline)}."
+        made += len(
+            notify(
+                recipients=area.lead_commissioners.all(),
+                kind=Kind.REPORT_DUE,
+                key=f"report:{area.pk}:{term.pk}:{'overdue' if overdue else 'due'}",
+                message=message,
+                about=area,
+                url=url,
+            )
+        )
+    return made
+
+
+def reports_due(today: datetime.date) -> int:
+    """Tell the lead commissioners of each priority whose report for this term is due within
+    REPORT_DUE_NOTICE and not submitted, and of each whose report for the last term is not."""
+    made = 0
+    term = Term.objects.current(today)
+    if term is None:
+        return 0
+    if report_deadline(term) - REPORT_DUE_NOTICE <= today <= report_deadline(term):
+        made += _tell_leads(term, overdue=False)
+    previous = term.previous() if term.contains(today) else term
+    if previous is not None and report_deadline(previous) < today:
+        made += _tell_leads(previous, overdue=True)
+    return made
+
+
+def feedback_owed(today: datetime.date) -> int:
+    """Tell the lead commissioners of a record's priorities (who may edit it, and so owe the
+    feedback), or whoever logged it if no priority has a lead, that its feedback is owed."""
+    made = 0
+    records = (
+        ParticipationRecord.objects.feedback_owed(today)
+        .select_related("created_by")
+        .prefetch_related(
+            Prefetch(
+                "priority_areas",
+                queryset=PriorityArea.objects.prefetch_related("lead_commissioners"),
+            )
+        )
+        .order_by("date", "pk")
+    )
+    for record in records:
+        leads = {
+            lead for area in record.priority_areas.all() for lead in area.lead_commissioners.all()
+        }
+        if not leads and record.created_by is not None:
+            leads = {record.created_by}
+        made += len(
+            notify(
+                recipients=leads,
+                kind=Kind.FEEDBACK_OWED,
+                key=f"record:{record.pk}",
+                message=f"Feedback is owed to those who took part in “{record.title}” on "
+                f"{_day(record.date)}: tell them what happened as a result.",
+                about=record,
+            )
+        )
+    return made
+
+
+def notifications_daily(today: datetime.date | None = None) -> Counter:
+    """Run every daily scan; returns how many notifications each kind made."""
+    today = today or timezone.localdate()
+    return Counter(
+        {
+            Kind.ACTION_OVERDUE: overdue_actions(today),
+            Kind.REPORT_DUE: reports_due(today),
+            Kind.FEEDBACK_OWED: feedback_owed(today),
+        }
     )

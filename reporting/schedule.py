@@ -50,7 +50,7 @@ SCHEDULE: tuple[Entry, ...] = (
         cadence=daily,
         job=jobs.send_reminders,
         not_before=datetime.time(7, 0),
-        description="Email owners their overdue actions and leads the reports due this term.",
+        description="Notify of overdue actions, reports due, feedback owed; email those at once.",
     ),
     Entry(
         name="board-packs-before-meetings",
@@ -59,9 +59,13 @@ SCHEDULE: tuple[Entry, ...] = (
         not_before=datetime.time(5, 0),
         description="Lay out the pack of each board meeting in the next 7 days.",
     ),
-    # The weekly digest goes here:
-    # Entry(name="weekly-digest", cadence=weekly, job=jobs.send_digests,
-    #       not_before=datetime.time(7, 0), description="..."),
+    Entry(
+        name="weekly-digest",
+        cadence=weekly,
+        job=jobs.send_digests,
+        not_before=datetime.time(7, 0),
+        description="Email each person who chose the weekly digest their week's notifications.",
+    ),
 )
 
 

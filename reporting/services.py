@@ -10,6 +10,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflict, save_edit
+from core.models import Kind
+from core.notifications.emails import announce
 from governance import services as governance_services
 from governance.models import AgendaItem
 from priorities.models import PriorityArea
@@ -174,7 +176,27 @@ def report_comment_add(
     comment = ReportComment(report=report, author=author, text=text, about=about)
     comment.full_clean()
     comment.save()
+    _announce(
+        comment,
+        recipients=report.priority_area.lead_commissioners.exclude(pk=author.pk),
+        kind=Kind.CHALLENGE,
+        message=f"{_name(author)} challenged the report {report}: “{comment}”",
+    )
     return comment
+
+
+def _name(user: AbstractBaseUser) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _announce(comment: ReportComment, **event) -> None:
+    """Tell of a challenge or its answer, linking to the challenge on the report's page."""
+    announce(
+        key=f"comment:{comment.pk}",
+        about=comment,
+        url=f"{comment.report.get_absolute_url()}#challenge-{comment.pk}",
+        **event,
+    )
 
 
 @transaction.atomic
@@ -187,6 +209,14 @@ def report_comment_answer(
     comment.answered_at = timezone.now()
     comment.full_clean()
     comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    # One notification per challenge: a later answer replaces the first on the page, unannounced.
+    if comment.author_id != author.pk:
+        _announce(
+            comment,
+            recipients=[comment.author],
+            kind=Kind.ANSWER,
+            message=f"{_name(author)} answered your challenge on {comment.report}: “{comment}”",
+        )
     return comment
 
 

@@ -4,7 +4,12 @@ Read by test_permission_matrix (every URL, every role) and test_bad_input (every
 """
 
 from commissioning.tests.factories import ActivityFactory, ContractFactory
-from core.tests.factories import AdministratorFactory, BoardMemberFactory, CommissionerFactory
+from core.tests.factories import (
+    AdministratorFactory,
+    BoardMemberFactory,
+    CommissionerFactory,
+    NotificationFactory,
+)
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -53,6 +58,16 @@ MATRIX: dict[str, dict] = {
     "password_change_done": {"get": EVERY_ROLE},
     # The keep-alive of the sign-out warning: a POST renews the session.
     "session_keep_alive": {"get": GET_ONLY, "post": EVERY_ROLE},
+    # Notifications: everyone has their own; another's answers 404, never shows it.
+    "notifications:list": {"get": EVERY_ROLE},
+    "notifications:open": {"object": "notification", "get": by_role(302, 302, 404, 404, 404)},
+    "notifications:read": {
+        "object": "notification",
+        "get": GET_ONLY,
+        "post": by_role(302, 302, 404, 404, 404),
+    },
+    "notifications:read_all": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
+    "notifications:preferences": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
@@ -60,6 +75,13 @@ MATRIX: dict[str, dict] = {
     "governance:meeting_detail": {"object": "meeting", "get": EVERY_ROLE},
     "governance:meeting_ics": {"object": "meeting", "get": EVERY_ROLE},
     "governance:meeting_update": {"object": "meeting", "get": EDITORS, "post": EDITORS},
+    # An empty POST has no version: refused as stale, with a message, back to the meeting.
+    "governance:meeting_publish_papers": {
+        "object": "meeting",
+        "get": by_role(302, 405, 405, 403, 405),
+        "post": by_role(302, 302, 302, 403, 302),
+    },
+    "governance:meeting_history": {"object": "meeting", "get": EVERY_ROLE},
     "governance:agenda_item_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
     "governance:agenda_item_update": {"object": "agenda_item", "get": EDITORS, "post": EDITORS},
     "governance:decision_create": {"object": "meeting", "get": EDITORS, "post": EDITORS},
@@ -270,5 +292,6 @@ def make_world() -> dict:
             "comment": ReportCommentFactory(report=submitted),
             "submitted": submitted,
             "calendar_feed": calendar_feed_for(user=lead),
+            "notification": NotificationFactory(recipient=lead),
         },
     }

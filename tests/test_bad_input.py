@@ -30,6 +30,9 @@ BUTTONS = {
     "reporting:report_new_version",
     "reporting:report_noted",
     "reporting:calendar_reset",
+    "governance:meeting_publish_papers",
+    "notifications:read",
+    "notifications:read_all",
 }
 # Pages open to a POST only to refuse it (405): nothing to fill in.
 NOT_FORMS = {"reporting:calendar_feed"}

@@ -53,3 +53,16 @@ class BoardMemberFactory(UserFactory):
 class AdministratorFactory(UserFactory):
     is_staff = True
     role = _role_hook(default=roles.ADMINISTRATOR)
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """A notification of a challenge, about nothing in particular (the link goes home)."""
+
+    class Meta:
+        model = "core.Notification"
+
+    recipient = factory.SubFactory(CommissionerFactory)
+    kind = "challenge"
+    key = factory.Sequence(lambda n: f"test:{n}")
+    message = factory.Sequence(lambda n: f"A board member challenged report {n}.")
+    url = "/"

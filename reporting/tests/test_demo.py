@@ -1,7 +1,9 @@
 """The demo termly reports, loaded on top of the demo priorities."""
 
 import pytest
+from django.urls import reverse
 
+from core.models import Kind, Notification
 from reporting import demo as reports_demo
 from reporting.models import ReportComment, Term, TermlyReport
 
@@ -29,3 +31,15 @@ def test_loading_the_reports_twice_changes_nothing(loaded):
     before = TermlyReport.objects.count()
     assert reports_demo.load() == 0
     assert TermlyReport.objects.count() == before
+
+
+@pytest.mark.dates
+def test_the_demo_commissioner_and_board_member_have_notifications(loaded, client):
+    board = Notification.objects.filter(recipient__username="board")
+    assert set(board.values_list("kind", flat=True)) >= {Kind.ANSWER, Kind.PAPERS_PUBLISHED}
+    commissioner = Notification.objects.filter(recipient__username="commissioner")
+    assert commissioner.filter(kind=Kind.CHALLENGE).exists()
+    client.force_login(commissioner.first().recipient)
+    page = client.get(reverse("notifications:list")).content.decode()
+    assert 'id="nav-unread-count"' in page
+    assert "Demo Board Member challenged the report" in page

@@ -10,6 +10,8 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from core.models import Delivery, NotificationPreference
+from core.tests.factories import NotificationFactory
 from governance.tests.factories import MeetingFactory
 from priorities.tests.factories import ActionFactory
 from reporting.models import ScheduledRun
@@ -26,29 +28,33 @@ def _at(hour: int, days: int = 0) -> datetime.datetime:
     return timezone.localtime().replace(hour=hour, minute=5) + datetime.timedelta(days=days)
 
 
+DAILY = ["reminders", "board-packs-before-meetings"]
+
+
 def test_run_twice_in_a_day_enqueues_each_entry_once():
-    assert run_schedule(moment=_at(8)) == ["reminders", "board-packs-before-meetings"]
+    assert run_schedule(moment=_at(8)) == [*DAILY, "weekly-digest"]
     assert run_schedule(moment=_at(9)) == []
-    assert _queued() == ["render_board_packs_before_meetings", "send_reminders"]
+    assert _queued() == ["render_board_packs_before_meetings", "send_digests", "send_reminders"]
     assert ScheduledRun.objects.count() == len(SCHEDULE)
 
 
 def test_the_next_day_enqueues_them_again():
     run_schedule(moment=_at(8))
-    assert run_schedule(moment=_at(8, days=1)) == ["reminders", "board-packs-before-meetings"]
-    assert len(_queued()) == 4
+    next_day = run_schedule(moment=_at(8, days=1))
+    assert next_day[:2] == DAILY
+    assert len(_queued()) == 3 + len(next_day)
 
 
 def test_an_entry_waits_for_its_time_of_day():
     assert run_schedule(moment=_at(6)) == ["board-packs-before-meetings"]
-    assert run_schedule(moment=_at(7)) == ["reminders"]
+    assert run_schedule(moment=_at(7)) == ["reminders", "weekly-digest"]
 
 
 def test_a_run_another_cron_run_recorded_first_is_not_enqueued_again():
     """Two overlapping cron runs: the unique (name, period) lets only one enqueue."""
     ScheduledRun.objects.create(name="reminders", period=daily(_at(8)), enqueued_at=timezone.now())
-    assert run_schedule(moment=_at(8)) == ["board-packs-before-meetings"]
-    assert _queued() == ["render_board_packs_before_meetings"]
+    assert run_schedule(moment=_at(8)) == ["board-packs-before-meetings", "weekly-digest"]
+    assert _queued() == ["render_board_packs_before_meetings", "send_digests"]
     with pytest.raises(IntegrityError):
         ScheduledRun.objects.create(
             name="reminders", period=daily(_at(8)), enqueued_at=timezone.now()
@@ -67,7 +73,7 @@ def test_the_command_says_what_it_enqueued():
     again = io.StringIO()
     call_command("run_schedule", "-v", "2", stdout=again)
     enqueued = set(out.getvalue().splitlines())
-    assert enqueued <= {"Enqueued reminders.", "Enqueued board-packs-before-meetings."}
+    assert enqueued <= {f"Enqueued {entry.name}." for entry in SCHEDULE}
     assert "Nothing due" in again.getvalue()
 
 
@@ -92,3 +98,21 @@ def test_board_packs_are_asked_for_ahead_of_meetings(
     assert [result.args_kwargs["args"] for result in laid_out] == [[board.pk, term.pk]]
     assert len(counted_renders) == 1
     assert far.board_id != board.pk
+
+
+def test_the_weekly_digest_is_enqueued_once_a_week():
+    monday = timezone.make_aware(datetime.datetime(2026, 11, 30, 7, 30))
+    assert "weekly-digest" in run_schedule(moment=monday)
+    later_that_week = monday + datetime.timedelta(days=3)
+    assert "weekly-digest" not in run_schedule(moment=later_that_week)
+    assert "weekly-digest" in run_schedule(moment=monday + datetime.timedelta(days=7))
+
+
+def test_the_digest_job_emails_the_digest(run_jobs, commissioner):
+    notification = NotificationFactory(recipient=commissioner)
+    NotificationPreference.objects.create(
+        user=commissioner, kind=notification.kind, delivery=Delivery.DIGEST
+    )
+    run_schedule(moment=_at(8))
+    run_jobs()
+    assert [message.to for message in mail.outbox] == [[commissioner.email]]

@@ -1,40 +1,43 @@
-"""Email each owner their overdue actions and each lead commissioner the reports due this term.
+"""The daily reminders: notify what has fallen due, then send the emails chosen "at once".
 
 Run daily by cron (see README): `python manage.py send_reminders --base-url https://...`.
-Mail goes through Django's email backend, which EMAIL_URL configures.
+Running it twice sends nothing new: each event is notified once and each notification emailed
+once. Mail goes through Django's email backend, which EMAIL_URL configures.
 """
 
-from django.core.mail import get_connection
 from django.core.management.base import BaseCommand
+from django.db import transaction
 from django.utils import timezone
 
-from reporting.models import Term
-from reporting.reminders import reminder_email, reminders
+from core.notifications.emails import send_immediate_emails
+from reporting.reminders import notifications_daily
 
 
 class Command(BaseCommand):
-    help = "Email each owner their overdue actions and each lead the reports due this term."
+    help = "Notify overdue actions, reports due and feedback owed; email those who chose it."
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
             default="",
-            help="The site's address, for links in the emails, e.g. https://jcm.example.org",
+            help="The site's address, for links in the emails, e.g. https://jcm.example.org "
+            "(default: the SITE_URL setting)",
         )
         parser.add_argument(
-            "--dry-run", action="store_true", help="Say who would be emailed; send nothing."
+            "--dry-run",
+            action="store_true",
+            help="Say what would be done; change and send nothing.",
         )
 
     def handle(self, *args, base_url: str, dry_run: bool, **options):
-        today = timezone.localdate()
-        term = Term.objects.current(today)
-        messages, skipped = [], 0
-        for reminder in reminders(today=today):
-            if not reminder.user.email or not reminder.user.is_active:
-                skipped += 1
-                continue
-            messages.append(reminder_email(reminder, term=term, base_url=base_url))
-        if not dry_run and messages:
-            get_connection().send_messages(messages)
-        verb = "Would send" if dry_run else "Sent"
-        self.stdout.write(f"{verb} {len(messages)} reminders; {skipped} people have no email.")
+        with transaction.atomic():
+            made = notifications_daily(timezone.localdate())
+            outcome = send_immediate_emails(base_url=base_url, dry_run=dry_run)
+            if dry_run:
+                transaction.set_rollback(True)
+        verb = "Would make" if dry_run else "Made"
+        sent = "would send" if dry_run else "sent"
+        self.stdout.write(
+            f"{verb} {sum(made.values())} notifications; {sent} {outcome.emails} emails; "
+            f"{outcome.no_email} people have no email."
+        )

@@ -1,0 +1,145 @@
+"""Notifications: what each person hears about, how they chose to hear it, and what was emailed.
+
+The kinds of event and how each is delivered by default are declared in core.notifications
+(KINDS); the model only stores them.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Kind(models.TextChoices):
+    """The events a person is told of. Add one here and in core.notifications.KINDS."""
+
+    CHALLENGE = "challenge", "A challenge on a report you lead"
+    ANSWER = "answer", "An answer to your challenge"
+    ACTION_OVERDUE = "action_overdue", "An action you own falls overdue"
+    REPORT_DUE = "report_due", "A report you lead is due soon or overdue"
+    FEEDBACK_OWED = "feedback_owed", "Feedback you owe to participants"
+    PAPERS_PUBLISHED = "papers_published", "Papers published for a meeting of your board"
+
+
+class Delivery(models.TextChoices):
+    IN_APP = "in_app", "In the app only"
+    IMMEDIATE = "immediate", "Email at once"
+    DIGEST = "digest", "Weekly digest email"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def for_user(self, user):
+        return self.filter(recipient=user)
+
+
+class Notification(models.Model):
+    """One thing one person is told: about a record, with a link to open it."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    key = models.CharField(
+        max_length=200, help_text="Names the event, so the same event never notifies twice."
+    )
+    message = models.CharField(max_length=300)
+    about_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about = GenericForeignKey("about_type", "about_id")
+    url = models.CharField("link", max_length=500, help_text="Where opening it goes.")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "notification"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "key"],
+                name="one_notification_per_event_and_recipient",
+                violation_error_message="This person has already been told of this event.",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notification_unread"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.message
+
+    def get_absolute_url(self) -> str:
+        return reverse("notifications:open", args=[self.pk])
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+
+class NotificationPreference(models.Model):
+    """How one person chose to hear of one kind of event; without a row, the kind's default."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    delivery = models.CharField(max_length=20, choices=Delivery.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user", "kind"]
+        verbose_name = "notification preference"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                name="one_preference_per_user_and_kind",
+                violation_error_message="This person already has a preference for this kind.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()} – {self.get_delivery_display()}"
+
+
+class EmailSent(models.Model):
+    """A notification emailed to its recipient, at once or in a digest: a rerun skips it."""
+
+    class Channel(models.TextChoices):
+        IMMEDIATE = "immediate", "Immediate email"
+        DIGEST = "digest", "Weekly digest"
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="emails_sent"
+    )
+    notification = models.ForeignKey(
+        Notification, on_delete=models.CASCADE, related_name="emails_sent"
+    )
+    channel = models.CharField(max_length=20, choices=Channel.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        verbose_name = "email sent"
+        verbose_name_plural = "emails sent"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "notification"],
+                name="one_email_per_notification_and_recipient",
+                violation_error_message="This notification has already been emailed.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} to {self.recipient}: {self.notification}"
