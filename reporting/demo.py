@@ -11,15 +11,13 @@ The school terms themselves are seeded by a migration with approximate dates (au
 September to 31 December, spring 1 January to 31 March, summer 1 April to 31 August).
 """
 
-import datetime
-
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core.notifications.emails import emails_paused
 from core.seed_files import read_seed
 from governance import services as governance_services
-from governance.models import Board, Meeting, Membership, Organisation
+from governance.models import Meeting
 from priorities.models import PriorityArea
 from reporting import services
 from reporting.models import Term, TermlyReport
@@ -37,34 +35,20 @@ def load() -> int:
 
 
 def _notifications() -> int:
-    """Seat the demo board member on a board, publish its next meeting's papers, and run the
-    daily scan; return how many rows were created."""
-    board_member = get_user_model().objects.filter(username="board").first()
-    seat = read_seed("reporting", "notifications")["board_seat"]
-    board = Board.objects.filter(name=seat["board"]).first()
+    """Publish the papers of the next meeting of the board the demo board member sits on
+    (governance/demo), and run the daily scan; return how many rows were created."""
+    board = read_seed("reporting", "notifications")["papers_published_for"]
+    meeting = (
+        Meeting.objects.filter(board__name=board, starts_at__gte=timezone.now())
+        .order_by("starts_at")
+        .first()
+    )
     created = 0
-    if board_member is not None and board is not None:
-        _, new = Membership.objects.get_or_create(
-            board=board,
-            user=board_member,
-            defaults={
-                "person_name": seat["person"],
-                "role": seat["role"],
-                "organisation": Organisation.objects.get(short_name=seat["organisation"]),
-                "start_date": timezone.localdate() + datetime.timedelta(days=seat["start_in_days"]),
-            },
+    if meeting is not None and not meeting.papers_published:
+        governance_services.meeting_publish_papers(
+            meeting=meeting, expected_version=meeting.version
         )
-        created += new
-        meeting = (
-            Meeting.objects.filter(board=board, starts_at__gte=timezone.now())
-            .order_by("starts_at")
-            .first()
-        )
-        if meeting is not None and not meeting.papers_published:
-            governance_services.meeting_publish_papers(
-                meeting=meeting, expected_version=meeting.version
-            )
-            created += 1
+        created += 1
     return created + sum(notifications_daily().values())
 
 
