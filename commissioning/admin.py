@@ -21,13 +21,15 @@ from commissioning.models import (
     StageMove,
 )
 from commissioning.resources import ContractResource, ProviderResource
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 
 # Administrators exchange spreadsheets: offer the two formats they use, nothing else.
 SPREADSHEET_FORMATS = [XLSX, CSV]
 
 
-class ContractInline(admin.TabularInline):
+class ContractInline(VersionCheckedInlineMixin, admin.TabularInline):
+    """Read-only rows; version-checked all the same, as every inline of a versioned record."""
+
     model = Contract
     fields = ("reference", "title", "service", "status", "annual_value", "start_date", "end_date")
     readonly_fields = fields

@@ -48,7 +48,15 @@ class OptionForm(forms.Form):
     )
 
 
-OptionFormSet = forms.formset_factory(OptionForm, extra=3, max_num=10, absolute_max=10)
+class BaseOptionFormSet(forms.BaseFormSet):
+    def get_form_kwargs(self, index):
+        # Every row is read, even one left as it was shown: a row is an option kept.
+        return {**super().get_form_kwargs(index), "empty_permitted": False}
+
+
+OptionFormSet = forms.formset_factory(
+    OptionForm, formset=BaseOptionFormSet, extra=3, max_num=10, absolute_max=10
+)
 
 
 class ContractForm(EditConflictFormMixin, forms.ModelForm):

@@ -256,9 +256,7 @@ def _fill(plan, today, **overrides):
         "communication_plan": "Letters to families; the Youth Cabinet's newsletter.",
         **overrides,
     }
-    return services.decommissioning_plan_update(
-        plan=plan, data=data, expected_version=plan.version
-    )
+    return services.decommissioning_plan_update(plan=plan, data=data, expected_version=plan.version)
 
 
 def test_completing_the_plan_names_each_missing_step(today):
