@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from commissioning.models import StageMove
 from commissioning.tests.factories import (
-    ExtensionOptionFactory,
     ActivityFactory,
     ContractFactory,
     ContractReviewFactory,
+    ExtensionOptionFactory,
     NeedsAssessmentFactory,
     OrganisationFactory,
     PriorityAreaFactory,
