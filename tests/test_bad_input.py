@@ -29,6 +29,8 @@ BUTTONS = {
     "reporting:report_submit",
     "reporting:report_new_version",
     "reporting:report_noted",
+    "commissioning:decommissioning_plan_complete",
+    "participation:decommissioning_consultation_unlink",
 }
 # Pages that take a form: the product's rows of the matrix that check a POST.
 FORM_URL_NAMES = sorted(
