@@ -152,6 +152,13 @@ class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHist
     inlines = [ExtensionOptionInline, ContractVariationInline, ContractReviewInline]
     actions = [mark_decommissioned]
     readonly_fields = ("version",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        # As contract_create does: a contract's first term ends where it ends when added.
+        if obj.initial_end_date is None:
+            obj.initial_end_date = obj.end_date
+        super().save_model(request, obj, form, change)
+
     fieldsets = (
         (
             None,

@@ -41,7 +41,7 @@ DEMO_ROWS = {
     "commissioning.Contract": 15,
     "commissioning.ContractReview": 4,
     "commissioning.CommissioningActivity": 9,
-    "commissioning.ExtensionOption": 7,
+    "commissioning.ExtensionOption": 6,
     "commissioning.ContractVariation": 1,
     "commissioning.DecommissioningPlan": 1,
     "participation.DecommissioningConsultation": 1,

@@ -279,8 +279,10 @@ def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
     locked = Contract.objects.select_for_update().filter(pk__in=pks).order_by("pk")
     for contract in locked.exclude(status=Contract.Status.DECOMMISSIONED):
         contract.status = Contract.Status.DECOMMISSIONED
+        # A new version: an edit or decision open on the site meanwhile is refused as stale.
+        contract.version += 1
         contract.full_clean()
-        contract.save(update_fields=["status", "updated_at"])
+        contract.save(update_fields=["status", "version", "updated_at"])
         changed += 1
     return changed
 
