@@ -1,4 +1,5 @@
-"""The contract lifecycle: terms and options, each review decision's effect on the contract,
+"""(In tests/: it links participation records, which commissioning may not import.)
+The contract lifecycle: terms and options, each review decision's effect on the contract,
 the refusals, the decommissioning plan's steps, and the gates reading this cycle's evidence."""
 
 import datetime
