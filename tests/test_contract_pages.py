@@ -56,11 +56,10 @@ def _edit_page(client: Client, contract: Contract) -> dict:
     )
 
 
-def test_lead_adds_a_contract_with_options_and_sees_it_in_the_register(
-    commissioner_client, area, today
-):
+def _new_contract(area, today, **overrides) -> dict:
+    """What the add page posts for a 3 + 1 + 1 year contract under `area`."""
     template = ContractFactory()
-    data = {
+    return {
         "reference": "HBC-SEND-0999",
         "title": "Short breaks for disabled children",
         "service": template.service.pk,
@@ -77,7 +76,14 @@ def test_lead_adds_a_contract_with_options_and_sees_it_in_the_register(
         "status": "live",
         "safeguarding_clause": "on",
         **_options(12, 12),
+        **overrides,
     }
+
+
+def test_lead_adds_a_contract_with_options_and_sees_it_in_the_register(
+    commissioner_client, area, today
+):
+    data = _new_contract(area, today)
     response = commissioner_client.post(reverse("commissioning:contract_create"), data)
     assert response.status_code == 302
     created = Contract.objects.get(reference="HBC-SEND-0999")
@@ -88,24 +94,14 @@ def test_lead_adds_a_contract_with_options_and_sees_it_in_the_register(
 
 
 def test_contract_form_explains_bad_dates_values_and_options(commissioner_client, area, today):
-    template = ContractFactory()
-    data = {
-        "reference": "X-1",
-        "title": "Bad",
-        "service": template.service.pk,
-        "provider": template.provider.pk,
-        "priority_area": area.pk,
-        "form": "block",
-        "procurement_route": "open",
-        "lead_organisation": template.lead_organisation.pk,
-        "annual_value": "-1",
-        "total_value": "10",
-        "start_date": f"{today:%Y-%m-%d}",
-        "initial_end_date": f"{today - datetime.timedelta(days=1):%Y-%m-%d}",
-        "notice_period_months": "3",
-        "status": "live",
+    data = _new_contract(
+        area,
+        today,
+        reference="X-1",
+        annual_value="-1",
+        initial_end_date=f"{today - datetime.timedelta(days=1):%Y-%m-%d}",
         **_options(0),
-    }
+    )
     response = commissioner_client.post(reverse("commissioning:contract_create"), data)
     page = response.content.decode()
     assert response.status_code == 200
