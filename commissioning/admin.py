@@ -12,19 +12,24 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    ContractVariation,
+    DecommissioningPlan,
+    ExtensionOption,
     NeedsAssessment,
     Provider,
     Service,
     StageMove,
 )
 from commissioning.resources import ContractResource, ProviderResource
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 
 # Administrators exchange spreadsheets: offer the two formats they use, nothing else.
 SPREADSHEET_FORMATS = [XLSX, CSV]
 
 
-class ContractInline(admin.TabularInline):
+class ContractInline(VersionCheckedInlineMixin, admin.TabularInline):
+    """Read-only rows; version-checked all the same, as every inline of a versioned record."""
+
     model = Contract
     fields = ("reference", "title", "service", "status", "annual_value", "start_date", "end_date")
     readonly_fields = fields
@@ -59,14 +64,55 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
 
 
 class ContractReviewInline(admin.StackedInline):
+    """Reviews for reference: a decision acts on the contract only from the review page of the
+    product (commissioning.services.contract_review_decide), so none is added here."""
+
     model = ContractReview
     extra = 0
     fields = (
         ("date", "performance_rag", "value_for_money"),
         "outcomes_achieved",
         ("decision", "decision_date"),
+        "decision_note",
+        "opened_activity",
         "is_sample",
     )
+    readonly_fields = ("decision", "decision_date", "decision_note", "opened_activity")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ExtensionOptionInline(admin.TabularInline):
+    model = ExtensionOption
+    extra = 0
+    fields = ("order", "months", "taken_on", "taken_by")
+    readonly_fields = ("taken_on", "taken_by")
+    ordering = ("order",)
+
+
+class ContractVariationInline(admin.StackedInline):
+    model = ContractVariation
+    extra = 0
+    can_delete = False
+    readonly_fields = (
+        "review",
+        "agreed_on",
+        "agreed_by",
+        "reason",
+        "scope_change",
+        "previous_annual_value",
+        "new_annual_value",
+        "previous_total_value",
+        "new_total_value",
+        "previous_end_date",
+        "new_end_date",
+    )
+    exclude = ("is_sample",)
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        # A variation is the decision of a review, taken on the contract's review page.
+        return False
 
 
 @admin.action(description="Mark the selected contracts decommissioned")
@@ -80,7 +126,10 @@ def mark_decommissioned(modeladmin, request, queryset) -> None:
 
 
 @admin.register(Contract)
-class ContractAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    """A save here is checked against the version and bumps it, as the contract's edit page
+    and its review decisions do: neither overwrites the other silently."""
+
     resource_classes = [ContractResource]
     import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = (
@@ -100,16 +149,43 @@ class ContractAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_select_related = ("provider",)
     autocomplete_fields = ("provider", "service", "activity")
     filter_horizontal = ("co_commissioners",)
-    inlines = [ContractReviewInline]
+    inlines = [ExtensionOptionInline, ContractVariationInline, ContractReviewInline]
     actions = [mark_decommissioned]
+    readonly_fields = ("version",)
+
+    def save_model(self, request, obj, form, change) -> None:
+        # As contract_create does: a contract's first term ends where it ends when added.
+        if obj.initial_end_date is None:
+            obj.initial_end_date = obj.end_date
+        super().save_model(request, obj, form, change)
+
     fieldsets = (
-        (None, {"fields": ("reference", "title", "service", "provider", "activity", "status")}),
+        (
+            None,
+            {
+                "fields": (
+                    "reference",
+                    "title",
+                    "service",
+                    "provider",
+                    "activity",
+                    "activity_cycle",
+                    "status",
+                    "priority_area",
+                    "owner",
+                    "version",
+                )
+            },
+        ),
         (
             "Commissioning",
             {"fields": ("form", "procurement_route", "lead_organisation", "co_commissioners")},
         ),
         ("Value (£)", {"fields": ("annual_value", "total_value")}),
-        ("Dates", {"fields": ("start_date", "end_date", "extension_until")}),
+        (
+            "Dates",
+            {"fields": ("start_date", "initial_end_date", "end_date", "notice_period_months")},
+        ),
         ("Clauses", {"fields": ("safeguarding_clause", "social_value_clause", "is_sample")}),
     )
 
@@ -158,5 +234,39 @@ class CommissioningActivityAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     # Specifications are published over HTTPS; Django 6 makes this the default.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The cycle's fields change only through its moves, on the activity page.
-    readonly_fields = ("stage", "cycle_number", "stage_entered_at", "version")
+    readonly_fields = (
+        "stage",
+        "cycle_number",
+        "stage_entered_at",
+        "purpose",
+        "specification_cycle",
+        "version",
+    )
     inlines = [NeedsAssessmentInline, StageMoveInline]
+
+    def save_model(self, request, obj, form, change) -> None:
+        if {"specification_text", "specification_url"} & set(form.changed_data):
+            # As activity_update does: the Plan to Do gate counts this cycle's specification.
+            obj.specification_cycle = obj.cycle_number
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(DecommissioningPlan)
+class DecommissioningPlanAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Plans are filled in on the site; here for reference and correction. Completing one
+    (which ends the contract) happens only on its page, where the steps are checked."""
+
+    list_display = ("contract", "service_end_date", "status", "is_sample")
+    list_filter = ("status", "is_sample")
+    search_fields = ("contract__reference", "contract__title")
+    list_select_related = ("contract",)
+    readonly_fields = (
+        "contract",
+        "activity",
+        "review",
+        "decision_date",
+        "status",
+        "completed_on",
+        "completed_by",
+        "version",
+    )

@@ -17,6 +17,7 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    ExtensionOption,
     Provider,
     Service,
     StageMove,
@@ -30,6 +31,10 @@ from priorities.models import PriorityArea
 CYCLE_ORDER = list(Stage)
 
 
+def _money(value) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
+
+
 def load() -> int:
     """Create what is missing; return how many rows were created."""
     with transaction.atomic():
@@ -40,6 +45,7 @@ def load() -> int:
         loader.contracts()
         for data, activity in activities:
             loader.play(data, activity)
+        loader.decisions()
         return loader.created
 
 
@@ -129,7 +135,6 @@ class _Loader:
                 continue
             partnership, service_name = data["partnership"], data["service"]
             annual = Decimal(str(data["annual_value"]))
-            extension = data.get("extension_until_in_days")
             service = Service.objects.filter(partnership=partnership, name=service_name).first()
             activity = (
                 CommissioningActivity.objects.filter(title=data["activity"]).first()
@@ -144,6 +149,7 @@ class _Loader:
                 if priority_area
                 else None
             )
+            end_date = self.today + datetime.timedelta(days=data["end_in_days"])
             contract = Contract(
                 reference=data["reference"],
                 title=data["title"],
@@ -159,10 +165,9 @@ class _Loader:
                 annual_value=annual,
                 total_value=annual * data["years"],
                 start_date=self.today + datetime.timedelta(days=data["start_in_days"]),
-                end_date=self.today + datetime.timedelta(days=data["end_in_days"]),
-                extension_until=self.today + datetime.timedelta(days=extension)
-                if extension
-                else None,
+                initial_end_date=end_date,
+                end_date=end_date,
+                activity_cycle=activity.cycle_number if activity else None,
                 status=data["status"],
                 social_value_clause=data.get("social_value_clause", False),
                 is_sample=True,
@@ -170,7 +175,54 @@ class _Loader:
             contract.full_clean()
             contract.save()
             contract.co_commissioners.set([self.organisation(o) for o in data["co_commissioners"]])
+            for order, months in enumerate(data.get("options_months", []), start=1):
+                ExtensionOption.objects.create(contract=contract, order=order, months=months)
             self.created += 1
+
+    def days(self, offset: int) -> datetime.date:
+        return self.today + datetime.timedelta(days=offset)
+
+    def decisions(self) -> None:
+        """Take the reviews' decisions that act on their contracts, once."""
+        for data in read_seed("commissioning", "contracts").get("decisions", []):
+            contract = Contract.objects.filter(reference=data["contract"]).first()
+            if contract is None or contract.reviews.filter(decision=data["decision"]).exists():
+                continue
+            seed = data["review"]
+            variation = data.get("variation", {})
+            details = {
+                "variation_agreed_by": variation.get("agreed_by", ""),
+                "variation_reason": variation.get("reason", ""),
+                "variation_scope": variation.get("scope", ""),
+                "variation_annual_value": _money(variation.get("annual_value")),
+                "variation_total_value": _money(variation.get("total_value")),
+            }
+            if "service_end_in_days" in data:
+                details["service_end_date"] = self.days(data["service_end_in_days"])
+            review = services.contract_review_add(
+                contract=contract,
+                data={
+                    "date": self.days(seed["date_in_days"]),
+                    "performance_rag": seed["performance_rag"],
+                    "outcomes_achieved": seed["outcomes_achieved"],
+                    "value_for_money": seed["value_for_money"],
+                    "decision": data["decision"],
+                    "decision_date": self.days(seed["decision_in_days"]),
+                },
+                details=details,
+                is_sample=True,
+            )
+            self.created += 1
+            if "plan" in data:
+                self.plan(review, data["plan"])
+
+    def plan(self, review: ContractReview, seed: dict) -> None:
+        """Fill in part of the decommissioning plan the review started."""
+        plan = review.opened_activity.decommissioning_plan
+        fields = {k: v for k, v in seed.items() if not k.endswith("_in_days")}
+        if "impact_assessed_in_days" in seed:
+            fields["impact_assessed_on"] = self.days(seed["impact_assessed_in_days"])
+        services.decommissioning_plan_update(plan=plan, data=fields, expected_version=plan.version)
 
     def move(self, activity: CommissioningActivity, to_stage: Stage, note: str) -> None:
         activity.refresh_from_db()
@@ -213,7 +265,8 @@ class _Loader:
             self.needs_assessment(activity)
         elif stage == Stage.PLAN:
             CommissioningActivity.objects.filter(pk=activity.pk).update(
-                specification_text=self.evidence["specification_text"]
+                specification_text=self.evidence["specification_text"],
+                specification_cycle=activity.cycle_number,
             )
         elif stage == Stage.REVIEW:
             self.review(activity, ContractReview.Decision.RECOMMISSION)

@@ -1,4 +1,5 @@
-"""Forms of the commissioning app: activities, moves, evidence, reviews, re-commissioning."""
+"""Forms of the commissioning app: activities, moves, evidence, re-commissioning. Contracts,
+their reviews and decommissioning plans are in commissioning/contract_forms.py."""
 
 from typing import Any
 
@@ -8,7 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
+from commissioning.models import CommissioningActivity, NeedsAssessment
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
@@ -145,34 +146,6 @@ class NeedsAssessmentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Add needs assessment")
-
-
-class ContractReviewForm(forms.ModelForm):
-    class Meta:
-        model = ContractReview
-        fields = [
-            "date",
-            "performance_rag",
-            "outcomes_achieved",
-            "value_for_money",
-            "decision",
-            "decision_date",
-        ]
-        widgets = {
-            "date": DateInput(),
-            "decision_date": DateInput(),
-            "outcomes_achieved": forms.Textarea(attrs={"rows": 4}),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper("Add review")
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("decision") and not cleaned.get("decision_date"):
-            self.add_error("decision_date", "Give the date of the decision.")
-        return cleaned
 
 
 class RecommissionForm(forms.Form):

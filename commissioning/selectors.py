@@ -12,6 +12,8 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    DecommissioningPlan,
+    ExtensionOption,
     Provider,
     StageMove,
 )
@@ -104,7 +106,7 @@ def contract_register() -> QuerySet[Contract]:
     """Contracts with what a register row shows."""
     return (
         Contract.objects.select_related("service", "provider", "lead_organisation", "activity")
-        .prefetch_related("co_commissioners")
+        .prefetch_related("co_commissioners", "extension_options")
         .annotate(has_recommissioning=_recommissioning_exists())
     )
 
@@ -124,9 +126,21 @@ def contract_totals(contracts: QuerySet[Contract]) -> dict[str, Decimal | int]:
 def contract_detail() -> QuerySet[Contract]:
     """A contract with its reviews and any activity re-commissioning it."""
     return Contract.objects.select_related(
-        "service", "provider", "lead_organisation", "activity__priority_area"
+        "service",
+        "provider",
+        "lead_organisation",
+        "activity__priority_area",
+        "priority_area__framework",
+        "owner",
+        "decommissioning_plan__activity",
     ).prefetch_related(
         "co_commissioners",
+        "priority_area__lead_commissioners",
+        Prefetch(
+            "extension_options",
+            queryset=ExtensionOption.objects.select_related("taken_by").order_by("order"),
+        ),
+        "variations",
         "activity__priority_area__lead_commissioners",
         "service__priority_areas__framework",
         Prefetch("reviews", queryset=ContractReview.objects.order_by("-date", "-pk")),
@@ -174,6 +188,16 @@ def expiry_pipeline(today: datetime.date | None = None) -> list[PipelineBand]:
     return bands
 
 
+def decommissioning_plan_detail() -> QuerySet[DecommissioningPlan]:
+    """A plan with its contract (and who keeps it), activity, decision and consultations."""
+    return DecommissioningPlan.objects.select_related(
+        "contract__provider", "contract__priority_area", "activity", "review"
+    ).prefetch_related(
+        "contract__priority_area__lead_commissioners",
+        "consultations__record__groups",
+    )
+
+
 def provider_directory() -> QuerySet[Provider]:
     """Providers with their contracts in force counted and their annual value summed."""
     in_force = Q(contracts__status__in=Contract.IN_FORCE_STATUSES)
@@ -188,8 +212,8 @@ def provider_detail() -> QuerySet[Provider]:
     return Provider.objects.prefetch_related(
         Prefetch(
             "contracts",
-            queryset=Contract.objects.select_related("service", "lead_organisation").order_by(
-                "-end_date", "reference"
-            ),
+            queryset=Contract.objects.select_related("service", "lead_organisation")
+            .prefetch_related("extension_options")
+            .order_by("-end_date", "reference"),
         )
     )

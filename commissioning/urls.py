@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commissioning import views
+from commissioning import contract_views, views
 from commissioning.models import Contract
 from core.history import ObjectHistoryView
 
@@ -20,6 +20,12 @@ urlpatterns = [
         name="needs_assessment_create",
     ),
     path("contracts/", views.ContractListView.as_view(), name="contract_list"),
+    path("contracts/new/", contract_views.ContractCreateView.as_view(), name="contract_create"),
+    path(
+        "contracts/<int:pk>/edit/",
+        contract_views.ContractUpdateView.as_view(),
+        name="contract_update",
+    ),
     path("contracts/pipeline/", views.PipelineView.as_view(), name="pipeline"),
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
     path(
@@ -29,13 +35,28 @@ urlpatterns = [
     ),
     path(
         "contracts/<int:pk>/reviews/new/",
-        views.ContractReviewCreateView.as_view(),
+        contract_views.ContractReviewCreateView.as_view(),
         name="contract_review_create",
     ),
     path(
         "contracts/<int:pk>/recommission/",
         views.RecommissionView.as_view(),
         name="contract_recommission",
+    ),
+    path(
+        "decommissioning/<int:pk>/",
+        contract_views.DecommissioningPlanDetailView.as_view(),
+        name="decommissioning_plan",
+    ),
+    path(
+        "decommissioning/<int:pk>/edit/",
+        contract_views.DecommissioningPlanUpdateView.as_view(),
+        name="decommissioning_plan_update",
+    ),
+    path(
+        "decommissioning/<int:pk>/complete/",
+        contract_views.DecommissioningPlanCompleteView.as_view(),
+        name="decommissioning_plan_complete",
     ),
     path("providers/", views.ProviderListView.as_view(), name="provider_list"),
     path("providers/<int:pk>/", views.ProviderDetailView.as_view(), name="provider_detail"),

@@ -15,7 +15,6 @@ from commissioning.cycle import check_next_move
 from commissioning.filters import ActivityBoardFilter, ContractFilter, ProviderFilter
 from commissioning.forms import (
     ActivityForm,
-    ContractReviewForm,
     MoveForm,
     NeedsAssessmentForm,
     RecommissionForm,
@@ -32,7 +31,9 @@ from core.pagination import ForgivingPaginationMixin
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
+    can_add_contract,
     can_edit_activity,
+    can_edit_contract,
     can_review_contract,
     can_start_activity,
 )
@@ -254,6 +255,7 @@ class ContractListView(RoleRequiredMixin, FilterView):
         filterset = context["filter"]
         matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
         context["totals"] = selectors.contract_totals(matching)
+        context["can_add"] = can_add_contract(self.request.user)
         return context
 
 
@@ -269,6 +271,8 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_review"] = can_review_contract(self.request.user, self.object)
+        context["can_edit"] = can_edit_contract(self.request.user, self.object)
+        context["plan"] = getattr(self.object, "decommissioning_plan", None)
         context["can_recommission"] = can_start_activity(self.request.user)
         context["open_recommissioning"] = [
             a
@@ -276,30 +280,6 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
             if a.status != CommissioningActivity.Status.CLOSED
         ]
         return context
-
-
-class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
-    """Record a contract review: whoever may edit the activity that let it, administrators."""
-
-    form_class = ContractReviewForm
-    template_name = "commissioning/contract_review_form.html"
-    permission_rule = staticmethod(can_review_contract)
-    permission_denied_message = "Only the contract's commissioners record its reviews."
-    success_message = "Review recorded."
-
-    @cached_property
-    def contract(self) -> Contract:
-        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
-
-    def get_permission_object(self) -> Contract:
-        return self.contract
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(contract=self.contract, **kwargs)
-
-    def perform(self, form):
-        services.contract_review_add(contract=self.contract, data=form.cleaned_data)
-        return self.contract
 
 
 class PipelineView(RoleRequiredMixin, TemplateView):

@@ -117,6 +117,10 @@ class VersionCheckedFormMixin:
             return None
 
     def _saved_since_opened(self) -> bool:
+        # A record added on this page has no opened version: the admin reads changed_data
+        # after saving it, for its change message.
+        if not hasattr(self, "_saved_version"):
+            return False
         return str(self[OPENED_VERSION].data) != str(self._saved_version)
 
     def _differs_from_opened(self, name: str, opened: dict[str, str]) -> bool:

@@ -37,8 +37,13 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
         "stagemove",
         "needsassessment",
         "contractreview",
+        # Kept by the leads of a contract's priority (can_edit_contract), in the product.
+        "contract",
+        "extensionoption",
+        "contractvariation",
+        "decommissioningplan",
     },
-    "participation": {"participationrecord", "voiceanswer"},
+    "participation": {"participationrecord", "voiceanswer", "decommissioningconsultation"},
     "reporting": {"termlyreport", "reportcomment"},
 }
 # Administrators also manage the people who use the product, and see in the admin what each
@@ -241,6 +246,17 @@ def activity_priority_areas_for(user, priority_areas):
     if not is_commissioner(user):
         return priority_areas.none()
     return priority_areas.filter(lead_commissioners=user)
+
+
+def can_add_contract(user) -> bool:
+    """Add a contract: administrators, and commissioners who lead a priority (the contract's
+    priority must be one of theirs: `activity_priority_areas_for`)."""
+    return can_start_activity(user)
+
+
+def can_edit_decommissioning_plan(user, plan) -> bool:
+    """Fill in a decommissioning plan and link its consultations: whoever keeps the contract."""
+    return can_edit_contract(user, plan.contract)
 
 
 def can_edit_contract(user, contract) -> bool:

@@ -6,7 +6,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin
 from core.choices import Stage
-from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+from participation.models import (
+    DecommissioningConsultation,
+    ParticipationRecord,
+    StakeholderGroup,
+    VoiceAnswer,
+    VoiceQuestion,
+)
 
 # The stages in the order of the cycle, not of the alphabet.
 CYCLE_ORDER = Case(
@@ -62,3 +68,15 @@ class VoiceAnswerAdmin(admin.ModelAdmin):
     search_fields = ["answer", "activity__title", "question__text"]
     list_select_related = ["activity", "question", "answered_by"]
     raw_id_fields = ["activity", "answered_by"]
+
+
+@admin.register(DecommissioningConsultation)
+class DecommissioningConsultationAdmin(SimpleHistoryAdmin):
+    """Links are made on the decommissioning plan's page, which checks the dates."""
+
+    list_display = ["plan", "record", "linked_by", "linked_at"]
+    list_select_related = ["plan__contract", "record", "linked_by"]
+    readonly_fields = ["plan", "record", "linked_by", "linked_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

@@ -10,8 +10,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from commissioning.models import CommissioningActivity
-from core.seed_files import read_partnership_rows
+from commissioning.models import CommissioningActivity, DecommissioningPlan
+from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from participation import services
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
@@ -25,6 +25,7 @@ def load() -> int:
         created = ensure_voice_questions(VoiceQuestion)
         created += _groups()
         created += _records()
+        created += _decommissioning_consultations()
         return created
 
 
@@ -91,5 +92,21 @@ def _records() -> int:
             created_by=None,
             is_sample=True,
         )
+        created += 1
+    return created
+
+
+def _decommissioning_consultations() -> int:
+    """Link the consultations that commissioning/demo/contracts.yaml names to the
+    decommissioning plans its decisions started."""
+    created = 0
+    for data in read_seed("commissioning", "contracts").get("decisions", []):
+        if not data.get("consultation"):
+            continue
+        plan = DecommissioningPlan.objects.filter(contract__reference=data["contract"]).first()
+        record = ParticipationRecord.objects.filter(title=data["consultation"]).first()
+        if plan is None or record is None or plan.consultations.filter(record=record).exists():
+            continue
+        services.decommissioning_consultation_link(plan=plan, record=record, linked_by=None)
         created += 1
     return created

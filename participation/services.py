@@ -1,4 +1,5 @@
-"""Writes of the participation app: participation records and voice-of-the-child answers."""
+"""Writes of the participation app: participation records, voice-of-the-child answers, and the
+consultations linked to decommissioning plans."""
 
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -8,9 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from commissioning.models import CommissioningActivity
+from commissioning.models import CommissioningActivity, DecommissioningPlan
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
-from participation.models import ParticipationRecord, StakeholderGroup, VoiceAnswer, VoiceQuestion
+from participation.models import (
+    DecommissioningConsultation,
+    ParticipationRecord,
+    StakeholderGroup,
+    VoiceAnswer,
+    VoiceQuestion,
+)
 from priorities.models import PriorityArea
 
 # The fields of a record that people edit; the many-to-many ones travel separately.
@@ -157,3 +164,54 @@ def voice_answers_save(
         answer.save()
         written += 1
     return written
+
+
+def _open_plan(plan: DecommissioningPlan) -> DecommissioningPlan:
+    # Locked, so a link and the plan's completion wait for each other.
+    current = DecommissioningPlan.objects.select_for_update().get(pk=plan.pk)
+    if current.is_completed:
+        raise ValidationError(
+            {"record": "This plan is complete: its consultations can no longer change."}
+        )
+    return current
+
+
+@transaction.atomic
+def decommissioning_consultation_link(
+    *,
+    plan: DecommissioningPlan,
+    record: ParticipationRecord,
+    linked_by: AbstractBaseUser | None,
+) -> DecommissioningConsultation:
+    """Link a consultation with the children and families affected to a decommissioning plan:
+    it must have taken place on or before the decision, with at least one group taking part."""
+    current = _open_plan(plan)
+    if record.date > current.decision_date:
+        raise ValidationError(
+            {
+                "record": (
+                    f"“{record.title}” took place on {record.date:%d/%m/%Y}, after the decision "
+                    f"to decommission ({current.decision_date:%d/%m/%Y}): link a consultation "
+                    "held before the decision."
+                )
+            }
+        )
+    if not record.groups.exists():
+        raise ValidationError(
+            {"record": f"“{record.title}” names no group taking part: link one that does."}
+        )
+    if current.consultations.filter(record=record).exists():
+        raise ValidationError({"record": f"“{record.title}” is already linked to this plan."})
+    link = DecommissioningConsultation(
+        plan=current, record=record, linked_by=linked_by, linked_at=timezone.now()
+    )
+    link.full_clean()
+    link.save()
+    return link
+
+
+@transaction.atomic
+def decommissioning_consultation_unlink(*, link: DecommissioningConsultation) -> None:
+    """Take a consultation off a plan that is still in progress."""
+    _open_plan(link.plan)
+    link.delete()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from participation import views
+from participation import consultation_views, views
 
 app_name = "participation"
 
@@ -19,4 +19,14 @@ urlpatterns = [
         name="you_said_we_did",
     ),
     path("activities/<int:pk>/voice/", views.VoiceAnswersView.as_view(), name="voice_answers"),
+    path(
+        "decommissioning/<int:pk>/consultations/link/",
+        consultation_views.ConsultationLinkView.as_view(),
+        name="decommissioning_consultation_link",
+    ),
+    path(
+        "decommissioning/consultations/<int:pk>/unlink/",
+        consultation_views.ConsultationUnlinkView.as_view(),
+        name="decommissioning_consultation_unlink",
+    ),
 ]

@@ -3,7 +3,12 @@
 Read by test_permission_matrix (every URL, every role) and test_bad_input (every form).
 """
 
-from commissioning.tests.factories import ActivityFactory, ContractFactory
+from commissioning.models import DecommissioningPlan
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    DecommissioningPlanFactory,
+)
 from core.tests.factories import (
     AdministratorFactory,
     BoardMemberFactory,
@@ -16,7 +21,10 @@ from governance.tests.factories import (
     DecisionFactory,
     MeetingFactory,
 )
-from participation.tests.factories import ParticipationRecordFactory
+from participation.tests.factories import (
+    DecommissioningConsultationFactory,
+    ParticipationRecordFactory,
+)
 from priorities.tests.factories import (
     ActionFactory,
     IndicatorFactory,
@@ -169,6 +177,24 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "commissioning:contract_create": {"get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "commissioning:contract_update": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:decommissioning_plan": {"object": "plan", "get": EVERY_ROLE},
+    "commissioning:decommissioning_plan_update": {
+        "object": "plan",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    # The world's plan is complete: completing it again is refused, and redirects.
+    "commissioning:decommissioning_plan_complete": {
+        "object": "plan",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
     "commissioning:provider_list": {"get": EVERY_ROLE},
     "commissioning:provider_detail": {"object": "provider", "get": EVERY_ROLE},
     # Participation
@@ -235,6 +261,17 @@ MATRIX: dict[str, dict] = {
     "reporting:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_previous_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
+    "participation:decommissioning_consultation_link": {
+        "object": "plan",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    # Unlinking from a complete plan is refused (and redirects), so each role finds it there.
+    "participation:decommissioning_consultation_unlink": {
+        "object": "consultation",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -256,6 +293,11 @@ def make_world() -> dict:
     area = PriorityAreaFactory(lead_commissioners=[lead])
     activity = ActivityFactory(priority_area=area, lead_commissioner=lead)
     contract = ContractFactory(activity=activity)
+    plan = DecommissioningPlanFactory(
+        contract=ContractFactory(activity=activity),
+        activity__lead_commissioner=lead,
+        status=DecommissioningPlan.Status.COMPLETED,
+    )
     meeting = MeetingFactory(board=BoardFactory())
     report = TermlyReportFactory(priority_area=area)
     # A PDF of the board's pack laid out earlier, offered while the current one is laid out.
@@ -285,6 +327,8 @@ def make_world() -> dict:
             "decision": DecisionFactory(meeting=meeting),
             "activity": activity,
             "contract": contract,
+            "plan": plan,
+            "consultation": DecommissioningConsultationFactory(plan=plan),
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
             "term": report.term,

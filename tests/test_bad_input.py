@@ -33,6 +33,8 @@ BUTTONS = {
     "governance:meeting_publish_papers",
     "notifications:read",
     "notifications:read_all",
+    "commissioning:decommissioning_plan_complete",
+    "participation:decommissioning_consultation_unlink",
 }
 # Pages open to a POST only to refuse it (405): nothing to fill in.
 NOT_FORMS = {"reporting:calendar_feed"}

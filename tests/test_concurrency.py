@@ -9,7 +9,13 @@ from django.test import Client
 from django.urls import reverse
 
 from commissioning.models import CommissioningActivity, StageMove
-from commissioning.tests.factories import ActivityFactory, NeedsAssessmentFactory
+from commissioning.models.contracts import add_months
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    ExtensionOptionFactory,
+    NeedsAssessmentFactory,
+)
 from core.choices import Stage
 from core.tests.helpers import form_data
 from governance.models import AgendaItem, Decision, Meeting
@@ -268,3 +274,31 @@ def test_two_writers_of_a_reports_words(lead, administrator, area):
         "Agree the plan.",
         3,
     )
+
+
+def test_two_reviewers_extending_one_contract_take_one_option(lead, administrator, area):
+    """Both open the review page and decide to extend: the second is refused, not applied."""
+    contract = ContractFactory(priority_area=area, owner=lead)
+    ExtensionOptionFactory(contract=contract, months=12)
+    ExtensionOptionFactory(contract=contract, months=12)
+    end = contract.end_date
+    url = reverse("commissioning:contract_review_create", args=[contract.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+    decision = {
+        "performance_rag": "green",
+        "outcomes_achieved": "Outcomes met",
+        "value_for_money": "good",
+        "decision": "extend",
+        "decision_date": f"{contract.start_date:%Y-%m-%d}",
+        "extend_with": "next_option",
+    }
+
+    saved = first.client.post(url, first.data | decision)
+    refused = second.client.post(url, second.data | decision)
+
+    assert saved.status_code == 302
+    assert refused.status_code == 409
+    contract.refresh_from_db()
+    assert contract.end_date == add_months(end, 12)
+    assert contract.extension_options.filter(taken_on__isnull=False).count() == 1
+    assert contract.reviews.count() == 1

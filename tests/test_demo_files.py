@@ -40,8 +40,12 @@ DEMO_ROWS = {
     "commissioning.Service": 60,
     "commissioning.Provider": 12,
     "commissioning.Contract": 15,
-    "commissioning.ContractReview": 2,
-    "commissioning.CommissioningActivity": 8,
+    "commissioning.ContractReview": 4,
+    "commissioning.CommissioningActivity": 9,
+    "commissioning.ExtensionOption": 6,
+    "commissioning.ContractVariation": 1,
+    "commissioning.DecommissioningPlan": 1,
+    "participation.DecommissioningConsultation": 1,
     "commissioning.NeedsAssessment": 8,
     "commissioning.StageMove": 14,
     "participation.StakeholderGroup": 12,
@@ -221,11 +225,12 @@ def test_the_seeds_figures_and_dates_from_today(loaded):
 
     contract = _model("commissioning.Contract").objects.get(reference="HBC-CYP-0101")
     assert (contract.annual_value, contract.total_value) == (Decimal("85000"), Decimal("255000"))
-    assert (contract.start_date, contract.end_date, contract.extension_until) == (
+    assert (contract.start_date, contract.initial_end_date, contract.end_date) == (
         _days(-960),
         _days(122),
-        _days(487),
+        _days(122),
     )
+    assert [o.months for o in contract.extension_options.all()] == [12]
     provider = _model("commissioning.Provider").objects.get(name="East Cheshire NHS Trust")
     assert (provider.ods_code, provider.safeguarding_checked_on) == ("RJN", _days(-150))
 

@@ -2,13 +2,23 @@
 
 from commissioning.models.activities import CommissioningActivity, NeedsAssessment, StageMove
 from commissioning.models.contracts import Contract, ContractQuerySet, ContractReview
+from commissioning.models.lifecycle import (
+    AFFECTED_BANDS,
+    ContractVariation,
+    DecommissioningPlan,
+    ExtensionOption,
+)
 from commissioning.models.providers import Provider, Service
 
 __all__ = [
+    "AFFECTED_BANDS",
     "CommissioningActivity",
     "Contract",
     "ContractQuerySet",
     "ContractReview",
+    "ContractVariation",
+    "DecommissioningPlan",
+    "ExtensionOption",
     "NeedsAssessment",
     "Provider",
     "Service",

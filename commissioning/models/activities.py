@@ -37,6 +37,10 @@ class CommissioningActivity(models.Model):
         POOLED = "pooled", "Pooled"
         INTEGRATED = "integrated", "Integrated"
 
+    class Purpose(models.TextChoices):
+        COMMISSION = "commission", "Commission (or re-commission) a service"
+        DECOMMISSION = "decommission", "Decommission a contract"
+
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"
         PAUSED = "paused", "Paused"
@@ -83,6 +87,16 @@ class CommissioningActivity(models.Model):
     specification_url = models.URLField(
         "service specification link", blank=True, help_text="A link to the specification document."
     )
+    specification_cycle = models.PositiveIntegerField(
+        "cycle of the specification",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The cycle in which the specification was last written or changed.",
+    )
+    purpose = models.CharField(
+        max_length=20, choices=Purpose.choices, default=Purpose.COMMISSION, editable=False
+    )
     recommissions = models.ForeignKey(
         "commissioning.Contract",
         on_delete=models.SET_NULL,
@@ -127,6 +141,10 @@ class CommissioningActivity(models.Model):
     @property
     def has_specification(self) -> bool:
         return bool(self.specification_text.strip() or self.specification_url.strip())
+
+    @property
+    def is_decommissioning(self) -> bool:
+        return self.purpose == self.Purpose.DECOMMISSION
 
 
 class StageMove(models.Model):

@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -14,6 +15,9 @@ from simple_history.models import HistoricalRecords
 from commissioning.models.providers import Provider, Service
 from governance.models import Organisation
 from priorities.models import RAG, PriorityArea
+
+if TYPE_CHECKING:
+    from commissioning.models.lifecycle import ExtensionOption
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -111,9 +115,20 @@ class Contract(models.Model):
     annual_value = models.DecimalField("annual value (£)", max_digits=12, decimal_places=2)
     total_value = models.DecimalField("total value (£)", max_digits=14, decimal_places=2)
     start_date = models.DateField()
-    end_date = models.DateField()
-    extension_until = models.DateField(
-        "extension possible until", null=True, blank=True, help_text="Leave empty if none."
+    initial_end_date = models.DateField(
+        "end of the initial term",
+        null=True,
+        blank=True,
+        help_text="Where the first term ends, before any extension; the end date moves on from it.",
+    )
+    end_date = models.DateField(
+        "current end date", help_text="Moves when an extension is taken or a variation agreed."
+    )
+    activity_cycle = models.PositiveIntegerField(
+        "cycle of the activity",
+        null=True,
+        blank=True,
+        help_text="The cycle of the commissioning activity in which this contract was let.",
     )
     notice_period_months = models.PositiveSmallIntegerField(
         "notice period (months)",
@@ -154,9 +169,10 @@ class Contract(models.Model):
                 violation_error_message="The total value cannot be negative.",
             ),
             models.CheckConstraint(
-                condition=Q(extension_until__isnull=True) | Q(extension_until__gte=F("end_date")),
-                name="contract_extension_on_or_after_end",
-                violation_error_message="The extension date cannot be before the end date.",
+                condition=Q(initial_end_date__isnull=True)
+                | Q(initial_end_date__gte=F("start_date")),
+                name="contract_initial_term_ends_on_or_after_start",
+                violation_error_message=("The initial term cannot end before the contract starts."),
             ),
         ]
 
@@ -170,6 +186,41 @@ class Contract(models.Model):
     def is_in_force(self) -> bool:
         return self.status in self.IN_FORCE_STATUSES
 
+    # Terms and extension options. They read `extension_options` through .all(), so a
+    # prefetch (selectors.contract_register) keeps a list's query count constant.
+
+    @property
+    def options_left(self) -> list["ExtensionOption"]:
+        """The extension options not yet taken, in the order they can be taken."""
+        return sorted(
+            (o for o in self.extension_options.all() if o.taken_on is None),
+            key=lambda o: o.order,
+        )
+
+    @property
+    def next_option(self) -> "ExtensionOption | None":
+        left = self.options_left
+        return left[0] if left else None
+
+    @property
+    def latest_possible_end(self) -> datetime.date:
+        """The current end date plus every option not yet taken."""
+        return add_months(self.end_date, sum(o.months for o in self.options_left))
+
+    @property
+    def options_left_label(self) -> str:
+        """The options left as people say them: "1 + 1 years", "6 months", "none"."""
+        left = self.options_left
+        if not left:
+            return "none"
+        if all(o.months % 12 == 0 for o in left):
+            years = " + ".join(str(o.months // 12) for o in left)
+            return f"{years} year{'s' if len(left) > 1 or left[0].months > 12 else ''}"
+        return " + ".join(str(o.months) for o in left) + " months"
+
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        return self.end_date < (today or timezone.localdate())
+
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -178,10 +229,10 @@ class Contract(models.Model):
                 f"The end date ({self.end_date:%d/%m/%Y}) cannot be before the start date "
                 f"({self.start_date:%d/%m/%Y})."
             )
-        if self.extension_until and self.end_date and self.extension_until < self.end_date:
-            errors["extension_until"] = (
-                f"The extension date ({self.extension_until:%d/%m/%Y}) cannot be before the "
-                f"end date ({self.end_date:%d/%m/%Y})."
+        if self.start_date and self.initial_end_date and self.initial_end_date < self.start_date:
+            errors["initial_end_date"] = (
+                f"The initial term cannot end ({self.initial_end_date:%d/%m/%Y}) before the "
+                f"contract starts ({self.start_date:%d/%m/%Y})."
             )
         for name in ("annual_value", "total_value"):
             value = getattr(self, name)
@@ -216,8 +267,22 @@ class ContractReview(models.Model):
         max_length=20, choices=Decision.choices, blank=True, help_text="Leave empty until decided."
     )
     decision_date = models.DateField(null=True, blank=True)
+    decision_note = models.TextField(
+        "what the decision did", blank=True, editable=False, help_text="Written by the service."
+    )
+    opened_activity = models.ForeignKey(
+        "commissioning.CommissioningActivity",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="opened_by_reviews",
+        verbose_name="activity it opened",
+        help_text="The re-commissioning or decommissioning activity the decision opened.",
+    )
     is_sample = models.BooleanField("sample data", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-pk"]

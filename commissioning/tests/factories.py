@@ -10,6 +10,8 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    DecommissioningPlan,
+    ExtensionOption,
     NeedsAssessment,
     Provider,
     Service,
@@ -24,6 +26,8 @@ __all__ = [
     "ActivityFactory",
     "ContractFactory",
     "ContractReviewFactory",
+    "DecommissioningPlanFactory",
+    "ExtensionOptionFactory",
     "NeedsAssessmentFactory",
     "OrganisationFactory",
     "PriorityAreaFactory",
@@ -64,6 +68,13 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     priority_area = factory.SubFactory(PriorityAreaFactory)
     lead_commissioner = factory.SubFactory(CommissionerFactory)
     budget = Decimal("250000.00")
+    cycle_number = 1
+    specification_text = ""
+    specification_url = ""
+    # Written in the activity's current cycle, as the services record it.
+    specification_cycle = factory.LazyAttribute(
+        lambda o: o.cycle_number if (o.specification_text or o.specification_url) else None
+    )
 
     @factory.post_generation
     def commissioning_organisations(self, create, extracted, **kwargs):
@@ -105,6 +116,11 @@ class ContractFactory(factory.django.DjangoModelFactory):
     total_value = Decimal("360000.00")
     start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=700))
     end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=400))
+    initial_end_date = factory.LazyAttribute(lambda o: o.end_date)
+    # Let in the activity's current cycle, as contract_create records it.
+    activity_cycle = factory.LazyAttribute(
+        lambda o: o.activity.cycle_number if o.activity else None
+    )
     status = Contract.Status.LIVE
 
     @factory.post_generation
@@ -123,3 +139,38 @@ class ContractReviewFactory(factory.django.DjangoModelFactory):
     value_for_money = ContractReview.ValueForMoney.GOOD
     decision = ContractReview.Decision.CONTINUE
     decision_date = factory.LazyFunction(timezone.localdate)
+
+
+class ExtensionOptionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExtensionOption
+
+    contract = factory.SubFactory(ContractFactory)
+    order = factory.LazyAttribute(lambda o: o.contract.extension_options.count() + 1)
+    months = 12
+
+
+class DecommissioningPlanFactory(factory.django.DjangoModelFactory):
+    """A plan just decided: its contract, its activity at Do, the review that decided it."""
+
+    class Meta:
+        model = DecommissioningPlan
+
+    contract = factory.SubFactory(
+        ContractFactory, priority_area=factory.SubFactory(PriorityAreaFactory)
+    )
+    activity = factory.SubFactory(
+        ActivityFactory,
+        purpose=CommissioningActivity.Purpose.DECOMMISSION,
+        stage="do",
+        priority_area=factory.SelfAttribute("..contract.priority_area"),
+    )
+    review = factory.SubFactory(
+        ContractReviewFactory,
+        contract=factory.SelfAttribute("..contract"),
+        decision=ContractReview.Decision.DECOMMISSION,
+    )
+    decision_date = factory.LazyFunction(timezone.localdate)
+    service_end_date = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=180)
+    )

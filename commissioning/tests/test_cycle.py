@@ -79,7 +79,7 @@ def test_plan_to_do_needs_a_specification_text_or_link():
         _move(activity, Stage.DO)
     assert "service specification" in refused.value.messages[0]
     CommissioningActivity.objects.filter(pk=activity.pk).update(
-        specification_url="https://example.org/spec.pdf"
+        specification_url="https://example.org/spec.pdf", specification_cycle=1
     )
     _move(activity, Stage.DO)
     activity.refresh_from_db()
@@ -136,7 +136,9 @@ def test_a_round_trip_raises_the_cycle_number_and_asks_for_fresh_evidence():
     activity = _at(Stage.ANALYSE)
     NeedsAssessmentFactory(activity=activity)
     _move(activity, Stage.PLAN)
-    CommissioningActivity.objects.filter(pk=activity.pk).update(specification_text="Spec")
+    CommissioningActivity.objects.filter(pk=activity.pk).update(
+        specification_text="Spec", specification_cycle=1
+    )
     _move(activity, Stage.DO)
     contract = ContractFactory(activity=activity)
     _move(activity, Stage.REVIEW)

@@ -32,8 +32,8 @@ def test_contract_negative_values_are_refused_by_the_database():
     _violates(total_value=Decimal("-0.01"))
 
 
-def test_contract_extension_before_end_is_refused_by_the_database():
-    _violates(end_date=datetime.date(2027, 3, 31), extension_until=datetime.date(2027, 1, 1))
+def test_contract_initial_term_ending_before_start_is_refused_by_the_database():
+    _violates(start_date=datetime.date(2026, 4, 1), initial_end_date=datetime.date(2026, 1, 1))
 
 
 def test_contract_reference_is_unique():
@@ -46,7 +46,7 @@ def test_contract_full_clean_explains_each_problem():
         reference="X-1",
         start_date=datetime.date(2026, 4, 1),
         end_date=datetime.date(2026, 3, 1),
-        extension_until=datetime.date(2026, 2, 1),
+        initial_end_date=datetime.date(2026, 2, 1),
         annual_value=Decimal("-5"),
     )
     contract.service.save()
@@ -60,7 +60,9 @@ def test_contract_full_clean_explains_each_problem():
     assert messages["end_date"] == [
         "The end date (01/03/2026) cannot be before the start date (01/04/2026)."
     ]
-    assert "cannot be before the end date" in messages["extension_until"][0]
+    assert messages["initial_end_date"] == [
+        "The initial term cannot end (01/02/2026) before the contract starts (01/04/2026)."
+    ]
     assert messages["annual_value"] == ["The annual value cannot be negative."]
 
 

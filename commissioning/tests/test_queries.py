@@ -13,6 +13,7 @@ from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
     ContractReviewFactory,
+    ExtensionOptionFactory,
     NeedsAssessmentFactory,
     OrganisationFactory,
     PriorityAreaFactory,
@@ -35,10 +36,13 @@ def _activities(count: int) -> None:
 
 def _contracts(count: int) -> None:
     for n in range(count):
-        ContractFactory(
+        contract = ContractFactory(
             end_date=timezone.localdate() + datetime.timedelta(days=30 + 40 * (n % 12)),
             co_commissioners=[OrganisationFactory()],
         )
+        # 3 + 1 + 1: the register works out the latest possible end from the options.
+        ExtensionOptionFactory(contract=contract)
+        ExtensionOptionFactory(contract=contract)
 
 
 def _count(client, url) -> int:

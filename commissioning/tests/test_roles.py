@@ -9,10 +9,19 @@ pytestmark = pytest.mark.django_db
 
 
 def test_commissioners_edit_the_cycle_records_and_view_the_rest(commissioner):
-    for model in ("commissioningactivity", "stagemove", "needsassessment", "contractreview"):
+    for model in (
+        "commissioningactivity",
+        "stagemove",
+        "needsassessment",
+        "contractreview",
+        "contract",
+        "extensionoption",
+        "contractvariation",
+        "decommissioningplan",
+    ):
         assert commissioner.has_perm(f"commissioning.change_{model}")
-    assert commissioner.has_perm("commissioning.view_contract")
-    assert not commissioner.has_perm("commissioning.change_contract")
+    # Which contracts a commissioner keeps is can_edit_contract's answer: their priorities'.
+    assert not commissioner.has_perm("commissioning.delete_contract")
     assert not commissioner.has_perm("commissioning.add_provider")
 
 

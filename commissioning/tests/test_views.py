@@ -459,15 +459,16 @@ def test_lead_records_a_review_and_its_decision_needs_a_date(commissioner_client
         "performance_rag": "amber",
         "outcomes_achieved": "Most outcomes met",
         "value_for_money": "adequate",
-        "decision": "extend",
+        "decision": "continue",
         "decision_date": "",
+        "version": contract.version,
     }
     refused = commissioner_client.post(url, data)
     assert "Give the date of the decision." in refused.content.decode()
     assert not ContractReview.objects.exists()
     data["decision_date"] = "2026-11-02"
     assert commissioner_client.post(url, data).status_code == 302
-    assert ContractReview.objects.get().decision == "extend"
+    assert ContractReview.objects.get().decision == "continue"
 
 
 def test_board_member_cannot_review(board_member_client):

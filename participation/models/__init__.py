@@ -1,5 +1,6 @@
 """Participation: stakeholder groups, participation records and voice-of-the-child questions."""
 
+from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
 from participation.models.records import (
     AGE_BAND_FIELDS,
@@ -13,6 +14,7 @@ from participation.models.voice import VoiceAnswer, VoiceQuestion
 
 __all__ = [
     "AGE_BAND_FIELDS",
+    "DecommissioningConsultation",
     "feedback_owed_q",
     "SPECIAL_GROUP_FIELDS",
     "Level",

@@ -5,10 +5,17 @@ import datetime
 import factory
 from django.utils import timezone
 
+from commissioning.tests.factories import DecommissioningPlanFactory
 from core.choices import Stage
 from core.tests.factories import CommissionerFactory
 from governance.tests.factories import OrganisationFactory
-from participation.models import Level, ParticipationRecord, StakeholderGroup, VoiceAnswer
+from participation.models import (
+    DecommissioningConsultation,
+    Level,
+    ParticipationRecord,
+    StakeholderGroup,
+    VoiceAnswer,
+)
 from priorities.tests.factories import PriorityAreaFactory
 
 
@@ -60,3 +67,18 @@ class VoiceAnswerFactory(factory.django.DjangoModelFactory):
     cycle_number = factory.LazyAttribute(lambda answer: answer.activity.cycle_number)
     answer = "Children in care told us at the council's last meeting."
     answered_by = factory.SubFactory(CommissionerFactory)
+
+
+class DecommissioningConsultationFactory(factory.django.DjangoModelFactory):
+    """A consultation held before the decision, linked to a decommissioning plan."""
+
+    class Meta:
+        model = DecommissioningConsultation
+
+    plan = factory.SubFactory(DecommissioningPlanFactory)
+    record = factory.SubFactory(
+        ParticipationRecordFactory,
+        date=factory.LazyAttribute(
+            lambda o: o.factory_parent.plan.decision_date - datetime.timedelta(days=7)
+        ),
+    )

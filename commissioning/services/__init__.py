@@ -1,5 +1,7 @@
 """Writes of the commissioning app: activities and their moves round the cycle, evidence,
-reviews, re-commissioning and bulk changes to contracts."""
+re-commissioning and bulk changes to contracts. Contracts, their options, their reviews'
+decisions and decommissioning plans are in `commissioning.services.contracts`, re-exported
+here so that callers say `services.contract_review_decide`."""
 
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -38,14 +40,7 @@ ACTIVITY_EDITABLE_FIELDS = (
     "specification_url",
 )
 NEEDS_ASSESSMENT_FIELDS = ("title", "date", "evidence_sources", "population", "key_findings")
-CONTRACT_REVIEW_FIELDS = (
-    "date",
-    "performance_rag",
-    "outcomes_achieved",
-    "value_for_money",
-    "decision",
-    "decision_date",
-)
+SPECIFICATION_FIELDS = ("specification_text", "specification_url")
 
 
 class MoveRefused(ValidationError):
@@ -96,6 +91,8 @@ def activity_create(
         recommissions=recommissions,
         is_sample=is_sample,
     )
+    if activity.has_specification:
+        activity.specification_cycle = activity.cycle_number
     activity.full_clean()
     activity.save()
     activity.commissioning_organisations.set(organisations)
@@ -119,6 +116,11 @@ def activity_update(
             {"commissioning_organisations": "Choose at least one commissioning organisation."}
         )
     changes = _only(data, ACTIVITY_EDITABLE_FIELDS, "an activity")
+    if any(
+        name in changes and changes[name] != getattr(current, name) for name in SPECIFICATION_FIELDS
+    ):
+        # The specification now belongs to this cycle: the Plan to Do gate reads the cycle.
+        changes["specification_cycle"] = current.cycle_number
     save_edit(current, changes, also_update=["updated_at"])
     current.commissioning_organisations.set(organisations)
     return current
@@ -207,19 +209,26 @@ def needs_assessment_add(
     return assessment
 
 
-@transaction.atomic
 def contract_review_add(
-    *, contract: Contract, data: dict[str, Any], is_sample: bool = False
+    *,
+    contract: Contract,
+    data: dict[str, Any],
+    details: dict[str, Any] | None = None,
+    decided_by: AbstractBaseUser | None = None,
+    is_sample: bool = False,
 ) -> ContractReview:
-    """Record a review of a contract, with its decision if one was taken."""
-    review = ContractReview(
+    """Record a review of a contract as it is now and apply its decision (the demo loader's
+    and the tests' shorthand for contract_review_decide without a version)."""
+    # Without a user, the decision is the contract manager's, else the activity lead's.
+    keeper = contract.owner or (contract.activity.lead_commissioner if contract.activity else None)
+    return contract_review_decide(
         contract=contract,
+        data=data,
+        details=details,
+        decided_by=decided_by or keeper,
+        expected_version=None,
         is_sample=is_sample,
-        **_only(data, CONTRACT_REVIEW_FIELDS, "a contract review"),
     )
-    review.full_clean()
-    review.save()
-    return review
 
 
 @transaction.atomic
@@ -270,7 +279,52 @@ def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
     locked = Contract.objects.select_for_update().filter(pk__in=pks).order_by("pk")
     for contract in locked.exclude(status=Contract.Status.DECOMMISSIONED):
         contract.status = Contract.Status.DECOMMISSIONED
+        # A new version: an edit or decision open on the site meanwhile is refused as stale.
+        contract.version += 1
         contract.full_clean()
-        contract.save(update_fields=["status", "updated_at"])
+        contract.save(update_fields=["status", "version", "updated_at"])
         changed += 1
     return changed
+
+
+# Contracts, their reviews' decisions and decommissioning plans (imported last: they use
+# activity_create above).
+from commissioning.services.contracts import (  # noqa: E402
+    CONTRACT_EDITABLE_FIELDS,
+    CONTRACT_REVIEW_FIELDS,
+    DECISION_DETAILS,
+    EXTEND_NEXT_OPTION,
+    EXTEND_TO_DATE,
+    PLAN_EDITABLE_FIELDS,
+    contract_create,
+    contract_review_decide,
+    contract_update,
+    decision_refusal,
+    decommissioning_plan_complete,
+    decommissioning_plan_update,
+)
+
+__all__ = [
+    "ACTIVITY_EDITABLE_FIELDS",
+    "CONTRACT_EDITABLE_FIELDS",
+    "CONTRACT_REVIEW_FIELDS",
+    "DECISION_DETAILS",
+    "EXTEND_NEXT_OPTION",
+    "EXTEND_TO_DATE",
+    "MoveRefused",
+    "NEEDS_ASSESSMENT_FIELDS",
+    "PLAN_EDITABLE_FIELDS",
+    "activity_create",
+    "activity_move_to_stage",
+    "activity_update",
+    "contract_create",
+    "contract_review_add",
+    "contract_review_decide",
+    "contract_start_recommissioning",
+    "contract_update",
+    "contracts_mark_decommissioned",
+    "decision_refusal",
+    "decommissioning_plan_complete",
+    "decommissioning_plan_update",
+    "needs_assessment_add",
+]
