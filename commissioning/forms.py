@@ -1,4 +1,5 @@
-"""Forms of the commissioning app: activities, moves, evidence, reviews, re-commissioning."""
+"""Forms of the commissioning app: activities, moves, evidence, reviews, re-commissioning,
+partners' shares, KPIs and performance assessments."""
 
 from typing import Any
 
@@ -8,11 +9,21 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from commissioning.models import CommissioningActivity, ContractReview, NeedsAssessment
+from commissioning.models import (
+    CommissioningActivity,
+    ContractReview,
+    Contribution,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
+    NeedsAssessment,
+    PerformanceAssessment,
+)
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
 from core.edit_conflicts import EditConflictFormMixin
+from governance.models import Organisation
 from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea
 
@@ -192,3 +203,65 @@ class RecommissionForm(forms.Form):
         if suggested is not None:
             field.initial = suggested.pk
         self.helper = _helper("Start re-commissioning")
+
+
+class ContributionForm(EditConflictFormMixin, forms.ModelForm):
+    """A partner's yearly share of a contract or an activity. The view passes an instance that
+    names the contract or activity, so that a second share of one partner is refused here."""
+
+    class Meta:
+        model = Contribution
+        fields = ["organisation", "annual_amount", "arrangement", "agreement", "note"]
+        widgets = {"arrangement": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["agreement"].queryset = FundingAgreement.objects.order_by("-start_date")
+        self.fields["annual_amount"].widget.attrs.update(min=0, step="0.01")
+        self.helper = _helper("Save share" if self.instance.pk else "Add share")
+
+    def clean_annual_amount(self):
+        amount = self.cleaned_data.get("annual_amount")
+        if amount is not None and amount < 0:
+            raise forms.ValidationError("The amount cannot be negative.")
+        return amount
+
+
+class KpiForm(EditConflictFormMixin, forms.ModelForm):
+    """A contract's KPI: name, target, unit, which way is better, how often it is measured."""
+
+    class Meta:
+        model = KeyPerformanceIndicator
+        fields = ["name", "target", "unit", "polarity", "frequency"]
+        widgets = {"polarity": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save KPI" if self.instance.pk else "Add KPI")
+
+
+class KpiValueForm(forms.ModelForm):
+    class Meta:
+        model = KpiValue
+        fields = ["period_end", "value", "note"]
+        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Record value")
+
+
+class PerformanceAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = PerformanceAssessment
+        fields = ["date", "rating", "summary"]
+        widgets = {
+            "date": DateInput(),
+            "rating": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Record assessment")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commissioning import views
+from commissioning import views, views_budgets, views_performance
 from commissioning.models import Contract
 from core.history import ObjectHistoryView
 
@@ -21,6 +21,16 @@ urlpatterns = [
     ),
     path("contracts/", views.ContractListView.as_view(), name="contract_list"),
     path("contracts/pipeline/", views.PipelineView.as_view(), name="pipeline"),
+    path(
+        "contracts/pipeline/export/xlsx/",
+        views_performance.PipelineExportView.as_view(fmt="xlsx"),
+        name="pipeline_export_xlsx",
+    ),
+    path(
+        "contracts/pipeline/export/csv/",
+        views_performance.PipelineExportView.as_view(fmt="csv"),
+        name="pipeline_export_csv",
+    ),
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
     path(
         "contracts/<int:pk>/history/",
@@ -36,6 +46,43 @@ urlpatterns = [
         "contracts/<int:pk>/recommission/",
         views.RecommissionView.as_view(),
         name="contract_recommission",
+    ),
+    # Partners' shares of contracts and activities
+    path(
+        "contracts/<int:pk>/shares/new/",
+        views_budgets.ContractContributionCreateView.as_view(),
+        name="contract_contribution_create",
+    ),
+    path(
+        "activities/<int:pk>/shares/new/",
+        views_budgets.ActivityContributionCreateView.as_view(),
+        name="activity_contribution_create",
+    ),
+    path(
+        "shares/<int:pk>/edit/",
+        views_budgets.ContributionUpdateView.as_view(),
+        name="contribution_update",
+    ),
+    path(
+        "shares/<int:pk>/remove/",
+        views_budgets.ContributionDeleteView.as_view(),
+        name="contribution_delete",
+    ),
+    path("partners/", views_budgets.PartnerCommitmentsView.as_view(), name="partner_commitments"),
+    # KPIs and performance assessments
+    path(
+        "contracts/<int:pk>/kpis/new/", views_performance.KpiCreateView.as_view(), name="kpi_create"
+    ),
+    path("kpis/<int:pk>/edit/", views_performance.KpiUpdateView.as_view(), name="kpi_update"),
+    path(
+        "kpis/<int:pk>/values/new/",
+        views_performance.KpiValueCreateView.as_view(),
+        name="kpi_value_create",
+    ),
+    path(
+        "contracts/<int:pk>/assessments/new/",
+        views_performance.PerformanceAssessmentCreateView.as_view(),
+        name="assessment_create",
     ),
     path("providers/", views.ProviderListView.as_view(), name="provider_list"),
     path("providers/<int:pk>/", views.ProviderDetailView.as_view(), name="provider_detail"),

@@ -7,12 +7,17 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from commissioning import selectors, services
 from commissioning.cycle import check_next_move
-from commissioning.filters import ActivityBoardFilter, ContractFilter, ProviderFilter
+from commissioning.filters import (
+    ActivityBoardFilter,
+    ContractFilter,
+    PipelineFilter,
+    ProviderFilter,
+)
 from commissioning.forms import (
     ActivityForm,
     ContractReviewForm,
@@ -21,6 +26,7 @@ from commissioning.forms import (
     RecommissionForm,
 )
 from commissioning.models import CommissioningActivity, Contract
+from commissioning.models.performance import KPIS_REQUIRED
 from core.choices import Stage
 from core.edit_conflicts import (
     EditConflict,
@@ -33,6 +39,7 @@ from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
     can_edit_activity,
+    can_edit_contract,
     can_review_contract,
     can_start_activity,
 )
@@ -254,6 +261,7 @@ class ContractListView(RoleRequiredMixin, FilterView):
         filterset = context["filter"]
         matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
         context["totals"] = selectors.contract_totals(matching)
+        context["partner_totals"] = selectors.partner_totals(matching)
         return context
 
 
@@ -275,6 +283,12 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
             for a in self.object.recommissioning_activities.all()
             if a.status != CommissioningActivity.Status.CLOSED
         ]
+        context["can_edit_contract"] = can_edit_contract(self.request.user, self.object)
+        context["assessment_due_on"] = selectors.assessment_due_on(
+            self.object, self.object.last_assessed
+        )
+        context["kpis_required"] = KPIS_REQUIRED
+        context["decision_needed_by"] = selectors.decision_needed_by(self.object)
         return context
 
 
@@ -302,14 +316,30 @@ class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return self.contract
 
 
-class PipelineView(RoleRequiredMixin, TemplateView):
-    """Contracts ending in 3, 6, 12 and 18 months, and whether re-commissioning has started."""
+class PipelineView(RoleRequiredMixin, FilterView):
+    """Contracts in force ending within 18 months (or whose decision falls within them), each
+    with its owner, notice period and the date its decision is needed by, overdue first;
+    filtered; with the bands of 3, 6, 12 and 18 months."""
 
     template_name = "commissioning/pipeline.html"
+    filterset_class = PipelineFilter
+
+    def get_queryset(self):
+        return selectors.pipeline_contracts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["bands"] = selectors.expiry_pipeline()
+        filterset = context["filter"]
+        contracts = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        plan = selectors.pipeline(contracts)
+        context["entries"] = plan.entries
+        context["bands"] = plan.bands
+        context["overdue_count"] = len(plan.overdue)
+        context["kpis_required"] = KPIS_REQUIRED
+        context["due_assessments"] = [
+            entry for entry in plan.entries if entry.contract.assessment_due
+        ]
+        context["query"] = self.request.GET.urlencode()
         context["can_recommission"] = can_start_activity(self.request.user)
         return context
 
@@ -361,6 +391,18 @@ class ProviderListView(RoleRequiredMixin, FilterView):
 
     def get_queryset(self):
         return selectors.provider_directory()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        shares = selectors.provider_partner_totals([p.pk for p in context["providers"]])
+        for provider in context["providers"]:
+            provider.partner_shares = shares.get(provider.pk, [])
+        context["partner_totals"] = selectors.partner_totals(
+            selectors.in_force_contracts_of(matching)
+        )
+        return context
 
 
 class ProviderDetailView(RoleRequiredMixin, DetailView):

@@ -1,7 +1,14 @@
 """Commissioning: activities going round the cycle, services, providers and contracts."""
 
 from commissioning.models.activities import CommissioningActivity, NeedsAssessment, StageMove
+from commissioning.models.budgets import Contribution, FundingAgreement
 from commissioning.models.contracts import Contract, ContractQuerySet, ContractReview
+from commissioning.models.performance import (
+    KeyPerformanceIndicator,
+    KpiValue,
+    PerformanceAssessment,
+)
+from commissioning.models.planning import ProcurementLeadTime
 from commissioning.models.providers import Provider, Service
 
 __all__ = [
@@ -9,7 +16,13 @@ __all__ = [
     "Contract",
     "ContractQuerySet",
     "ContractReview",
+    "Contribution",
+    "FundingAgreement",
+    "KeyPerformanceIndicator",
+    "KpiValue",
     "NeedsAssessment",
+    "PerformanceAssessment",
+    "ProcurementLeadTime",
     "Provider",
     "Service",
     "StageMove",
