@@ -12,13 +12,19 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
     NeedsAssessment,
+    PerformanceAssessment,
+    ProcurementLeadTime,
     Provider,
     Service,
     StageMove,
 )
 from commissioning.resources import ContractResource, ProviderResource
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 
 # Administrators exchange spreadsheets: offer the two formats they use, nothing else.
 SPREADSHEET_FORMATS = [XLSX, CSV]
@@ -69,6 +75,31 @@ class ContractReviewInline(admin.StackedInline):
     )
 
 
+class ContributionInline(VersionCheckedInlineMixin, admin.TabularInline):
+    """Partners' shares; a row saved elsewhere meanwhile is refused, as on the site."""
+
+    model = Contribution
+    fields = ("organisation", "annual_amount", "arrangement", "agreement", "note", "is_sample")
+    autocomplete_fields = ("agreement",)
+    extra = 0
+
+
+class KpiInline(VersionCheckedInlineMixin, admin.TabularInline):
+    model = KeyPerformanceIndicator
+    fields = ("name", "target", "unit", "polarity", "frequency", "is_sample")
+    extra = 0
+    show_change_link = True
+
+
+class PerformanceAssessmentInline(admin.StackedInline):
+    model = PerformanceAssessment
+    fields = (("date", "rating", "assessed_by"), "summary", "is_sample")
+    extra = 0
+
+
+_MONEY_AND_PERFORMANCE_INLINES = [ContributionInline, KpiInline, PerformanceAssessmentInline]
+
+
 @admin.action(description="Mark the selected contracts decommissioned")
 def mark_decommissioned(modeladmin, request, queryset) -> None:
     changed = services.contracts_mark_decommissioned(contracts=queryset)
@@ -100,7 +131,7 @@ class ContractAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     list_select_related = ("provider",)
     autocomplete_fields = ("provider", "service", "activity")
     filter_horizontal = ("co_commissioners",)
-    inlines = [ContractReviewInline]
+    inlines = [ContractReviewInline, *_MONEY_AND_PERFORMANCE_INLINES]
     actions = [mark_decommissioned]
     fieldsets = (
         (None, {"fields": ("reference", "title", "service", "provider", "activity", "status")}),
@@ -159,4 +190,41 @@ class CommissioningActivityAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The cycle's fields change only through its moves, on the activity page.
     readonly_fields = ("stage", "cycle_number", "stage_entered_at", "version")
-    inlines = [NeedsAssessmentInline, StageMoveInline]
+    inlines = [NeedsAssessmentInline, StageMoveInline, ContributionInline]
+
+
+@admin.register(FundingAgreement)
+class FundingAgreementAdmin(SimpleHistoryAdmin):
+    """Section 75 agreements and the like: the product lists them read-only."""
+
+    list_display = ("reference", "title", "kind", "start_date", "end_date", "is_sample")
+    list_filter = ("kind", "is_sample")
+    search_fields = ("reference", "title")
+    date_hierarchy = "start_date"
+    filter_horizontal = ("parties",)
+
+
+class KpiValueInline(admin.TabularInline):
+    model = KpiValue
+    fields = ("period_end", "value", "note", "recorded_by", "recorded_at", "is_sample")
+    extra = 0
+
+
+@admin.register(KeyPerformanceIndicator)
+class KeyPerformanceIndicatorAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    list_display = ("name", "contract", "target", "unit", "polarity", "frequency")
+    list_filter = ("polarity", "frequency", "is_sample")
+    search_fields = ("name", "contract__reference", "contract__title")
+    list_select_related = ("contract",)
+    autocomplete_fields = ("contract",)
+    readonly_fields = ("version",)
+    inlines = [KpiValueInline]
+
+
+@admin.register(ProcurementLeadTime)
+class ProcurementLeadTimeAdmin(SimpleHistoryAdmin):
+    """One row per procurement route: the pipeline plans each contract's decision from it."""
+
+    list_display = ("route", "months")
+    list_editable = ("months",)
+    list_display_links = ("route",)

@@ -1,6 +1,7 @@
 """Pages of the commissioning app: the cycle board, activities and their moves, the contracts
 register and expiry pipeline, and the provider directory."""
 
+from decimal import Decimal
 from functools import cached_property
 
 from django.contrib import messages
@@ -48,6 +49,14 @@ from core.service_forms import ServiceFormMixin
 PAGE_SIZE = 25
 
 
+def filtered_rows(filterset):
+    """What a list's filters match: all of it with no filter given (an unbound filter set is
+    never "valid"), nothing when the filters are invalid."""
+    if not filterset.is_bound or filterset.is_valid():
+        return filterset.qs
+    return filterset.queryset.none()
+
+
 class CycleBoardView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     """One column per stage of the cycle, each activity a card; filtered. Filtered to one
     stage, that stage's activities page by page."""
@@ -93,6 +102,9 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
         context["check"] = check
         context["can_edit"] = can_edit_activity(self.request.user, activity)
         context.setdefault("move_form", MoveForm(activity=activity, target=check.target))
+        shares = sum((c.annual_amount for c in activity.contributions.all()), Decimal("0"))
+        context["shares_total"] = shares
+        context["shares_gap"] = (activity.budget - shares) if activity.budget is not None else None
         context["reviews"] = sorted(
             (review for contract in activity.contracts.all() for review in contract.reviews.all()),
             key=lambda review: (review.date, review.pk),
@@ -258,10 +270,12 @@ class ContractListView(RoleRequiredMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = context["filter"]
-        matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        matching = filtered_rows(context["filter"])
         context["totals"] = selectors.contract_totals(matching)
         context["partner_totals"] = selectors.partner_totals(matching)
+        shared = sum((row["total"] for row in context["partner_totals"]), Decimal("0"))
+        context["shares_total"] = shared
+        context["shares_gap"] = context["totals"]["annual"] - shared
         return context
 
 
@@ -329,8 +343,7 @@ class PipelineView(RoleRequiredMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = context["filter"]
-        contracts = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        contracts = filtered_rows(context["filter"])
         plan = selectors.pipeline(contracts)
         context["entries"] = plan.entries
         context["bands"] = plan.bands
@@ -394,8 +407,7 @@ class ProviderListView(RoleRequiredMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = context["filter"]
-        matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        matching = filtered_rows(context["filter"])
         shares = selectors.provider_partner_totals([p.pk for p in context["providers"]])
         for provider in context["providers"]:
             provider.partner_shares = shares.get(provider.pk, [])

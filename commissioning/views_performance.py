@@ -14,6 +14,7 @@ from commissioning.filters import PipelineFilter
 from commissioning.forms import KpiForm, KpiValueForm, PerformanceAssessmentForm
 from commissioning.models import Contract, KeyPerformanceIndicator, KpiValue
 from commissioning.resources import PipelineResource
+from commissioning.views import filtered_rows
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_contract
 from core.service_forms import ServiceFormMixin
@@ -133,8 +134,8 @@ class PipelineExportView(RoleRequiredMixin, View):
     fmt = "xlsx"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        filterset = PipelineFilter(request.GET, queryset=selectors.pipeline_contracts())
-        contracts = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        filterset = PipelineFilter(request.GET or None, queryset=selectors.pipeline_contracts())
+        contracts = filtered_rows(filterset)
         entries = selectors.pipeline(contracts).entries
         dataset = PipelineResource().export(entries)
         stamp = timezone.localdate().isoformat()

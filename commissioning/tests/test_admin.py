@@ -132,11 +132,16 @@ def _contract_post(contract_like, **overrides):
         "end_date": "2029-03-31",
         "extension_until": "",
         "safeguarding_clause": "on",
-        "reviews-TOTAL_FORMS": "0",
-        "reviews-INITIAL_FORMS": "0",
-        "reviews-MIN_NUM_FORMS": "0",
-        "reviews-MAX_NUM_FORMS": "1000",
     }
+    for inline in ("reviews", "contributions", "kpis", "assessments"):
+        data.update(
+            {
+                f"{inline}-TOTAL_FORMS": "0",
+                f"{inline}-INITIAL_FORMS": "0",
+                f"{inline}-MIN_NUM_FORMS": "0",
+                f"{inline}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
