@@ -219,6 +219,7 @@ class ContributionForm(EditConflictFormMixin, forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
         self.fields["agreement"].queryset = FundingAgreement.objects.order_by("-start_date")
         self.fields["annual_amount"].widget.attrs.update(min=0, step="0.01")
+        self.fields["arrangement"].choices = Contribution.Arrangement.choices
         self.helper = _helper("Save share" if self.instance.pk else "Add share")
 
     def clean_annual_amount(self):
@@ -264,4 +265,5 @@ class PerformanceAssessmentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = PerformanceAssessment.Rating.choices
         self.helper = _helper("Record assessment")
