@@ -183,7 +183,7 @@ def contracts_due_assessment(
     contracts: QuerySet[Contract] | None = None, today: datetime.date | None = None
 ) -> QuerySet[Contract]:
     """Contracts in force with no performance assessment in the last 12 months (and that have
-    run that long), least recently assessed first; `last_assessed` is annotated."""
+    run that long), longest overdue first; `last_assessed` is annotated."""
     today = today or timezone.localdate()
     contracts = Contract.objects.all() if contracts is None else contracts
     return (
@@ -192,7 +192,7 @@ def contracts_due_assessment(
             last_assessed=_per_contract(PerformanceAssessment.objects, Max("date"), DateField())
         )
         .select_related("provider", "owner")
-        .order_by(F("last_assessed").asc(nulls_first=True), "start_date", "reference")
+        .order_by(Coalesce("last_assessed", "start_date"), "reference")
     )
 
 

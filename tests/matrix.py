@@ -3,7 +3,12 @@
 Read by test_permission_matrix (every URL, every role) and test_bad_input (every form).
 """
 
-from commissioning.tests.factories import ActivityFactory, ContractFactory
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    ContributionFactory,
+    KpiFactory,
+)
 from core.tests.factories import AdministratorFactory, BoardMemberFactory, CommissionerFactory
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -139,6 +144,46 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "commissioning:pipeline_export_xlsx": {"get": EVERY_ROLE},
+    "commissioning:pipeline_export_csv": {"get": EVERY_ROLE},
+    "commissioning:partner_commitments": {"get": EVERY_ROLE},
+    "commissioning:contract_contribution_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:activity_contribution_create": {
+        "object": "activity",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:contribution_update": {
+        "object": "contribution",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    # A removal posted without the version the page showed is refused as stale.
+    "commissioning:contribution_delete": {
+        "object": "contribution",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 409, 403, 403, 409),
+    },
+    "commissioning:kpi_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:kpi_update": {"object": "kpi", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "commissioning:kpi_value_create": {
+        "object": "kpi",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:assessment_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "commissioning:provider_list": {"get": EVERY_ROLE},
     "commissioning:provider_detail": {"object": "provider", "get": EVERY_ROLE},
     # Participation
@@ -236,6 +281,8 @@ def make_world() -> dict:
             "decision": DecisionFactory(meeting=meeting),
             "activity": activity,
             "contract": contract,
+            "contribution": ContributionFactory(contract=contract),
+            "kpi": KpiFactory(contract=contract),
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
             "term": report.term,

@@ -29,6 +29,7 @@ BUTTONS = {
     "reporting:report_submit",
     "reporting:report_new_version",
     "reporting:report_noted",
+    "commissioning:contribution_delete",
 }
 # Pages that take a form: the product's rows of the matrix that check a POST.
 FORM_URL_NAMES = sorted(
