@@ -35,7 +35,7 @@ def _started(today, months_ago: int, **kwargs):
 
 
 def test_an_assessment_is_due_after_12_months_without_one(today):
-    never = _started(today, 24, reference="NEVER")
+    _started(today, 24, reference="NEVER")
     stale = _started(today, 24, reference="STALE")
     PerformanceAssessmentFactory(contract=stale, date=add_months(today, -13))
     recent = _started(today, 24, reference="RECENT")
