@@ -11,6 +11,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from commissioning.models import Contract, Provider, Service
 from governance.models import Organisation
+from priorities.exports import FORMULA_PREFIXES
 
 
 class _RollBack(Exception):
@@ -161,6 +162,14 @@ class PipelineResource(resources.Resource):
             "band",
             "recommissioning",
         )
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        # A spreadsheet program runs a cell that starts with "=" and the like as a formula.
+        row = super().export_resource(instance, selected_fields, **kwargs)
+        return [
+            f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+            for value in row
+        ]
 
     def dehydrate_owner(self, entry) -> str:
         owner = entry.contract.owner

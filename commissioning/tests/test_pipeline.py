@@ -139,7 +139,13 @@ def test_pipeline_exports_the_filtered_rows_as_xlsx_and_csv(board_member_client,
         annual_value=Decimal("64500"),
     )
     _ending(today, 200, reference="HBC-SEND-0201", procurement_route=Route.FRAMEWORK)
-    _ending(today, 300, reference="OTHER", procurement_route=Route.GRANT_PROGRAMME)
+    _ending(
+        today,
+        300,
+        reference="OTHER",
+        title='=HYPERLINK("http://example.com")',
+        procurement_route=Route.GRANT_PROGRAMME,
+    )
     filters = {"procurement_route": "direct_award"}
 
     response = board_member_client.get(reverse("commissioning:pipeline_export_xlsx"), filters)
@@ -162,3 +168,4 @@ def test_pipeline_exports_the_filtered_rows_as_xlsx_and_csv(board_member_client,
     assert [r["Reference"] for r in rows] == ["HBC-CYP-0102", "HBC-SEND-0201", "OTHER"]
     assert rows[1]["Procurement route"] == "Framework"
     assert rows[1]["Procurement lead time (months)"] == "4"
+    assert rows[2]["Title"].startswith("'=")  # not run as a formula
