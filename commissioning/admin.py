@@ -204,6 +204,18 @@ class FundingAgreementAdmin(SimpleHistoryAdmin):
     filter_horizontal = ("parties",)
 
 
+@admin.register(Contribution)
+class ContributionAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Partners' shares, also shown (and kept) on their contract's and activity's pages."""
+
+    list_display = ("organisation", "annual_amount", "arrangement", "contract", "activity")
+    list_filter = ("arrangement", "organisation", "is_sample")
+    search_fields = ("organisation__name", "contract__reference", "activity__title")
+    list_select_related = ("organisation", "contract", "activity")
+    autocomplete_fields = ("contract", "activity", "agreement")
+    readonly_fields = ("version",)
+
+
 class KpiValueInline(admin.TabularInline):
     model = KpiValue
     fields = ("period_end", "value", "note", "recorded_by", "recorded_at", "is_sample")

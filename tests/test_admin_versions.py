@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from commissioning.tests.factories import ActivityFactory
+from commissioning.tests.factories import ActivityFactory, ContributionFactory, KpiFactory
 from core.admin_versions import (
     PAGE_FIELDS,
     VersionCheckedAdminMixin,
@@ -45,6 +45,8 @@ FACTORIES = {
     "TermlyReport": TermlyReportFactory,
     "ParticipationRecord": ParticipationRecordFactory,
     "CommissioningActivity": ActivityFactory,
+    "Contribution": ContributionFactory,
+    "KeyPerformanceIndicator": KpiFactory,
 }
 # The history tables copy `version` but are never edited.
 RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Historical")]
