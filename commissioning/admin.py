@@ -13,9 +13,15 @@ from commissioning.models import (
     Contract,
     ContractReview,
     ContractVariation,
+    Contribution,
     DecommissioningPlan,
     ExtensionOption,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
     NeedsAssessment,
+    PerformanceAssessment,
+    ProcurementLeadTime,
     Provider,
     Service,
     StageMove,
@@ -115,6 +121,31 @@ class ContractVariationInline(admin.StackedInline):
         return False
 
 
+class ContributionInline(VersionCheckedInlineMixin, admin.TabularInline):
+    """Partners' shares; a row saved elsewhere meanwhile is refused, as on the site."""
+
+    model = Contribution
+    fields = ("organisation", "annual_amount", "arrangement", "agreement", "note", "is_sample")
+    autocomplete_fields = ("agreement",)
+    extra = 0
+
+
+class KpiInline(VersionCheckedInlineMixin, admin.TabularInline):
+    model = KeyPerformanceIndicator
+    fields = ("name", "target", "unit", "polarity", "frequency", "is_sample")
+    extra = 0
+    show_change_link = True
+
+
+class PerformanceAssessmentInline(admin.StackedInline):
+    model = PerformanceAssessment
+    fields = (("date", "rating", "assessed_by"), "summary", "is_sample")
+    extra = 0
+
+
+_MONEY_AND_PERFORMANCE_INLINES = [ContributionInline, KpiInline, PerformanceAssessmentInline]
+
+
 @admin.action(description="Mark the selected contracts decommissioned")
 def mark_decommissioned(modeladmin, request, queryset) -> None:
     changed = services.contracts_mark_decommissioned(contracts=queryset)
@@ -149,7 +180,12 @@ class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHist
     list_select_related = ("provider",)
     autocomplete_fields = ("provider", "service", "activity")
     filter_horizontal = ("co_commissioners",)
-    inlines = [ExtensionOptionInline, ContractVariationInline, ContractReviewInline]
+    inlines = [
+        ExtensionOptionInline,
+        ContractVariationInline,
+        ContractReviewInline,
+        *_MONEY_AND_PERFORMANCE_INLINES,
+    ]
     actions = [mark_decommissioned]
     readonly_fields = ("version",)
 
@@ -242,7 +278,7 @@ class CommissioningActivityAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
         "specification_cycle",
         "version",
     )
-    inlines = [NeedsAssessmentInline, StageMoveInline]
+    inlines = [NeedsAssessmentInline, StageMoveInline, ContributionInline]
 
     def save_model(self, request, obj, form, change) -> None:
         if {"specification_text", "specification_url"} & set(form.changed_data):
@@ -270,3 +306,52 @@ class DecommissioningPlanAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
         "completed_by",
         "version",
     )
+
+
+@admin.register(FundingAgreement)
+class FundingAgreementAdmin(SimpleHistoryAdmin):
+    """Section 75 agreements and the like: the product lists them read-only."""
+
+    list_display = ("reference", "title", "kind", "start_date", "end_date", "is_sample")
+    list_filter = ("kind", "is_sample")
+    search_fields = ("reference", "title")
+    date_hierarchy = "start_date"
+    filter_horizontal = ("parties",)
+
+
+@admin.register(Contribution)
+class ContributionAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Partners' shares, also shown (and kept) on their contract's and activity's pages."""
+
+    list_display = ("organisation", "annual_amount", "arrangement", "contract", "activity")
+    list_filter = ("arrangement", "organisation", "is_sample")
+    search_fields = ("organisation__name", "contract__reference", "activity__title")
+    list_select_related = ("organisation", "contract", "activity")
+    autocomplete_fields = ("contract", "activity", "agreement")
+    readonly_fields = ("version",)
+
+
+class KpiValueInline(admin.TabularInline):
+    model = KpiValue
+    fields = ("period_end", "value", "note", "recorded_by", "recorded_at", "is_sample")
+    extra = 0
+
+
+@admin.register(KeyPerformanceIndicator)
+class KeyPerformanceIndicatorAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    list_display = ("name", "contract", "target", "unit", "polarity", "frequency")
+    list_filter = ("polarity", "frequency", "is_sample")
+    search_fields = ("name", "contract__reference", "contract__title")
+    list_select_related = ("contract",)
+    autocomplete_fields = ("contract",)
+    readonly_fields = ("version",)
+    inlines = [KpiValueInline]
+
+
+@admin.register(ProcurementLeadTime)
+class ProcurementLeadTimeAdmin(SimpleHistoryAdmin):
+    """One row per procurement route: the pipeline plans each contract's decision from it."""
+
+    list_display = ("route", "months")
+    list_editable = ("months",)
+    list_display_links = ("route",)

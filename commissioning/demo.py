@@ -17,7 +17,9 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
     ExtensionOption,
+    FundingAgreement,
     Provider,
     Service,
     StageMove,
@@ -46,6 +48,9 @@ def load() -> int:
         for data, activity in activities:
             loader.play(data, activity)
         loader.decisions()
+        loader.funding_agreements()
+        loader.shares()
+        loader.performance()
         return loader.created
 
 
@@ -314,3 +319,104 @@ class _Loader:
             move.save(update_fields=["moved_at"])
         entered = moves[-1].moved_at if moves else now - datetime.timedelta(days=20)
         CommissioningActivity.objects.filter(pk=activity.pk).update(stage_entered_at=entered)
+
+    # Pooled and aligned budgets (budgets.yaml)
+
+    def funding_agreements(self) -> None:
+        for data in read_seed("commissioning", "budgets")["funding_agreements"]:
+            agreement, created = FundingAgreement.objects.get_or_create(
+                reference=data["reference"],
+                defaults={
+                    "kind": data["kind"],
+                    "title": data["title"],
+                    "description": data["description"],
+                    "start_date": self.days(data["start_in_days"]),
+                    "end_date": self.days(data["end_in_days"]),
+                    "is_sample": True,
+                },
+            )
+            if created:
+                agreement.parties.set([self.organisation(o) for o in data["parties"]])
+                self.created += 1
+
+    def shares(self) -> None:
+        seed = read_seed("commissioning", "budgets")
+        agreements = {a.reference: a for a in FundingAgreement.objects.all()}
+        funded = [
+            ({"contract": Contract.objects.filter(reference=row["contract"]).first()}, row)
+            for row in seed["contract_shares"]
+        ] + [
+            ({"activity": CommissioningActivity.objects.filter(title=row["activity"]).first()}, row)
+            for row in seed["activity_shares"]
+        ]
+        for target, row in funded:
+            if None in target.values():
+                continue  # its contract or activity is not in this database
+            for share in row["shares"]:
+                organisation = self.organisation(share["organisation"])
+                if Contribution.objects.filter(**target, organisation=organisation).exists():
+                    continue
+                services.contribution_add(
+                    **target,
+                    data={
+                        "organisation": organisation,
+                        "annual_amount": Decimal(str(share["annual_amount"])),
+                        "arrangement": share["arrangement"],
+                        "agreement": agreements.get(share.get("agreement")),
+                        "note": share.get("note", ""),
+                    },
+                    is_sample=True,
+                )
+                self.created += 1
+
+    # KPIs and performance assessments (performance.yaml)
+
+    def recorder(self, contract: Contract):
+        return contract.owner or self.users.get(username="commissioner")
+
+    def performance(self) -> None:
+        seed = read_seed("commissioning", "performance")
+        contracts = {c.reference: c for c in Contract.objects.select_related("owner")}
+        for data in seed["kpis"]:
+            contract = contracts.get(data["contract"])
+            if contract is None or contract.kpis.filter(name=data["name"]).exists():
+                continue
+            kpi = services.kpi_add(
+                contract=contract,
+                data={
+                    "name": data["name"],
+                    "target": Decimal(str(data["target"])),
+                    "unit": data["unit"],
+                    "polarity": data["polarity"],
+                    "frequency": data["frequency"],
+                },
+                is_sample=True,
+            )
+            self.created += 1
+            for offset, value in data["values"]:
+                services.kpi_value_add(
+                    kpi=kpi,
+                    data={
+                        "period_end": self.days(offset),
+                        "value": Decimal(str(value)),
+                        "note": data.get("note", "") if offset == data["values"][-1][0] else "",
+                    },
+                    recorded_by=self.recorder(contract),
+                    is_sample=True,
+                )
+                self.created += 1
+        for data in seed["assessments"]:
+            contract = contracts.get(data["contract"])
+            if contract is None or contract.assessments.exists():
+                continue
+            services.performance_assessment_add(
+                contract=contract,
+                data={
+                    "date": self.days(data["date_in_days"]),
+                    "rating": data["rating"],
+                    "summary": data["summary"],
+                },
+                assessed_by=self.recorder(contract),
+                is_sample=True,
+            )
+            self.created += 1

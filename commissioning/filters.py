@@ -1,11 +1,12 @@
-"""Filters of the cycle board, the contracts register and the provider directory."""
+"""Filters of the cycle board, the contracts register, the pipeline and the provider directory."""
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from commissioning.models import CommissioningActivity, Contract, Provider
+from commissioning.models import CommissioningActivity, Contract, Provider, Service
 from commissioning.models.contracts import add_months
 from core.choices import Stage
 from governance.models import Organisation
@@ -121,3 +122,45 @@ class ProviderFilter(django_filters.FilterSet):
     class Meta:
         model = Provider
         fields = ["q", "kind", "is_active"]
+
+
+def _partnership_choices() -> list[tuple[str, str]]:
+    names = Service.objects.order_by("partnership").values_list("partnership", flat=True)
+    return [(name, name) for name in names.distinct()]
+
+
+class PipelineFilter(django_filters.FilterSet):
+    partnership = django_filters.ChoiceFilter(
+        field_name="service__partnership", choices=_partnership_choices
+    )
+    owner = django_filters.ModelChoiceFilter(
+        label="Contract manager",
+        queryset=get_user_model()
+        .objects.filter(owned_contracts__isnull=False)
+        .distinct()
+        .order_by("first_name", "last_name", "username"),
+    )
+    procurement_route = django_filters.ChoiceFilter(
+        label="Procurement route", choices=Contract.Route.choices
+    )
+    partner = django_filters.ModelChoiceFilter(
+        label="Partner (commissioning or contributing)",
+        queryset=Organisation.objects.all(),
+        method="filter_partner",
+    )
+
+    class Meta:
+        model = Contract
+        fields = ["partnership", "owner", "procurement_route", "partner"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["owner"].label_from_instance = lambda user: (
+            user.get_full_name() or user.username
+        )
+
+    def filter_partner(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        involved = Contract.objects.filter(
+            Q(co_commissioners=value) | Q(contributions__organisation=value)
+        ).values("pk")
+        return queryset.filter(Q(lead_organisation=value) | Q(pk__in=involved))

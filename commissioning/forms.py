@@ -1,5 +1,6 @@
-"""Forms of the commissioning app: activities, moves, evidence, re-commissioning. Contracts,
-their reviews and decommissioning plans are in commissioning/contract_forms.py."""
+"""Forms of the commissioning app: activities, moves, evidence, re-commissioning, partners'
+shares, KPIs and performance assessments. Contracts, their reviews and decommissioning plans
+are in commissioning/contract_forms.py."""
 
 from typing import Any
 
@@ -9,11 +10,20 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from commissioning.models import CommissioningActivity, NeedsAssessment
+from commissioning.models import (
+    CommissioningActivity,
+    Contribution,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
+    NeedsAssessment,
+    PerformanceAssessment,
+)
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
 from core.edit_conflicts import EditConflictFormMixin
+from governance.models import Organisation
 from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea
 
@@ -165,3 +175,67 @@ class RecommissionForm(forms.Form):
         if suggested is not None:
             field.initial = suggested.pk
         self.helper = _helper("Start re-commissioning")
+
+
+class ContributionForm(EditConflictFormMixin, forms.ModelForm):
+    """A partner's yearly share of a contract or an activity. The view passes an instance that
+    names the contract or activity, so that a second share of one partner is refused here."""
+
+    class Meta:
+        model = Contribution
+        fields = ["organisation", "annual_amount", "arrangement", "agreement", "note"]
+        widgets = {"arrangement": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["agreement"].queryset = FundingAgreement.objects.order_by("-start_date")
+        self.fields["annual_amount"].widget.attrs.update(min=0, step="0.01")
+        self.fields["arrangement"].choices = Contribution.Arrangement.choices
+        self.helper = _helper("Save share" if self.instance.pk else "Add share")
+
+    def clean_annual_amount(self):
+        amount = self.cleaned_data.get("annual_amount")
+        if amount is not None and amount < 0:
+            raise forms.ValidationError("The amount cannot be negative.")
+        return amount
+
+
+class KpiForm(EditConflictFormMixin, forms.ModelForm):
+    """A contract's KPI: name, target, unit, which way is better, how often it is measured."""
+
+    class Meta:
+        model = KeyPerformanceIndicator
+        fields = ["name", "target", "unit", "polarity", "frequency"]
+        widgets = {"polarity": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Save KPI" if self.instance.pk else "Add KPI")
+
+
+class KpiValueForm(forms.ModelForm):
+    class Meta:
+        model = KpiValue
+        fields = ["period_end", "value", "note"]
+        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Record value")
+
+
+class PerformanceAssessmentForm(forms.ModelForm):
+    class Meta:
+        model = PerformanceAssessment
+        fields = ["date", "rating", "summary"]
+        widgets = {
+            "date": DateInput(),
+            "rating": forms.RadioSelect,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = PerformanceAssessment.Rating.choices
+        self.helper = _helper("Record assessment")

@@ -1,15 +1,17 @@
-"""Import and export of providers and contracts (django-import-export), for the admin.
+"""Import and export of providers and contracts (django-import-export), for the admin, and the
+export of the expiry pipeline.
 
 Each row is validated with the model's `full_clean()` (`clean_model_instances`), and an import
 is all or nothing (`use_transactions`): a bad row saves no row and the admin shows why.
 """
 
 from django.db import transaction
-from import_export import fields, resources
+from import_export import fields, resources, widgets
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from commissioning.models import Contract, Provider, Service
 from governance.models import Organisation
+from priorities.exports import FORMULA_PREFIXES
 
 
 class _RollBack(Exception):
@@ -98,3 +100,89 @@ class ContractResource(AllOrNothingResource):
         use_transactions = True
         skip_unchanged = True
         report_skipped = True
+
+
+def _native(widget_class=widgets.Widget):
+    """A widget that hands XLSX its value as it is: dates as dates, amounts as numbers."""
+    return widget_class(coerce_to_string=False)
+
+
+class PipelineResource(resources.Resource):
+    """The expiry pipeline for export (never imported): one row per selectors.PipelineEntry."""
+
+    reference = fields.Field(attribute="contract__reference", column_name="Reference")
+    title = fields.Field(attribute="contract__title", column_name="Title")
+    provider = fields.Field(attribute="contract__provider__name", column_name="Provider")
+    partnership = fields.Field(
+        attribute="contract__service__partnership", column_name="Partnership"
+    )
+    owner = fields.Field(column_name="Contract manager")
+    route = fields.Field(column_name="Procurement route")
+    annual_value = fields.Field(
+        attribute="contract__annual_value",
+        column_name="Annual value (£)",
+        widget=_native(widgets.DecimalWidget),
+    )
+    end_date = fields.Field(
+        attribute="contract__end_date", column_name="End date", widget=_native(widgets.DateWidget)
+    )
+    notice = fields.Field(
+        attribute="contract__notice_period_months",
+        column_name="Notice period (months)",
+        widget=_native(widgets.IntegerWidget),
+    )
+    lead_months = fields.Field(
+        attribute="lead_months",
+        column_name="Procurement lead time (months)",
+        widget=_native(widgets.IntegerWidget),
+    )
+    decision_by = fields.Field(
+        attribute="decision_by",
+        column_name="Decision needed by",
+        widget=_native(widgets.DateWidget),
+    )
+    overdue = fields.Field(column_name="Decision overdue")
+    band = fields.Field(column_name="Ends")
+    recommissioning = fields.Field(column_name="Re-commissioning")
+
+    class Meta:
+        fields = (
+            "reference",
+            "title",
+            "provider",
+            "partnership",
+            "owner",
+            "route",
+            "annual_value",
+            "end_date",
+            "notice",
+            "lead_months",
+            "decision_by",
+            "overdue",
+            "band",
+            "recommissioning",
+        )
+
+    def export_resource(self, instance, selected_fields=None, **kwargs):
+        # A spreadsheet program runs a cell that starts with "=" and the like as a formula.
+        row = super().export_resource(instance, selected_fields, **kwargs)
+        return [
+            f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+            for value in row
+        ]
+
+    def dehydrate_owner(self, entry) -> str:
+        owner = entry.contract.owner
+        return (owner.get_full_name() or owner.username) if owner else ""
+
+    def dehydrate_route(self, entry) -> str:
+        return entry.contract.get_procurement_route_display()
+
+    def dehydrate_overdue(self, entry) -> str:
+        return "Yes" if entry.overdue else "No"
+
+    def dehydrate_band(self, entry) -> str:
+        return entry.band.label
+
+    def dehydrate_recommissioning(self, entry) -> str:
+        return "Under way" if entry.contract.has_recommissioning else "Not started"

@@ -4,20 +4,53 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Sum, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
     DecommissioningPlan,
     ExtensionOption,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
+    PerformanceAssessment,
+    ProcurementLeadTime,
     Provider,
+    Service,
     StageMove,
 )
 from commissioning.models.contracts import add_months
+from commissioning.models.performance import (
+    ASSESSMENT_EVERY_MONTHS,
+    KPI_VALUE_THRESHOLD,
+    KPIS_REQUIRED,
+)
+from commissioning.models.planning import DEFAULT_LEAD_MONTHS
 from core.choices import Stage
 
 # The pipeline's horizons, in months; a contract sits in the first one it ends within.
@@ -84,6 +117,10 @@ def activity_detail() -> QuerySet[CommissioningActivity]:
                 "reviews"
             ),
         ),
+        Prefetch(
+            "contributions",
+            queryset=Contribution.objects.select_related("organisation", "agreement"),
+        ),
     )
 
 
@@ -94,6 +131,26 @@ def activity_for_edit() -> QuerySet[CommissioningActivity]:
     ).prefetch_related("priority_area__lead_commissioners", "commissioning_organisations")
 
 
+def contract_for_edit() -> QuerySet[Contract]:
+    """A contract with what can_edit_contract reads."""
+    return Contract.objects.select_related("priority_area").prefetch_related(
+        "priority_area__lead_commissioners"
+    )
+
+
+def contribution_for_edit() -> QuerySet[Contribution]:
+    """A share with its contract or activity and what the permission check reads."""
+    return Contribution.objects.select_related(
+        "organisation",
+        "agreement",
+        "contract__priority_area",
+        "activity__priority_area",
+    ).prefetch_related(
+        "contract__priority_area__lead_commissioners",
+        "activity__priority_area__lead_commissioners",
+    )
+
+
 def _recommissioning_exists() -> Exists:
     return Exists(
         CommissioningActivity.objects.filter(recommissions=OuterRef("pk")).exclude(
@@ -102,13 +159,122 @@ def _recommissioning_exists() -> Exists:
     )
 
 
+MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+def _per_contract(queryset: QuerySet, aggregate, output_field) -> Subquery:
+    """One aggregate of a contract's related rows, as a subquery (no join to multiply rows)."""
+    return Subquery(
+        queryset.filter(contract=OuterRef("pk"))
+        .order_by()
+        .values("contract")
+        .annotate(result=aggregate)
+        .values("result"),
+        output_field=output_field,
+    )
+
+
+def _assessment_due_q(today: datetime.date) -> Q:
+    """In force, running for 12 months or more, and not assessed in the last 12 months."""
+    since = add_months(today, -ASSESSMENT_EVERY_MONTHS)
+    recent = PerformanceAssessment.objects.filter(contract=OuterRef("pk"), date__gt=since)
+    return Q(status__in=Contract.IN_FORCE_STATUSES, start_date__lte=since) & ~Exists(recent)
+
+
+def contracts_due_assessment(
+    contracts: QuerySet[Contract] | None = None, today: datetime.date | None = None
+) -> QuerySet[Contract]:
+    """Contracts in force with no performance assessment in the last 12 months (and that have
+    run that long), longest overdue first; `last_assessed` is annotated."""
+    today = today or timezone.localdate()
+    contracts = Contract.objects.all() if contracts is None else contracts
+    return (
+        contracts.filter(_assessment_due_q(today))
+        .annotate(
+            last_assessed=_per_contract(PerformanceAssessment.objects, Max("date"), DateField())
+        )
+        .select_related("provider", "owner")
+        .order_by(Coalesce("last_assessed", "start_date"), "reference")
+    )
+
+
+def assessment_due_on(contract: Contract, last_assessed: datetime.date | None) -> datetime.date:
+    """When a contract's next assessment is due: 12 months after the last, or after its start."""
+    return add_months(last_assessed or contract.start_date, ASSESSMENT_EVERY_MONTHS)
+
+
+def with_shares_and_performance(
+    contracts: QuerySet[Contract], today: datetime.date | None = None
+) -> QuerySet[Contract]:
+    """Annotate each contract with its partners' shares (`shares_count`, `shares_total`,
+    `shares_difference`: annual value less the shares), its `kpi_count`, the date it was
+    `last_assessed`, and whether it is `assessment_due` (see contracts_due_assessment) and
+    `needs_more_kpis` (over £5m total value with fewer than three KPIs)."""
+    today = today or timezone.localdate()
+    shares_total = Coalesce(
+        _per_contract(Contribution.objects, Sum("annual_amount"), MONEY), Value(Decimal("0"))
+    )
+    kpi_count = Coalesce(
+        _per_contract(KeyPerformanceIndicator.objects, Count("pk"), IntegerField()), Value(0)
+    )
+    return contracts.annotate(
+        shares_count=Coalesce(
+            _per_contract(Contribution.objects, Count("pk"), IntegerField()), Value(0)
+        ),
+        shares_total=shares_total,
+        shares_difference=ExpressionWrapper(F("annual_value") - shares_total, output_field=MONEY),
+        kpi_count=kpi_count,
+        last_assessed=_per_contract(PerformanceAssessment.objects, Max("date"), DateField()),
+        assessment_due=Case(
+            When(_assessment_due_q(today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    ).annotate(
+        needs_more_kpis=Case(
+            When(
+                Q(total_value__gt=KPI_VALUE_THRESHOLD) & Q(kpi_count__lt=KPIS_REQUIRED),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
+    )
+
+
 def contract_register() -> QuerySet[Contract]:
     """Contracts with what a register row shows."""
-    return (
-        Contract.objects.select_related("service", "provider", "lead_organisation", "activity")
+    return with_shares_and_performance(
+        Contract.objects.select_related(
+            "service", "provider", "lead_organisation", "activity", "owner"
+        )
         .prefetch_related("co_commissioners", "extension_options")
         .annotate(has_recommissioning=_recommissioning_exists())
     )
+
+
+def partner_totals(contracts: QuerySet[Contract]) -> list[dict]:
+    """Each partner's yearly shares of these contracts, pooled and aligned: one query."""
+    rows = (
+        Contribution.objects.filter(contract__in=contracts.order_by().values("pk"))
+        .values("organisation", "organisation__name", "organisation__short_name")
+        .annotate(
+            pooled=Coalesce(
+                Sum("annual_amount", filter=Q(arrangement=Contribution.Arrangement.POOLED)),
+                Value(Decimal("0")),
+                output_field=MONEY,
+            ),
+            aligned=Coalesce(
+                Sum("annual_amount", filter=Q(arrangement=Contribution.Arrangement.ALIGNED)),
+                Value(Decimal("0")),
+                output_field=MONEY,
+            ),
+            total=Sum("annual_amount"),
+            contracts=Count("contract", distinct=True),
+        )
+        .order_by("-total", "organisation__name")
+    )
+    return list(rows)
 
 
 def contract_totals(contracts: QuerySet[Contract]) -> dict[str, Decimal | int]:
@@ -124,8 +290,10 @@ def contract_totals(contracts: QuerySet[Contract]) -> dict[str, Decimal | int]:
 
 
 def contract_detail() -> QuerySet[Contract]:
-    """A contract with its reviews and any activity re-commissioning it."""
-    return Contract.objects.select_related(
+    """A contract with its reviews, options, variations, decommissioning plan, any activity
+    re-commissioning it, its partners' shares, its KPIs with their values and its performance
+    assessments."""
+    contracts = Contract.objects.select_related(
         "service",
         "provider",
         "lead_organisation",
@@ -149,11 +317,49 @@ def contract_detail() -> QuerySet[Contract]:
             queryset=CommissioningActivity.objects.select_related("priority_area"),
         ),
     )
+    return with_shares_and_performance(
+        contracts.select_related("priority_area", "owner").prefetch_related(
+            "priority_area__lead_commissioners",
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.select_related("organisation", "agreement"),
+            ),
+            Prefetch(
+                "kpis",
+                queryset=KeyPerformanceIndicator.objects.prefetch_related(
+                    Prefetch("values", queryset=KpiValue.objects.select_related("recorded_by"))
+                ),
+            ),
+            Prefetch(
+                "assessments", queryset=PerformanceAssessment.objects.select_related("assessed_by")
+            ),
+        )
+    )
+
+
+def lead_times() -> dict[str, int]:
+    """Months each procurement route takes (ProcurementLeadTime, else the defaults): one query."""
+    months = {route: int(default) for route, default in DEFAULT_LEAD_MONTHS.items()}
+    months.update(ProcurementLeadTime.objects.values_list("route", "months"))
+    return months
+
+
+def decision_needed_by(
+    contract: Contract, lead_months: dict[str, int] | None = None
+) -> datetime.date:
+    """The last day to decide a contract's future and still give notice and procure in time:
+    its end date, less its notice period, less its route's procurement lead time.
+
+    Pass `lead_months` (from lead_times()) when asking about many contracts.
+    """
+    lead_months = lead_times() if lead_months is None else lead_months
+    lead = lead_months.get(contract.procurement_route, 0)
+    return add_months(contract.end_date, -(contract.notice_period_months + lead))
 
 
 @dataclass
 class PipelineBand:
-    months: int
+    months: int | None
     after_months: int
     contracts: list[Contract] = field(default_factory=list)
 
@@ -165,27 +371,99 @@ class PipelineBand:
     def without_recommissioning(self) -> int:
         return sum(1 for c in self.contracts if not c.has_recommissioning)
 
+    @property
+    def label(self) -> str:
+        if self.months is None:
+            return f"Ending in more than {self.after_months} months"
+        if self.after_months:
+            return f"Ending in {self.after_months} to {self.months} months"
+        return f"Ending within {self.months} months"
+
+
+@dataclass
+class PipelineEntry:
+    """A contract in the pipeline with the date its decision is needed by."""
+
+    contract: Contract
+    decision_by: datetime.date
+    lead_months: int
+    band: PipelineBand
+    today: datetime.date
+
+    @property
+    def overdue(self) -> bool:
+        return self.decision_by < self.today
+
+    @property
+    def days_to_decision(self) -> int:
+        return (self.decision_by - self.today).days
+
+    @property
+    def days_overdue(self) -> int:
+        return -self.days_to_decision
+
+
+@dataclass
+class Pipeline:
+    entries: list[PipelineEntry]
+    bands: list[PipelineBand]
+
+    @property
+    def overdue(self) -> list[PipelineEntry]:
+        return [entry for entry in self.entries if entry.overdue]
+
+
+def pipeline_contracts() -> QuerySet[Contract]:
+    """Contracts in force, with what a pipeline row shows (filter them, then `pipeline`)."""
+    return contract_register().in_force()
+
+
+def pipeline(
+    contracts: QuerySet[Contract] | None = None, today: datetime.date | None = None
+) -> Pipeline:
+    """Contracts in force that end within 18 months, or whose decision is needed within 18
+    months, each with its decision-needed-by date, soonest (so overdue) first; and the bands
+    of 3, 6, 12 and 18 months (and later) they end in. A constant number of queries."""
+    today = today or timezone.localdate()
+    contracts = pipeline_contracts() if contracts is None else contracts
+    months = lead_times()
+    horizon = add_months(today, PIPELINE_HORIZONS[-1])
+    longest_notice = contracts.order_by().aggregate(n=Max("notice_period_months"))["n"] or 0
+    # Enough to hold every contract whose decision falls within the horizon; the exact test
+    # is below, on each contract's own notice period and lead time.
+    reach = PIPELINE_HORIZONS[-1] + max(months.values(), default=0) + longest_notice + 1
+    candidates = contracts.filter(
+        end_date__gte=today, end_date__lte=add_months(today, reach)
+    ).order_by("end_date", "reference")
+    bands, previous = [], 0
+    for limit in PIPELINE_HORIZONS:
+        bands.append(PipelineBand(months=limit, after_months=previous))
+        previous = limit
+    later = PipelineBand(months=None, after_months=previous)
+    limits = [(add_months(today, band.months), band) for band in bands]
+    entries = []
+    for contract in candidates:
+        decision_by = decision_needed_by(contract, months)
+        if contract.end_date > horizon and decision_by > horizon:
+            continue
+        band = next((b for limit, b in limits if contract.end_date <= limit), later)
+        band.contracts.append(contract)
+        entries.append(
+            PipelineEntry(
+                contract=contract,
+                decision_by=decision_by,
+                lead_months=months.get(contract.procurement_route, 0),
+                band=band,
+                today=today,
+            )
+        )
+    entries.sort(key=lambda e: (e.decision_by, e.contract.end_date, e.contract.reference))
+    return Pipeline(entries=entries, bands=[*bands, later])
+
 
 def expiry_pipeline(today: datetime.date | None = None) -> list[PipelineBand]:
     """Contracts in force ending within 3, 6, 12 and 18 months, each in its nearest band."""
-    today = today or timezone.localdate()
-    contracts = (
-        contract_register()
-        .ending_within(PIPELINE_HORIZONS[-1], today=today)
-        .order_by("end_date", "reference")
-    )
-    bands = []
-    previous = 0
-    for months in PIPELINE_HORIZONS:
-        bands.append(PipelineBand(months=months, after_months=previous))
-        previous = months
-    limits = [(add_months(today, band.months), band) for band in bands]
-    for contract in contracts:
-        for limit, band in limits:
-            if contract.end_date <= limit:
-                band.contracts.append(contract)
-                break
-    return bands
+    return [band for band in pipeline(today=today).bands if band.months is not None]
 
 
 def decommissioning_plan_detail() -> QuerySet[DecommissioningPlan]:
@@ -216,4 +494,172 @@ def provider_detail() -> QuerySet[Provider]:
             .prefetch_related("extension_options")
             .order_by("-end_date", "reference"),
         )
+    )
+
+
+def provider_partner_totals(providers) -> dict[int, list[dict]]:
+    """For each of these providers, each partner's yearly shares of its contracts in force."""
+    rows = (
+        Contribution.objects.filter(
+            contract__provider__in=providers, contract__status__in=Contract.IN_FORCE_STATUSES
+        )
+        .values("contract__provider", "organisation__short_name")
+        .annotate(total=Sum("annual_amount"))
+        .order_by("contract__provider", "-total", "organisation__short_name")
+    )
+    totals: dict[int, list[dict]] = {}
+    for row in rows:
+        totals.setdefault(row["contract__provider"], []).append(row)
+    return totals
+
+
+def in_force_contracts_of(providers: QuerySet[Provider]) -> QuerySet[Contract]:
+    return Contract.objects.in_force().filter(provider__in=providers.order_by().values("pk"))
+
+
+# The partnership's money, by partner and financial year
+
+
+@dataclass(frozen=True)
+class FinancialYear:
+    """An April to March year, named by the year it starts in: 2026 is 2026/27."""
+
+    starts: int
+
+    @classmethod
+    def of(cls, day: datetime.date) -> "FinancialYear":
+        return cls(day.year if day.month >= 4 else day.year - 1)
+
+    @property
+    def start_date(self) -> datetime.date:
+        return datetime.date(self.starts, 4, 1)
+
+    @property
+    def end_date(self) -> datetime.date:
+        return datetime.date(self.starts + 1, 3, 31)
+
+    @property
+    def days(self) -> int:
+        return (self.end_date - self.start_date).days + 1
+
+    def __str__(self) -> str:
+        return f"{self.starts}/{(self.starts + 1) % 100:02d}"
+
+
+PENNY = Decimal("0.01")
+
+
+def share_in_year(
+    annual: Decimal, start: datetime.date, end: datetime.date, year: FinancialYear
+) -> Decimal:
+    """A yearly amount counted in one financial year: in proportion to the days of that year
+    between `start` and `end` (both included)."""
+    first, last = max(start, year.start_date), min(end, year.end_date)
+    if last < first:
+        return Decimal("0")
+    return (annual * ((last - first).days + 1) / year.days).quantize(PENNY)
+
+
+@dataclass
+class PartnerCommitment:
+    organisation_id: int
+    name: str
+    short_name: str
+    by_year: dict[FinancialYear, dict[str, Decimal]]
+    activities: Decimal = Decimal("0")
+
+    def year(self, year: FinancialYear) -> dict[str, Decimal]:
+        return self.by_year[year]
+
+
+def partnerships() -> list[str]:
+    """The partnerships the services are commissioned for, by name."""
+    return list(
+        Service.objects.order_by("partnership").values_list("partnership", flat=True).distinct()
+    )
+
+
+def partner_commitments(
+    *,
+    partnership: str = "",
+    today: datetime.date | None = None,
+    years_before: int = 1,
+    years_after: int = 3,
+) -> dict:
+    """Each partner's shares per financial year, pooled and aligned: a contract's share counts
+    in the years the contract runs, in proportion to the part of each year it runs;
+    decommissioned contracts count nothing. Activities' shares (which have no dates) are the
+    yearly shares of activities not closed. Two queries."""
+    today = today or timezone.localdate()
+    current = FinancialYear.of(today)
+    years = [
+        FinancialYear(current.starts + offset) for offset in range(-years_before, years_after + 1)
+    ]
+    contract_shares = (
+        Contribution.objects.filter(
+            contract__isnull=False,
+            contract__start_date__lte=years[-1].end_date,
+            contract__end_date__gte=years[0].start_date,
+        )
+        .exclude(contract__status=Contract.Status.DECOMMISSIONED)
+        .select_related("organisation", "contract")
+    )
+    activity_shares = (
+        Contribution.objects.filter(activity__isnull=False)
+        .exclude(activity__status=CommissioningActivity.Status.CLOSED)
+        .select_related("organisation")
+    )
+    if partnership:
+        contract_shares = contract_shares.filter(contract__service__partnership=partnership)
+        activity_shares = activity_shares.filter(
+            activity__priority_area__framework__partnership=partnership
+        )
+    partners: dict[int, PartnerCommitment] = {}
+
+    def partner(share: Contribution) -> PartnerCommitment:
+        organisation = share.organisation
+        if organisation.pk not in partners:
+            partners[organisation.pk] = PartnerCommitment(
+                organisation_id=organisation.pk,
+                name=organisation.name,
+                short_name=organisation.short_name,
+                by_year={
+                    year: {"pooled": Decimal("0"), "aligned": Decimal("0"), "total": Decimal("0")}
+                    for year in years
+                },
+            )
+        return partners[organisation.pk]
+
+    totals = {
+        year: {"pooled": Decimal("0"), "aligned": Decimal("0"), "total": Decimal("0")}
+        for year in years
+    }
+    for share in contract_shares:
+        row = partner(share)
+        for year in years:
+            amount = share_in_year(
+                share.annual_amount, share.contract.start_date, share.contract.end_date, year
+            )
+            for cell in (row.by_year[year], totals[year]):
+                cell[share.arrangement] += amount
+                cell["total"] += amount
+    activities_total = Decimal("0")
+    for share in activity_shares:
+        partner(share).activities += share.annual_amount
+        activities_total += share.annual_amount
+    return {
+        "years": years,
+        "current": current,
+        "partners": sorted(partners.values(), key=lambda p: p.name),
+        "totals": totals,
+        "activities_total": activities_total,
+    }
+
+
+def funding_agreements() -> QuerySet[FundingAgreement]:
+    """Funding agreements with their parties, and how many shares sit under each."""
+    return (
+        FundingAgreement.objects.prefetch_related("parties")
+        .annotate(shares=Count("contributions"))
+        .order_by("-start_date", "reference")
     )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commissioning import contract_views, views
+from commissioning import contract_views, views, views_budgets, views_performance
 from commissioning.models import Contract
 from core.history import ObjectHistoryView
 
@@ -27,6 +27,16 @@ urlpatterns = [
         name="contract_update",
     ),
     path("contracts/pipeline/", views.PipelineView.as_view(), name="pipeline"),
+    path(
+        "contracts/pipeline/export/xlsx/",
+        views_performance.PipelineExportView.as_view(fmt="xlsx"),
+        name="pipeline_export_xlsx",
+    ),
+    path(
+        "contracts/pipeline/export/csv/",
+        views_performance.PipelineExportView.as_view(fmt="csv"),
+        name="pipeline_export_csv",
+    ),
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
     path(
         "contracts/<int:pk>/history/",
@@ -57,6 +67,43 @@ urlpatterns = [
         "decommissioning/<int:pk>/complete/",
         contract_views.DecommissioningPlanCompleteView.as_view(),
         name="decommissioning_plan_complete",
+    ),
+    # Partners' shares of contracts and activities
+    path(
+        "contracts/<int:pk>/shares/new/",
+        views_budgets.ContractContributionCreateView.as_view(),
+        name="contract_contribution_create",
+    ),
+    path(
+        "activities/<int:pk>/shares/new/",
+        views_budgets.ActivityContributionCreateView.as_view(),
+        name="activity_contribution_create",
+    ),
+    path(
+        "shares/<int:pk>/edit/",
+        views_budgets.ContributionUpdateView.as_view(),
+        name="contribution_update",
+    ),
+    path(
+        "shares/<int:pk>/remove/",
+        views_budgets.ContributionDeleteView.as_view(),
+        name="contribution_delete",
+    ),
+    path("partners/", views_budgets.PartnerCommitmentsView.as_view(), name="partner_commitments"),
+    # KPIs and performance assessments
+    path(
+        "contracts/<int:pk>/kpis/new/", views_performance.KpiCreateView.as_view(), name="kpi_create"
+    ),
+    path("kpis/<int:pk>/edit/", views_performance.KpiUpdateView.as_view(), name="kpi_update"),
+    path(
+        "kpis/<int:pk>/values/new/",
+        views_performance.KpiValueCreateView.as_view(),
+        name="kpi_value_create",
+    ),
+    path(
+        "contracts/<int:pk>/assessments/new/",
+        views_performance.PerformanceAssessmentCreateView.as_view(),
+        name="assessment_create",
     ),
     path("providers/", views.ProviderListView.as_view(), name="provider_list"),
     path("providers/<int:pk>/", views.ProviderDetailView.as_view(), name="provider_detail"),

@@ -1,18 +1,24 @@
 """Pages of the commissioning app: the cycle board, activities and their moves, the contracts
 register and expiry pipeline, and the provider directory."""
 
+from decimal import Decimal
 from functools import cached_property
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from commissioning import selectors, services
 from commissioning.cycle import check_next_move
-from commissioning.filters import ActivityBoardFilter, ContractFilter, ProviderFilter
+from commissioning.filters import (
+    ActivityBoardFilter,
+    ContractFilter,
+    PipelineFilter,
+    ProviderFilter,
+)
 from commissioning.forms import (
     ActivityForm,
     MoveForm,
@@ -20,6 +26,7 @@ from commissioning.forms import (
     RecommissionForm,
 )
 from commissioning.models import CommissioningActivity, Contract
+from commissioning.models.performance import KPIS_REQUIRED
 from core.choices import Stage
 from core.edit_conflicts import (
     EditConflict,
@@ -40,6 +47,14 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 
 PAGE_SIZE = 25
+
+
+def filtered_rows(filterset):
+    """What a list's filters match: all of it with no filter given (an unbound filter set is
+    never "valid"), nothing when the filters are invalid."""
+    if not filterset.is_bound or filterset.is_valid():
+        return filterset.qs
+    return filterset.queryset.none()
 
 
 class CycleBoardView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
@@ -87,6 +102,9 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
         context["check"] = check
         context["can_edit"] = can_edit_activity(self.request.user, activity)
         context.setdefault("move_form", MoveForm(activity=activity, target=check.target))
+        shares = sum((c.annual_amount for c in activity.contributions.all()), Decimal("0"))
+        context["shares_total"] = shares
+        context["shares_gap"] = (activity.budget - shares) if activity.budget is not None else None
         context["reviews"] = sorted(
             (review for contract in activity.contracts.all() for review in contract.reviews.all()),
             key=lambda review: (review.date, review.pk),
@@ -252,10 +270,13 @@ class ContractListView(RoleRequiredMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = context["filter"]
-        matching = filterset.qs if filterset.is_valid() else self.get_queryset().none()
+        matching = filtered_rows(context["filter"])
         context["totals"] = selectors.contract_totals(matching)
         context["can_add"] = can_add_contract(self.request.user)
+        context["partner_totals"] = selectors.partner_totals(matching)
+        shared = sum((row["total"] for row in context["partner_totals"]), Decimal("0"))
+        context["shares_total"] = shared
+        context["shares_gap"] = context["totals"]["annual"] - shared
         return context
 
 
@@ -279,17 +300,38 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
             for a in self.object.recommissioning_activities.all()
             if a.status != CommissioningActivity.Status.CLOSED
         ]
+        context["can_edit_contract"] = can_edit_contract(self.request.user, self.object)
+        context["assessment_due_on"] = selectors.assessment_due_on(
+            self.object, self.object.last_assessed
+        )
+        context["kpis_required"] = KPIS_REQUIRED
+        context["decision_needed_by"] = selectors.decision_needed_by(self.object)
         return context
 
 
-class PipelineView(RoleRequiredMixin, TemplateView):
-    """Contracts ending in 3, 6, 12 and 18 months, and whether re-commissioning has started."""
+class PipelineView(RoleRequiredMixin, FilterView):
+    """Contracts in force ending within 18 months (or whose decision falls within them), each
+    with its owner, notice period and the date its decision is needed by, overdue first;
+    filtered; with the bands of 3, 6, 12 and 18 months."""
 
     template_name = "commissioning/pipeline.html"
+    filterset_class = PipelineFilter
+
+    def get_queryset(self):
+        return selectors.pipeline_contracts()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["bands"] = selectors.expiry_pipeline()
+        contracts = filtered_rows(context["filter"])
+        plan = selectors.pipeline(contracts)
+        context["entries"] = plan.entries
+        context["bands"] = plan.bands
+        context["overdue_count"] = len(plan.overdue)
+        context["kpis_required"] = KPIS_REQUIRED
+        context["due_assessments"] = [
+            entry for entry in plan.entries if entry.contract.assessment_due
+        ]
+        context["query"] = self.request.GET.urlencode()
         context["can_recommission"] = can_start_activity(self.request.user)
         return context
 
@@ -341,6 +383,17 @@ class ProviderListView(RoleRequiredMixin, FilterView):
 
     def get_queryset(self):
         return selectors.provider_directory()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        matching = filtered_rows(context["filter"])
+        shares = selectors.provider_partner_totals([p.pk for p in context["providers"]])
+        for provider in context["providers"]:
+            provider.partner_shares = shares.get(provider.pk, [])
+        context["partner_totals"] = selectors.partner_totals(
+            selectors.in_force_contracts_of(matching)
+        )
+        return context
 
 
 class ProviderDetailView(RoleRequiredMixin, DetailView):

@@ -42,6 +42,10 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
         "extensionoption",
         "contractvariation",
         "decommissioningplan",
+        "contribution",
+        "keyperformanceindicator",
+        "kpivalue",
+        "performanceassessment",
     },
     "participation": {"participationrecord", "voiceanswer", "decommissioningconsultation"},
     "reporting": {"termlyreport", "reportcomment"},
@@ -267,6 +271,14 @@ def can_edit_contract(user, contract) -> bool:
     return contract.priority_area is not None and can_edit_priority_area(
         user, contract.priority_area
     )
+
+
+def can_edit_contribution(user, contribution) -> bool:
+    """Change or remove a partner's share: whoever may edit the contract (can_edit_contract) or
+    the activity (can_edit_activity) it is a share of."""
+    if contribution.contract_id is not None:
+        return can_edit_contract(user, contribution.contract)
+    return can_edit_activity(user, contribution.activity)
 
 
 def can_review_contract(user, contract) -> bool:

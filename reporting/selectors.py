@@ -7,6 +7,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from commissioning import selectors as commissioning_selectors
+from commissioning.models import Contract
 from core import roles
 from governance.models import Board, Decision
 from participation.models import ParticipationRecord
@@ -89,6 +91,8 @@ def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> 
     today = today or timezone.localdate()
     term = Term.objects.current(today)
     data: dict[str, Any] = {"term": term}
+    if roles.is_commissioner(user):
+        data["assessments_due"] = contracts_due_assessment_for(user=user, today=today)
     if term is None:
         return data
     if roles.is_board_member(user):
@@ -127,6 +131,21 @@ def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> 
             if latest.get(area.pk) is None or latest[area.pk].is_draft
         ]
     return data
+
+
+def contracts_due_assessment_for(
+    *, user: AbstractBaseUser, today: datetime.date | None = None
+) -> list[Contract]:
+    """Contracts due a performance assessment that the user manages or whose priority they
+    lead."""
+    theirs = Contract.objects.filter(
+        Q(owner=user) | Q(priority_area__lead_commissioners=user)
+    ).values("pk")
+    return list(
+        commissioning_selectors.contracts_due_assessment(
+            Contract.objects.filter(pk__in=theirs), today=today
+        )
+    )
 
 
 def board_pack_areas(*, board: Board) -> list[PriorityArea]:

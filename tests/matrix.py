@@ -7,7 +7,9 @@ from commissioning.models import DecommissioningPlan
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContributionFactory,
     DecommissioningPlanFactory,
+    KpiFactory,
 )
 from core.tests.factories import (
     AdministratorFactory,
@@ -195,6 +197,46 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_POSTS,
         "post": LEAD_AND_ADMIN_ACT,
     },
+    "commissioning:pipeline_export_xlsx": {"get": EVERY_ROLE},
+    "commissioning:pipeline_export_csv": {"get": EVERY_ROLE},
+    "commissioning:partner_commitments": {"get": EVERY_ROLE},
+    "commissioning:contract_contribution_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:activity_contribution_create": {
+        "object": "activity",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:contribution_update": {
+        "object": "contribution",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    # A removal posted without the version the page showed is refused as stale.
+    "commissioning:contribution_delete": {
+        "object": "contribution",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 409, 403, 403, 409),
+    },
+    "commissioning:kpi_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:kpi_update": {"object": "kpi", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    "commissioning:kpi_value_create": {
+        "object": "kpi",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "commissioning:assessment_create": {
+        "object": "contract",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "commissioning:provider_list": {"get": EVERY_ROLE},
     "commissioning:provider_detail": {"object": "provider", "get": EVERY_ROLE},
     # Participation
@@ -329,6 +371,8 @@ def make_world() -> dict:
             "contract": contract,
             "plan": plan,
             "consultation": DecommissioningConsultationFactory(plan=plan),
+            "contribution": ContributionFactory(contract=contract),
+            "kpi": KpiFactory(contract=contract),
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
             "term": report.term,

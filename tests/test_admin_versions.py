@@ -14,7 +14,9 @@ from django.utils import timezone
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContributionFactory,
     DecommissioningPlanFactory,
+    KpiFactory,
 )
 from core.admin_versions import (
     PAGE_FIELDS,
@@ -51,6 +53,8 @@ FACTORIES = {
     "CommissioningActivity": ActivityFactory,
     "Contract": ContractFactory,
     "DecommissioningPlan": DecommissioningPlanFactory,
+    "Contribution": ContributionFactory,
+    "KeyPerformanceIndicator": KpiFactory,
 }
 # The history tables copy `version` but are never edited.
 RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Historical")]

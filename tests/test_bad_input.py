@@ -35,6 +35,7 @@ BUTTONS = {
     "notifications:read_all",
     "commissioning:decommissioning_plan_complete",
     "participation:decommissioning_consultation_unlink",
+    "commissioning:contribution_delete",
 }
 # Pages open to a POST only to refuse it (405): nothing to fill in.
 NOT_FORMS = {"reporting:calendar_feed"}

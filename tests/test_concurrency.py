@@ -3,17 +3,25 @@ nothing of the first is lost. Each editor has a Client (a session) of their own;
 page before either saves, as two browser tabs would."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
-from commissioning.models import CommissioningActivity, StageMove
+from commissioning.models import (
+    CommissioningActivity,
+    Contribution,
+    KeyPerformanceIndicator,
+    StageMove,
+)
 from commissioning.models.contracts import add_months
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContributionFactory,
     ExtensionOptionFactory,
+    KpiFactory,
     NeedsAssessmentFactory,
 )
 from core.choices import Stage
@@ -302,3 +310,41 @@ def test_two_reviewers_extending_one_contract_take_one_option(lead, administrato
     assert contract.end_date == add_months(end, 12)
     assert contract.extension_options.filter(taken_on__isnull=False).count() == 1
     assert contract.reviews.count() == 1
+
+
+def test_two_editors_of_a_partners_share(lead, administrator, area):
+    share = ContributionFactory(
+        contract=ContractFactory(priority_area=area), annual_amount=Decimal("300000"), note=""
+    )
+    url = reverse("commissioning:contribution_update", args=[share.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"annual_amount": "310000"})
+    refused = _refused_then_kept(second, url, {"note": "Agreed at the SEND board"}, "share")
+
+    assert saved.status_code == 302
+    assert dict(refused.context["conflict_changes"])["Amount a year (£)"] == "310000.00"
+    share = Contribution.objects.get(pk=share.pk)
+    assert (share.annual_amount, share.note, share.version) == (Decimal("310000"), "", 2)
+
+    _save_again(second, url, {"note": "Agreed at the SEND board"}, refused)
+    share = Contribution.objects.get(pk=share.pk)
+    assert (share.annual_amount, share.note, share.version) == (
+        Decimal("300000"),
+        "Agreed at the SEND board",
+        3,
+    )
+
+
+def test_two_editors_of_a_kpi(lead, administrator, area):
+    kpi = KpiFactory(contract=ContractFactory(priority_area=area), target=Decimal("92"), unit="%")
+    url = reverse("commissioning:kpi_update", args=[kpi.pk])
+    first, second = _two_editors_open(url, lead, administrator)
+
+    saved = first.client.post(url, first.data | {"target": "95"})
+    refused = _refused_then_kept(second, url, {"frequency": "monthly"}, "KPI")
+
+    assert saved.status_code == 302
+    assert dict(refused.context["conflict_changes"])["Target"] == "95.00"
+    kpi = KeyPerformanceIndicator.objects.get(pk=kpi.pk)
+    assert (kpi.target, kpi.frequency, kpi.version) == (Decimal("95"), "quarterly", 2)

@@ -1,7 +1,8 @@
 """Writes of the commissioning app: activities and their moves round the cycle, evidence,
-re-commissioning and bulk changes to contracts. Contracts, their options, their reviews'
-decisions and decommissioning plans are in `commissioning.services.contracts`, re-exported
-here so that callers say `services.contract_review_decide`."""
+re-commissioning, bulk changes to contracts, partners' shares, KPIs and performance
+assessments. Contracts, their options, their reviews' decisions and decommissioning plans are
+in `commissioning.services.contracts`, re-exported here so that callers say
+`services.contract_review_decide`."""
 
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -17,7 +18,11 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
+    KeyPerformanceIndicator,
+    KpiValue,
     NeedsAssessment,
+    PerformanceAssessment,
     StageMove,
 )
 from core.choices import Stage
@@ -41,6 +46,10 @@ ACTIVITY_EDITABLE_FIELDS = (
 )
 NEEDS_ASSESSMENT_FIELDS = ("title", "date", "evidence_sources", "population", "key_findings")
 SPECIFICATION_FIELDS = ("specification_text", "specification_url")
+CONTRIBUTION_FIELDS = ("organisation", "annual_amount", "arrangement", "agreement", "note")
+KPI_FIELDS = ("name", "target", "unit", "polarity", "frequency")
+KPI_VALUE_FIELDS = ("period_end", "value", "note")
+ASSESSMENT_FIELDS = ("date", "rating", "summary")
 
 
 class MoveRefused(ValidationError):
@@ -287,6 +296,110 @@ def contracts_mark_decommissioned(*, contracts: QuerySet[Contract]) -> int:
     return changed
 
 
+# Partners' shares of contracts and activities
+
+
+@transaction.atomic
+def contribution_add(
+    *,
+    data: dict[str, Any],
+    contract: Contract | None = None,
+    activity: CommissioningActivity | None = None,
+    is_sample: bool = False,
+) -> Contribution:
+    """Record a partner's yearly share of a contract or (exclusively) of an activity."""
+    contribution = Contribution(
+        contract=contract,
+        activity=activity,
+        is_sample=is_sample,
+        **_only(data, CONTRIBUTION_FIELDS, "a contribution"),
+    )
+    contribution.full_clean()
+    contribution.save()
+    return contribution
+
+
+@transaction.atomic
+def contribution_update(
+    *, contribution: Contribution, data: dict[str, Any], expected_version: int
+) -> Contribution:
+    """Change a share, refusing (EditConflict) a save based on a stale copy."""
+    current = locked_for_edit(Contribution, pk=contribution.pk, expected_version=expected_version)
+    changes = _only(data, CONTRIBUTION_FIELDS, "a contribution")
+    return save_edit(current, changes, also_update=["updated_at"])
+
+
+@transaction.atomic
+def contribution_remove(*, contribution: Contribution, expected_version: int) -> None:
+    """Remove a share, unless it changed since the person removing it read it."""
+    current = locked_for_edit(Contribution, pk=contribution.pk, expected_version=expected_version)
+    current.delete()
+
+
+# KPIs and performance assessments
+
+
+@transaction.atomic
+def kpi_add(*, contract: Contract, data: dict[str, Any], is_sample: bool = False):
+    """Give a contract a KPI."""
+    kpi = KeyPerformanceIndicator(
+        contract=contract, is_sample=is_sample, **_only(data, KPI_FIELDS, "a KPI")
+    )
+    kpi.full_clean()
+    kpi.save()
+    return kpi
+
+
+@transaction.atomic
+def kpi_update(
+    *, kpi: KeyPerformanceIndicator, data: dict[str, Any], expected_version: int
+) -> KeyPerformanceIndicator:
+    """Change a KPI's definition, refusing (EditConflict) a save based on a stale copy."""
+    current = locked_for_edit(KeyPerformanceIndicator, pk=kpi.pk, expected_version=expected_version)
+    return save_edit(current, _only(data, KPI_FIELDS, "a KPI"))
+
+
+@transaction.atomic
+def kpi_value_add(
+    *,
+    kpi: KeyPerformanceIndicator,
+    data: dict[str, Any],
+    recorded_by: AbstractBaseUser,
+    is_sample: bool = False,
+) -> KpiValue:
+    """Record a KPI's value for a period (one value per period)."""
+    value = KpiValue(
+        kpi=kpi,
+        recorded_by=recorded_by,
+        recorded_at=timezone.now(),
+        is_sample=is_sample,
+        **_only(data, KPI_VALUE_FIELDS, "a KPI value"),
+    )
+    value.full_clean()
+    value.save()
+    return value
+
+
+@transaction.atomic
+def performance_assessment_add(
+    *,
+    contract: Contract,
+    data: dict[str, Any],
+    assessed_by: AbstractBaseUser,
+    is_sample: bool = False,
+) -> PerformanceAssessment:
+    """Record a contract performance assessment."""
+    assessment = PerformanceAssessment(
+        contract=contract,
+        assessed_by=assessed_by,
+        is_sample=is_sample,
+        **_only(data, ASSESSMENT_FIELDS, "a performance assessment"),
+    )
+    assessment.full_clean()
+    assessment.save()
+    return assessment
+
+
 # Contracts, their reviews' decisions and decommissioning plans (imported last: they use
 # activity_create above).
 from commissioning.services.contracts import (  # noqa: E402
@@ -306,6 +419,10 @@ from commissioning.services.contracts import (  # noqa: E402
 
 __all__ = [
     "ACTIVITY_EDITABLE_FIELDS",
+    "ASSESSMENT_FIELDS",
+    "CONTRIBUTION_FIELDS",
+    "KPI_FIELDS",
+    "KPI_VALUE_FIELDS",
     "CONTRACT_EDITABLE_FIELDS",
     "CONTRACT_REVIEW_FIELDS",
     "DECISION_DETAILS",
@@ -323,8 +440,15 @@ __all__ = [
     "contract_start_recommissioning",
     "contract_update",
     "contracts_mark_decommissioned",
+    "contribution_add",
+    "contribution_remove",
+    "contribution_update",
     "decision_refusal",
     "decommissioning_plan_complete",
     "decommissioning_plan_update",
+    "kpi_add",
+    "kpi_update",
+    "kpi_value_add",
     "needs_assessment_add",
+    "performance_assessment_add",
 ]

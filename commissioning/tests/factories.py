@@ -10,9 +10,14 @@ from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
     DecommissioningPlan,
     ExtensionOption,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
     NeedsAssessment,
+    PerformanceAssessment,
     Provider,
     Service,
 )
@@ -28,8 +33,13 @@ __all__ = [
     "ContractReviewFactory",
     "DecommissioningPlanFactory",
     "ExtensionOptionFactory",
+    "ContributionFactory",
+    "FundingAgreementFactory",
+    "KpiFactory",
+    "KpiValueFactory",
     "NeedsAssessmentFactory",
     "OrganisationFactory",
+    "PerformanceAssessmentFactory",
     "PriorityAreaFactory",
     "ProviderFactory",
     "ServiceFactory",
@@ -174,3 +184,68 @@ class DecommissioningPlanFactory(factory.django.DjangoModelFactory):
     service_end_date = factory.LazyFunction(
         lambda: timezone.localdate() + datetime.timedelta(days=180)
     )
+
+
+class FundingAgreementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FundingAgreement
+        skip_postgeneration_save = True
+
+    kind = FundingAgreement.Kind.SECTION_75
+    reference = factory.Sequence(lambda n: f"S75-{n:03d}")
+    title = "Children's emotional health pooled budget"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=700))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=700))
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.parties.add(*extracted)
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """A partner's aligned share of a contract (pass activity=... and contract=None for an
+    activity's; arrangement=POOLED with an agreement for a pooled one)."""
+
+    class Meta:
+        model = Contribution
+
+    contract = factory.SubFactory(ContractFactory)
+    activity = None
+    organisation = factory.SubFactory(OrganisationFactory)
+    annual_amount = Decimal("60000.00")
+    arrangement = Contribution.Arrangement.ALIGNED
+    agreement = None
+
+
+class KpiFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KeyPerformanceIndicator
+
+    contract = factory.SubFactory(ContractFactory)
+    name = factory.Sequence(lambda n: f"Referrals seen within 18 weeks {n}")
+    target = Decimal("92")
+    unit = "%"
+    polarity = KeyPerformanceIndicator.Polarity.HIGHER
+    frequency = KeyPerformanceIndicator.Frequency.QUARTERLY
+
+
+class KpiValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = KpiValue
+
+    kpi = factory.SubFactory(KpiFactory)
+    period_end = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=10))
+    value = Decimal("90.5")
+    recorded_by = factory.SubFactory(CommissionerFactory)
+
+
+class PerformanceAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PerformanceAssessment
+
+    contract = factory.SubFactory(ContractFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    rating = PerformanceAssessment.Rating.GOOD
+    summary = "All three KPIs on target; families report the service is easy to reach."
+    assessed_by = factory.SubFactory(CommissionerFactory)

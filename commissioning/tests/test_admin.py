@@ -5,9 +5,16 @@ import tablib
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from commissioning.models import Contract, Provider
+from commissioning.models import Contract, ProcurementLeadTime, Provider
 from commissioning.resources import ContractResource, ProviderResource
-from commissioning.tests.factories import ContractFactory, ContractReviewFactory, ProviderFactory
+from commissioning.tests.factories import (
+    ContractFactory,
+    ContractReviewFactory,
+    ContributionFactory,
+    KpiFactory,
+    PerformanceAssessmentFactory,
+    ProviderFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +47,10 @@ def _providers_csv(rows: int, **overrides) -> str:
         "admin:commissioning_contract_add",
         "admin:commissioning_provider_import",
         "admin:commissioning_contract_export",
+        "admin:commissioning_fundingagreement_changelist",
+        "admin:commissioning_fundingagreement_add",
+        "admin:commissioning_keyperformanceindicator_changelist",
+        "admin:commissioning_procurementleadtime_changelist",
     ],
 )
 def test_admin_pages_load_for_administrators(administrator_client, url_name):
@@ -146,6 +157,15 @@ def _contract_post(contract_like, **overrides):
         "reviews-MIN_NUM_FORMS": "0",
         "reviews-MAX_NUM_FORMS": "1000",
     }
+    for inline in ("reviews", "contributions", "kpis", "assessments"):
+        data.update(
+            {
+                f"{inline}-TOTAL_FORMS": "0",
+                f"{inline}-INITIAL_FORMS": "0",
+                f"{inline}-MIN_NUM_FORMS": "0",
+                f"{inline}-MAX_NUM_FORMS": "1000",
+            }
+        )
     data.update(overrides)
     return data
 
@@ -214,3 +234,32 @@ def test_administrator_imports_ten_providers_through_the_admin(administrator_cli
     assert response.status_code == 200
     assert Provider.objects.count() == 10
     assert "10 new" in response.content.decode()
+
+
+def test_contract_admin_shows_its_shares_kpis_and_assessments(administrator_client):
+    contract = ContractFactory()
+    ContributionFactory(contract=contract, annual_amount="45500")
+    KpiFactory(contract=contract, name="New birth visits within 14 days")
+    PerformanceAssessmentFactory(contract=contract, summary="Visits on target this year.")
+    url = reverse("admin:commissioning_contract_change", args=[contract.pk])
+    page = administrator_client.get(url).content.decode()
+    assert "45500" in page
+    assert "New birth visits within 14 days" in page
+    assert "Visits on target this year." in page
+
+
+def test_administrator_changes_a_lead_time_in_the_list(administrator_client):
+    rows = list(ProcurementLeadTime.objects.order_by("route"))
+    data = {
+        "form-TOTAL_FORMS": str(len(rows)),
+        "form-INITIAL_FORMS": str(len(rows)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+        "_save": "Save",
+    }
+    for n, row in enumerate(rows):
+        data[f"form-{n}-id"] = str(row.pk)
+        data[f"form-{n}-months"] = "7" if row.route == "framework" else str(row.months)
+    url = reverse("admin:commissioning_procurementleadtime_changelist")
+    assert administrator_client.post(url, data).status_code == 302
+    assert ProcurementLeadTime.objects.get(route="framework").months == 7

@@ -2,12 +2,17 @@
 
 import pytest
 
-from commissioning import demo
+from commissioning import demo, selectors
 from commissioning.models import (
     CommissioningActivity,
     Contract,
     ContractReview,
+    Contribution,
+    FundingAgreement,
+    KeyPerformanceIndicator,
+    KpiValue,
     NeedsAssessment,
+    PerformanceAssessment,
     Provider,
     Service,
     StageMove,
@@ -62,3 +67,29 @@ def test_activities_sit_in_every_stage(loaded):
     stages = set(CommissioningActivity.objects.values_list("stage", flat=True))
     assert stages == set(Stage.values)
     assert CommissioningActivity.objects.filter(cycle_number=2).exists()
+
+
+def test_demo_has_shares_an_agreement_kpis_and_assessments(loaded):
+    assert FundingAgreement.objects.filter(kind="section_75").count() == 2
+    assert Contribution.objects.filter(contract__isnull=False).count() >= 10
+    assert Contribution.objects.filter(activity__isnull=False).exists()
+    short = selectors.contract_register().get(reference="HBC-SEND-0201")
+    assert short.shares_difference == 10000
+    assert (
+        KeyPerformanceIndicator.objects.filter(contract__reference="HCCG-CAMHS-0301").count() == 2
+    )
+    assert KpiValue.objects.count() >= 20
+    assert PerformanceAssessment.objects.count() == 11
+    assert not Contribution.objects.filter(is_sample=False).exists()
+
+
+@pytest.mark.dates
+def test_demo_has_one_contract_due_an_assessment_and_decisions_to_take(loaded):
+    due = selectors.contracts_due_assessment()
+    assert [c.reference for c in due] == ["HBC-CYP-0102"]
+    plan = selectors.pipeline()
+    assert plan.overdue and len(plan.entries) > len(plan.overdue)
+    flagged = [e.contract.reference for e in plan.entries if e.contract.needs_more_kpis]
+    assert flagged == ["HCCG-CAMHS-0301"]
+    data = selectors.partner_commitments()
+    assert {p.short_name for p in data["partners"]} >= {"HBC", "NHS Halton CCG", "CWaC"}

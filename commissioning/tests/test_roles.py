@@ -2,7 +2,12 @@
 
 import pytest
 
-from commissioning.tests.factories import ActivityFactory, ContractFactory, PriorityAreaFactory
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    ContributionFactory,
+    PriorityAreaFactory,
+)
 from core import roles
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +76,28 @@ def test_contracts_take_the_priority_and_lead_of_the_activity_that_let_them(comm
     contract = ContractFactory(activity=activity)
     assert contract.priority_area == activity.priority_area
     assert contract.owner == commissioner
+
+
+def test_commissioners_record_shares_kpis_and_assessments_but_not_agreements(
+    commissioner, administrator
+):
+    for model in ("contribution", "keyperformanceindicator", "kpivalue", "performanceassessment"):
+        assert commissioner.has_perm(f"commissioning.add_{model}")
+        assert commissioner.has_perm(f"commissioning.change_{model}")
+    for model in ("fundingagreement", "procurementleadtime"):
+        assert commissioner.has_perm(f"commissioning.view_{model}")
+        assert not commissioner.has_perm(f"commissioning.change_{model}")
+        assert administrator.has_perm(f"commissioning.change_{model}")
+
+
+def test_can_edit_contribution_follows_its_contract_or_activity(commissioner, administrator):
+    area = PriorityAreaFactory(lead_commissioners=[commissioner])
+    mine = ContributionFactory(contract=ContractFactory(priority_area=area))
+    theirs = ContributionFactory(contract=ContractFactory())
+    activity_share = ContributionFactory(
+        contract=None, activity=ActivityFactory(lead_commissioner=commissioner)
+    )
+    assert roles.can_edit_contribution(commissioner, mine)
+    assert not roles.can_edit_contribution(commissioner, theirs)
+    assert roles.can_edit_contribution(commissioner, activity_share)
+    assert roles.can_edit_contribution(administrator, theirs)
