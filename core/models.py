@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     REPORT_DUE = "report_due", "A report you lead is due soon or overdue"
     FEEDBACK_OWED = "feedback_owed", "Feedback you owe to participants"
     PAPERS_PUBLISHED = "papers_published", "Papers published for a meeting of your board"
+    CONTRACT_DECISION = "contract_decision", "A decision on a contract you manage falls due"
 
 
 class Delivery(models.TextChoices):

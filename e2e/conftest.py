@@ -13,7 +13,7 @@ import pytest
 from django.apps import apps as django_apps
 
 from core.roles import sync_role_groups
-from e2e.browser import watch_console_for_csp_violations
+from e2e.browser import PAGE_OPTIONS, watch_console_for_csp_violations
 
 CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -74,7 +74,7 @@ def browser(allow_orm_beside_playwright):
 
 @pytest.fixture
 def page(request, browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(**PAGE_OPTIONS)
     page = context.new_page()
     page.set_default_timeout(10_000)
     watch_console_for_csp_violations(page)

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from core import roles
 from core.models import NotificationPreference
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, sign_in, watch_console_for_csp_violations
+from e2e.browser import PAGE_OPTIONS, assert_accessible, sign_in, watch_console_for_csp_violations
 from priorities.tests.factories import PriorityAreaFactory
 from reporting import services
 from reporting.models import Term
@@ -36,7 +36,7 @@ def test_the_lead_hears_of_a_challenge_and_opens_it(page, browser, base_url, sub
     expect(navigation.get_by_role("link", name="Notifications 0 unread")).to_be_visible()
     expect(page.locator("#nav-unread-count")).to_have_count(0)
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(**PAGE_OPTIONS)
     board_page = context.new_page()
     watch_console_for_csp_violations(board_page)
     UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER, first_name="Bea")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, sign_in, watch_console_for_csp_violations
+from e2e.browser import PAGE_OPTIONS, assert_accessible, sign_in, watch_console_for_csp_violations
 from priorities import services as priorities_services
 from priorities.tests.factories import (
     ActionFactory,
@@ -74,7 +74,7 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     report = TermlyReport.objects.get(priority_area=area)
     assert report.status == "submitted"
 
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context = browser.new_context(**PAGE_OPTIONS)
     board_page = context.new_page()
     watch_console_for_csp_violations(board_page)
     UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)

@@ -1,9 +1,10 @@
 """The daily scan: what has fallen due is notified to the people it concerns, once.
 
-`notifications_daily(today)` reads across the apps (actions, reports, participation), so it
-lives here at the top layer. Each event has a key, so running the scan again, the same day or
-the next, tells nobody twice: an action overdue is notified once per due date, a report due or
-overdue once per priority and term, feedback owed once per record. `send_reminders` runs it,
+`notifications_daily(today)` reads across the apps (actions, reports, participation,
+contracts), so it lives here at the top layer. Each event has a key, so running the scan again,
+the same day or the next, tells nobody twice: an action overdue is notified once per due date,
+a report due or overdue once per priority and term, feedback owed once per record, a contract's
+decision once per decision date (due, then overdue). `send_reminders` runs it,
 then sends the immediate emails (core.notifications.emails).
 """
 
@@ -14,6 +15,8 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone
 
+from commissioning import selectors as commissioning_selectors
+from commissioning.models import Contract, DecommissioningPlan
 from core.models import Kind
 from core.notifications.services import notify
 from participation.models import ParticipationRecord
@@ -22,6 +25,8 @@ from reporting.models import Term, TermlyReport
 
 # Lead commissioners hear of a report this long before its deadline.
 REPORT_DUE_NOTICE = datetime.timedelta(days=14)
+# A contract's manager hears of the decision on its future this long before it is needed.
+DECISION_DUE_NOTICE = datetime.timedelta(days=60)
 
 
 def report_deadline(term: Term) -> datetime.date:
@@ -134,6 +139,66 @@ def feedback_owed(today: datetime.date) -> int:
     return made
 
 
+def _decision_recipients(contracts: list[Contract]) -> dict[int, list]:
+    """Each contract's manager, or, for a contract without one, its priority's leads: one query."""
+    unmanaged = {c.priority_area_id for c in contracts if c.owner is None and c.priority_area_id}
+    leads: dict[int, list] = {}
+    links = PriorityArea.lead_commissioners.through.objects.filter(
+        priorityarea_id__in=unmanaged
+    ).select_related("user")
+    for link in links:
+        leads.setdefault(link.priorityarea_id, []).append(link.user)
+    return {
+        c.pk: [c.owner] if c.owner is not None else leads.get(c.priority_area_id, [])
+        for c in contracts
+    }
+
+
+def contract_decisions_due(today: datetime.date) -> int:
+    """Tell each contract's manager (else its priority's leads) that the decision on its future
+    is needed by a date within DECISION_DUE_NOTICE, and again once that date has passed, while
+    no decision is under way (no open re-commissioning, no decommissioning plan). Extending a
+    contract moves its decision date, so the new date is told afresh."""
+    entries = [
+        entry
+        for entry in commissioning_selectors.pipeline(today=today).entries
+        if entry.decision_by <= today + DECISION_DUE_NOTICE
+        and not entry.contract.has_recommissioning
+    ]
+    planned = set(
+        DecommissioningPlan.objects.filter(
+            contract__in=[entry.contract.pk for entry in entries]
+        ).values_list("contract_id", flat=True)
+    )
+    entries = [entry for entry in entries if entry.contract.pk not in planned]
+    recipients = _decision_recipients([entry.contract for entry in entries])
+    made = 0
+    for entry in entries:
+        contract, when = entry.contract, _day(entry.decision_by)
+        if entry.overdue:
+            message = (
+                f"The decision on the future of {contract} was needed by {when} and is "
+                f"overdue: it ends on {_day(contract.end_date)}."
+            )
+        else:
+            message = (
+                f"A decision on the future of {contract} is needed by {when}: it ends on "
+                f"{_day(contract.end_date)}, with {contract.notice_period_months} months' notice "
+                f"and {entry.lead_months} months to procure."
+            )
+        made += len(
+            notify(
+                recipients=recipients[contract.pk],
+                kind=Kind.CONTRACT_DECISION,
+                key=f"contract:{contract.pk}:{entry.decision_by.isoformat()}:"
+                f"{'overdue' if entry.overdue else 'due'}",
+                message=message,
+                about=contract,
+            )
+        )
+    return made
+
+
 def notifications_daily(today: datetime.date | None = None) -> Counter:
     """Run every daily scan; returns how many notifications each kind made."""
     today = today or timezone.localdate()
@@ -142,5 +207,6 @@ def notifications_daily(today: datetime.date | None = None) -> Counter:
             Kind.ACTION_OVERDUE: overdue_actions(today),
             Kind.REPORT_DUE: reports_due(today),
             Kind.FEEDBACK_OWED: feedback_owed(today),
+            Kind.CONTRACT_DECISION: contract_decisions_due(today),
         }
     )

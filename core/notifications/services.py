@@ -23,6 +23,7 @@ KINDS: dict[str, Delivery] = {
     Kind.REPORT_DUE: Delivery.IMMEDIATE,
     Kind.FEEDBACK_OWED: Delivery.DIGEST,
     Kind.PAPERS_PUBLISHED: Delivery.IMMEDIATE,
+    Kind.CONTRACT_DECISION: Delivery.IMMEDIATE,
 }
 
 MESSAGE_LENGTH = Notification._meta.get_field("message").max_length

@@ -6,6 +6,13 @@ import datetime
 import pytest
 from django.core import mail
 
+from commissioning.models import Contract
+from commissioning.models.contracts import add_months
+from commissioning.tests.factories import (
+    ActivityFactory,
+    ContractFactory,
+    DecommissioningPlanFactory,
+)
 from core.models import Kind, Notification
 from core.tests.factories import AdministratorFactory, BoardMemberFactory, CommissionerFactory
 from participation.tests.factories import ParticipationRecordFactory
@@ -154,3 +161,49 @@ def test_feedback_owed_tells_the_leads_of_the_record_priorities(today):
     }
     no_lead = owed.__class__.objects.get(title="No lead yet")
     assert told == {("lead", owed.pk), ("logger", no_lead.pk)}
+
+
+# A direct award takes 3 months to procure: with 3 months' notice, its decision is needed six
+# months before it ends.
+DIRECT_AWARD = {"procurement_route": Contract.Route.DIRECT_AWARD, "notice_period_months": 3}
+
+
+@pytest.mark.dates
+def test_a_contract_decision_due_within_sixty_days_tells_its_manager_once(today):
+    manager = CommissionerFactory(username="manager")
+    due = ContractFactory(
+        owner=manager, end_date=add_months(today + datetime.timedelta(days=30), 6), **DIRECT_AWARD
+    )
+    ContractFactory(
+        owner=CommissionerFactory(username="later"), end_date=add_months(today, 17), **DIRECT_AWARD
+    )
+    reminders.notifications_daily(today)
+    reminders.notifications_daily(today)
+    assert _told(Kind.CONTRACT_DECISION) == ["manager"]
+    notification = Notification.objects.get(kind=Kind.CONTRACT_DECISION)
+    assert due.reference in notification.message
+    assert "is needed by" in notification.message
+    assert notification.url == due.get_absolute_url()
+
+
+@pytest.mark.dates
+def test_an_overdue_contract_decision_tells_the_leads_unless_a_decision_is_under_way(today, leads):
+    ending = {"end_date": add_months(today, 5), **DIRECT_AWARD}
+    unmanaged = ContractFactory(
+        priority_area=PriorityAreaFactory(lead_commissioners=leads), owner=None, **ending
+    )
+    recommissioned = ContractFactory(
+        owner=CommissionerFactory(username="recommissioning"), **ending
+    )
+    ActivityFactory(recommissions=recommissioned)
+    DecommissioningPlanFactory(
+        contract__owner=CommissionerFactory(username="decommissioning"),
+        contract__end_date=ending["end_date"],
+        contract__procurement_route=Contract.Route.DIRECT_AWARD,
+        contract__notice_period_months=3,
+    )
+    reminders.notifications_daily(today)
+    assert _told(Kind.CONTRACT_DECISION) == ["lead-one", "lead-two"]
+    notification = Notification.objects.filter(kind=Kind.CONTRACT_DECISION).first()
+    assert unmanaged.reference in notification.message
+    assert "and is overdue" in notification.message
