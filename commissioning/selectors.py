@@ -249,7 +249,12 @@ def contract_register() -> QuerySet[Contract]:
             "service", "provider", "lead_organisation", "activity", "owner"
         )
         .prefetch_related("co_commissioners", "extension_options")
-        .annotate(has_recommissioning=_recommissioning_exists())
+        .annotate(
+            has_recommissioning=_recommissioning_exists(),
+            has_decommissioning_plan=Exists(
+                DecommissioningPlan.objects.filter(contract=OuterRef("pk"))
+            ),
+        )
     )
 
 

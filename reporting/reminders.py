@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning import selectors as commissioning_selectors
-from commissioning.models import Contract, DecommissioningPlan
+from commissioning.models import Contract
 from core.models import Kind
 from core.notifications.services import notify
 from participation.models import ParticipationRecord
@@ -164,13 +164,8 @@ def contract_decisions_due(today: datetime.date) -> int:
         for entry in commissioning_selectors.pipeline(today=today).entries
         if entry.decision_by <= today + DECISION_DUE_NOTICE
         and not entry.contract.has_recommissioning
+        and not entry.contract.has_decommissioning_plan
     ]
-    planned = set(
-        DecommissioningPlan.objects.filter(
-            contract__in=[entry.contract.pk for entry in entries]
-        ).values_list("contract_id", flat=True)
-    )
-    entries = [entry for entry in entries if entry.contract.pk not in planned]
     recipients = _decision_recipients([entry.contract for entry in entries])
     made = 0
     for entry in entries:

@@ -16,6 +16,7 @@ from commissioning.models.contracts import add_months
 from commissioning.tests.factories import (
     ContractFactory,
     ContributionFactory,
+    DecommissioningPlanFactory,
     OrganisationFactory,
     ServiceFactory,
 )
@@ -103,6 +104,18 @@ def test_pipeline_page_shows_owner_notice_and_decision_date(board_member_client,
     assert f"{decision:%d/%m/%Y}" in page
     assert f"Overdue by {(today - decision).days} days" in page
     assert "1 decision overdue" in page
+
+
+def test_pipeline_says_when_a_contract_is_being_decommissioned(board_member_client, today):
+    plan = DecommissioningPlanFactory(
+        contract__end_date=today + datetime.timedelta(days=100), contract__reference="HPH-EHC-0402"
+    )
+    _ending(today, 120, reference="HBC-CYP-0101")
+    page = board_member_client.get(reverse("commissioning:pipeline")).content.decode()
+    row_of_plan = page[page.index(plan.contract.reference) :].split("</tr>")[0]
+    row_of_other = page[page.index("HBC-CYP-0101") :].split("</tr>")[0]
+    assert ">Decommissioning</span>" in row_of_plan
+    assert ">Not started</span>" in row_of_other
 
 
 def test_pipeline_filters_by_partnership_owner_route_and_partner(board_member_client, today):
