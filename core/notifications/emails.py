@@ -5,9 +5,9 @@ the `base_url` given, else settings.SITE_URL). What was sent to whom is kept (co
 EmailSent, one row per recipient and notification), so a rerun sends nothing new. Mail goes
 through Django's email backend, which EMAIL_URL configures.
 
-`send_immediate_emails` is the one function that sends the immediate emails, whether called on
-commit by an event's service (`deliver_on_commit`) or by `send_reminders`: to move the sending
-onto a task worker, call it from the task instead.
+`send_immediate_emails` is the one function that sends the immediate emails, whether run by the
+worker's job (core/notifications/jobs.py) that an event's service queues on commit
+(`deliver_on_commit`), or by `send_reminders`.
 """
 
 import contextlib
@@ -47,13 +47,16 @@ def emails_paused() -> Iterator[None]:
 
 
 def deliver_on_commit(notifications: Iterable[Notification]) -> None:
-    """Once the transaction commits, email at once those of `notifications` whose recipients
-    chose it."""
+    """Once the transaction commits, queue the job that emails at once those of
+    `notifications` whose recipients chose it."""
     ids = [notification.pk for notification in notifications]
     if ids and not _paused.get():
-        # Robust: a mail server that fails is logged, never turned into an error page for a
-        # change that is already saved; send_reminders sends what was not sent.
-        transaction.on_commit(lambda: send_immediate_emails(notification_ids=ids), robust=True)
+        # Imported here: the job's module imports this one.
+        from core.notifications.jobs import email_notifications
+
+        # Robust: a queue that cannot be written to is logged, never turned into an error page
+        # for a change that is already saved; send_reminders sends what was not sent.
+        transaction.on_commit(lambda: email_notifications.enqueue(ids), robust=True)
 
 
 def announce(**event) -> list[Notification]:

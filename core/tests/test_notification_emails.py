@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.models import Delivery, EmailSent, Kind
 from core.notifications import emails, services
+from core.notifications.jobs import email_notifications
 from core.tests.factories import CommissionerFactory, NotificationFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,11 +102,18 @@ def test_send_digests_run_twice_sends_once(capsys):
     assert "Sent 0 digests of 0 notifications" in capsys.readouterr().out.splitlines()[-1]
 
 
-def test_emails_wait_for_the_commit(django_capture_on_commit_callbacks):
+def test_emails_are_queued_on_commit_and_sent_by_the_worker_once(
+    django_capture_on_commit_callbacks, run_jobs
+):
     notification = NotificationFactory(kind=Kind.ANSWER)
     with django_capture_on_commit_callbacks(execute=True):
         emails.deliver_on_commit([notification])
-        assert mail.outbox == []
+        assert run_jobs() == []  # nothing queued before the commit
+    assert mail.outbox == []
+    assert run_jobs() == ["email_notifications"]
+    assert len(mail.outbox) == 1
+    email_notifications.enqueue([notification.pk])  # run twice, it sends once
+    run_jobs()
     assert len(mail.outbox) == 1
 
 

@@ -20,7 +20,7 @@ def meeting():
 
 
 def test_publishing_tells_current_members_with_an_account_once(
-    meeting, commissioner_client, today, django_capture_on_commit_callbacks
+    meeting, commissioner_client, today, django_capture_on_commit_callbacks, run_jobs
 ):
     member = BoardMemberFactory(username="member")
     MembershipFactory(board=meeting.board, user=member)
@@ -40,6 +40,7 @@ def test_publishing_tells_current_members_with_an_account_once(
     notification = Notification.objects.get(kind=Kind.PAPERS_PUBLISHED)
     assert notification.recipient == member
     assert notification.url == meeting.get_absolute_url()
+    run_jobs()
     assert [email.to for email in mail.outbox] == [["member@example.org"]]
 
     meeting.refresh_from_db()

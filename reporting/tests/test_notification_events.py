@@ -41,8 +41,8 @@ def submitted(leads):
     )
 
 
-def test_a_challenge_tells_the_priority_leads_and_emails_them_on_commit(
-    submitted, django_capture_on_commit_callbacks
+def test_a_challenge_tells_the_priority_leads_and_the_worker_emails_them(
+    submitted, django_capture_on_commit_callbacks, run_jobs
 ):
     CommissionerFactory(username="not-a-lead")
     challenger = BoardMemberFactory(username="board", first_name="Jo", last_name="Hughes")
@@ -56,6 +56,8 @@ def test_a_challenge_tells_the_priority_leads_and_emails_them_on_commit(
     assert notification.about == comment
     assert notification.url == f"{submitted.get_absolute_url()}#challenge-{comment.pk}"
     assert "Jo Hughes challenged the report Children in Care" in notification.message
+    assert mail.outbox == []  # the request only queued the emails
+    assert run_jobs() == ["email_notifications"]
     assert sorted(email.to[0] for email in mail.outbox) == [
         "lead-one@example.org",
         "lead-two@example.org",
