@@ -65,28 +65,7 @@ class ContractForm(EditConflictFormMixin, forms.ModelForm):
 
     class Meta:
         model = Contract
-        fields = [
-            "reference",
-            "title",
-            "service",
-            "provider",
-            "activity",
-            "priority_area",
-            "owner",
-            "form",
-            "procurement_route",
-            "lead_organisation",
-            "co_commissioners",
-            "annual_value",
-            "total_value",
-            "start_date",
-            "initial_end_date",
-            "end_date",
-            "notice_period_months",
-            "status",
-            "safeguarding_clause",
-            "social_value_clause",
-        ]
+        fields = [*CONTRACT_EDITABLE_FIELDS, "co_commissioners"]
         widgets = {
             "start_date": DateInput(),
             "initial_end_date": DateInput(),
