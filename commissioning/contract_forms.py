@@ -38,6 +38,12 @@ def _not_negative(form: forms.Form, names: tuple[str, ...]) -> None:
             form.fields[name].widget.attrs["min"] = 0
 
 
+def _with_after(fields: tuple[str, ...], anchor: str, extra: str) -> list[str]:
+    """`fields` with `extra` placed after `anchor`: the form's order, from the service's list."""
+    at = fields.index(anchor) + 1
+    return [*fields[:at], extra, *fields[at:]]
+
+
 class OptionForm(forms.Form):
     months = forms.IntegerField(
         label="Length (months)",
@@ -65,7 +71,7 @@ class ContractForm(EditConflictFormMixin, forms.ModelForm):
 
     class Meta:
         model = Contract
-        fields = [*CONTRACT_EDITABLE_FIELDS, "co_commissioners"]
+        fields = _with_after(CONTRACT_EDITABLE_FIELDS, "lead_organisation", "co_commissioners")
         widgets = {
             "start_date": DateInput(),
             "initial_end_date": DateInput(),
