@@ -298,33 +298,30 @@ def contract_detail() -> QuerySet[Contract]:
     """A contract with its reviews, options, variations, decommissioning plan, any activity
     re-commissioning it, its partners' shares, its KPIs with their values and its performance
     assessments."""
-    contracts = Contract.objects.select_related(
-        "service",
-        "provider",
-        "lead_organisation",
-        "activity__priority_area",
-        "priority_area__framework",
-        "owner",
-        "decommissioning_plan__activity",
-    ).prefetch_related(
-        "co_commissioners",
-        "priority_area__lead_commissioners",
-        Prefetch(
-            "extension_options",
-            queryset=ExtensionOption.objects.select_related("taken_by").order_by("order"),
-        ),
-        "variations",
-        "activity__priority_area__lead_commissioners",
-        "service__priority_areas__framework",
-        Prefetch("reviews", queryset=ContractReview.objects.order_by("-date", "-pk")),
-        Prefetch(
-            "recommissioning_activities",
-            queryset=CommissioningActivity.objects.select_related("priority_area"),
-        ),
-    )
     return with_shares_and_performance(
-        contracts.select_related("priority_area", "owner").prefetch_related(
+        Contract.objects.select_related(
+            "service",
+            "provider",
+            "lead_organisation",
+            "activity__priority_area",
+            "priority_area__framework",
+            "owner",
+            "decommissioning_plan__activity",
+        ).prefetch_related(
+            "co_commissioners",
             "priority_area__lead_commissioners",
+            Prefetch(
+                "extension_options",
+                queryset=ExtensionOption.objects.select_related("taken_by").order_by("order"),
+            ),
+            "variations",
+            "activity__priority_area__lead_commissioners",
+            "service__priority_areas__framework",
+            Prefetch("reviews", queryset=ContractReview.objects.order_by("-date", "-pk")),
+            Prefetch(
+                "recommissioning_activities",
+                queryset=CommissioningActivity.objects.select_related("priority_area"),
+            ),
             Prefetch(
                 "contributions",
                 queryset=Contribution.objects.select_related("organisation", "agreement"),

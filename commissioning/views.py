@@ -292,7 +292,7 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_review"] = can_review_contract(self.request.user, self.object)
-        context["can_edit"] = can_edit_contract(self.request.user, self.object)
+        context["can_edit_contract"] = can_edit_contract(self.request.user, self.object)
         context["plan"] = getattr(self.object, "decommissioning_plan", None)
         context["can_recommission"] = can_start_activity(self.request.user)
         context["open_recommissioning"] = [
@@ -300,7 +300,6 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
             for a in self.object.recommissioning_activities.all()
             if a.status != CommissioningActivity.Status.CLOSED
         ]
-        context["can_edit_contract"] = can_edit_contract(self.request.user, self.object)
         context["assessment_due_on"] = selectors.assessment_due_on(
             self.object, self.object.last_assessed
         )
