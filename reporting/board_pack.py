@@ -109,16 +109,6 @@ def lay_out_board_pack(*, board: Board, term: Term) -> LayOut:
     return LayOut.RENDERED
 
 
-def being_laid_out(*, board: Board, term: Term, html_sha256: str) -> bool:
-    """Whether a worker is laying out this very content now."""
-    return BoardPackRender.objects.filter(
-        board=board,
-        term=term,
-        html_sha256=html_sha256,
-        started_at__gte=timezone.now() - LAYOUT_LEASE,
-    ).exists()
-
-
 @dataclass(frozen=True)
 class Download:
     """What a download of the pack's PDF finds: the PDF of the current content, or else since
@@ -134,7 +124,7 @@ def board_pack_download(*, board: Board, term: Term) -> Download:
     """The kept PDF when it is of the pack's current content; else where its laying out stands,
     asking the worker for it if nobody has lately. Never lays a PDF out itself."""
     _, html_sha256 = board_pack_html(board=board, term=term)
-    kept = BoardPackPdf.objects.filter(board=board, term=term).first()
+    kept = previous_board_pack_pdf(board=board, term=term)
     if kept is not None and kept.html_sha256 == html_sha256:
         return Download(pdf=bytes(kept.pdf))
     previous_rendered_at = kept.rendered_at if kept is not None else None
