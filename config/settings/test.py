@@ -24,6 +24,9 @@ AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
 # Jobs are queued in the database as in production (config/settings/base.py), so no request ever
 # runs one; a test runs them with the `run_jobs` fixture, or starts a real `db_worker` process.
-# That process must see the test database, so on SQLite it is a file, not one in memory.
+# That process must see the test database, so on SQLite it is a file, not one in memory: one
+# per test run (named by its process), so two runs in one checkout never share it.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(BASE_DIR / f"test-db-{os.getpid()}.sqlite3")  # noqa: F405
+    }
