@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.context_processors import PRODUCT_NAME
-from core.views import HomeView, healthz, session_keep_alive
+from core.views import HomeView, healthz, session_keep_alive, switch_partnership
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -29,6 +29,7 @@ account_patterns = [
         name="password_change_done",
     ),
     path("keep-alive/", session_keep_alive, name="session_keep_alive"),
+    path("partnership/", switch_partnership, name="switch_partnership"),
 ]
 
 urlpatterns = [

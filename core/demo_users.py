@@ -1,11 +1,15 @@
-"""One demo user per role, so a new user can try the product at once."""
+"""The demo users, so a new user can try the product at once: one per role in each demo
+partnership, and one per role in both (who switch between them in the account menu)."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from core import roles
+from core.demo_partnerships import demo_partnership
+from core.models import PartnershipMembership
+
+BOTH = ("Halton", "West Cheshire")
 
 
 @dataclass(frozen=True)
@@ -15,7 +19,38 @@ class DemoUser:
     role: str
     first_name: str
     last_name: str
+    partnerships: tuple[str, ...] = BOTH
     is_staff: bool = False
+
+
+def _per_partnership(short_name: str, prefix: str) -> tuple[DemoUser, ...]:
+    return (
+        DemoUser(
+            f"{prefix}-commissioner",
+            f"demo-{prefix}-commissioner-2026",
+            roles.COMMISSIONER,
+            short_name,
+            "Commissioner",
+            (short_name,),
+        ),
+        DemoUser(
+            f"{prefix}-board",
+            f"demo-{prefix}-board-member-2026",
+            roles.BOARD_MEMBER,
+            short_name,
+            "Board Member",
+            (short_name,),
+        ),
+        DemoUser(
+            f"{prefix}-administrator",
+            f"demo-{prefix}-administrator-2026",
+            roles.ADMINISTRATOR,
+            short_name,
+            "Administrator",
+            (short_name,),
+            is_staff=True,
+        ),
+    )
 
 
 DEMO_USERS = (
@@ -29,11 +64,14 @@ DEMO_USERS = (
         "Administrator",
         is_staff=True,
     ),
+    *_per_partnership("Halton", "halton"),
+    *_per_partnership("West Cheshire", "westcheshire"),
 )
 
 
 def ensure_demo_users() -> int:
-    """Create the demo users that are missing; leave existing ones (and their passwords) alone."""
+    """Create the demo users that are missing, each with their role in their partnerships; leave
+    existing ones (and their passwords) alone."""
     User = get_user_model()
     created = 0
     for demo in DEMO_USERS:
@@ -49,6 +87,9 @@ def ensure_demo_users() -> int:
         if was_created:
             user.set_password(demo.password)
             user.save(update_fields=["password"])
-            user.groups.add(Group.objects.get(name=demo.role))
+            for short_name in demo.partnerships:
+                PartnershipMembership.objects.get_or_create(
+                    user=user, partnership=demo_partnership(short_name), role=demo.role
+                )
             created += 1
     return created

@@ -3,9 +3,12 @@
 Views ask a rule through RuleRequiredMixin (or require_rule, for a check inside a handler);
 templates through `can` (TemplateRules), never by comparing role names.
 
-A role is a Django group. Its model permissions are declared below and applied by data
-migrations through `sync_role_groups`, so a new model only needs a line here and a
-migration that calls it.
+A person holds a role in each partnership they belong to (core.models.PartnershipMembership);
+the rules answer for the partnership they are working in (core.partnerships). Each role is also a
+Django group, which carries its model permissions for the admin: the groups a person is in follow
+their memberships (core.signals). The permissions are declared below and applied by data
+migrations through `sync_role_groups`, so a new model only needs a line here and a migration
+that calls it.
 """
 
 from collections.abc import Callable, Iterable
@@ -14,6 +17,8 @@ from typing import Any
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
+
+from core.partnerships import in_current_partnership, memberships_of
 
 COMMISSIONER = "Commissioner"
 BOARD_MEMBER = "Board member"
@@ -56,12 +61,15 @@ ADMINISTRATOR_EXTRA_APPS = ("auth", "core")
 
 
 def roles_of(user) -> frozenset[str]:
-    """The role names of a user, read once per request and kept on the user object."""
+    """The roles a user holds in the partnership they are working in (core.partnerships), read
+    once per request and kept on the user object. A superuser administers every partnership."""
     if user is None or not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_jcm_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True)) & ALL_ROLES
+        memberships = memberships_of(user)
+        current = memberships.current
+        names = set(memberships.roles_in(current.pk) if current else ()) & ALL_ROLES
         if user.is_superuser:
             names.add(ADMINISTRATOR)
         cached = user._jcm_roles = frozenset(names)
@@ -226,6 +234,8 @@ def can_edit_action(user, action) -> bool:
 def can_edit_activity(user, activity) -> bool:
     """Move and edit a commissioning activity: administrators, its lead commissioner, and the
     lead commissioners of its priority (read through any prefetch the caller made)."""
+    if not in_current_partnership(user, activity.partnership_id):
+        return False  # shared with this partnership: its lead partnership keeps it
     if is_administrator(user):
         return True
     if not is_commissioner(user):
@@ -265,7 +275,10 @@ def can_edit_decommissioning_plan(user, plan) -> bool:
 
 def can_edit_contract(user, contract) -> bool:
     """Edit a contract and take its decisions: administrators, and the lead commissioners of the
-    contract's priority; a contract with no priority is kept by administrators."""
+    contract's priority; a contract with no priority is kept by administrators. A contract shared
+    with this partnership is kept by its lead partnership."""
+    if not in_current_partnership(user, contract.partnership_id):
+        return False
     if is_administrator(user):
         return True
     return contract.priority_area is not None and can_edit_priority_area(

@@ -45,6 +45,8 @@ class KeyPerformanceIndicator(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "contract__partnership"
+
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = "KPI"
@@ -86,6 +88,8 @@ class KpiValue(models.Model):
     is_sample = models.BooleanField("sample data", default=False)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "kpi__contract__partnership"
 
     class Meta:
         ordering = ["-period_end", "-pk"]
@@ -129,6 +133,8 @@ class PerformanceAssessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "contract__partnership"
 
     class Meta:
         ordering = ["-date", "-pk"]

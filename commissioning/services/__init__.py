@@ -102,6 +102,7 @@ def activity_create(
     )
     if activity.has_specification:
         activity.specification_cycle = activity.cycle_number
+    activity.take_partnership_from_priority()
     activity.full_clean()
     activity.save()
     activity.commissioning_organisations.set(organisations)

@@ -175,6 +175,7 @@ def contract_create(
     if not data.get("initial_end_date"):
         data["initial_end_date"] = data.get("end_date")
     contract = Contract(**data, is_sample=is_sample)
+    contract.take_partnership_from_parents()
     if contract.activity_id:
         contract.activity_cycle = contract.activity.cycle_number
     _check_may_keep(contract, created_by)
@@ -460,6 +461,7 @@ def _decommission(contract: Contract, review: ContractReview, details: dict, use
         stage=Stage.DO,
         budget=None,
         is_sample=review.is_sample,
+        partnership_id=contract.partnership_id,
     )
     activity.full_clean()
     activity.save()

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The partnership the session works in reaches the user object (core.partnerships).
+    "core.partnerships.CurrentPartnershipMiddleware",
     # Django's LoginRequiredMiddleware, keeping what a form posted after the session ended
     # (after the CSRF check above, so a forged post cannot plant values in a form).
     "core.saved_typing.LoginRequiredKeepingTypingMiddleware",
@@ -151,6 +153,9 @@ DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Uploads: partnerships' logos.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from core.tests.factories import default_partnership
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -23,7 +24,7 @@ class BoardFactory(factory.django.DjangoModelFactory):
         model = Board
 
     name = factory.Sequence(lambda n: f"Children's Trust Board {n}")
-    partnership = "Halton"
+    partnership = factory.LazyFunction(default_partnership)
     kind = Board.Kind.BOARD
     reports_to = None
     purpose = "Sets the strategic direction of the Children, Young People and Families Plan."

@@ -45,6 +45,8 @@ class VoiceAnswer(models.Model):
     )
     answered_at = models.DateTimeField(default=timezone.now)
 
+    partnership_lookup = "activity__partnership"
+
     class Meta:
         ordering = ["activity", "cycle_number", "question"]
         verbose_name = "voice-of-the-child answer"

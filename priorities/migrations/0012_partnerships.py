@@ -1,0 +1,47 @@
+"""A framework belongs to a Partnership (it was a text field)."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+from core.migration_partnerships import move_text_to_partnership
+
+
+def forwards(apps, schema_editor):
+    move_text_to_partnership(apps, "priorities", "Framework")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0003_partnerships"),
+        ("governance", "0006_partnerships"),
+        ("priorities", "0011_move_reports_to_reporting"),
+    ]
+
+    operations = [
+        migrations.RenameField("framework", "partnership", "partnership_name"),
+        migrations.AddField(
+            model_name="framework",
+            name="partnership",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="frameworks",
+                to="core.partnership",
+            ),
+        ),
+        migrations.RunPython(forwards, migrations.RunPython.noop),
+        migrations.RemoveField("framework", "partnership_name"),
+        migrations.AlterField(
+            model_name="framework",
+            name="partnership",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="frameworks",
+                to="core.partnership",
+            ),
+        ),
+        migrations.AlterModelOptions(
+            name="framework",
+            options={"ordering": ["partnership__name", "-period", "title"]},
+        ),
+    ]
