@@ -130,19 +130,29 @@ class CurrentPartnershipMiddleware:
         return self.get_response(request)
 
 
-def partnership_q(model: type[Model], partnership: Partnership | int | None, *, shared=True) -> Q:
-    """The condition 'belongs to `partnership`', or is shared with it when `shared`."""
-    partnership_id = getattr(partnership, "pk", partnership)
-    lookup = model.partnership_lookup
-    condition = Q(**{lookup: partnership_id})
+def partnership_q(model: type[Model], partnership, *, shared=True) -> Q:
+    """The condition 'belongs to `partnership`' (a Partnership, its id, or a list of ids), or is
+    shared with it when `shared`."""
+    if isinstance(partnership, (list, tuple, set, frozenset)):
+        ids, suffix = list(partnership), "__in"
+    else:
+        ids, suffix = getattr(partnership, "pk", partnership), ""
+    condition = Q(**{model.partnership_lookup + suffix: ids})
     shared_lookup = getattr(model, "shared_partnerships_lookup", None)
     if shared and shared_lookup:
         # Through a subquery, so a record shared with several partnerships is listed once.
-        through = model._meta.get_field(shared_lookup).remote_field.through
-        source = model._meta.get_field(shared_lookup).m2m_field_name()
-        target = model._meta.get_field(shared_lookup).m2m_reverse_field_name()
-        condition |= Q(pk__in=through.objects.filter(**{target: partnership_id}).values(source))
+        relation = model._meta.get_field(shared_lookup)
+        through = relation.remote_field.through
+        target = relation.m2m_reverse_field_name() + suffix
+        condition |= Q(
+            pk__in=through.objects.filter(**{target: ids}).values(relation.m2m_field_name())
+        )
     return condition
+
+
+def is_scoped(model: type[Model]) -> bool:
+    """Whether records of `model` belong to a partnership."""
+    return hasattr(model, "partnership_lookup")
 
 
 def scope(queryset: QuerySet, user, *, shared: bool = True) -> QuerySet:

@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.partnerships import scope
 from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
@@ -43,7 +44,9 @@ class StructureView(ReaderMixin, TemplateView):
     template_name = "governance/structure.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(partnerships=selectors.governance_structure(), **kwargs)
+        return super().get_context_data(
+            partnerships=selectors.governance_structure(self.request.user), **kwargs
+        )
 
 
 class BoardDetailView(ReaderMixin, DetailView):
@@ -53,7 +56,7 @@ class BoardDetailView(ReaderMixin, DetailView):
     context_object_name = "board"
 
     def get_queryset(self):
-        return selectors.board_for_page(self.kwargs["pk"])
+        return selectors.board_for_page(self.kwargs["pk"], self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,14 +71,14 @@ class MeetingDetailView(ReaderMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return selectors.meeting_for_page()
+        return selectors.meeting_for_page(self.request.user)
 
 
 class MeetingCalendarView(RoleRequiredMixin, DetailView):
     """The meeting as a one-event .ics file, for anyone who may read the meeting."""
 
     def get_queryset(self):
-        return Meeting.objects.select_related("board")
+        return scope(Meeting.objects, self.request.user).select_related("board")
 
     def render_to_response(self, context, **response_kwargs):
         meeting = self.object
@@ -99,7 +102,9 @@ class MeetingPublishPapersView(EditorRequiredMixin, View):
     permission_rule = staticmethod(can_edit_governance_records)
 
     def post(self, request, pk: int):
-        meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
+        meeting = get_object_or_404(
+            scope(Meeting.objects, request.user).select_related("board"), pk=pk
+        )
         form = PublishPapersForm(request.POST)
         form.is_valid()
         try:
@@ -128,7 +133,7 @@ class DecisionLogView(ReaderMixin, FilterView):
     context_object_name = "decisions"
 
     def get_queryset(self):
-        return selectors.decision_log()
+        return selectors.decision_log(self.request.user)
 
 
 class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMixin, FormView):
@@ -162,7 +167,9 @@ class MeetingCreateView(ServiceFormView):
 
     def get_parent(self) -> Board:
         if not hasattr(self, "board"):
-            self.board = get_object_or_404(Board, pk=self.kwargs["board_pk"])
+            self.board = get_object_or_404(
+                scope(Board.objects, self.request.user), pk=self.kwargs["board_pk"]
+            )
         return self.board
 
     def perform(self, form):
@@ -179,7 +186,8 @@ class MeetingUpdateView(ServiceFormView):
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board"), pk=self.kwargs["pk"]
+                scope(Meeting.objects, self.request.user).select_related("board"),
+                pk=self.kwargs["pk"],
             )
         return self.meeting
 
@@ -202,7 +210,8 @@ class UnderMeetingMixin:
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board"), pk=self.kwargs["meeting_pk"]
+                scope(Meeting.objects, self.request.user).select_related("board"),
+                pk=self.kwargs["meeting_pk"],
             )
         return self.meeting
 
@@ -218,7 +227,8 @@ class OfMeetingMixin:
     def get_object(self):
         if not hasattr(self, "object"):
             self.object = get_object_or_404(
-                self.model.objects.select_related("meeting__board"), pk=self.kwargs["pk"]
+                scope(self.model.objects, self.request.user).select_related("meeting__board"),
+                pk=self.kwargs["pk"],
             )
         return self.object
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflictFormMixin
+from core.partnerships import scope
 from governance.models import AgendaItem, Board
 from priorities.models import RAG
 from reporting.assemble import WORD_FIELDS
@@ -121,7 +122,8 @@ class BoardPackForm(forms.Form):
     board = forms.ModelChoiceField(queryset=Board.objects.filter(is_active=True))
     term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["board"].queryset = scope(self.fields["board"].queryset, user)
         self.fields["term"].initial = Term.objects.current()
         self.helper = _helper("Open the board pack", method="get")

@@ -73,28 +73,31 @@ SENTENCES = [
     ),
     (
         "governance.Board",
-        {"name": "Access Sub-group", "partnership": "West Cheshire"},
+        {"name": "Access Sub-group", "partnership__short_name": "West Cheshire"},
         "purpose",
         "Sub-group of the EHWP developing a single point of access service for children and "
         "young people's emotional health and wellbeing support.",
     ),
     (
         "priorities.PriorityArea",
-        {"framework__partnership": "West Cheshire", "title": "Emotional Health and Wellbeing"},
+        {
+            "framework__partnership__short_name": "West Cheshire",
+            "title": "Emotional Health and Wellbeing",
+        },
         "aim",
         "To promote and improve the emotional health and wellbeing of children, young people "
         "and their families.",
     ),
     (
         "priorities.Action",
-        {"priority_area__framework__partnership": "West Cheshire"},
+        {"priority_area__framework__partnership__short_name": "West Cheshire"},
         "description",
         "Monitor access and referrals into CAMHS on a quarterly basis through the creation of a "
         "new dashboard",
     ),
     (
         "priorities.Objective",
-        {"priority_area__framework__partnership": "Halton", "priority_area__order": 1},
+        {"priority_area__framework__partnership__short_name": "Halton", "priority_area__order": 1},
         "text",
         "We are committed to working together to deliver our vision “for every child to be given "
         "the best start in life so that they are happy, healthy and ready for learning”.",
@@ -115,13 +118,13 @@ SENTENCES = [
     ),
     (
         "commissioning.Service",
-        {"partnership": "Halton", "client_group": "cyp"},
+        {"partnership__short_name": "Halton", "client_group": "cyp"},
         "name",
         "Short Breaks for Children & Young People with SEND",
     ),
     (
         "commissioning.CommissioningActivity",
-        {"priority_area__framework__partnership": "West Cheshire"},
+        {"priority_area__framework__partnership__short_name": "West Cheshire"},
         "description",
         "Commission a targeted service for children and young people supported by IES who do "
         "not meet the CAMHS threshold, building capacity in the 0-19 workforce.",
@@ -134,20 +137,20 @@ SENTENCES = [
     ),
     (
         "participation.ParticipationRecord",
-        {"priority_areas__framework__partnership": "Halton"},
+        {"priority_areas__framework__partnership__short_name": "Halton"},
         "you_said",
         "You want an advocate who knows you before a review meeting, not on the day, and who "
         "you can reach by text.",
     ),
     (
         "participation.ParticipationRecord",
-        {"priority_areas__framework__partnership": "West Cheshire"},
+        {"priority_areas__framework__partnership__short_name": "West Cheshire"},
         "you_said",
         "You want support in school, after school and online, not only in clinics.",
     ),
     (
         "participation.StakeholderGroup",
-        {"partnership": "West Cheshire"},
+        {"partnership__short_name": "West Cheshire"},
         "description",
         "Includes the UK Youth Parliament Representatives for Cheshire West and Chester.",
     ),
@@ -206,14 +209,15 @@ def test_the_seeds_words_are_where_a_person_reads_them(loaded):
 def test_the_seeds_figures_and_dates_from_today(loaded):
     Indicator = _model("priorities.Indicator")
     injuries = Indicator.objects.get(
-        priority_area__framework__partnership="Halton", name__startswith="Hospital admissions"
+        priority_area__framework__partnership__short_name="Halton",
+        name__startswith="Hospital admissions",
     ).values.get()
     assert (injuries.period_label, injuries.value, injuries.comparator_value) == (
         "2016",
         Decimal("144"),
         Decimal("129.6"),
     )
-    halton = _model("priorities.Framework").objects.get(partnership="Halton")
+    halton = _model("priorities.Framework").objects.get(partnership__short_name="Halton")
     assert (halton.period, halton.review_date) == ("2018-21", dt.date(2021, 3, 31))
 
     # West Cheshire's first action serves the priority's sixth objective ("objective: 6").

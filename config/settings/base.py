@@ -20,7 +20,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 DJANGO_APPS = [
-    "django.contrib.admin",
+    "core.admin_site.JcmAdminConfig",  # django.contrib.admin, kept to partnerships
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.partnerships import scope
 from core.roles import RoleRequiredMixin
 from governance.models import Board
 from reporting.board_pack import (
@@ -23,7 +24,7 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
     template_name = "reporting/board_pack_chooser.html"
 
     def get(self, request, *args, **kwargs):
-        form = BoardPackForm(request.GET or None)
+        form = BoardPackForm(request.GET or None, user=request.user)
         if form.is_valid():
             args = [form.cleaned_data["board"].pk, form.cleaned_data["term"].pk]
             return HttpResponseRedirect(reverse("reporting:board_pack", args=args))
@@ -35,7 +36,7 @@ class BoardPackMixin(RoleRequiredMixin):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.board = get_object_or_404(Board, pk=kwargs["board_pk"])
+        self.board = get_object_or_404(scope(Board.objects, request.user), pk=kwargs["board_pk"])
         self.term = get_object_or_404(Term, pk=kwargs["term_pk"])
 
 

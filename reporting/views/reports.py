@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.partnerships import scope
 from core.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -45,10 +46,11 @@ class ReportListView(RoleRequiredMixin, TemplateView):
         terms = list(Term.objects.order_by("-start_date"))
         chosen = self.request.GET.get("term", "")
         term = next((t for t in terms if str(t.pk) == chosen), None) or current
-        frameworks = list(Framework.objects.order_by("partnership", "-period", "title"))
+        user = self.request.user
+        frameworks = list(scope(Framework.objects, user).order_by("-period", "title"))
         chosen = self.request.GET.get("framework", "")
         framework = next((f for f in frameworks if str(f.pk) == chosen), None)
-        rows = selectors.term_report_rows(term=term, framework=framework) if term else []
+        rows = selectors.term_report_rows(term=term, framework=framework, user=user) if term else []
         for row in rows:
             row["can_write"] = can_edit_priority_area(self.request.user, row["priority_area"])
         context.update(
@@ -61,7 +63,10 @@ class ReportStartView(RoleRequiredMixin, View):
     """Start the draft of a priority's report for a term: its leads and administrators."""
 
     def post(self, request, pk: int, term_pk: int):
-        area = get_object_or_404(PriorityArea.objects.prefetch_related("lead_commissioners"), pk=pk)
+        area = get_object_or_404(
+            scope(PriorityArea.objects, request.user).prefetch_related("lead_commissioners"),
+            pk=pk,
+        )
         term = get_object_or_404(Term, pk=term_pk)
         require_rule(
             request.user,
@@ -85,7 +90,9 @@ class ReportMixin(RoleRequiredMixin):
 
     @cached_property
     def report(self) -> TermlyReport:
-        return get_object_or_404(selectors.report_for_page(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            scope(selectors.report_for_page(), self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> TermlyReport:
         return self.report
@@ -243,7 +250,8 @@ class ReportAnswerView(RoleRequiredMixin, View):
 
     def post(self, request, pk: int):
         comment = get_object_or_404(
-            ReportComment.objects.select_related("report__priority_area"), pk=pk
+            scope(ReportComment.objects, request.user).select_related("report__priority_area"),
+            pk=pk,
         )
         report = comment.report
         require_rule(
