@@ -15,7 +15,7 @@ from django.db import models
 from django.http import Http404
 from django.views.generic import TemplateView
 
-from core.partnerships import scope
+from core.partnerships import current_partnership, is_scoped, scope
 from core.roles import RoleRequiredMixin
 
 EMPTY = "(empty)"
@@ -115,15 +115,18 @@ class ObjectHistoryView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pk = self.kwargs["pk"]
-        obj = scope(self.model._default_manager.all(), self.request.user).filter(pk=pk).first()
-        if obj is None:
-            # A record of another partnership, or one deleted (its history is in the admin).
-            raise Http404(f"No {self.model._meta.verbose_name} with this number.")
+        user = self.request.user
+        obj = scope(self.model._default_manager.all(), user).filter(pk=pk).first()
         records = self.model.history.filter(**{self.model._meta.pk.attname: pk})
+        if obj is None and is_scoped(self.model):
+            # Deleted: its history rows keep the links to its parents, so they say whose it was.
+            records = records.filter(**{self.model.partnership_lookup: current_partnership(user)})
         rows = history_rows(records)
+        if obj is None and not rows:
+            raise Http404(f"No {self.model._meta.verbose_name} with this number.")
         context.update(
             object=obj,
-            object_label=str(obj),
+            object_label=str(obj) if obj else f"{self.model._meta.verbose_name} #{pk} (deleted)",
             history_rows=rows,
         )
         return context

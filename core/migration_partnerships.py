@@ -38,3 +38,13 @@ def move_text_to_partnership(apps, app_label: str, model_name: str) -> None:
         Model.objects.filter(partnership_name=text).update(
             partnership=partnership_named(apps, text)
         )
+
+
+def move_partnership_to_text(apps, app_label: str, model_name: str) -> None:
+    """Undo `move_text_to_partnership`: the text field gets the partnership's short name."""
+    Model = apps.get_model(app_label, model_name)
+    Partnership = apps.get_model("core", "Partnership")
+    for partnership in Partnership.objects.all():
+        Model.objects.filter(partnership=partnership).update(
+            partnership_name=partnership.short_name
+        )

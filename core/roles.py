@@ -18,7 +18,7 @@ from typing import Any
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
 
-from core.partnerships import in_current_partnership, memberships_of
+from core.partnerships import in_current_partnership, memberships_of, scope
 
 COMMISSIONER = "Commissioner"
 BOARD_MEMBER = "Board member"
@@ -136,6 +136,9 @@ class RuleRequiredMixin(AccessMixin):
         return None
 
     def dispatch(self, request, *args, **kwargs):
+        # Someone without a role (in any partnership) is refused before any record is looked
+        # up: they learn nothing of which records exist.
+        require_rule(request.user, has_any_role, message=ROLE_REFUSAL)
         require_rule(
             request.user,
             self.permission_rule,
@@ -250,7 +253,7 @@ def can_start_activity(user) -> bool:
     priority; which priorities they may choose is `activity_priority_areas_for`."""
     if is_administrator(user):
         return True
-    return is_commissioner(user) and user.led_priority_areas.exists()
+    return is_commissioner(user) and scope(user.led_priority_areas.all(), user).exists()
 
 
 def activity_priority_areas_for(user, priority_areas):

@@ -24,5 +24,7 @@ def sync_user_role_groups(user) -> None:
 
 @receiver(post_save, sender=PartnershipMembership)
 @receiver(post_delete, sender=PartnershipMembership)
-def membership_changed(sender, instance, **kwargs) -> None:
+def membership_changed(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # loading a backup: the users' groups come with them
     sync_user_role_groups(instance.user)

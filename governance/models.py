@@ -97,6 +97,10 @@ class Board(models.Model):
             return
         if self.pk is not None and self.reports_to_id == self.pk:
             raise ValidationError({"reports_to": "A body cannot report to itself."})
+        if self.partnership_id and self.reports_to.partnership_id != self.partnership_id:
+            raise ValidationError(
+                {"reports_to": "A body reports to a body of its own partnership: choose one."}
+            )
         if self.pk is not None and self.reports_to_id in self.descendant_ids():
             raise ValidationError(
                 {

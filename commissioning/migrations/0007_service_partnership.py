@@ -3,13 +3,17 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from core.migration_partnerships import move_text_to_partnership
+from core.migration_partnerships import move_partnership_to_text, move_text_to_partnership
 
 UNIQUE = "service_name_unique_per_partnership_and_group"
 
 
 def forwards(apps, schema_editor):
     move_text_to_partnership(apps, "commissioning", "Service")
+
+
+def backwards(apps, schema_editor):
+    move_partnership_to_text(apps, "commissioning", "Service")
 
 
 class Migration(migrations.Migration):
@@ -22,6 +26,12 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RemoveConstraint(model_name="service", name=UNIQUE),
         migrations.RenameField("service", "partnership", "partnership_name"),
+        # A default, so that migrating back can add the column again before filling it.
+        migrations.AlterField(
+            "service",
+            "partnership_name",
+            models.CharField(blank=True, default="", max_length=100),
+        ),
         migrations.AddField(
             model_name="service",
             name="partnership",
@@ -32,7 +42,7 @@ class Migration(migrations.Migration):
                 to="core.partnership",
             ),
         ),
-        migrations.RunPython(forwards, migrations.RunPython.noop),
+        migrations.RunPython(forwards, backwards),
         migrations.RemoveField("service", "partnership_name"),
         migrations.AlterField(
             model_name="service",

@@ -1,5 +1,7 @@
 """Factories for users with a role: every app's tests start from these."""
 
+from contextlib import contextmanager
+
 import factory
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
@@ -18,6 +20,21 @@ def _role_group(name: str) -> Group:
     return group
 
 
+# The partnership factories use when not told: Halton, unless `default_partnership_as` says.
+_DEFAULT_SHORT_NAME = ["Halton"]
+
+
+@contextmanager
+def default_partnership_as(short_name: str):
+    """Inside it, every factory's default partnership is `short_name` (to build a second
+    partnership's records with the same factories)."""
+    _DEFAULT_SHORT_NAME.append(short_name)
+    try:
+        yield
+    finally:
+        _DEFAULT_SHORT_NAME.pop()
+
+
 class PartnershipFactory(factory.django.DjangoModelFactory):
     """Halton unless told otherwise: one partnership is what most tests need, and every
     factory that needs a partnership shares it."""
@@ -26,7 +43,7 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
         model = "core.Partnership"
         django_get_or_create = ("short_name",)
 
-    short_name = "Halton"
+    short_name = factory.LazyFunction(lambda: _DEFAULT_SHORT_NAME[-1])
     name = factory.LazyAttribute(lambda p: f"{p.short_name} Children's Trust")
     slug = factory.LazyAttribute(lambda p: p.short_name.lower().replace(" ", "-"))
     area = factory.LazyAttribute(lambda p: f"Borough of {p.short_name}")

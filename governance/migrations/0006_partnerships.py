@@ -8,7 +8,7 @@ starts with that role in every partnership, for the same reason.
 import django.db.models.deletion
 from django.db import migrations, models
 
-from core.migration_partnerships import move_text_to_partnership
+from core.migration_partnerships import move_partnership_to_text, move_text_to_partnership
 
 ROLES = ("Commissioner", "Board member", "Administrator")
 
@@ -31,6 +31,10 @@ def forwards(apps, schema_editor):
                     )
 
 
+def backwards(apps, schema_editor):
+    move_partnership_to_text(apps, "governance", "Board")
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
@@ -50,7 +54,19 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RenameField("board", "partnership", "partnership_name"),
+        # A default, so that migrating back can add the column again before filling it.
+        migrations.AlterField(
+            "board",
+            "partnership_name",
+            models.CharField(blank=True, default="", max_length=100),
+        ),
         migrations.RenameField("historicalboard", "partnership", "partnership_name"),
+        # A default, so that migrating back can add the column again before filling it.
+        migrations.AlterField(
+            "historicalboard",
+            "partnership_name",
+            models.CharField(blank=True, default="", max_length=100),
+        ),
         migrations.AddField(
             model_name="board",
             name="partnership",
@@ -73,7 +89,7 @@ class Migration(migrations.Migration):
                 to="core.partnership",
             ),
         ),
-        migrations.RunPython(forwards, migrations.RunPython.noop),
+        migrations.RunPython(forwards, backwards),
         migrations.RemoveField("board", "partnership_name"),
         migrations.RemoveField("historicalboard", "partnership_name"),
         migrations.AlterField(

@@ -13,10 +13,17 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("short_name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Borough Council {n}")
     short_name = factory.Sequence(lambda n: f"BC{n}")
     kind = Organisation.Kind.COUNCIL
+
+    @factory.post_generation
+    def partnerships(self, create, extracted, **kwargs):
+        """A partner in the default partnership unless `partnerships=[...]` says otherwise."""
+        if create:
+            self.partnerships.add(*(extracted or [default_partnership()]))
 
 
 class BoardFactory(factory.django.DjangoModelFactory):

@@ -3,11 +3,15 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from core.migration_partnerships import move_text_to_partnership
+from core.migration_partnerships import move_partnership_to_text, move_text_to_partnership
 
 
 def forwards(apps, schema_editor):
     move_text_to_partnership(apps, "participation", "StakeholderGroup")
+
+
+def backwards(apps, schema_editor):
+    move_partnership_to_text(apps, "participation", "StakeholderGroup")
 
 
 class Migration(migrations.Migration):
@@ -19,6 +23,12 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RenameField("stakeholdergroup", "partnership", "partnership_name"),
+        # A default, so that migrating back can add the column again before filling it.
+        migrations.AlterField(
+            "stakeholdergroup",
+            "partnership_name",
+            models.CharField(blank=True, default="", max_length=100),
+        ),
         migrations.AddField(
             model_name="stakeholdergroup",
             name="partnership",
@@ -29,7 +39,7 @@ class Migration(migrations.Migration):
                 to="core.partnership",
             ),
         ),
-        migrations.RunPython(forwards, migrations.RunPython.noop),
+        migrations.RunPython(forwards, backwards),
         migrations.RemoveField("stakeholdergroup", "partnership_name"),
         migrations.AlterField(
             model_name="stakeholdergroup",

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from core.demo_partnerships import demo_partnership
 from core.demo_users import ensure_demo_users
 from core.seed_files import read_seed
 from governance.demo import seed_organisations
@@ -96,7 +97,9 @@ def test_organisations_are_shared_with_the_governance_demo():
     """The seeds spell some organisations differently: each must exist once."""
     # Not the shared `demo`: this needs the organisations made before the priorities' loader.
     for organisation in seed_organisations():
-        Organisation.objects.create(**organisation)
+        partnerships = organisation.pop("partnerships")
+        created = Organisation.objects.create(**organisation)
+        created.partnerships.set(demo_partnership(name) for name in partnerships)
     before = Organisation.objects.count()
     ensure_demo_users()
     demo.load()
