@@ -31,7 +31,7 @@ MAX_CELL_CHARS = 32_767  # as in Excel
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 
 XLSX_MAX_MEMBERS = 100
-XLSX_MAX_UNPACKED_BYTES = 10 * 1024 * 1024
+XLSX_MAX_UNPACKED_BYTES = 6 * 1024 * 1024
 XLSX_MAX_SHARED_STRINGS_BYTES = 4 * 1024 * 1024
 # openpyxl turns each shared string, style and the like into an object as it opens the
 # workbook (some 20 to 50 microseconds each), so their number bounds the time it takes.
@@ -68,7 +68,8 @@ def _text(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    # Line breaks inside a cell as "\n", however the file's program wrote them.
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 # XLSX

@@ -356,7 +356,7 @@ def _reference(values: dict[str, str]) -> str:
 
 def _referenced_actions(priority_area: PriorityArea, rows: Iterable[Row]) -> dict[str, Action]:
     references = {_reference(values) for _, values in rows}
-    pks = [int(r) for r in references if r.isdigit() and int(r) <= _LARGEST_PK]
+    pks = [int(r) for r in references if r.isascii() and r.isdigit() and int(r) <= _LARGEST_PK]
     actions = priority_area.actions.filter(pk__in=pks).select_related(
         "owner", "lead_organisation", "objective"
     )
