@@ -13,7 +13,7 @@ import csv
 import datetime
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from xml.etree import ElementTree
@@ -35,10 +35,14 @@ XLSX_MAX_UNPACKED_BYTES = 6 * 1024 * 1024
 XLSX_MAX_SHARED_STRINGS_BYTES = 4 * 1024 * 1024
 # openpyxl turns each shared string, style and the like into an object as it opens the
 # workbook (some 20 to 50 microseconds each), so their number bounds the time it takes.
-XLSX_MAX_SHARED_STRINGS = 25_000
+XLSX_MAX_SHARED_STRINGS = 20_000
 XLSX_MAX_OTHER_ELEMENTS = 10_000
+# openpyxl reads a sheet that does not state its dimension whole when it opens the workbook
+# (some 0.4 s a megabyte); Excel, LibreOffice and openpyxl always state it.
+XLSX_MAX_UNSIZED_SHEET_BYTES = 1024 * 1024
 
-_SHARED_STRING_TAG = "http://schemas.openxmlformats.org/spreadsheetml/2006/main si"
+_MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_SHARED_STRING_TAG = f"{_MAIN_NS} si"
 _CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
@@ -75,8 +79,22 @@ def _text(value: Any) -> str:
 # XLSX
 
 
-class _TooManyElements(Exception):
-    pass
+class _Stop(Exception):
+    """Raised by a scan's handler: it has seen enough."""
+
+
+def _scan(archive: zipfile.ZipFile, name: str, start: Callable[[str, Any], None]) -> None:
+    """Parse a part with expat, calling `start(tag, attributes)` on each element ("namespace
+    name" tags) until it raises _Stop; nothing is kept."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    try:
+        with archive.open(name) as part:
+            parser.ParseFile(part)
+    except _Stop:
+        pass
+    except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
 
 
 def _count_elements(archive: zipfile.ZipFile, name: str, *, tag: str | None, limit: int) -> int:
@@ -88,18 +106,24 @@ def _count_elements(archive: zipfile.ZipFile, name: str, *, tag: str | None, lim
         if tag is None or element_tag == tag:
             count += 1
             if count > limit:
-                raise _TooManyElements
+                raise _Stop
 
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = start
-    try:
-        with archive.open(name) as part:
-            parser.ParseFile(part)
-    except _TooManyElements:
-        pass
-    except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as error:
-        raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
+    _scan(archive, name, start)
     return count
+
+
+def _states_dimension(archive: zipfile.ZipFile, name: str) -> bool:
+    """Whether the worksheet states its dimension before its rows, where openpyxl looks."""
+    first = ""
+
+    def start(element_tag: str, _attributes: Any) -> None:
+        nonlocal first
+        if element_tag in (f"{_MAIN_NS} dimension", f"{_MAIN_NS} sheetData"):
+            first = element_tag
+            raise _Stop
+
+    _scan(archive, name, start)
+    return first == f"{_MAIN_NS} dimension"
 
 
 def _content_types(archive: zipfile.ZipFile) -> dict[str, set[str]]:
@@ -165,6 +189,18 @@ def check_xlsx(file: Any) -> None:
         for name in sizes:
             kinds = types.get(name, set())
             is_worksheet = kinds == {WORKSHEET_TYPE} and name.startswith("xl/worksheets/")
+            unsized = (
+                is_worksheet
+                and sizes[name] > XLSX_MAX_UNSIZED_SHEET_BYTES
+                and not _states_dimension(archive, name)
+            )
+            if unsized:
+                raise ImportFileError(
+                    f"A sheet of this Excel file unpacks to {_megabytes(sizes[name])} and does "
+                    "not state its size, as a sheet over "
+                    f"{_megabytes(XLSX_MAX_UNSIZED_SHEET_BYTES)} must: open it in Excel and "
+                    "save it again, or save it as CSV, and import that."
+                )
             if is_worksheet or name in shared or not name.endswith((".xml", ".rels")):
                 continue
             budget -= _count_elements(archive, name, tag=None, limit=budget)

@@ -95,15 +95,27 @@ def test_reading_a_workbook_stops_after_the_row_limit(commissioner_client, area,
         ),
         (
             {"shared_strings": import_files.XLSX_MAX_SHARED_STRINGS + 1},
-            "This Excel file holds more than 25,000 different texts;",
+            "This Excel file holds more than 20,000 different texts;",
         ),
         (
             {"styles": import_files.XLSX_MAX_OTHER_ELEMENTS},
             "This Excel file holds too many styles, names or other settings to be imported;",
         ),
         ({"extra_members": 94}, "This Excel file holds 101 parts; a workbook to import may hold"),
+        (
+            {"rows": 60_000},
+            "A sheet of this Excel file unpacks to 1.5 MB and does not state its size, as a "
+            "sheet over 1.0 MB must:",
+        ),
     ],
-    ids=["two-million-rows", "large-shared-strings", "many-shared-strings", "styles", "parts"],
+    ids=[
+        "two-million-rows",
+        "large-shared-strings",
+        "many-shared-strings",
+        "styles",
+        "parts",
+        "unsized-sheet",
+    ],
 )
 def test_a_hostile_workbook_is_refused_before_it_is_opened(
     commissioner_client, area, rows_read, opened, workbook, message
@@ -128,6 +140,7 @@ def test_a_workbook_within_the_bounds_is_read(commissioner_client, area):
     """The bounds leave room for a workbook as the export writes it."""
     workbook = _workbook(
         rows=MAX_ROWS + 1,
+        dimension=True,
         shared_strings=import_files.XLSX_MAX_SHARED_STRINGS,
         styles=import_files.XLSX_MAX_OTHER_ELEMENTS // 2,
     )

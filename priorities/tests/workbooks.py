@@ -57,11 +57,12 @@ def write_workbook(
     shared_strings: int = 1,
     styles: int = 0,
     extra_members: int = 0,
+    dimension: bool = False,
 ) -> None:
     """A workbook whose one sheet holds a header "Title" and `rows` - 1 rows of the number 1,
     with `shared_strings` entries in its shared strings, `styles` extra cell formats and
-    `extra_members` more (empty) parts. The sheet states no dimension, as a hostile one
-    would not."""
+    `extra_members` more (empty) parts. The sheet states its dimension only if `dimension`
+    is true, as a hostile one need not."""
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _ROOT_RELS)
@@ -83,7 +84,10 @@ def write_workbook(
             part.write(b'</cellXfs><cellStyles><cellStyle name="Normal" xfId="0" builtinId="0"/>')
             part.write(b"</cellStyles></styleSheet>")
         with archive.open("xl/worksheets/sheet1.xml", "w") as part:
-            part.write(b"<worksheet " + _MAIN + b'><sheetData><row r="1">')
+            part.write(b"<worksheet " + _MAIN + b">")
+            if dimension:
+                part.write(b'<dimension ref="A1:A%d"/>' % rows)
+            part.write(b'<sheetData><row r="1">')
             part.write(b'<c r="A1" t="s"><v>0</v></c></row>')
             # Rows without a number follow the one before, as the format allows.
             _repeat(part, b"<row><c><v>1</v></c></row>", rows - 1)
