@@ -196,6 +196,16 @@ def test_a_csv_saved_by_excel_in_a_legacy_encoding_is_read(
     assert f"The file is not UTF-8, so it was read as {read_as}" in page
 
 
+def test_a_csv_in_utf_16_is_read_without_a_note(commissioner_client, commissioner, area):
+    """Excel's "Unicode" text starts with a byte-order mark and reads as it is."""
+    row = f"Café,,{commissioner.username},CWaC,01/09/2026,01/10/2026"
+    content = "\r\n".join([HEADER, row]).encode("utf-16")
+    response = _upload(commissioner_client, area, "plan.csv", content)
+    assert response.status_code == 200
+    assert response.context["preview"].note == ""
+    assert response.context["preview"].rows[0].values["title"] == "Café"
+
+
 def test_a_csv_in_no_encoding_it_can_read_says_so(commissioner_client, area):
     """Bytes that are neither UTF-8 nor Windows-1252 get a message, not a 500."""
     content = HEADER.encode() + b"\n\x81\x8d,,sam,CWaC,01/09/2026,01/10/2026\n"
