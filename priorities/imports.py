@@ -247,16 +247,7 @@ class ActionImportRowForm(ActionRulesMixin, forms.Form):
             for name in services.ACTION_EDITABLE_FIELDS:
                 if name not in self.fields:
                     self.cleaned_data[name] = getattr(self.action, name)
-        cleaned = super().clean()
-        action, version = self.action, cleaned.get("version")
-        if action is not None and version is not None and version != action.version:
-            self.add_error(
-                "version",
-                f"Action {action.pk} was changed by someone else after this file was exported "
-                f"(it is now at version {action.version}, the file has {version}): export the "
-                "plan again and redo your changes there.",
-            )
-        return cleaned
+        return super().clean()
 
     def data_to_save(self) -> dict[str, Any]:
         """A new action's fields, or the fields of the file that change the action."""
@@ -383,6 +374,14 @@ def _check_row(
         return row
     row.version = form.cleaned_data.get("version")
     row.data = form.data_to_save()
+    if action is not None and row.data and row.version != action.version:
+        # A row equal to the action overwrites nothing, however old its export.
+        row.errors.append(
+            f"Version: Action {action.pk} was changed by someone else after this file was "
+            f"exported (it is now at version {action.version}, the file has {row.version}): "
+            "export the plan again and redo your changes there."
+        )
+        return row
     row.changes = [
         Change(
             column=IMPORT_COLUMNS[name],

@@ -441,3 +441,17 @@ def test_instructions_name_the_owner_in_peoples_words(commissioner_client, area)
     text = page.content.decode()
     assert "<strong>Owner</strong>: full name or email" in text
     assert "a username" not in text
+
+
+def test_a_row_from_a_stale_export_that_changes_nothing_is_left_alone(
+    commissioner_client, commissioner, area
+):
+    """A stale Version refuses a row only where saving it would overwrite something."""
+    action = ActionFactory(priority_area=area, owner=commissioner, status="in_progress")
+    services.action_update(action=action, data={"status": "complete"}, expected_version=1)
+    upload = _csv_of(["Reference", "Version", "Title"], [[action.pk, 1, action.title]])
+    response = _upload(commissioner_client, area, upload)
+    assert response.status_code == 200
+    assert "1 row unchanged" in response.content.decode()
+    action.refresh_from_db()
+    assert (action.status, action.version) == ("complete", 2)
