@@ -126,6 +126,19 @@ def _states_dimension(archive: zipfile.ZipFile, name: str) -> bool:
     return first == f"{_MAIN_NS} dimension"
 
 
+def _is_xml(archive: zipfile.ZipFile, name: str) -> bool:
+    """Whether a part reads as XML, whatever its name: openpyxl finds parts by relationships,
+    not by extension. Images and other binary parts never start so."""
+    try:
+        with archive.open(name) as part:
+            start = part.read(64).lstrip(b" \t\r\n")
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
+    return start.startswith(
+        (b"<", b"\x00<", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    )
+
+
 def _content_types(archive: zipfile.ZipFile) -> dict[str, set[str]]:
     """Each part named in [Content_Types].xml (without its leading "/") and its types."""
     try:
@@ -139,76 +152,84 @@ def _content_types(archive: zipfile.ZipFile) -> dict[str, set[str]]:
     return types
 
 
+_TOO_MANY_SETTINGS = (
+    "This Excel file holds too many styles, names or other settings to be imported; copy the "
+    "action plan's sheet into a new workbook and import that."
+)
+
+
+def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > XLSX_MAX_MEMBERS:
+        raise ImportFileError(
+            f"This Excel file holds {len(members):,} parts; a workbook to import may hold at "
+            f"most {XLSX_MAX_MEMBERS}. Copy the action plan's sheet into a new workbook and "
+            "import that."
+        )
+    # zipfile never unpacks a member beyond the size its directory declares (it fails the CRC
+    # check instead), so the declared sizes bound what openpyxl can be made to read.
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > XLSX_MAX_UNPACKED_BYTES:
+        raise ImportFileError(
+            f"This Excel file unpacks to {_megabytes(unpacked)}; a workbook to import may "
+            f"unpack to at most {_megabytes(XLSX_MAX_UNPACKED_BYTES)}. Copy the action plan's "
+            "sheet into a new workbook, or save it as CSV, and import that."
+        )
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, name: str, size: int) -> None:
+    if size > XLSX_MAX_SHARED_STRINGS_BYTES:
+        raise ImportFileError(
+            f"This Excel file's table of texts (shared strings) unpacks to {_megabytes(size)}; "
+            f"at most {_megabytes(XLSX_MAX_SHARED_STRINGS_BYTES)} can be imported."
+        )
+    strings = _count_elements(archive, name, tag=_SHARED_STRING_TAG, limit=XLSX_MAX_SHARED_STRINGS)
+    if strings > XLSX_MAX_SHARED_STRINGS:
+        raise ImportFileError(
+            f"This Excel file holds more than {XLSX_MAX_SHARED_STRINGS:,} different texts; copy "
+            "the action plan's sheet into a new workbook and import that."
+        )
+
+
+def _check_worksheet(archive: zipfile.ZipFile, name: str, size: int) -> None:
+    if size > XLSX_MAX_UNSIZED_SHEET_BYTES and not _states_dimension(archive, name):
+        raise ImportFileError(
+            f"A sheet of this Excel file unpacks to {_megabytes(size)} and does not state its "
+            f"size, as a sheet over {_megabytes(XLSX_MAX_UNSIZED_SHEET_BYTES)} must: open it in "
+            "Excel and save it again, or save it as CSV, and import that."
+        )
+
+
 def check_xlsx(file: Any) -> None:
     """Refuse, before openpyxl opens it, a workbook that would take too long or too much
     memory to open: not a zip, too many parts, too large unpacked, too many shared strings
-    or other elements. Reads the zip's directory and counts elements; never unpacks more
-    than the bounds allow."""
+    or other elements, a large sheet that does not state its size. Reads the zip's directory
+    and scans parts with expat, stopping at each bound; keeps nothing."""
     try:
         archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
         raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
     with archive:
         members = archive.infolist()
-        if len(members) > XLSX_MAX_MEMBERS:
-            raise ImportFileError(
-                f"This Excel file holds {len(members):,} parts; a workbook to import may hold at "
-                f"most {XLSX_MAX_MEMBERS}. Copy the action plan's sheet into a new workbook and "
-                "import that."
-            )
-        # zipfile never unpacks a member beyond the size its directory declares (it fails the
-        # CRC check instead), so the declared sizes bound what openpyxl can be made to read.
-        unpacked = sum(member.file_size for member in members)
-        if unpacked > XLSX_MAX_UNPACKED_BYTES:
-            raise ImportFileError(
-                f"This Excel file unpacks to {_megabytes(unpacked)}; a workbook to import may "
-                f"unpack to at most {_megabytes(XLSX_MAX_UNPACKED_BYTES)}. Copy the action "
-                "plan's sheet into a new workbook, or save it as CSV, and import that."
-            )
+        _check_sizes(members)
         sizes = {member.filename: member.file_size for member in members}
-        types = _content_types(archive)
-        shared = [name for name, kinds in types.items() if SHARED_STRINGS in kinds]
-        for name in shared:
-            if sizes.get(name, 0) > XLSX_MAX_SHARED_STRINGS_BYTES:
-                raise ImportFileError(
-                    f"This Excel file's table of texts (shared strings) unpacks to "
-                    f"{_megabytes(sizes[name])}; at most "
-                    f"{_megabytes(XLSX_MAX_SHARED_STRINGS_BYTES)} can be imported."
-                )
-            strings = _count_elements(
-                archive, name, tag=_SHARED_STRING_TAG, limit=XLSX_MAX_SHARED_STRINGS
-            )
-            if strings > XLSX_MAX_SHARED_STRINGS:
-                raise ImportFileError(
-                    f"This Excel file holds more than {XLSX_MAX_SHARED_STRINGS:,} different "
-                    "texts; copy the action plan's sheet into a new workbook and import that."
-                )
-        # Worksheets are read a row at a time, and bounded by the unpacked size; every other
-        # part openpyxl reads whole, into objects.
+        # Worksheets are read a row at a time; every other part openpyxl reads whole, into
+        # objects, so their elements share one budget. The list of parts comes first.
         budget = XLSX_MAX_OTHER_ELEMENTS
-        for name in sizes:
-            kinds = types.get(name, set())
-            is_worksheet = kinds == {WORKSHEET_TYPE} and name.startswith("xl/worksheets/")
-            unsized = (
-                is_worksheet
-                and sizes[name] > XLSX_MAX_UNSIZED_SHEET_BYTES
-                and not _states_dimension(archive, name)
-            )
-            if unsized:
-                raise ImportFileError(
-                    f"A sheet of this Excel file unpacks to {_megabytes(sizes[name])} and does "
-                    "not state its size, as a sheet over "
-                    f"{_megabytes(XLSX_MAX_UNSIZED_SHEET_BYTES)} must: open it in Excel and "
-                    "save it again, or save it as CSV, and import that."
-                )
-            if is_worksheet or name in shared or not name.endswith((".xml", ".rels")):
-                continue
-            budget -= _count_elements(archive, name, tag=None, limit=budget)
-            if budget < 0:
-                raise ImportFileError(
-                    "This Excel file holds too many styles, names or other settings to be "
-                    "imported; copy the action plan's sheet into a new workbook and import that."
-                )
+        if ARC_CONTENT_TYPES in sizes:
+            budget -= _count_elements(archive, ARC_CONTENT_TYPES, tag=None, limit=budget)
+        if budget < 0:
+            raise ImportFileError(_TOO_MANY_SETTINGS)
+        types = _content_types(archive)
+        shared = {name for name, kinds in types.items() if SHARED_STRINGS in kinds}
+        for name in shared:
+            _check_shared_strings(archive, name, sizes.get(name, 0))
+        for name, size in sizes.items():
+            if types.get(name) == {WORKSHEET_TYPE} and name.startswith("xl/worksheets/"):
+                _check_worksheet(archive, name, size)
+            elif name not in shared and name != ARC_CONTENT_TYPES and _is_xml(archive, name):
+                budget -= _count_elements(archive, name, tag=None, limit=budget)
+                if budget < 0:
+                    raise ImportFileError(_TOO_MANY_SETTINGS)
 
 
 def _xlsx_rows(upload: UploadedFile) -> Iterator[list[str]]:
