@@ -3,6 +3,7 @@ CSV files in the encodings and line endings Excel saves; a clear message for wha
 read, never a 500."""
 
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +17,7 @@ from priorities.tests.workbooks import understate_size, write_workbook
 
 pytestmark = pytest.mark.django_db
 
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 60
 HEADER = "Title,Description,Owner,Lead organisation,Start date,Due date"
 
 
@@ -125,6 +127,20 @@ def test_a_hostile_workbook_is_refused_before_it_is_opened(
     assert response.status_code == 400
     assert message in _message(response)
     assert (opened, rows_read) == ([], [0])
+
+
+@pytest.mark.parametrize(
+    ("content", "refused"),
+    [(b"<x>" + b"<y/>" * import_files.XLSX_MAX_OTHER_ELEMENTS + b"</x>", True), (PNG, False)],
+    ids=["xml-named-as-an-image", "an-image"],
+)
+def test_every_part_that_reads_as_xml_is_counted(commissioner_client, area, content, refused):
+    """openpyxl finds parts by their relationships, whatever their names say."""
+    buffer = io.BytesIO(_workbook(rows=3, dimension=True))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("xl/media/image1.png", content)
+    response = _upload(commissioner_client, area, "plan.xlsx", buffer.getvalue())
+    assert ("too many styles, names or other settings" in _message(response)) is refused
 
 
 def test_a_zip_that_understates_its_size_is_refused(commissioner_client, area, rows_read):
