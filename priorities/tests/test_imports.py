@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
@@ -455,3 +457,22 @@ def test_a_row_from_a_stale_export_that_changes_nothing_is_left_alone(
     assert "1 row unchanged" in response.content.decode()
     action.refresh_from_db()
     assert (action.status, action.version) == ("complete", 2)
+
+
+def test_the_preview_asks_the_same_queries_for_ten_times_the_rows(
+    commissioner_client, commissioner, area
+):
+    """Each owner, organisation and objective is looked up once, however many rows name it."""
+    actions = [ActionFactory(priority_area=area, owner=commissioner) for _ in range(20)]
+
+    def preview_queries(count: int) -> int:
+        rows = [
+            [a.pk, 1, f"Renamed {a.pk}", commissioner.get_full_name(), "CWaC", "01/09/2026"]
+            for a in actions[:count]
+        ]
+        with CaptureQueriesContext(connection) as queries:
+            response = _upload(commissioner_client, area, _csv_of(PLAN_HEADER, rows))
+        assert response.context["preview"].update_count == count
+        return len(queries)
+
+    assert preview_queries(20) == preview_queries(2)
