@@ -409,8 +409,8 @@ def preview_rows(
         if reference and action is None:
             row = PreviewRow(number=number, values=values)
             row.errors.append(
-                f"Reference: Reference {reference} is not an action of this priority: leave it "
-                "empty to add a new action."
+                f"Reference: {reference} is not an action of this priority: leave it empty "
+                "to add a new action."
             )
         else:
             row = _check_row(number, values, action=action, lookups=lookups)

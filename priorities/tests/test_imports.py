@@ -476,3 +476,23 @@ def test_the_preview_asks_the_same_queries_for_ten_times_the_rows(
         return len(queries)
 
     assert preview_queries(20) == preview_queries(2)
+
+
+def test_a_reference_to_another_prioritys_action_is_refused(
+    commissioner_client, commissioner, area
+):
+    """A Reference must name an action of this priority; huge or odd ones are refused, not 500."""
+    elsewhere = ActionFactory(owner=commissioner)
+    rows = [
+        [r, 1, "Moved here", commissioner.username, "CWaC", "01/09/2026"]
+        for r in (elsewhere.pk, "9" * 30, "²")
+    ]
+    response = _upload(commissioner_client, area, _csv_of(PLAN_HEADER, rows))
+    assert response.status_code == 400
+    errors = [row.errors for row in response.context["preview"].rows]
+    assert errors == [
+        [f"Reference: {ref} is not an action of this priority: leave it empty to add a new action."]
+        for ref in (elsewhere.pk, "9" * 30, "²")
+    ]
+    elsewhere.refresh_from_db()
+    assert elsewhere.title != "Moved here"
