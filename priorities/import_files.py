@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime
 import io
+import posixpath
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ XLSX_MAX_UNSIZED_SHEET_BYTES = 1024 * 1024
 
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _SHARED_STRING_TAG = f"{_MAIN_NS} si"
+_RELATIONSHIP_TAG = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
 _CONTENT_TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
@@ -139,6 +141,30 @@ def _is_xml(archive: zipfile.ZipFile, name: str) -> bool:
     )
 
 
+def _reached_as_other_than_a_worksheet(archive: zipfile.ZipFile, names: Iterable[str]) -> set[str]:
+    """The parts that some relationship targets with a type other than worksheet, their paths
+    resolved as openpyxl resolves them."""
+    targets: set[str] = set()
+    for name in names:
+        if not name.endswith(".rels"):
+            continue
+        parent = posixpath.split(posixpath.dirname(name))[0]
+
+        def start(tag: str, attributes: dict[str, str], parent: str = parent) -> None:
+            if tag != _RELATIONSHIP_TAG or attributes.get("TargetMode") == "External":
+                return
+            if attributes.get("Type", "").endswith("/worksheet"):
+                return
+            target = attributes.get("Target", "")
+            if target.startswith("/"):
+                targets.add(target[1:])
+            else:
+                targets.add(posixpath.normpath(posixpath.join(parent, target)))
+
+        _scan(archive, name, start)
+    return targets
+
+
 def _content_types(archive: zipfile.ZipFile) -> dict[str, set[str]]:
     """Each part named in [Content_Types].xml (without its leading "/") and its types."""
     try:
@@ -223,13 +249,25 @@ def check_xlsx(file: Any) -> None:
         shared = {name for name, kinds in types.items() if SHARED_STRINGS in kinds}
         for name in shared:
             _check_shared_strings(archive, name, sizes.get(name, 0))
-        for name, size in sizes.items():
-            if types.get(name) == {WORKSHEET_TYPE} and name.startswith("xl/worksheets/"):
-                _check_worksheet(archive, name, size)
-            elif name not in shared and name != ARC_CONTENT_TYPES and _is_xml(archive, name):
+        sheets = {
+            name
+            for name in sizes
+            if types.get(name) == {WORKSHEET_TYPE} and name.startswith("xl/worksheets/")
+        }
+        for name in sizes.keys() - sheets - shared - {ARC_CONTENT_TYPES}:
+            if _is_xml(archive, name):
                 budget -= _count_elements(archive, name, tag=None, limit=budget)
                 if budget < 0:
                     raise ImportFileError(_TOO_MANY_SETTINGS)
+        # A "sheet" that a relationship reaches as something else (a chartsheet is read whole,
+        # into objects) counts as one of the other parts.
+        for name in sorted(sheets & _reached_as_other_than_a_worksheet(archive, sizes)):
+            budget -= _count_elements(archive, name, tag=None, limit=budget)
+            if budget < 0:
+                raise ImportFileError(_TOO_MANY_SETTINGS)
+            sheets.discard(name)
+        for name in sheets:
+            _check_worksheet(archive, name, sizes[name])
 
 
 def _xlsx_rows(upload: UploadedFile) -> Iterator[list[str]]:

@@ -143,6 +143,21 @@ def test_every_part_that_reads_as_xml_is_counted(commissioner_client, area, cont
     assert ("too many styles, names or other settings" in _message(response)) is refused
 
 
+def test_a_sheet_read_as_a_chartsheet_is_counted(commissioner_client, area, opened):
+    """A relationship may make openpyxl read a worksheet's part as a chartsheet, whole."""
+    source = zipfile.ZipFile(io.BytesIO(_workbook(rows=6000, dimension=True)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/_rels/workbook.xml.rels":
+                content = content.replace(b"/worksheet", b"/chartsheet")
+            archive.writestr(member, content)
+    response = _upload(commissioner_client, area, "plan.xlsx", buffer.getvalue())
+    assert "too many styles, names or other settings" in _message(response)
+    assert opened == []
+
+
 def test_a_zip_that_understates_its_size_is_refused(commissioner_client, area, rows_read):
     """A zip bomb declares a small size; nothing past that size is ever unpacked."""
     bomb = understate_size(_workbook(rows=200_000), "xl/worksheets/sheet1.xml", 2_000)
