@@ -181,8 +181,7 @@ def test_a_workbook_within_the_bounds_is_read(commissioner_client, area):
 
 
 def test_a_csv_cell_over_the_limit_names_its_row_and_column(commissioner_client, area):
-    """A CSV cell over 131,072 characters answered 500 (_csv.Error: field larger than field
-    limit)."""
+    """A CSV cell over 131,072 characters answered 500 (field larger than field limit)."""
     content = f'{HEADER}\nA title,"{"x" * 140_000}",sam,CWaC,01/09/2026,01/10/2026\n'
     response = _upload(commissioner_client, area, "plan.csv", content.encode())
     assert response.status_code == 400
