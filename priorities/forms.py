@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core import edit_conflicts, roles
 from core.edit_conflicts import EditConflictFormMixin
+from priorities.import_files import MAX_UPLOAD_BYTES
 from priorities.models import (
     Action,
     Indicator,
@@ -24,7 +25,7 @@ from priorities.models import (
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
-IMPORT_MAX_BYTES = 2 * 1024 * 1024
+IMPORT_MAX_BYTES = MAX_UPLOAD_BYTES
 
 
 class DateInput(forms.DateInput):

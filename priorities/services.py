@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import models, transaction
 
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from priorities.models import (
@@ -105,14 +105,34 @@ def action_sync_latest_progress(*, action: Action) -> None:
     )
 
 
+def _comparable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, str):
+        # A spreadsheet reads a line break as "\n" whatever it was saved as, and trims cells.
+        return value.replace("\r\n", "\n").strip()
+    return value
+
+
+def action_changes(action: Action, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of `data` (editable fields of an action) that differ from the action's."""
+    changed = {}
+    for name, value in _editable(data).items():
+        old = getattr(action, Action._meta.get_field(name).attname)
+        if _comparable(old) != _comparable(value):
+            changed[name] = value
+    return changed
+
+
 @transaction.atomic
 def actions_import(
     *, priority_area: PriorityArea, rows: Iterable[dict[str, Any]]
 ) -> tuple[int, int]:
-    """Save validated import rows: new actions, or updates of the priority's own actions.
+    """Save validated import rows: new actions, or changes to the priority's own actions.
 
-    A row with `reference` updates that action, refused (ActionEditConflict) if the action
-    has moved on from the row's `version`; any failure rolls back every row.
+    A row with `reference` changes that action's fields that it names and that differ, refused
+    (ActionEditConflict) if the action has moved on from the row's `version`, or has no
+    version; a row that changes nothing is not saved. Any failure rolls back every row.
     Returns (created, updated).
     """
     created = updated = 0
@@ -121,11 +141,17 @@ def actions_import(
         reference = data.pop("reference", None)
         version = data.pop("version", None)
         if reference:
-            action = priority_area.actions.get(pk=reference.pk)
-            # A row without a version (a hand-made file) applies to the action as it is now.
-            expected = action.version if version is None else version
-            action_update(action=action, data=data, expected_version=expected)
-            updated += 1
+            current = locked_for_edit(
+                Action,
+                pk=priority_area.actions.get(pk=reference.pk).pk,
+                # An update must say which version it was made from: never "whatever is there".
+                expected_version=-1 if version is None else version,
+                conflict=ActionEditConflict,
+            )
+            changes = action_changes(current, data)
+            if changes:
+                save_edit(current, changes, also_update=["updated_at"])
+                updated += 1
         else:
             action_create(priority_area=priority_area, data=data)
             created += 1

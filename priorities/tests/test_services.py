@@ -117,7 +117,7 @@ def test_actions_import_creates_and_updates_all_or_nothing(commissioner, today):
     existing = ActionFactory(priority_area=area, title="Old title")
     rows = [
         _data(commissioner, title="New one") | {"reference": None},
-        _data(commissioner, title="New title") | {"reference": existing},
+        _data(commissioner, title="New title") | {"reference": existing, "version": 1},
         _data(commissioner, title="Bad", due_date=today - datetime.timedelta(days=5))
         | {"reference": None},
     ]
