@@ -779,3 +779,19 @@ def test_action_form_loads_its_script_from_a_file(commissioner_client, led_actio
     ).content.decode()
     assert '<script src="/static/js/priorities.js"></script>' in page
     assert "<script>" not in page
+
+
+def test_overdue_filter_says_any_overdue_only_and_not_overdue(board_member_client):
+    """The Overdue filter offered Django's "Unknown / Yes / No", where Unknown meant any."""
+    ActionFactory(title="Late one", overdue=True)
+    ActionFactory(title="On time")
+    url = reverse("priorities:action_list")
+    page = board_member_client.get(url).content.decode()
+    assert '<option value="unknown" selected>Any</option>' in page
+    assert '<option value="true">Overdue only</option>' in page
+    assert '<option value="false">Not overdue</option>' in page
+    assert "Unknown" not in page
+    not_overdue = board_member_client.get(url, {"overdue": "false"})
+    assert [a.title for a in not_overdue.context["actions"]] == ["On time"]
+    anything = board_member_client.get(url, {"overdue": "unknown"})
+    assert len(anything.context["actions"]) == 2
