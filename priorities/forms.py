@@ -33,10 +33,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _helper(submit_label: str) -> FormHelper:
+# The name of the second button of forms filled in series: save, then the empty form again.
+SAVE_AND_ADD_ANOTHER = "save_and_add_another"
+
+
+def _helper(submit_label: str, *, add_another: bool = False) -> FormHelper:
     helper = FormHelper()
     helper.form_method = "post"
     helper.add_input(Submit("submit", submit_label))
+    if add_another:
+        another = Submit(SAVE_AND_ADD_ANOTHER, "Save and add another")
+        another.field_classes = "btn btn-outline-primary ms-2"
+        helper.add_input(another)
     return helper
 
 
@@ -109,7 +117,10 @@ class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
         self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
         self.fields["owner"].queryset = owner_choices(keep_pk=self.instance.owner_id)
         self.fields["owner"].label_from_instance = user_label
-        self.helper = _helper("Save changes" if self.instance.pk else "Add action")
+        if self.instance.pk:
+            self.helper = _helper("Save changes")
+        else:
+            self.helper = _helper("Add action", add_another=True)
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -255,7 +266,7 @@ class IndicatorValueForm(forms.ModelForm):
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        self.helper = _helper("Record value")
+        self.helper = _helper("Record value", add_another=True)
 
     def clean_period_label(self) -> str:
         label = self.cleaned_data["period_label"].strip()

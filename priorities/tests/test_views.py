@@ -795,3 +795,40 @@ def test_overdue_filter_says_any_overdue_only_and_not_overdue(board_member_clien
     assert [a.title for a in not_overdue.context["actions"]] == ["On time"]
     anything = board_member_client.get(url, {"overdue": "unknown"})
     assert len(anything.context["actions"]) == 2
+
+
+def test_save_and_add_another_action_shows_the_empty_form_for_the_same_priority(
+    commissioner_client, led_area, commissioner
+):
+    """The add-action form had no "save and add another": each action meant a trip back."""
+    url = reverse("priorities:action_create", args=[led_area.pk])
+    assert "Save and add another" in commissioner_client.get(url).content.decode()
+    post = new_action_post(commissioner, title="Map the edge of care offer")
+    response = commissioner_client.post(url, post | {"save_and_add_another": "1"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert _messages(response) == [
+        "Action “Map the edge of care offer” added. Add the next one below."
+    ]
+    page = response.content.decode()
+    assert "Add an action to Children in Care" in page
+    assert response.context["form"]["title"].value() is None
+    assert led_area.actions.get().title == "Map the edge of care offer"
+
+
+def test_save_and_add_another_indicator_value_shows_the_empty_form_again(
+    commissioner_client, led_area
+):
+    """The indicator value form had no "save and add another" for a run of periods."""
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert "Save and add another" in commissioner_client.get(url).content.decode()
+    response = commissioner_client.post(
+        url, _value_post() | {"save_and_add_another": "1"}, follow=True
+    )
+    assert response.redirect_chain == [(url, 302)]
+    assert _messages(response) == [
+        "Good level of development: 2018 value recorded. Record the next one below."
+    ]
+    assert "Record a value of “Good level of development”" in response.content.decode()
+    assert response.context["form"]["period_label"].value() is None
+    assert indicator.values.get().period_label == "2018"

@@ -15,6 +15,7 @@ from core.service_forms import ServiceFormMixin
 from priorities import selectors, services
 from priorities.filters import ActionFilter
 from priorities.forms import (
+    SAVE_AND_ADD_ANOTHER,
     ActionForm,
     ProgressUpdateForm,
 )
@@ -22,6 +23,11 @@ from priorities.models import Action, PriorityArea
 from priorities.views.mixins import PriorityAreaEditorMixin
 
 PAGE_SIZE = 25
+
+
+def adding_another(request) -> bool:
+    """Whether the form was sent with its "Save and add another" button."""
+    return SAVE_AND_ADD_ANOTHER in request.POST
 
 
 class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
@@ -174,7 +180,15 @@ class ActionCreateView(PriorityAreaEditorMixin, ActionFormMixin, ServiceFormMixi
         return services.action_create(priority_area=self.priority_area, data=form.model_data())
 
     def get_success_message(self) -> str:
+        if adding_another(self.request):
+            return f"Action “{self.saved.title}” added. Add the next one below."
         return f"Action “{self.saved.title}” added."
+
+    def get_success_url(self) -> str:
+        # "Save and add another": the empty form again, for the same priority.
+        if adding_another(self.request):
+            return self.request.path
+        return super().get_success_url()
 
 
 class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, ServiceFormMixin, FormView):
