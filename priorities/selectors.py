@@ -19,11 +19,15 @@ from priorities.models import (
 )
 
 
-def action_list() -> QuerySet[Action]:
-    """Actions with what a list row shows: priority, framework, owner, organisation, overdue."""
-    return Action.objects.select_related(
+def action_list(*, with_leads: bool = False) -> QuerySet[Action]:
+    """Actions with what a list row shows: priority, framework, owner, organisation, overdue;
+    `with_leads` adds their priorities' leads, so `can_edit_action` costs one query in all."""
+    actions = Action.objects.select_related(
         "priority_area__framework", "owner", "lead_organisation", "objective"
     ).with_overdue()
+    if with_leads:
+        actions = actions.prefetch_related("priority_area__lead_commissioners")
+    return actions
 
 
 def my_actions(*, user: AbstractBaseUser) -> QuerySet[Action]:

@@ -10,7 +10,13 @@ from django_filters.views import FilterView
 
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.pagination import ForgivingPaginationMixin
-from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_action, require_rule
+from core.roles import (
+    EditorRequiredMixin,
+    RoleRequiredMixin,
+    can_edit_action,
+    is_editor,
+    require_rule,
+)
 from core.service_forms import ServiceFormMixin
 from priorities import selectors, services
 from priorities.filters import ActionFilter
@@ -39,7 +45,18 @@ class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.action_list()
+        # Editors get a checkbox on each row they may edit: its rule reads the priority's leads.
+        return selectors.action_list(with_leads=is_editor(self.request.user))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["editable_ids"] = (
+            {action.pk for action in context["actions"] if can_edit_action(user, action)}
+            if is_editor(user)
+            else set()
+        )
+        return context
 
 
 class MyActionsView(RoleRequiredMixin, ForgivingPaginationMixin, ListView):
