@@ -119,15 +119,23 @@ class ActionBulkChangeForm(forms.Form):
             data["cancellation_reason"] = self.cleaned_data["cancellation_reason"].strip()
         return data
 
-    def summary(self) -> str:
-        """The change in words: "Owner: Bob Jones"."""
+    def change_label(self) -> str:
+        """What changes: "Owner", "Status", "Due date"."""
+        return dict(self.Change.CHOICES)[self.cleaned_data["change"]]
+
+    def new_value(self) -> str:
+        """The value every chosen action will hold: "Bob Jones", "Complete", "1 June 2027"."""
         change = self.cleaned_data["change"]
         value = self.cleaned_data[change]
         if change == self.Change.OWNER:
-            return f"Owner: {user_label(value)}"
+            return user_label(value)
         if change == self.Change.STATUS:
-            return f"Status: {Action.Status(value).label}"
-        return f"Due date: {long_date(value)}"
+            return Action.Status(value).label
+        return long_date(value)
+
+    def summary(self) -> str:
+        """The change in words: "Owner: Bob Jones"."""
+        return f"{self.change_label()}: {self.new_value()}"
 
     def current_value(self, action: Action) -> str:
         """What the chosen field of `action` holds now."""
