@@ -146,6 +146,16 @@ class ActionBulkChangeForm(forms.Form):
             return action.get_status_display()
         return long_date(action.due_date)
 
+    def hidden_values(self) -> list[tuple[str, str]]:
+        """(name, value) of every value the form was sent, for the confirmation page to send
+        back as plain hidden inputs (a field's `as_hidden` would keep its help text's
+        aria-describedby, which a hidden input must not have)."""
+        return [
+            (name, value)
+            for name in self.fields
+            for value in self.data.getlist(self.add_prefix(name))
+        ]
+
     def confirmed_versions(self) -> dict[int, int] | None:
         """{action id: version} from the confirmation page, or None if it is missing or does
         not name exactly the chosen actions."""

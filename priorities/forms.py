@@ -175,6 +175,9 @@ class ProgressUpdateForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.action = action
         self.fields["date"].initial = timezone.localdate
+        # The model's callable default would add a hidden "initial-date" input, which carries
+        # the field's aria-describedby once it has an error (invalid on a hidden input).
+        self.fields["date"].show_hidden_initial = False
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
         # No RAG is preselected, so that a hurried update cannot carry the last one forward
         # unread; the last one is shown beside the choices instead.

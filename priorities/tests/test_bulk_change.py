@@ -1,6 +1,7 @@
 """The action list's bulk change of owner, status or due date: choose, confirm, apply."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -191,3 +192,13 @@ def test_actions_bulk_change_is_all_or_nothing(today):
             versions={fine.pk: 1, late.pk: 1}, data={"due_date": today + datetime.timedelta(days=1)}
         )
     assert set(Action.objects.values_list("version", flat=True)) == {1}
+
+
+def test_the_confirmation_page_hidden_inputs_carry_no_aria_attributes(
+    commissioner_client, led_actions
+):
+    """`as_hidden` kept the reason's aria-describedby, which the HTML checker refuses."""
+    review = commissioner_client.post(BULK, _post(led_actions, change="status", status="complete"))
+    page = review.content.decode()
+    assert page.count('<input type="hidden" name="actions"') == 2
+    assert not re.findall(r'<input type="hidden"[^>]*aria-', page)

@@ -832,3 +832,14 @@ def test_save_and_add_another_indicator_value_shows_the_empty_form_again(
     assert "Record a value of “Good level of development”" in response.content.decode()
     assert response.context["form"]["period_label"].value() is None
     assert indicator.values.get().period_label == "2018"
+
+
+def test_a_refused_progress_update_has_no_hidden_input_with_aria_attributes(
+    commissioner_client, led_action
+):
+    """The date's hidden "initial-date" input carried aria-describedby once the form had errors."""
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]), _progress_post(date="")
+    )
+    assert response.status_code == 400
+    assert not re.findall(r'<input type="hidden"[^>]*aria-', response.content.decode())
