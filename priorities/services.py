@@ -119,8 +119,6 @@ def action_change_status(
     """Set an action's status (a cancellation with its reason), refusing the save if the action
     changed since `expected_version` was read; a status it already has changes nothing."""
     current = Action.objects.select_for_update().get(pk=action.pk)
-    if current.status == status and status != Action.Status.CANCELLED:
-        return current
     changes: dict[str, Any] = {"status": status}
     if status == Action.Status.CANCELLED:
         changes["cancellation_reason"] = cancellation_reason.strip()

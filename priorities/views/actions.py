@@ -21,19 +21,13 @@ from core.service_forms import ServiceFormMixin
 from priorities import selectors, services
 from priorities.filters import ActionFilter
 from priorities.forms import (
-    SAVE_AND_ADD_ANOTHER,
     ActionForm,
     ProgressUpdateForm,
 )
 from priorities.models import Action, PriorityArea
-from priorities.views.mixins import PriorityAreaEditorMixin
+from priorities.views.mixins import PriorityAreaEditorMixin, adding_another
 
 PAGE_SIZE = 25
-
-
-def adding_another(request) -> bool:
-    """Whether the form was sent with its "Save and add another" button."""
-    return SAVE_AND_ADD_ANOTHER in request.POST
 
 
 class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):

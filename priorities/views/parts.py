@@ -15,7 +15,7 @@ from priorities.forms import (
     ObjectiveForm,
 )
 from priorities.models import Indicator, Objective, PriorityArea
-from priorities.views.actions import adding_another
+from priorities.views.mixins import adding_another
 
 
 class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
