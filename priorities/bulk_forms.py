@@ -6,6 +6,8 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.http import QueryDict
+from django.urls import reverse
 
 from core.roles import can_edit_action
 from priorities import selectors
@@ -66,6 +68,8 @@ class ActionBulkChangeForm(forms.Form):
     )
     due_date = forms.DateField(label="New due date", required=False, widget=DateInput())
     versions = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The action list's filters, to go back to the same list once the change is applied.
+    return_query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,6 +149,12 @@ class ActionBulkChangeForm(forms.Form):
         if change == self.Change.STATUS:
             return action.get_status_display()
         return long_date(action.due_date)
+
+    def return_url(self) -> str:
+        """The action list with the filters it had when the actions were ticked."""
+        url = reverse("priorities:action_list")
+        query = QueryDict(self.cleaned_data.get("return_query") or "").urlencode()
+        return f"{url}?{query}" if query else url
 
     def hidden_values(self) -> list[tuple[str, str]]:
         """(name, value) of every value the form was sent, for the confirmation page to send

@@ -202,3 +202,24 @@ def test_the_confirmation_page_hidden_inputs_carry_no_aria_attributes(
     page = review.content.decode()
     assert page.count('<input type="hidden" name="actions"') == 2
     assert not re.findall(r'<input type="hidden"[^>]*aria-', page)
+
+
+def test_after_the_change_the_list_comes_back_with_its_filters(
+    commissioner_client, commissioner, led_actions
+):
+    """After a bulk change the action list lost the filters it was ticked from."""
+    leaver = led_actions[0].owner
+    listed = commissioner_client.get(LIST, {"owner": leaver.pk}).content.decode()
+    assert f'name="return_query" value="owner={leaver.pk}"' in listed
+    chosen = commissioner_client.get(
+        BULK, {"actions": [led_actions[0].pk], "return_query": f"owner={leaver.pk}"}
+    )
+    assert chosen.context["form"]["return_query"].value() == f"owner={leaver.pk}"
+    response = _confirm(
+        commissioner_client,
+        led_actions[:1],
+        change="owner",
+        owner=commissioner.pk,
+        return_query=f"owner={leaver.pk}",
+    )
+    assert response["Location"] == f"{LIST}?owner={leaver.pk}"

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.views import View
 
 from core.roles import EditorRequiredMixin
@@ -35,7 +34,8 @@ class ActionBulkChangeView(EditorRequiredMixin, View):
         if refused:
             messages.error(request, REFUSED.format(titles=titles(refused)) + " They are left out.")
         allowed = [action for action in chosen if action not in refused]
-        form = ActionBulkChangeForm(user=request.user, initial={"actions": allowed})
+        initial = {"actions": allowed, "return_query": request.GET.get("return_query", "")}
+        form = ActionBulkChangeForm(user=request.user, initial=initial)
         return self.page(form, step="choose", actions=allowed)
 
     def post(self, request):
@@ -70,7 +70,7 @@ class ActionBulkChangeView(EditorRequiredMixin, View):
             request,
             f"{form.summary()}, for {count} action{'s' if count != 1 else ''}: {titles(changed)}.",
         )
-        return HttpResponseRedirect(reverse("priorities:action_list"))
+        return HttpResponseRedirect(form.return_url())
 
     def confirmation(self, form: ActionBulkChangeForm, *, status: int = 200):
         """The confirmation page: the chosen actions as they are now, and the versions seen."""
