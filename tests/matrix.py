@@ -136,6 +136,8 @@ MATRIX: dict[str, dict] = {
     },
     "priorities:action_list": {"get": EVERY_ROLE},
     "priorities:my_actions": {"get": EVERY_ROLE},
+    # An empty POST chooses no action: refused as a bad request, with the reason on the page.
+    "priorities:action_bulk_change": {"get": EDITORS, "post": by_role(302, 400, 400, 403, 400)},
     "priorities:action_list_export_xlsx": {"get": EVERY_ROLE},
     "priorities:action_list_export_csv": {"get": EVERY_ROLE},
     "priorities:action_detail": {"object": "action", "get": EVERY_ROLE},

@@ -532,3 +532,19 @@ def test_an_activitys_own_lead_saves_it_under_a_priority_they_do_not_lead(
     assert commissioner_client.post(url, data).status_code == 302
     activity.refresh_from_db()
     assert activity.title == "Kept"
+
+
+def test_provider_directory_active_filter_says_any_active_only_and_inactive_only(
+    board_member_client,
+):
+    """The directory's "Active" filter offered Django's "Unknown / Yes / No"."""
+    ProviderFactory(name="Still trading")
+    ProviderFactory(name="Closed down", is_active=False)
+    url = reverse("commissioning:provider_list")
+    page = board_member_client.get(url).content.decode()
+    assert '<option value="unknown" selected>Any</option>' in page
+    assert '<option value="true">Active only</option>' in page
+    assert '<option value="false">Inactive only</option>' in page
+    assert "Unknown" not in page
+    inactive = board_member_client.get(url, {"is_active": "false"}).content.decode()
+    assert "Closed down" in inactive and "Still trading" not in inactive
