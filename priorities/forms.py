@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from core import edit_conflicts, roles
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from priorities.models import (
     Action,
     Indicator,
@@ -88,7 +89,7 @@ def changes_since(snapshot: dict[str, str], current: Action) -> list[tuple[str, 
     )
 
 
-class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
+class ActionForm(PersonalDataFormMixin, ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or edit an action; `version` and `snapshot` detect an edit made meanwhile."""
 
     snapshot_salt = SNAPSHOT_SALT
@@ -119,7 +120,7 @@ class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
         return title
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
     """The quick "log progress" form of the action page."""
 
     # Declared here so that clean_percent_complete, not the model's validator, words the error.
@@ -162,7 +163,7 @@ class ProgressUpdateForm(forms.ModelForm):
         return date
 
 
-class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
+class ObjectiveForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or reword an objective of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -179,7 +180,7 @@ class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
 
 
-class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
+class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or change an indicator of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -203,7 +204,7 @@ class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
         return name
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
     """Record an indicator's value for one period, with an optional comparator."""
 
     class Meta:

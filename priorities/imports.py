@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from core.choices import Stage
+from core.personal_data import check_text
 from governance.models import Organisation
 from priorities.exports import FORMULA_PREFIXES
 from priorities.forms import ActionRulesMixin, owner_choices
@@ -241,6 +242,10 @@ def preview_rows(*, priority_area: PriorityArea, rows: list[dict[str, str]]) -> 
             for name, messages in form.errors.items():
                 label = IMPORT_COLUMNS.get(name, "Row")
                 row.errors.extend(f"{label}: {message}" for message in messages)
+        for name, text in values.items():
+            message = check_text(text)
+            if message:
+                row.errors.append(f"{IMPORT_COLUMNS[name]}: {message}")
         reference = values.get("reference", "")
         if reference and reference in first_row_of:
             row.errors.append(
