@@ -11,6 +11,7 @@ from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from commissioning.models import Contract, Provider, Service
 from core.formulas import FormulaSafeResourceMixin
+from core.personal_data import PersonalDataResourceMixin
 from governance.models import Organisation
 
 
@@ -19,9 +20,12 @@ class _RollBack(Exception):
         self.result = result
 
 
-class AllOrNothingResource(FormulaSafeResourceMixin, resources.ModelResource):
-    """An import that keeps no row when any row is invalid, not only when one raises; an
-    export whose text never runs as a formula (core.formulas)."""
+class AllOrNothingResource(
+    PersonalDataResourceMixin, FormulaSafeResourceMixin, resources.ModelResource
+):
+    """An import that keeps no row when any row is invalid, not only when one raises, nor a
+    text that could identify a child (core.personal_data); an export whose text never runs as
+    a formula (core.formulas)."""
 
     def import_data(self, dataset, dry_run=False, **kwargs):
         try:
@@ -35,6 +39,9 @@ class AllOrNothingResource(FormulaSafeResourceMixin, resources.ModelResource):
 
 
 class ProviderResource(AllOrNothingResource):
+    # An organisation's contact details, not a child's.
+    personal_data_exempt = ("address", "contact_name", "contact_phone")
+
     class Meta:
         model = Provider
         import_id_fields = ("name",)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.db import models
 
 ADVICE = "Remove anything that could identify a child."
 
@@ -216,3 +217,25 @@ def check_admin_forms(site) -> None:
         for inline_class in model_admin.inlines:
             inline_exempt = getattr(inline_class, "personal_data_exempt", ())
             inline_class.form = personal_data_checked(inline_class.form, inline_exempt)
+
+
+class PersonalDataResourceMixin:
+    """A django-import-export resource (the admin's imports) whose rows are refused, field by
+    field, when a free-text value could identify a child; `personal_data_exempt` as for forms."""
+
+    personal_data_exempt: Iterable[str] = ()
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        for field in instance._meta.concrete_fields:
+            if (
+                type(field) not in (models.CharField, models.TextField)
+                or field.choices
+                or field.name in self.personal_data_exempt
+            ):
+                continue
+            value = getattr(instance, field.attname)
+            message = check_text(value) if isinstance(value, str) else None
+            if message:
+                errors.setdefault(field.name, []).append(message)
+        super().validate_instance(instance, errors, validate_unique)

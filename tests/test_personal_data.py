@@ -2,11 +2,14 @@
 the message names what was found, beside the field, and what the user typed is kept."""
 
 import pytest
+import tablib
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from commissioning.tests.factories import ActivityFactory
+from commissioning.models import Contract, Provider
+from commissioning.resources import ContractResource, ProviderResource
+from commissioning.tests.factories import ActivityFactory, ContractFactory
 from core.tests.helpers import admin_change_data
 from participation.models import ParticipationRecord, VoiceAnswer, VoiceQuestion
 from participation.tests.factories import StakeholderGroupFactory
@@ -130,3 +133,31 @@ def test_an_import_row_with_a_childs_identity_is_refused(commissioner, led_area)
         error.startswith("Description: This looks like a date of birth ('DOB 03/04/2012')")
         for error in preview.rows[0].errors
     )
+
+
+def test_an_admin_import_row_with_a_childs_identity_is_refused():
+    """The admin's contract import accepted a child's identity in a title."""
+    ContractFactory(reference="KEEP-1")
+    exported = ContractResource().export()
+    exported.append(
+        [
+            "NEW-1" if h == "reference" else IDENTITY if h == "title" else value
+            for h, value in zip(exported.headers, exported[0], strict=True)
+        ]
+    )
+    result = ContractResource().import_data(exported, dry_run=False, raise_errors=False)
+    assert result.has_validation_errors()
+    errors = result.invalid_rows[0].error_dict
+    assert "This looks like a date of birth ('DOB 03/04/2012')" in errors["title"][0]
+    assert list(Contract.objects.values_list("reference", flat=True)) == ["KEEP-1"]
+
+
+def test_a_providers_address_imports_in_the_admin():
+    """A provider's address and phone number are its contact details, not a child's."""
+    dataset = tablib.Dataset(
+        ["Halton Youth Service", "vcfs", "12 Acacia Road, Runcorn WA7 2GW", "01928 123456"],
+        headers=["name", "kind", "address", "contact_phone"],
+    )
+    result = ProviderResource().import_data(dataset, dry_run=False, raise_errors=False)
+    assert not result.has_validation_errors() and not result.has_errors()
+    assert Provider.objects.get().contact_phone == "01928 123456"
