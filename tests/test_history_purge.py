@@ -170,3 +170,23 @@ def test_the_log_of_purges_cannot_be_changed_or_deleted(
     assert administrator_client.post(delete, {"post": "yes"}).status_code == 403
     assert HistoryPurge.objects.exists()
     assert str(purge).startswith(f"description of action #{edited_out.pk}, removed ")
+
+
+def test_the_admins_history_page_says_a_value_was_removed(administrator, administrator_client):
+    """A record with no History page of its own (a participation record) showed no removal."""
+    record = ParticipationRecordFactory(you_said=TYPED)
+    url = reverse("admin:participation_participationrecord_history", args=[record.pk])
+    page = administrator_client.get(url).content.decode()
+    assert "A value was removed" not in page
+    assert "Remove a value from this history" in page
+    history_purge(
+        model=ParticipationRecord,
+        object_id=record.pk,
+        field_name="you_said",
+        text=NAME,
+        reason="Named a child.",
+        purged_by=administrator,
+    )
+    page = administrator_client.get(url).content.decode()
+    assert "A value was removed from this history on" in page
+    assert f"by {administrator.get_full_name()}: Named a child." in page
