@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from core.admin_versions import counts_versions
 from core.models import HistoryPurge
+from core.personal_data import PersonalDataFormMixin
 
 REMOVED = "[removed]"
 
@@ -128,8 +129,11 @@ def _model_choices() -> list[tuple[str, str]]:
     ]
 
 
-class HistoryPurgeForm(forms.ModelForm):
-    """The admin's page to remove a value from a record's history."""
+class HistoryPurgeForm(PersonalDataFormMixin, forms.ModelForm):
+    """The admin's page to remove a value from a record's history. The reason is shown to every
+    role, so it is checked for personal data; the text to remove is the personal data itself."""
+
+    personal_data_exempt = ("text",)
 
     model_label = forms.ChoiceField(label="Kind of record", choices=())
     text = forms.CharField(

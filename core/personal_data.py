@@ -48,9 +48,12 @@ DATE_OF_BIRTH = re.compile(
     r"|\bborn\s+in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
+# Street words that rarely follow a number and a capitalised word in commissioning prose
+# ("3 Family Court hearings", "5 Safe Place hubs" would not be addresses: Court and Place are
+# left out).
 _STREET_WORDS = (
-    r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Grove|Place"
-    r"|Terrace|Court|Ct|Gardens|Walk|Mews|Square|Row|Rise|View|Parade|Croft|Fold|Green)"
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Close|Lane|Ln|Drive|Dr|Way|Crescent|Cres|Grove"
+    r"|Terrace|Gardens|Mews|Square|Rise|Parade|Croft)"
 )
 _CAPITALISED = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
 STREET_ADDRESS = re.compile(
@@ -69,7 +72,7 @@ SCHOOL_YEAR = re.compile(
     rf"|\b(?:{_CAPITALISED}\s+){{1,4}}{_SCHOOL_WORDS}\b[^.\n]{{0,20}}?{_YEAR_GROUP}"
 )
 _AGE_WORDS = (
-    rf"(?:\b{_DOB_WORDS}|\baged?\s+\d{{1,2}}\b|\(\d{{1,2}}\)"
+    rf"(?:\b{_DOB_WORDS}|\baged?\s+\d{{1,2}}\b"
     r"|\b\d{1,2}[\s-]*(?:years?|yrs?|yr)[\s-]*old\b)"
 )
 NAME_WITH_AGE = re.compile(
