@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from simple_history.models import HistoricalChanges
 
 from core.admin_versions import counts_versions
 from core.models import HistoryPurge
@@ -26,7 +27,11 @@ REMOVED = "[removed]"
 
 def historical_models() -> list[type[models.Model]]:
     """The models that keep django-simple-history records, by app and name."""
-    found = [model for model in apps.get_models() if hasattr(model, "history")]
+    found = [
+        model
+        for model in apps.get_models()
+        if hasattr(model, "history") and not issubclass(model, HistoricalChanges)
+    ]
     return sorted(found, key=lambda m: (m._meta.app_label, m._meta.model_name))
 
 
