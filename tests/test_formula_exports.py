@@ -8,13 +8,16 @@ from decimal import Decimal
 
 import pytest
 import tablib
+from django.contrib import admin
 from django.urls import reverse
 from icalendar import Calendar
+from import_export.admin import ExportMixin
 from openpyxl import load_workbook
 
+from commissioning.models import Provider
 from commissioning.resources import ContractResource, ProviderResource
 from commissioning.tests.factories import ContractFactory, ProviderFactory
-from core.formulas import formula_safe, formula_unescaped
+from core.formulas import FormulaSafeResourceMixin, formula_safe, formula_unescaped
 from core.tests.helpers import form_data
 from governance.tests.factories import MeetingFactory
 from priorities.exports import actions_to_csv, actions_to_xlsx
@@ -163,8 +166,6 @@ def test_an_admin_export_imports_back_as_it_was():
     reloaded = tablib.Dataset().load(exported.export("csv"), format="csv")
     result = ProviderResource().import_data(reloaded, dry_run=False, raise_errors=False)
     assert not result.has_errors() and not result.has_validation_errors()
-    from commissioning.models import Provider
-
     assert list(Provider.objects.values_list("name", flat=True)) == [DANGEROUS[0]]
 
 
@@ -176,3 +177,12 @@ def test_a_meetings_calendar_file_keeps_typed_text_inside_its_property(board_mem
     assert "\nATTENDEE" not in body
     event = next(c for c in Calendar.from_ical(response.content).walk("VEVENT"))
     assert str(event["location"]).startswith("=HYPERLINK(1)")
+
+
+def test_every_admin_export_escapes_formulas():
+    """An admin export added later without the escaping would write live formulas."""
+    exporting = [a for a in admin.site._registry.values() if isinstance(a, ExportMixin)]
+    assert exporting
+    for model_admin in exporting:
+        for resource_class in model_admin.get_export_resource_classes(None):
+            assert issubclass(resource_class, FormulaSafeResourceMixin), resource_class
