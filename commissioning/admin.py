@@ -52,6 +52,8 @@ class ContractInline(VersionCheckedInlineMixin, admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProviderResource]
+    # An organisation's contact details, not a child's (core.personal_data).
+    personal_data_exempt = ("address", "contact_name", "contact_phone")
     import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = ("name", "kind", "safeguarding_checked_on", "is_active", "is_sample")
     list_filter = ("kind", "is_active", "is_sample")

@@ -6,6 +6,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core: roles, edit conflicts, history and the demo"
 
     def ready(self) -> None:
+        from django.contrib import admin
+
         from core import lookups
+        from core.personal_data import check_admin_forms
 
         lookups.register()
+        # After the admin app's ready(), which loaded every admin.py (it is installed first).
+        check_admin_forms(admin.site)

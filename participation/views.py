@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
 from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.personal_data import PersonalDataFormMixin
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -197,7 +198,7 @@ class YouSaidWeDidView(RoleRequiredMixin, DetailView):
         return context
 
 
-class VoiceAnswerForm(forms.Form):
+class VoiceAnswerForm(PersonalDataFormMixin, forms.Form):
     answer = forms.CharField(
         label="Your answer", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -250,9 +251,18 @@ class VoiceAnswersView(RoleRequiredMixin, View):
         )
         pairs = selectors.voice_questions_for(activity=self.activity)
         formset = VoiceAnswerFormSet(request.POST)
-        if not formset.is_valid() or len(formset.forms) != len(pairs):
+        if formset.management_form.is_valid() and len(formset.forms) != len(pairs):
             messages.error(request, "The answers were not saved: the questions changed. Try again.")
             return self.render_page(status=400)
+        if not formset.is_valid():
+            if formset.non_form_errors() or not formset.management_form.is_valid():
+                messages.error(
+                    request, "The answers were not saved: reload the page and try again."
+                )
+                return self.render_page(status=400)
+            # An answer refused (it could identify a child): the message beside it, input kept.
+            messages.error(request, "The answers were not saved: see the message beside each.")
+            return self.render_page(formset=formset, status=400)
         answers = {
             question: form.cleaned_data.get("answer", "")
             for (question, _), form in zip(pairs, formset.forms, strict=True)

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from core import edit_conflicts, roles
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from priorities.import_files import MAX_UPLOAD_BYTES
 from priorities.models import (
     Action,
@@ -96,7 +97,7 @@ def changes_since(snapshot: dict[str, str], current: Action) -> list[tuple[str, 
     )
 
 
-class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
+class ActionForm(PersonalDataFormMixin, ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or edit an action; `version` and `snapshot` detect an edit made meanwhile."""
 
     snapshot_salt = SNAPSHOT_SALT
@@ -135,7 +136,7 @@ def long_date(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
     """The quick "log progress" form of the action page; it can also close the action (its
     status), in the same save. `version` is the action's, to refuse a status change over one
     made meanwhile."""
@@ -218,7 +219,7 @@ class ProgressUpdateForm(forms.ModelForm):
         return cleaned
 
 
-class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
+class ObjectiveForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or reword an objective of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -235,7 +236,7 @@ class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
 
 
-class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
+class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or change an indicator of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -259,7 +260,7 @@ class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
         return name
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
     """Record an indicator's value for one period, with an optional comparator."""
 
     class Meta:

@@ -21,6 +21,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.text import Truncator
 
 from core.choices import Stage
+from core.personal_data import check_text
 from governance.models import Organisation
 from priorities import services
 from priorities.exports import FORMULA_PREFIXES
@@ -414,6 +415,10 @@ def preview_rows(
             )
         else:
             row = _check_row(number, values, action=action, lookups=lookups)
+        for name, text in values.items():
+            message = check_text(text) if isinstance(text, str) else None
+            if message:
+                row.errors.append(f"{IMPORT_COLUMNS.get(name, name)}: {message}")
         if reference and reference in first_row_of:
             row.errors.append(
                 f"Reference: action {reference} is already updated by row "

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from governance.models import AgendaItem, Board
 from priorities.models import RAG
 from reporting.assemble import WORD_FIELDS
@@ -21,7 +22,7 @@ def _helper(submit_label: str, *, action: str = "", method: str = "post") -> For
     return helper
 
 
-class ReportWordsForm(EditConflictFormMixin, forms.ModelForm):
+class ReportWordsForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """The commissioner's own words; `version` and `snapshot` (core.edit_conflicts) refuse a
     save over someone else's and say what they changed."""
 
@@ -48,7 +49,7 @@ class ReportWordsForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save the report's words")
 
 
-class PresentForm(forms.Form):
+class PresentForm(PersonalDataFormMixin, forms.Form):
     """The meeting and agenda item where a report was presented, and any decision on it."""
 
     agenda_item = forms.ModelChoiceField(
@@ -88,7 +89,7 @@ class PresentForm(forms.Form):
         return cleaned
 
 
-class ChallengeForm(forms.ModelForm):
+class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
     """A board member's challenge on a submitted report."""
 
     class Meta:
@@ -111,7 +112,7 @@ class ChallengeForm(forms.ModelForm):
         self.helper = _helper("Add the challenge", action=action)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(PersonalDataFormMixin, forms.Form):
     answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
 
 

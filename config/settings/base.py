@@ -166,6 +166,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# django-import-export's own formula escaping stays off: in 4.4 it strips only a leading "="
+# and turns every cell, numbers too, into text. The resources escape formulas themselves
+# (core/formulas.py: a leading apostrophe before =, +, -, @, tab or CR; numbers untouched).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+
 MESSAGE_TAGS = {message_constants.ERROR: "danger"}
 
 # Security headers, whatever DEBUG says.
