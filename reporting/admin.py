@@ -33,17 +33,44 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ["academic_year", "season"]
 
 
+def _is_submitted(report: TermlyReport | None) -> bool:
+    return report is not None and not report.is_draft
+
+
+def _protected_submitted(reports, protected: list) -> list:
+    """Django's list of the records that stop a deletion, with the submitted reports added:
+    their deletion is refused (reporting.models), so the admin says so before trying."""
+    return protected + [
+        f"Submitted report: {report} (a correction is a new version, not a deletion)"
+        for report in reports
+        if _is_submitted(report)
+    ]
+
+
 class ReportCommentInline(admin.StackedInline):
+    """The challenges of a report: read-only once it is submitted, as all of it is."""
+
     model = ReportComment
     fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
     raw_id_fields = ["author", "answered_by"]
     extra = 0
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(TermlyReport)
 class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     """The snapshot and the workflow dates are kept by the services: shown, never edited here.
-    A save is checked and bumps the version, as for the words saved on the site."""
+    A save is checked and bumps the version, as for the words saved on the site. A submitted
+    report is read-only here, every field of it, and cannot be deleted: what the board read
+    never changes, and a correction is a new version (on the report's page)."""
 
     list_display = ["priority_area", "term", "edition", "status", "overall_rag", "submitted_at"]
     list_filter = ["status", "term", "priority_area__framework"]
@@ -53,13 +80,51 @@ class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at", "version"]
     inlines = [ReportCommentInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        if _is_submitted(obj):
+            return [field.name for field in TermlyReport._meta.fields if field.name != "id"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed, _protected_submitted(objs, protected)
+
 
 @admin.register(ReportComment)
-class ReportCommentAdmin(admin.ModelAdmin):
+class ReportCommentAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Challenges are made and answered on the report's page; a challenge of a submitted
+    report is read-only here and cannot be deleted (its answers' history is kept)."""
+
     list_display = ["__str__", "report", "author", "created_at", "answered_at"]
     list_select_related = ["report__priority_area", "report__term", "author"]
     search_fields = ["text", "answer", "report__priority_area__title"]
     raw_id_fields = ["report", "author", "answered_by"]
+    readonly_fields = ["version"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not (obj and _is_submitted(obj.report)) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not (obj and _is_submitted(obj.report)) and super().has_delete_permission(
+            request, obj
+        )
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected += [
+            f"Challenge on the submitted report {comment.report}: {comment}"
+            for comment in objs
+            if _is_submitted(comment.report)
+        ]
+        return deleted, counts, perms_needed, protected
 
 
 @admin.register(BoardPackPdf)

@@ -7,6 +7,7 @@ from commissioning.models import DecommissioningPlan
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContractReviewFactory,
     ContributionFactory,
     DecommissioningPlanFactory,
     KpiFactory,
@@ -26,6 +27,7 @@ from governance.tests.factories import (
 from participation.tests.factories import (
     DecommissioningConsultationFactory,
     ParticipationRecordFactory,
+    VoiceAnswerFactory,
 )
 from priorities.tests.factories import (
     ActionFactory,
@@ -169,6 +171,7 @@ MATRIX: dict[str, dict] = {
     "commissioning:pipeline": {"get": EVERY_ROLE},
     "commissioning:contract_detail": {"object": "contract", "get": EVERY_ROLE},
     "commissioning:contract_history": {"object": "contract", "get": EVERY_ROLE},
+    "commissioning:contract_review_history": {"object": "review", "get": EVERY_ROLE},
     "commissioning:contract_review_create": {
         "object": "contract",
         "get": LEAD_AND_ADMIN,
@@ -290,6 +293,7 @@ MATRIX: dict[str, dict] = {
         "get": by_role(302, 405, 405, 405, 405),
         "post": LEAD_AND_ADMIN_ACT,
     },
+    "reporting:challenge_history": {"object": "comment", "get": EVERY_ROLE},
     "reporting:board_pack_chooser": {"get": EVERY_ROLE},
     # Calendars: each person's page and reset; the feed is open to whoever has its secret
     # address (the lead's, here), signed in or not: calendar applications cannot sign in.
@@ -314,6 +318,7 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_POSTS,
         "post": LEAD_AND_ADMIN_ACT,
     },
+    "participation:voice_answer_history": {"object": "voice_answer", "get": EVERY_ROLE},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -372,6 +377,8 @@ def make_world() -> dict:
             "plan": plan,
             "consultation": DecommissioningConsultationFactory(plan=plan),
             "contribution": ContributionFactory(contract=contract),
+            "review": ContractReviewFactory(contract=contract),
+            "voice_answer": VoiceAnswerFactory(activity=activity),
             "kpi": KpiFactory(contract=contract),
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),

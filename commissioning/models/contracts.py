@@ -349,6 +349,11 @@ class ContractReview(models.Model):
     def __str__(self) -> str:
         return f"Review of {self.contract.reference} on {self.date:%d/%m/%Y}"
 
+    def get_absolute_url(self) -> str:
+        return (
+            reverse("commissioning:contract_detail", args=[self.contract_id]) + "#reviews-heading"
+        )
+
     def clean(self) -> None:
         super().clean()
         if self.decision and not self.decision_date:
