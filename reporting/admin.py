@@ -93,7 +93,11 @@ class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
 
     def get_deleted_objects(self, objs, request):
         deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
-        return deleted, counts, perms_needed, _protected_submitted(objs, protected)
+        protected = _protected_submitted(objs, protected)
+        if protected:
+            # Said as the reason, not as a permission the administrator lacks.
+            perms_needed -= {"termly report", "report comment"}
+        return deleted, counts, perms_needed, protected
 
 
 @admin.register(ReportComment)
@@ -124,6 +128,8 @@ class ReportCommentAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
             for comment in objs
             if _is_submitted(comment.report)
         ]
+        if protected:
+            perms_needed -= {"report comment"}
         return deleted, counts, perms_needed, protected
 
 
