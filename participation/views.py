@@ -15,7 +15,7 @@ from django_filters.views import FilterView
 
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
-from core.edit_conflicts import EditConflictViewMixin, conflict_message, required_version
+from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -215,6 +215,12 @@ class VoiceAnswerForm(forms.Form):
 VoiceAnswerFormSet = forms.formset_factory(VoiceAnswerForm, extra=0)
 
 
+VOICE_CONFLICT_MESSAGE = (
+    "Not saved: someone else saved some of these answers while you were editing them. Your "
+    "answers are still in the form; check what changed, then save again to keep yours."
+)
+
+
 def _as_started(answer) -> dict:
     """A form's hidden fields for the answer as it is saved now (None: not answered)."""
     return {"version": answer.version, "started_from": answer.answer} if answer else {}
@@ -302,7 +308,7 @@ class VoiceAnswersView(RoleRequiredMixin, View):
                 for name, value in _as_started(by_question[question.pk]).items():
                     data[f"form-{index}-{name}"] = value
         changes = [(answer.question.text, answer.answer) for answer in current]
-        messages.warning(self.request, conflict_message("answers"))
+        messages.warning(self.request, VOICE_CONFLICT_MESSAGE)
         return self.render_page(
             formset=VoiceAnswerFormSet(data),
             status=409,
