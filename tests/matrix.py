@@ -18,6 +18,7 @@ from core.tests.factories import (
     CommissionerFactory,
     NotificationFactory,
 )
+from governance.models import Membership
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -25,7 +26,6 @@ from governance.tests.factories import (
     MeetingFactory,
     MembershipFactory,
 )
-from governance.models import Membership
 from participation.tests.factories import (
     DecommissioningConsultationFactory,
     ParticipationRecordFactory,

@@ -98,7 +98,7 @@ def test_two_people_saving_the_same_answers_do_not_overwrite_each_other(activity
         "Young people chose the venue."
     ]
     # Saving the page as it came back knowingly replaces the other answer.
-    again = {key: value for key, value in response.context["formset"].data.items()}
+    again = dict(response.context["formset"].data.items())
     assert _post(_client(lead), activity, again).status_code == 302
     assert set(VoiceAnswer.objects.values_list("answer", flat=True)) == {
         "Held at the council's venue.",
