@@ -91,6 +91,29 @@ class ContractReviewInline(VersionCheckedInlineMixin, admin.StackedInline):
         return False
 
 
+@admin.register(ContractReview)
+class ContractReviewAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Reviews are taken on the contract's review page, whose decision acts on the contract;
+    here they are corrected (version-checked), never decided."""
+
+    list_display = ("contract", "date", "performance_rag", "decision", "decision_date")
+    list_filter = ("decision", "performance_rag", "value_for_money", "is_sample")
+    search_fields = ("contract__reference", "contract__title", "outcomes_achieved")
+    list_select_related = ("contract",)
+    fields = ContractReviewInline.fields
+    readonly_fields = (
+        "contract",
+        "decision",
+        "decision_date",
+        "decision_note",
+        "opened_activity",
+        "version",
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
 class ExtensionOptionInline(admin.TabularInline):
     model = ExtensionOption
     extra = 0

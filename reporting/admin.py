@@ -6,7 +6,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from core.jobs import attempt_of, max_attempts_of
 from core.roles import is_administrator
 from reporting import services
@@ -47,8 +47,9 @@ def _protected_submitted(reports, protected: list) -> list:
     ]
 
 
-class ReportCommentInline(admin.StackedInline):
-    """The challenges of a report: read-only once it is submitted, as all of it is."""
+class ReportCommentInline(VersionCheckedInlineMixin, admin.StackedInline):
+    """The challenges of a report: read-only once it is submitted, as all of it is; a row
+    changed here is version-checked, as an answer on the site is."""
 
     model = ReportComment
     fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
