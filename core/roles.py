@@ -84,11 +84,6 @@ def is_administrator(user) -> bool:
     return ADMINISTRATOR in roles_of(user)
 
 
-def can_edit_governance_records(user) -> bool:
-    """Meetings, agenda items and decisions are kept by commissioners and administrators."""
-    return is_editor(user)
-
-
 def is_editor(user) -> bool:
     """Pages that change data: commissioners and administrators, never board members."""
     return bool(roles_of(user) & {COMMISSIONER, ADMINISTRATOR})
@@ -194,6 +189,24 @@ def sync_role_groups(apps, schema_editor=None) -> None:
             if permission.codename in _codenames_wanted(role, app_label, model):
                 granted.append(permission)
         group.permissions.set(granted)
+
+
+# Governance
+
+
+def can_edit_board_records(user, board) -> bool:
+    """Record a board's meetings, minutes, agenda items and decisions, and publish its papers:
+    administrators, and commissioners who hold a current recording seat on it (chair,
+    vice-chair, secretary or clerk, with their account set on the membership: governance
+    Membership.records_for_board). Reads `memberships` through any prefetch the caller made."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(
+        membership.user_id == user.pk and membership.records_for_board
+        for membership in board.memberships.all()
+    )
 
 
 # Priorities

@@ -1,10 +1,11 @@
 """Reads of the governance app, with the queries each page needs decided here."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
@@ -133,7 +134,15 @@ def governance_structure() -> list[Partnership]:
 
 
 def board_for_page(pk: int) -> QuerySet[Board]:
-    return Board.objects.select_related("reports_to").filter(pk=pk)
+    """A board, with the memberships its edit rule reads (core.roles.can_edit_board_records)."""
+    return Board.objects.select_related("reports_to").prefetch_related("memberships").filter(pk=pk)
+
+
+def boards_with_memberships(boards: Iterable[Board]) -> list[Board]:
+    """`boards` with their memberships fetched in one query, for the edit rule of each."""
+    boards = list(boards)
+    prefetch_related_objects(boards, "memberships")
+    return boards
 
 
 def _by_organisation(memberships: list[Membership]) -> list[Membership]:
@@ -171,6 +180,7 @@ def board_page_data(board: Board) -> dict:
 def meeting_for_page() -> QuerySet[Meeting]:
     """Meetings with their board, agenda in order and decisions."""
     return Meeting.objects.select_related("board").prefetch_related(
+        "board__memberships",
         Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
         Prefetch(
             "decisions",

@@ -1,5 +1,7 @@
 """Pages of the governance app: the structure, boards, meetings and the decisions log."""
 
+from functools import cached_property
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -12,7 +14,7 @@ from django_filters.views import FilterView
 
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
-from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
+from core.roles import RoleRequiredMixin, RuleRequiredMixin, can_edit_board_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
 from governance.calendar import meeting_event
@@ -29,12 +31,21 @@ from governance.models import AgendaItem, Board, Decision, Meeting
 
 
 class ReaderMixin(RoleRequiredMixin):
-    """Pages every role reads; they offer edit links only to those who may edit."""
+    """Pages every role reads; they offer edit links only to those who may edit the board's
+    records (can_edit_board_records)."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_edit"] = can_edit_governance_records(self.request.user)
-        return context
+
+BOARD_RECORDS_REFUSAL = (
+    "Only the board's chair, vice-chair or secretary, and administrators, record its meetings "
+    "and decisions."
+)
+
+
+class BoardRecorderMixin(RuleRequiredMixin):
+    """Pages that change a board's records: refused (403) to all but those who record it."""
+
+    permission_rule = staticmethod(can_edit_board_records)
+    permission_denied_message = BOARD_RECORDS_REFUSAL
 
 
 class StructureView(ReaderMixin, TemplateView):
@@ -58,6 +69,7 @@ class BoardDetailView(ReaderMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(selectors.board_page_data(self.object))
+        context["can_edit"] = can_edit_board_records(self.request.user, self.object)
         return context
 
 
@@ -69,6 +81,11 @@ class MeetingDetailView(ReaderMixin, DetailView):
 
     def get_queryset(self):
         return selectors.meeting_for_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
+        return context
 
 
 class MeetingCalendarView(RoleRequiredMixin, DetailView):
@@ -93,13 +110,21 @@ class PublishPapersForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class MeetingPublishPapersView(EditorRequiredMixin, View):
+class MeetingPublishPapersView(BoardRecorderMixin, View):
     """Publish a meeting's papers: its board's members with an account are told."""
 
-    permission_rule = staticmethod(can_edit_governance_records)
+    @cached_property
+    def meeting(self) -> Meeting:
+        return get_object_or_404(
+            Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_permission_object(self) -> Board:
+        return self.meeting.board
 
     def post(self, request, pk: int):
-        meeting = get_object_or_404(Meeting.objects.select_related("board"), pk=pk)
+        meeting = self.meeting
         form = PublishPapersForm(request.POST)
         form.is_valid()
         try:
@@ -130,10 +155,22 @@ class DecisionLogView(ReaderMixin, FilterView):
     def get_queryset(self):
         return selectors.decision_log()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each row's edit link follows its board's rule, asked once per board on the page.
+        boards = selectors.boards_with_memberships(
+            {decision.meeting.board for decision in context["decisions"]}
+        )
+        context["editable_boards"] = {
+            board.pk for board in boards if can_edit_board_records(self.request.user, board)
+        }
+        return context
 
-class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMixin, FormView):
-    """A create or edit page whose save goes through a service; errors come back on the form,
-    and an edit refused as stale (EditConflict) comes back with what changed."""
+
+class ServiceFormView(EditConflictViewMixin, BoardRecorderMixin, ServiceFormMixin, FormView):
+    """A create or edit page of a board's records whose save goes through a service; errors
+    come back on the form, and an edit refused as stale (EditConflict) comes back with what
+    changed. Only those who record the board (can_edit_board_records) open it."""
 
     template_name = "governance/form.html"
     heading = ""
@@ -149,6 +186,10 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMix
         """The meeting or board the form belongs to, for the breadcrumbs."""
         return None
 
+    def get_permission_object(self) -> Board:
+        parent = self.get_parent()
+        return parent if isinstance(parent, Board) else parent.board
+
     def get_cancel_url(self) -> str:
         return self.get_parent().get_absolute_url()
 
@@ -162,7 +203,9 @@ class MeetingCreateView(ServiceFormView):
 
     def get_parent(self) -> Board:
         if not hasattr(self, "board"):
-            self.board = get_object_or_404(Board, pk=self.kwargs["board_pk"])
+            self.board = get_object_or_404(
+                Board.objects.prefetch_related("memberships"), pk=self.kwargs["board_pk"]
+            )
         return self.board
 
     def perform(self, form):
@@ -179,7 +222,8 @@ class MeetingUpdateView(ServiceFormView):
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board"), pk=self.kwargs["pk"]
+                Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+                pk=self.kwargs["pk"],
             )
         return self.meeting
 
@@ -202,7 +246,8 @@ class UnderMeetingMixin:
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board"), pk=self.kwargs["meeting_pk"]
+                Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+                pk=self.kwargs["meeting_pk"],
             )
         return self.meeting
 
@@ -218,7 +263,10 @@ class OfMeetingMixin:
     def get_object(self):
         if not hasattr(self, "object"):
             self.object = get_object_or_404(
-                self.model.objects.select_related("meeting__board"), pk=self.kwargs["pk"]
+                self.model.objects.select_related("meeting__board").prefetch_related(
+                    "meeting__board__memberships"
+                ),
+                pk=self.kwargs["pk"],
             )
         return self.object
 

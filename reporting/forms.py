@@ -113,7 +113,11 @@ class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
 
 
 class AnswerForm(PersonalDataFormMixin, forms.Form):
+    """An answer to a challenge, with the challenge's `version` the page showed: an answer
+    given over one saved meanwhile is refused (core.edit_conflicts)."""
+
     answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class BoardPackForm(forms.Form):

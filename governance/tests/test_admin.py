@@ -13,6 +13,7 @@ from governance.tests.factories import (
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
+    RecordingSeatFactory,
     SubGroupFactory,
 )
 
@@ -231,9 +232,10 @@ def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed
 
 
 def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
-    administrator_client, commissioner_client
+    administrator_client, commissioner_client, commissioner
 ):
     meeting = MeetingFactory(location="Municipal Building, Widnes", minutes="")
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     opened = _admin_opens(administrator_client, admin_url)
     _saved_on_the_site(
@@ -256,10 +258,11 @@ def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
 
 
 def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if_not(
-    administrator_client, commissioner_client
+    administrator_client, commissioner_client, commissioner
 ):
     decision = DecisionFactory(owner="Head of Early Help", text="Adopt THRIVE.")
     meeting = decision.meeting
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     opened = _admin_opens(administrator_client, admin_url)
     _saved_on_the_site(

@@ -4,8 +4,10 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.roles import can_edit_board_records
 from core.seed_files import read_partnership_rows
 from governance import demo
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
@@ -94,3 +96,14 @@ def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_m
     for decision in held.decisions.all():
         assert decision.owner.replace("'", "&#x27;") in meeting_page
     assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_commissioner_records_one_board_and_only_that_one():
+    """The demo's commissioner, who recorded every board's meetings before, keeps the feature
+    on show as the secretary of the Halton Children's Trust Board."""
+    commissioner = get_user_model().objects.get(username="commissioner")
+    recorded = [
+        board.name for board in Board.objects.all() if can_edit_board_records(commissioner, board)
+    ]
+    assert recorded == ["Halton Children's Trust Board"]

@@ -205,7 +205,9 @@ def test_a_draft_cannot_be_challenged(board_member_client, draft):
 
 def test_lead_commissioners_answer_a_challenge(commissioner_client, submitted):
     comment = ReportCommentFactory(report=submitted)
-    commissioner_client.post(_url("report_answer", comment), {"answer": "Recruiting now."})
+    commissioner_client.post(
+        _url("report_answer", comment), {"answer": "Recruiting now.", "version": comment.version}
+    )
     page = commissioner_client.get(_url("report_detail", submitted)).content.decode()
     assert "Recruiting now." in page
     assert ReportComment.objects.get().answer == "Recruiting now."

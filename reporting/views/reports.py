@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflictViewMixin, conflict_message, required_version
 from core.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -238,14 +239,23 @@ class ReportChallengeView(ReportMixin, View):
         return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
 
 
-class ReportAnswerView(RoleRequiredMixin, View):
-    """Answer a challenge: the priority's lead commissioners and administrators."""
+class ReportAnswerView(ReportDetailView):
+    """Answer a challenge, or change its answer: the priority's lead commissioners and
+    administrators. An answer given over one saved meanwhile is refused (409) on the report's
+    page, with the answer there now and the one typed kept; sending it again replaces it."""
 
-    def post(self, request, pk: int):
-        comment = get_object_or_404(
-            ReportComment.objects.select_related("report__priority_area"), pk=pk
-        )
-        report = comment.report
+    http_method_names = ["post"]
+
+    @cached_property
+    def comment(self) -> ReportComment:
+        return get_object_or_404(ReportComment.objects.only("pk", "report"), pk=self.kwargs["pk"])
+
+    @cached_property
+    def report(self) -> TermlyReport:
+        return get_object_or_404(selectors.report_for_page(), pk=self.comment.report_id)
+
+    def post(self, request, *args, **kwargs):
+        report, comment = self.report, self.comment
         require_rule(
             request.user,
             can_answer_challenge,
@@ -253,11 +263,38 @@ class ReportAnswerView(RoleRequiredMixin, View):
             message="Only the priority's lead commissioners answer its challenges.",
         )
         form = AnswerForm(request.POST)
-        if form.is_valid():
-            services.report_comment_answer(
-                comment=comment, author=request.user, answer=form.cleaned_data["answer"]
-            )
-            messages.success(request, "Answer saved.")
-        else:
+        if not form.is_valid():
             messages.error(request, "Write your answer before saving it.")
-        return HttpResponseRedirect(report.get_absolute_url() + f"#challenge-{comment.pk}")
+            return HttpResponseRedirect(self.anchor)
+        try:
+            services.report_comment_answer(
+                comment=comment,
+                author=request.user,
+                answer=form.cleaned_data["answer"],
+                expected_version=required_version(form),
+            )
+        except services.ChallengeAnswerConflict as conflict:
+            return self.answer_conflict(conflict.current, form.cleaned_data["answer"])
+        messages.success(request, "Answer saved.")
+        return HttpResponseRedirect(self.anchor)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.report.get_absolute_url()}#challenge-{self.comment.pk}"
+
+    def answer_conflict(self, current: ReportComment, typed: str):
+        """The report's page, with the challenge as it is now, what changed and the answer
+        typed kept at the current version: sending it again knowingly replaces the other."""
+        answered_by = current.answered_by
+        changes = [("Answer", current.answer or "(empty)")]
+        if answered_by is not None:
+            who = answered_by.get_full_name() or answered_by.get_username()
+            when = timezone.localtime(current.answered_at)
+            changes.append(("Answered by", f"{who}, {when:%d/%m/%Y %H:%M}"))
+        for shown in self.report.comments.all():
+            if shown.pk == current.pk:
+                shown.answer, shown.version = current.answer, current.version
+                shown.answered_by, shown.answered_at = answered_by, current.answered_at
+                shown.answer_conflict = {"changes": changes, "answer": typed}
+        messages.warning(self.request, conflict_message("challenge"))
+        return self.render_to_response(self.get_context_data(), status=409)
