@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from core.tests.factories import UserFactory
 from governance.tests.factories import AgendaItemFactory, MeetingFactory
 from priorities.models import PriorityArea
-from priorities.tests.factories import ActionFactory
+from priorities.tests.factories import ActionFactory, IndicatorFactory, IndicatorValueFactory
 from reporting import board_pack
 from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
 from reporting.tests.conftest import TITLES
@@ -54,6 +54,30 @@ def test_the_print_view_has_a_summary_and_every_priority_with_its_chart(board_me
     assert "Another board" not in page
     assert page.count('src="data:image/svg+xml;base64,') == 3
     assert "not yet submitted" in page, "the priority without a submitted report says so"
+
+
+def test_the_summary_counts_every_indicator_by_its_direction(board_member_client, pack):
+    """The summary said "0 improving, 0 worsening, 0 no change" of indicators with a direction."""
+    board, term = pack
+    area = PriorityArea.objects.get(title="Children in Care")
+    for name, values in (
+        ("Rising", ("50", "61")),
+        ("Falling", ("70", "61")),
+        ("Once", ("61",)),
+        ("Never", ()),
+    ):
+        indicator = IndicatorFactory(priority_area=area, name=name)
+        for year, value in zip((2023, 2024), values, strict=False):
+            IndicatorValueFactory(indicator=indicator, period_label=str(year), value=value)
+    response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+    rows = {
+        row["title"]: row for row in (entry["summary"] for entry in response.context["entries"])
+    }
+    page = response.content.decode()
+    assert "1 improving, 1 worsening, 1 no change, 2 not enough data" in page
+    assert rows["Children in Care"]["indicator_count"] == 5
+    assert "1 no change</td>" in page, "a priority's single level indicator is counted"
+    assert "0 improving" not in page, "a way no indicator goes is left out"
 
 
 def _queued_packs() -> list[list[int]]:
