@@ -65,6 +65,20 @@ def test_board_members_read_a_submitted_report_and_may_challenge_it(board_member
     assert "Write the commissioner" not in page
 
 
+def test_the_framework_link_opens_the_framework_and_the_priority_link_the_priority(
+    board_member_client, submitted
+):
+    """The link labelled with the framework's name opened the priority."""
+    area = submitted.priority_area
+    page = board_member_client.get(_url("report_detail", submitted)).content.decode()
+    framework_link = (
+        f'<a href="{area.framework.get_absolute_url()}">{html.escape(str(area.framework))}</a>'
+    )
+    priority_link = f'<a href="{area.get_absolute_url()}">{html.escape(area.title)}</a>'
+    assert framework_link in page
+    assert priority_link in page
+
+
 def test_the_list_shows_each_priority_for_the_current_term(commissioner_client, draft):
     response = commissioner_client.get(reverse("reporting:report_list"))
     page = response.content.decode()
