@@ -118,10 +118,25 @@ class AnswerForm(forms.Form):
 class BoardPackForm(forms.Form):
     """Choose the board and the term of a board pack."""
 
-    board = forms.ModelChoiceField(queryset=Board.objects.filter(is_active=True))
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.none(),
+        help_text="The boards and groups that priorities report to.",
+    )
     term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, boards: list[Board], initial_board: Board | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["board"]
+        field.queryset = Board.objects.filter(pk__in=[board.pk for board in boards])
+        # The choices from the boards already read, each saying whose it is and how big.
+        field.choices = [("", "---------")] + [
+            (
+                board.pk,
+                f"{board.name} ({board.partnership}, {board.priority_count} "
+                f"priorit{'y' if board.priority_count == 1 else 'ies'})",
+            )
+            for board in boards
+        ]
+        field.initial = initial_board.pk if initial_board else None
         self.fields["term"].initial = Term.objects.current()
         self.helper = _helper("Open the board pack", method="get")

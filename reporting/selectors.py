@@ -10,6 +10,7 @@ from django.utils import timezone
 from commissioning import selectors as commissioning_selectors
 from commissioning.models import Contract
 from core import roles
+from governance import selectors as governance_selectors
 from governance.models import Board, Decision
 from participation.models import ParticipationRecord
 from priorities import selectors as priorities_selectors
@@ -156,6 +157,32 @@ def board_pack_areas(*, board: Board) -> list[PriorityArea]:
         .select_related("framework")
         .order_by("framework__partnership", "framework__title", "order", "pk")
     )
+
+
+def board_pack_boards() -> list[Board]:
+    """The active bodies that priorities report to (of frameworks they own, or that they lead),
+    each with `priority_count`: two queries, however many bodies and priorities."""
+    counts: dict[int, set[int]] = {}
+    for area, owner, lead in PriorityArea.objects.values_list(
+        "pk", "framework__owning_board", "lead_board"
+    ):
+        for board in {owner, lead} - {None}:
+            counts.setdefault(board, set()).add(area)
+    boards = list(Board.objects.filter(is_active=True, pk__in=counts))
+    for board in boards:
+        board.priority_count = len(counts[board.pk])
+    return boards
+
+
+def board_pack_board_for(*, user: AbstractBaseUser, boards: list[Board]) -> Board | None:
+    """The pack a person most likely wants: of the boards they sit on now, the one most
+    priorities report to; with no seat on any, the top-level body most priorities report to."""
+    seats = set(
+        governance_selectors.current_memberships().filter(user=user).values_list("board", flat=True)
+    )
+    mine = [board for board in boards if board.pk in seats]
+    candidates = mine or [board for board in boards if board.reports_to_id is None]
+    return max(candidates, key=lambda board: board.priority_count, default=None)
 
 
 def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:

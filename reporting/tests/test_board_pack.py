@@ -6,15 +6,28 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
-from governance.tests.factories import AgendaItemFactory, MeetingFactory
+from governance.tests.factories import (
+    AgendaItemFactory,
+    BoardFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SubGroupFactory,
+)
 from priorities.models import PriorityArea
-from priorities.tests.factories import ActionFactory, IndicatorFactory, IndicatorValueFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    PriorityAreaFactory,
+)
 from reporting import board_pack
 from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
 from reporting.tests.conftest import TITLES
@@ -42,6 +55,61 @@ def test_the_chooser_opens_the_pack_of_a_board_and_term(board_member_client, pac
         reverse("reporting:board_pack_chooser"), {"board": board.pk, "term": term.pk}
     )
     assert response["Location"] == reverse("reporting:board_pack", args=[board.pk, term.pk])
+
+
+def _board_choices(response) -> tuple[list[str], str]:
+    field = response.context["form"]["board"]
+    labels = [str(label) for value, label in field.field.choices if value != ""]
+    return labels, field.value()
+
+
+def test_the_chooser_lists_only_bodies_priorities_report_to_and_preselects_the_members_board(
+    client, board_member, pack, django_assert_num_queries
+):
+    """The chooser listed every body, youth forums too, and preselected none."""
+    board, term = pack
+    SubGroupFactory(name="Halton Youth Cabinet", reports_to=board, kind="youth_voice")
+    group = SubGroupFactory(name="SEND Strategic Group", reports_to=board)
+    PriorityAreaFactory(framework=PriorityArea.objects.first().framework, lead_board=group)
+    ended = timezone.localdate() - datetime.timedelta(days=1)
+    MembershipFactory(board=board, user=board_member, end_date=ended)
+    MembershipFactory(board=group, user=board_member)
+    client.force_login(board_member)
+    url = reverse("reporting:board_pack_chooser")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for _ in range(5):
+        PriorityAreaFactory(lead_board=SubGroupFactory(reports_to=board))
+    with django_assert_num_queries(len(first)):
+        response = client.get(url)
+    labels, chosen = _board_choices(response)
+    assert "Halton Youth Cabinet" not in response.content.decode()
+    assert "Halton Children's Trust Board (Halton, 4 priorities)" in labels
+    assert len(labels) == 3 + 5 + 5, "three boards, the five groups and their frameworks' boards"
+    assert "SEND Strategic Group (Halton, 1 priority)" in labels
+    assert chosen == group.pk, "the board the member sits on now"
+    assert response.context["form"]["term"].value() == term.pk
+
+
+def test_without_a_seat_the_chooser_preselects_the_top_board_most_priorities_report_to(
+    board_member_client, pack
+):
+    """With no seat on a board, the chooser preselected nothing."""
+    board, _ = pack
+    response = board_member_client.get(reverse("reporting:board_pack_chooser"))
+    labels, chosen = _board_choices(response)
+    assert chosen == board.pk
+    assert len(labels) == 2, "the pack's board and the other priority's board"
+
+
+def test_a_pack_of_a_body_no_priority_reports_to_says_so(board_member_client, pack):
+    """Halton Youth Cabinet's pack read "0 priorities" with an empty summary."""
+    _, term = pack
+    forum = BoardFactory(name="Halton Youth Cabinet", kind="youth_voice")
+    page = board_member_client.get(reverse("reporting:board_pack", args=[forum.pk, term.pk]))
+    text = page.content.decode()
+    assert "No priorities report to Halton Youth Cabinet" in text
+    assert "0 priorities" not in text
 
 
 def test_the_print_view_has_a_summary_and_every_priority_with_its_chart(board_member_client, pack):
