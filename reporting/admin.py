@@ -35,7 +35,7 @@ class TermAdmin(admin.ModelAdmin):
 
 class ReportCommentInline(admin.StackedInline):
     model = ReportComment
-    fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
+    fields = ["author", "about", "subject", "text", "answer", "answered_by", "answered_at"]
     raw_id_fields = ["author", "answered_by"]
     extra = 0
 

@@ -89,26 +89,32 @@ class PresentForm(forms.Form):
 
 
 class ChallengeForm(forms.ModelForm):
-    """A board member's challenge on a submitted report."""
+    """A board member's challenge on a submitted report, about the report as a whole or one
+    of its sections, exceptions or indicators (`subjects`: assemble.challenge_subjects)."""
+
+    subject = forms.ChoiceField(
+        label="About",
+        required=False,
+        help_text="A section, exception or indicator of the report, or the report as a whole.",
+    )
 
     class Meta:
         model = ReportComment
-        fields = ("about", "text")
+        fields = ("subject", "text")
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"about": "About (optional)", "text": "Your challenge"}
+        labels = {"text": "Your challenge"}
 
-    def __init__(self, *args, exceptions: list[dict] | None = None, action: str = "", **kwargs):
+    def __init__(self, *args, subjects: dict[str, str], action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "The report as a whole")] + [
-            (row["title"], row["title"]) for row in (exceptions or [])
-        ]
-        self.fields["about"] = forms.ChoiceField(
-            label="About",
-            choices=choices,
-            required=False,
-            help_text="An exception of the report, or the report as a whole.",
-        )
+        self.subjects = subjects
+        self.fields["subject"].choices = list(subjects.items())
         self.helper = _helper("Add the challenge", action=action)
+
+    def service_data(self) -> dict[str, str]:
+        """What report_comment_add takes: the anchor challenged and the words naming it."""
+        subject = self.cleaned_data["subject"]
+        about = self.subjects[subject] if subject else ""
+        return {"subject": subject, "about": about, "text": self.cleaned_data["text"]}
 
 
 class AnswerForm(forms.Form):
