@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.context_processors import PRODUCT_NAME
-from core.views import HomeView, healthz, session_keep_alive
+from core.views import HomeView, SignInView, healthz, session_keep_alive
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -14,7 +14,7 @@ admin.site.index_title = "Providers, contracts, organisations and users"
 account_patterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        SignInView.as_view(),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),

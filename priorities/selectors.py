@@ -110,6 +110,16 @@ def framework_overview(*, framework: Framework) -> QuerySet[PriorityArea]:
     )
 
 
+def priorities_led_by(*, user) -> QuerySet[PriorityArea]:
+    """The priorities a person leads, each with its actions' RAG mix and overdue count."""
+    return (
+        PriorityArea.objects.filter(lead_commissioners=user)
+        .select_related("framework")
+        .annotate(**_rag_mix())
+        .order_by("framework__title", "order", "pk")
+    )
+
+
 def priority_area_detail() -> QuerySet[PriorityArea]:
     """A priority with its objectives (each with its actions' RAG mix) and its indicators; its
     actions come a page at a time from `priority_area_actions`."""

@@ -52,7 +52,7 @@ class ReportCommentInline(VersionCheckedInlineMixin, admin.StackedInline):
     changed here is version-checked, as an answer on the site is."""
 
     model = ReportComment
-    fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
+    fields = ["author", "about", "subject", "text", "answer", "answered_by", "answered_at"]
     raw_id_fields = ["author", "answered_by"]
     extra = 0
 

@@ -90,26 +90,32 @@ class PresentForm(PersonalDataFormMixin, forms.Form):
 
 
 class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
-    """A board member's challenge on a submitted report."""
+    """A board member's challenge on a submitted report, about the report as a whole or one
+    of its sections, exceptions or indicators (`subjects`: assemble.challenge_subjects)."""
+
+    subject = forms.ChoiceField(
+        label="About",
+        required=False,
+        help_text="A section, exception or indicator of the report, or the report as a whole.",
+    )
 
     class Meta:
         model = ReportComment
-        fields = ("about", "text")
+        fields = ("subject", "text")
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"about": "About (optional)", "text": "Your challenge"}
+        labels = {"text": "Your challenge"}
 
-    def __init__(self, *args, exceptions: list[dict] | None = None, action: str = "", **kwargs):
+    def __init__(self, *args, subjects: dict[str, str], action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "The report as a whole")] + [
-            (row["title"], row["title"]) for row in (exceptions or [])
-        ]
-        self.fields["about"] = forms.ChoiceField(
-            label="About",
-            choices=choices,
-            required=False,
-            help_text="An exception of the report, or the report as a whole.",
-        )
+        self.subjects = subjects
+        self.fields["subject"].choices = list(subjects.items())
         self.helper = _helper("Add the challenge", action=action)
+
+    def service_data(self) -> dict[str, str]:
+        """What report_comment_add takes: the anchor challenged and the words naming it."""
+        subject = self.cleaned_data["subject"]
+        about = self.subjects[subject] if subject else ""
+        return {"subject": subject, "about": about, "text": self.cleaned_data["text"]}
 
 
 class AnswerForm(PersonalDataFormMixin, forms.Form):
@@ -123,10 +129,25 @@ class AnswerForm(PersonalDataFormMixin, forms.Form):
 class BoardPackForm(forms.Form):
     """Choose the board and the term of a board pack."""
 
-    board = forms.ModelChoiceField(queryset=Board.objects.filter(is_active=True))
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.none(),
+        help_text="The boards and groups that priorities report to.",
+    )
     term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, boards: list[Board], initial_board: Board | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        field = self.fields["board"]
+        field.queryset = Board.objects.filter(pk__in=[board.pk for board in boards])
+        # The choices from the boards already read, each saying whose it is and how big.
+        field.choices = [("", "---------")] + [
+            (
+                board.pk,
+                f"{board.name} ({board.partnership}, {board.priority_count} "
+                f"priorit{'y' if board.priority_count == 1 else 'ies'})",
+            )
+            for board in boards
+        ]
+        field.initial = initial_board.pk if initial_board else None
         self.fields["term"].initial = Term.objects.current()
         self.helper = _helper("Open the board pack", method="get")

@@ -168,12 +168,17 @@ def termly_report_mark_noted(*, report: TermlyReport) -> TermlyReport:
 
 @transaction.atomic
 def report_comment_add(
-    *, report: TermlyReport, author: AbstractBaseUser, text: str, about: str = ""
+    *,
+    report: TermlyReport,
+    author: AbstractBaseUser,
+    text: str,
+    about: str = "",
+    subject: str = "",
 ) -> ReportComment:
-    """Challenge a submitted report."""
+    """Challenge a submitted report, or the part of it `about` names and `subject` anchors."""
     if report.is_draft:
         raise ValidationError("A draft cannot be challenged: wait until it is submitted.")
-    comment = ReportComment(report=report, author=author, text=text, about=about)
+    comment = ReportComment(report=report, author=author, text=text, about=about, subject=subject)
     comment.full_clean()
     comment.save()
     _announce(

@@ -308,11 +308,12 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN,
     },
     "reporting:report_noted": {"object": "report", "get": LEAD_POSTS, "post": LEAD_AND_ADMIN_ACT},
-    # Board members (and administrators) challenge a submitted report; commissioners answer.
+    # Board members (and administrators) challenge a submitted report, or a part of it named
+    # by ?subject= on a page of its own; commissioners answer.
     "reporting:report_challenge": {
         "object": "submitted",
-        "get": by_role(302, 403, 403, 405, 405),
-        "post": by_role(302, 403, 403, 302, 302),
+        "get": by_role(302, 403, 403, 200, 200),
+        "post": by_role(302, 403, 403, 200, 200),
     },
     "reporting:report_answer": {
         "object": "comment",

@@ -158,6 +158,11 @@ class ReportComment(models.Model):
     about = models.CharField(
         max_length=300, blank=True, help_text="The exception or section challenged, if any."
     )
+    subject = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where on the report's page the thing challenged is (its anchor), if any.",
+    )
     text = models.TextField("challenge")
     answer = models.TextField(blank=True)
     answered_by = models.ForeignKey(

@@ -25,7 +25,7 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 from priorities.models import Framework, PriorityArea
 from reporting import selectors, services
-from reporting.assemble import WORD_FIELDS
+from reporting.assemble import WORD_FIELDS, challenge_subjects
 from reporting.charts import with_charts
 from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
 from reporting.models import ReportComment, Term, TermlyReport
@@ -99,6 +99,15 @@ class ReportWriterMixin(ReportMixin):
     permission_denied_message = "Only the priority's lead commissioners write its report."
 
 
+def _by_subject(comments) -> dict[str, list[ReportComment]]:
+    """The challenges about each part of a report, by the part's anchor."""
+    challenged: dict[str, list[ReportComment]] = {}
+    for comment in comments:
+        if comment.subject:
+            challenged.setdefault(comment.subject, []).append(comment)
+    return challenged
+
+
 class ReportDetailView(ReportMixin, TemplateView):
     """A report: live while a draft, its frozen snapshot once submitted; challenges below."""
 
@@ -118,11 +127,16 @@ class ReportDetailView(ReportMixin, TemplateView):
             can_challenge=can_challenge,
             can_answer=can_answer_challenge(user, report),
             challenge_form=ChallengeForm(
-                exceptions=content["actions"]["exceptions"],
+                subjects=challenge_subjects(content),
                 action=reverse("reporting:report_challenge", args=[report.pk]),
             )
             if can_challenge
             else None,
+            challenged=_by_subject(report.comments.all()),
+            # Beside each section, exception and indicator: "Challenge this", to this form.
+            challenge_url=reverse("reporting:report_challenge", args=[report.pk])
+            if can_challenge
+            else "",
         )
         return context
 
@@ -216,27 +230,53 @@ class ReportPresentView(ReportWriterMixin, ServiceFormMixin, FormView):
         return self.report
 
 
-class ReportChallengeView(ReportMixin, View):
-    """Add a board member's challenge to a submitted report."""
+class ReportChallengeView(ReportMixin, TemplateView):
+    """Challenge a submitted report, or the section, exception or indicator of it named by
+    `?subject=` (its anchor on the report's page); once added, back to that place."""
 
+    template_name = "reporting/report_challenge_form.html"
     permission_rule = staticmethod(can_challenge_report)
     permission_denied_message = "Board members challenge submitted reports."
 
+    @cached_property
+    def subjects(self) -> dict[str, str]:
+        return challenge_subjects(selectors.report_content(self.report))
+
+    def form(self, data=None) -> ChallengeForm:
+        subject = self.request.GET.get("subject", "")
+        return ChallengeForm(
+            data,
+            subjects=self.subjects,
+            initial={"subject": subject if subject in self.subjects else ""},
+        )
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or self.form()
+        subject = form["subject"].value() or ""
+        back = self.report.get_absolute_url() + f"#{subject or 'challenges'}"
+        return super().get_context_data(
+            report=self.report,
+            form=form,
+            subject_words=self.subjects.get(subject, ""),
+            back=back,
+            **kwargs,
+        )
+
     def post(self, request, *args, **kwargs):
-        content = selectors.report_content(self.report)
-        form = ChallengeForm(request.POST, exceptions=content["actions"]["exceptions"])
+        form = self.form(request.POST)
         if not form.is_valid():
-            messages.error(request, "Write your challenge before adding it.")
-            return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+            return self.render_to_response(self.get_context_data(form=form))
         try:
-            services.report_comment_add(
-                report=self.report, author=request.user, **form.cleaned_data
+            comment = services.report_comment_add(
+                report=self.report, author=request.user, **form.service_data()
             )
         except ValidationError as error:
             messages.error(request, _error_text(error))
-        else:
-            messages.success(request, "Challenge added. The lead commissioners will answer it.")
-        return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+            return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+        messages.success(request, "Challenge added. The lead commissioners will answer it.")
+        # Back where the challenge was made: beside the thing challenged, or at the challenge.
+        place = comment.subject or f"challenge-{comment.pk}"
+        return HttpResponseRedirect(f"{self.report.get_absolute_url()}#{place}")
 
 
 class ReportAnswerView(ReportDetailView):
