@@ -4,7 +4,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from core.accounts import PasswordChangeView, SignInView
 from core.context_processors import PRODUCT_NAME
+from core.sso import SignInCallbackView, SignInStartView
+from core.two_factor import views as two_factor
+from core.two_factor.middleware import second_factor_not_required
 from core.views import HomeView, healthz, session_keep_alive
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
@@ -12,23 +16,26 @@ admin.site.site_title = PRODUCT_NAME
 admin.site.index_title = "Providers, contracts, organisations and users"
 
 account_patterns = [
+    path("login/", SignInView.as_view(), name="login"),
+    path("logout/", second_factor_not_required(auth_views.LogoutView.as_view()), name="logout"),
+    # Single sign-on with the organisation's account (404 unless configured).
+    path("sso/start/", SignInStartView.as_view(), name="sso_start"),
+    path("sso/callback/", SignInCallbackView.as_view(), name="sso_callback"),
+    path("two-factor/", two_factor.TwoFactorView.as_view(), name="two_factor"),
+    path("two-factor/setup/", two_factor.TwoFactorSetupView.as_view(), name="two_factor_setup"),
+    path("two-factor/verify/", two_factor.TwoFactorVerifyView.as_view(), name="two_factor_verify"),
     path(
-        "login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
-        name="login",
+        "two-factor/backup-codes/",
+        two_factor.BackupCodesView.as_view(),
+        name="two_factor_backup_codes",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password-change/",
-        auth_views.PasswordChangeView.as_view(),
-        name="password_change",
-    ),
+    path("password-change/", PasswordChangeView.as_view(), name="password_change"),
     path(
         "password-change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("keep-alive/", session_keep_alive, name="session_keep_alive"),
+    path("keep-alive/", second_factor_not_required(session_keep_alive), name="session_keep_alive"),
 ]
 
 urlpatterns = [

@@ -7,5 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import lookups
+        from core.two_factor import signals  # noqa: F401 (connects the sign-in receiver)
 
         lookups.register()
