@@ -1,5 +1,6 @@
 """Signing in and changing one's password, with the limits of the sign-in protection."""
 
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
@@ -9,7 +10,7 @@ from core import lockout
 from core.sso import sso_configured
 
 
-class SignInForm(AuthenticationForm):
+class UsernameLengthMixin:
     def clean_username(self) -> str:
         """Refuse a username longer than any account's: it could not be right, and the
         sign-in protection's record of the attempt (255 characters) could not hold it."""
@@ -20,6 +21,14 @@ class SignInForm(AuthenticationForm):
                 f"Enter a username of at most {limit} characters.", code="max_length"
             )
         return username
+
+
+class SignInForm(UsernameLengthMixin, AuthenticationForm):
+    pass
+
+
+class AdminSignInForm(UsernameLengthMixin, AdminAuthenticationForm):
+    """Django admin's own sign-in page, with the same limit."""
 
 
 class SignInView(auth_views.LoginView):

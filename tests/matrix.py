@@ -66,6 +66,8 @@ MATRIX: dict[str, dict] = {
     "logout": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "password_change": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     "password_change_done": {"get": EVERY_ROLE},
+    # Django admin's own password change, sent to the product's (which counts wrong ones).
+    "admin_password_change": {"get": by_role(302, 302, 302, 302, 302)},
     # Single sign-on is off unless configured (core/tests/test_sso.py turns it on).
     "sso_start": {"get": by_role(404, 404, 404, 404, 404)},
     "sso_callback": {"get": by_role(404, 404, 404, 404, 404)},

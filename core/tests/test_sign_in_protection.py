@@ -239,3 +239,19 @@ def test_an_over_long_username_is_refused_with_attempts_in_the_database(client, 
 def test_a_username_of_150_characters_is_still_checked(client):
     UserFactory(username="b" * 150, password=PASSWORD)
     assert _sign_in(client, PASSWORD, username="b" * 150).status_code == 302
+
+
+def test_the_admin_password_change_goes_to_the_page_that_counts_wrong_passwords(
+    administrator_client,
+):
+    """Django admin's own password change page had no attempt limit."""
+    response = administrator_client.post("/admin/password_change/", {"old_password": "wrong"})
+    assert response.url == reverse("password_change")
+
+
+def test_an_over_long_username_is_refused_at_the_admin_sign_in_too(client, alex):
+    response = client.post(
+        reverse("admin:login"), {"username": "a" * 256, "password": "wrong", "next": "/admin/"}
+    )
+    assert response.status_code == 200
+    assert "Enter a username of at most 150 characters." in response.content.decode()

@@ -1,5 +1,7 @@
 """The two-factor pages: the account page, setting up an app, entering a code, backup codes."""
 
+from urllib.parse import urlencode
+
 import segno
 from django.conf import settings
 from django.contrib import messages
@@ -91,7 +93,7 @@ class TwoFactorSetupView(FormView):
 
 
 def redirect_to_verify(request) -> HttpResponseRedirect:
-    return redirect(f"{reverse('two_factor_verify')}?next={_next_url(request)}")
+    return redirect(f"{reverse('two_factor_verify')}?{urlencode({'next': _next_url(request)})}")
 
 
 @method_decorator(second_factor_not_required, name="dispatch")
@@ -106,7 +108,9 @@ class TwoFactorVerifyView(FormView):
         if request.user.is_verified():
             return HttpResponseRedirect(_next_url(request))
         if not has_second_factor(request.user):
-            return redirect(f"{reverse('two_factor_setup')}?next={_next_url(request)}")
+            return redirect(
+                f"{reverse('two_factor_setup')}?{urlencode({'next': _next_url(request)})}"
+            )
         username = request.user.get_username()
         if request.method == "POST" and lockout.is_locked_out(request, username):
             return lockout.lockout_response(request, username)
