@@ -155,6 +155,9 @@ OTP_TOTP_ISSUER = "Joint Commissioning Manager"
 # own growing delay would also refuse a right code typed seconds after a wrong one.
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
+# Django admin lists and removes people's devices (a lost phone) but never shows their secrets
+# or backup codes, as the calendar feeds' admin never shows their tokens.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sign-in protection (django-axes): five wrong passwords for one username from one address
 # lock that pair out for 30 minutes; a successful sign-in clears the count. Attempts are kept

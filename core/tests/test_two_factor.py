@@ -176,3 +176,17 @@ def test_new_backup_codes_replace_the_old_ones(administrator_client, administrat
     )
     assert left == set(new)
     assert not left & set(old)
+
+
+def test_the_admin_lists_devices_but_never_shows_their_secrets(administrator_client, admin):
+    device = verified_device(admin)
+    code = backup_codes_replace(user=admin)[0]
+    page = administrator_client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
+    assert page.status_code == 200
+    assert device.key not in page.content.decode()
+    static = admin.staticdevice_set.get()
+    codes_page = administrator_client.get(
+        reverse("admin:otp_static_staticdevice_change", args=[static.pk])
+    )
+    assert codes_page.status_code == 200
+    assert code not in codes_page.content.decode()
