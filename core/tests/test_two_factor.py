@@ -192,9 +192,7 @@ def test_the_admin_lists_devices_but_never_shows_their_secrets(administrator_cli
     assert code not in codes_page.content.decode()
 
 
-def test_before_the_code_an_administrator_may_still_sign_out_and_stay_signed_in(
-    client, admin_app
-):
+def test_before_the_code_an_administrator_may_still_sign_out_and_stay_signed_in(client, admin_app):
     _sign_in(client)
     keep_alive = client.post(reverse("session_keep_alive"))
     assert keep_alive.status_code == 200
