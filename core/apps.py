@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
 
         from core import lookups
         from core.personal_data import check_admin_forms
+        from core.two_factor import signals  # noqa: F401 (connects the sign-in receiver)
 
         lookups.register()
         # After the admin app's ready(), which loaded every admin.py (it is installed first).

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from core import roles
+from core.two_factor.services import totp_device_set_secret
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,14 @@ class DemoUser:
     first_name: str
     last_name: str
     is_staff: bool = False
+    # The base32 secret of a confirmed authenticator app: the administrator must enter a code.
+    totp_secret: str = ""
 
+
+# Known, so that `make run` can print it: add it to an authenticator app (or compute a code
+# with `python manage.py demo_code`). A real administrator sets up their own.
+# Bandit B105 is wrong here: the demo's, published like the demo passwords; no real account has it.
+DEMO_ADMINISTRATOR_TOTP_SECRET = "JCMD EMOA DMIN ISTR ATOR TOTP SECR ET22"  # nosec B105
 
 DEMO_USERS = (
     DemoUser("commissioner", "demo-commissioner-2026", roles.COMMISSIONER, "Demo", "Commissioner"),
@@ -28,12 +36,14 @@ DEMO_USERS = (
         "Demo",
         "Administrator",
         is_staff=True,
+        totp_secret=DEMO_ADMINISTRATOR_TOTP_SECRET,
     ),
 )
 
 
 def ensure_demo_users() -> int:
-    """Create the demo users that are missing; leave existing ones (and their passwords) alone."""
+    """Create the demo users that are missing; leave existing ones (and their passwords) alone.
+    The demo administrator gets an authenticator app with the known secret if they have none."""
     User = get_user_model()
     created = 0
     for demo in DEMO_USERS:
@@ -51,4 +61,7 @@ def ensure_demo_users() -> int:
             user.save(update_fields=["password"])
             user.groups.add(Group.objects.get(name=demo.role))
             created += 1
+        if demo.totp_secret:
+            # Also for a demo administrator made before two-factor authentication existed.
+            totp_device_set_secret(user=user, secret=demo.totp_secret)
     return created

@@ -51,8 +51,9 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
     "reporting": {"termlyreport", "reportcomment"},
 }
 # Administrators also manage the people who use the product, and see in the admin what each
-# was notified and emailed (core: notifications, preferences, emails sent).
-ADMINISTRATOR_EXTRA_APPS = ("auth", "core")
+# was notified and emailed (core: notifications, preferences, emails sent), and their
+# two-factor devices (to remove a lost phone's app; the admin never shows the secrets).
+ADMINISTRATOR_EXTRA_APPS = ("auth", "core", "otp_totp", "otp_static")
 
 
 def roles_of(user) -> frozenset[str]:

@@ -1,10 +1,7 @@
 """Project-wide pages: the home page, the health check and the session keep-alive."""
 
-import datetime
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.contrib.auth.views import LoginView
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
@@ -12,33 +9,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from core.accounts import previous_sign_in
 from core.home import dashboard_for
 from core.roles import has_any_role
-
-# The session key of the user's sign-in before this one (ISO 8601, or "" on a first sign-in).
-PREVIOUS_SIGN_IN = "previous_sign_in"
-
-
-class SignInView(LoginView):
-    """Django's sign-in, keeping the user's previous sign-in time in the session: signing in
-    overwrites `last_login`, and the home page says what changed since the previous one."""
-
-    redirect_authenticated_user = True
-
-    def form_valid(self, form):
-        previous = form.get_user().last_login
-        response = super().form_valid(form)
-        self.request.session[PREVIOUS_SIGN_IN] = previous.isoformat() if previous else ""
-        return response
-
-
-def previous_sign_in(request: HttpRequest) -> datetime.datetime | None:
-    """When the signed-in user signed in before this session, if they had."""
-    value = request.session.get(PREVIOUS_SIGN_IN, "")
-    try:
-        return datetime.datetime.fromisoformat(value) if value else None
-    except ValueError:
-        return None
 
 
 class HomeView(TemplateView):

@@ -70,6 +70,20 @@ MATRIX: dict[str, dict] = {
     "logout": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "password_change": {"get": EVERY_ROLE, "post": EVERY_ROLE},
     "password_change_done": {"get": EVERY_ROLE},
+    # Django admin's own password change, sent to the product's (which counts wrong ones).
+    "admin_password_change": {"get": by_role(302, 302, 302, 302, 302)},
+    # Single sign-on is off unless configured (core/tests/test_sso.py turns it on).
+    "sso_start": {"get": by_role(404, 404, 404, 404, 404)},
+    "sso_callback": {"get": by_role(404, 404, 404, 404, 404)},
+    # Two-factor authentication: everyone's own. Only the administrator has an app (and has
+    # entered its code): the others are sent to set one up, and have no backup codes to renew.
+    "two_factor": {"get": EVERY_ROLE},
+    "two_factor_setup": {"get": EVERY_ROLE, "post": EVERY_ROLE},
+    "two_factor_verify": {
+        "get": by_role(302, 302, 302, 302, 302),
+        "post": by_role(302, 302, 302, 302, 302),
+    },
+    "two_factor_backup_codes": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 200)},
     # The keep-alive of the sign-out warning: a POST renews the session.
     "session_keep_alive": {"get": GET_ONLY, "post": EVERY_ROLE},
     # Notifications: everyone has their own; another's answers 404, never shows it.

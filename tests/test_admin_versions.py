@@ -27,6 +27,7 @@ from core.admin_versions import (
 )
 from core.tests.factories import AdministratorFactory
 from core.tests.helpers import admin_change_data, form_data
+from core.tests.sign_in import sign_in
 from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
 from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
 from priorities.models import Action
@@ -66,7 +67,7 @@ RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Histor
 
 def _admin_client() -> Client:
     client = Client()
-    client.force_login(AdministratorFactory())
+    sign_in(client, AdministratorFactory())
     return client
 
 

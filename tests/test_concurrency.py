@@ -26,6 +26,7 @@ from commissioning.tests.factories import (
 )
 from core.choices import Stage
 from core.tests.helpers import form_data
+from core.tests.sign_in import sign_in
 from governance.models import AgendaItem, Decision, Meeting
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -57,7 +58,7 @@ def _two_editors_open(url: str, first, second, form_name: str = "form") -> tuple
     editors = []
     for user in (first, second):
         client = Client()
-        client.force_login(user)
+        sign_in(client, user)
         response = client.get(url)
         assert response.status_code == 200
         editors.append(Editor(client, form_data(response.context[form_name])))

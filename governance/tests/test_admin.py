@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from core.admin_versions import PAGE_FIELDS
 from core.tests.helpers import admin_change_data, form_data
+from core.tests.sign_in import sign_in
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -206,7 +207,7 @@ def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed
     decision = DecisionFactory(owner="Head of Early Help", status="open")
     url = reverse("admin:governance_decision_change", args=[decision.pk])
     other_admin = Client()
-    other_admin.force_login(administrator)
+    sign_in(other_admin, administrator)
     first, second = _admin_opens(administrator_client, url), _admin_opens(other_admin, url)
 
     saved = administrator_client.post(url, first | {"owner": "Head of SEN Service"})

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
+from core.tests.sign_in import sign_in
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -345,7 +346,7 @@ def test_no_request_lays_out_a_pdf(
 
     monkeypatch.setattr(board_pack, "render_pdf", refuse)
     BoardPackPdfFactory(board=board, term=term)
-    client.force_login(administrator)
+    sign_in(client, administrator)
     draft = TermlyReportFactory(
         priority_area=PriorityArea.objects.get(title="Children in Care"), term=term
     )

@@ -28,3 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo users (username / password, role):"))
         for demo_user in DEMO_USERS:
             self.stdout.write(f"  {demo_user.username} / {demo_user.password}  ({demo_user.role})")
+            if demo_user.totp_secret:
+                self.stdout.write(
+                    f"    two-factor secret: {demo_user.totp_secret} (add it to an "
+                    "authenticator app, or run `python manage.py demo_code` for the current code)"
+                )
