@@ -40,6 +40,8 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/bandit -c pyproject.toml -q -r config core governance priorities commissioning \
+	  participation reporting manage.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -22,6 +22,7 @@ from core.tests.factories import (
     CommissionerFactory,
     UserFactory,
 )
+from core.tests.sign_in import sign_in
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 _CLOCK = pytest.StashKey[tuple[dt.datetime, time_machine.travel, time_machine.Traveller]]()
@@ -97,10 +98,9 @@ def user_without_role(db):
 
 
 def _signed_in(user) -> Client:
-    """A client of its own, so a test can hold several users' sessions at once."""
-    client = Client()
-    client.force_login(user)
-    return client
+    """A client of its own, so a test can hold several users' sessions at once; an
+    administrator's has entered their second factor."""
+    return sign_in(Client(), user)
 
 
 @pytest.fixture

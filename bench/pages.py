@@ -37,6 +37,7 @@ from django.urls import include, path
 
 from commissioning.models import CommissioningActivity, Contract, Provider, Service
 from commissioning.tests.factories import ActivityFactory, ContractFactory
+from core.tests.sign_in import sign_in
 from governance.models import Board, Membership, Organisation
 from governance.tests.factories import MembershipFactory
 from participation.models import ParticipationRecord, StakeholderGroup
@@ -165,7 +166,7 @@ def main() -> None:
     counts = multiply(args.scale)
     admin = get_user_model().objects.get(username="administrator")
     client = Client()
-    client.force_login(admin)
+    sign_in(client, admin)
     # A draft report is assembled live from its priority's plan; a submitted one is a snapshot.
     draft = TermlyReport.objects.filter(status=TermlyReport.Status.DRAFT).order_by("pk").first()
     submitted = TermlyReport.objects.exclude(pk=draft.pk).order_by("pk").first()

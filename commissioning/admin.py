@@ -2,6 +2,7 @@
 with import and export (XLSX, CSV), and the cycle's records for reference."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.db import models
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -52,6 +53,8 @@ class ContractInline(VersionCheckedInlineMixin, admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     resource_classes = [ProviderResource]
+    # An organisation's contact details, not a child's (core.personal_data).
+    personal_data_exempt = ("address", "contact_name", "contact_phone")
     import_formats = export_formats = SPREADSHEET_FORMATS
     list_display = ("name", "kind", "safeguarding_checked_on", "is_active", "is_sample")
     list_filter = ("kind", "is_active", "is_sample")
@@ -69,9 +72,10 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     )
 
 
-class ContractReviewInline(admin.StackedInline):
+class ContractReviewInline(VersionCheckedInlineMixin, admin.StackedInline):
     """Reviews for reference: a decision acts on the contract only from the review page of the
-    product (commissioning.services.contract_review_decide), so none is added here."""
+    product (commissioning.services.contract_review_decide), so none is added here. A row
+    corrected here is version-checked: a correction saved meanwhile is not overwritten."""
 
     model = ContractReview
     extra = 0
@@ -86,6 +90,29 @@ class ContractReviewInline(admin.StackedInline):
     readonly_fields = ("decision", "decision_date", "decision_note", "opened_activity")
 
     def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ContractReview)
+class ContractReviewAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Reviews are taken on the contract's review page, whose decision acts on the contract;
+    here they are corrected (version-checked), never decided."""
+
+    list_display = ("contract", "date", "performance_rag", "decision", "decision_date")
+    list_filter = ("decision", "performance_rag", "value_for_money", "is_sample")
+    search_fields = ("contract__reference", "contract__title", "outcomes_achieved")
+    list_select_related = ("contract",)
+    fields = ContractReviewInline.fields
+    readonly_fields = (
+        "contract",
+        "decision",
+        "decision_date",
+        "decision_note",
+        "opened_activity",
+        "version",
+    )
+
+    def has_add_permission(self, request) -> bool:
         return False
 
 
@@ -188,6 +215,25 @@ class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHist
     ]
     actions = [mark_decommissioned]
     readonly_fields = ("version",)
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a deletion would take, with the boards' decisions on each
+        contract among the protected records: no foreign key protects them."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        for contract in objs:
+            protected.extend(
+                f"Board decision: {decision}" for decision in contract.governance_decisions()
+            )
+        return to_delete, model_count, perms_needed, protected
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Say why a contract with a record of its management cannot be deleted, and what to
+        do instead, above Django's list of the records that stop it."""
+        contract = self.get_object(request, unquote(object_id))
+        refusal = contract.deletion_refusal() if contract is not None else ""
+        if refusal and request.method == "GET":
+            self.message_user(request, refusal, messages.ERROR)
+        return super().delete_view(request, object_id, extra_context)
 
     def save_model(self, request, obj, form, change) -> None:
         # As contract_create does: a contract's first term ends where it ends when added.

@@ -22,6 +22,7 @@ from commissioning.services import (
 )
 from core import roles
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea
 
@@ -65,7 +66,7 @@ OptionFormSet = forms.formset_factory(
 )
 
 
-class ContractForm(EditConflictFormMixin, forms.ModelForm):
+class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or edit a contract, and the extension options it has left (a formset on the same
     page: `options`). A new contract's current end date is the end of its initial term."""
 
@@ -158,7 +159,7 @@ def _details_fieldset(decision: str, legend: str, *fields) -> Div:
     )
 
 
-class ContractReviewForm(forms.ModelForm):
+class ContractReviewForm(PersonalDataFormMixin, forms.ModelForm):
     """Review a contract and take a decision; the details of each decision are in their own
     part of the form (static/js/contract_review.js shows only the chosen decision's). Carries
     the contract's version, so that two decisions taken at once never both act."""
@@ -306,7 +307,7 @@ def _next_end(contract: Contract) -> datetime.date:
     return add_months(contract.end_date, contract.next_option.months)
 
 
-class DecommissioningPlanForm(EditConflictFormMixin, forms.ModelForm):
+class DecommissioningPlanForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Fill in a decommissioning plan, step by step; counts only, never a child's identity."""
 
     class Meta:

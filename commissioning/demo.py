@@ -261,7 +261,7 @@ class _Loader:
                 if stage == Stage.REVIEW and data.get("review_decided"):
                     self.review(activity, ContractReview.Decision.EXTEND)
                 break
-            self.evidence_for(activity, stage)
+            self.evidence_for(activity, stage, earlier_cycle=step < 4 * (cycles - 1))
             note = self.evidence["move_note"].format(stage=stage.label)
             self.move(activity, CYCLE_ORDER[(step + 1) % 4], note=note)
         self.spread_dates(activity)
@@ -273,10 +273,12 @@ class _Loader:
                 recommissions=activity.contracts.first()
             )
 
-    def evidence_for(self, activity: CommissioningActivity, stage: Stage) -> None:
+    def evidence_for(
+        self, activity: CommissioningActivity, stage: Stage, *, earlier_cycle: bool = False
+    ) -> None:
         activity.refresh_from_db()
         if stage == Stage.ANALYSE:
-            self.needs_assessment(activity)
+            self.needs_assessment(activity, earlier_cycle=earlier_cycle)
         elif stage == Stage.PLAN:
             CommissioningActivity.objects.filter(pk=activity.pk).update(
                 specification_text=self.evidence["specification_text"],
@@ -285,12 +287,21 @@ class _Loader:
         elif stage == Stage.REVIEW:
             self.review(activity, ContractReview.Decision.RECOMMISSION)
 
-    def needs_assessment(self, activity: CommissioningActivity) -> None:
-        seed = self.evidence["needs_assessment"]
+    def needs_assessment(
+        self, activity: CommissioningActivity, *, earlier_cycle: bool = False
+    ) -> None:
+        """The evidence of need of the activity's cycle: a later cycle's in words of its own,
+        an earlier cycle's dated in that cycle, so no two of an activity's are alike."""
+        seed = dict(self.evidence["needs_assessment"])
+        activity.refresh_from_db(fields=["cycle_number"])
+        if activity.cycle_number > 1:
+            seed |= self.evidence["next_cycle_needs_assessment"]
+        if earlier_cycle:
+            seed["date_in_days"] = self.evidence["earlier_cycle_date_in_days"]
         services.needs_assessment_add(
             activity=activity,
             data={
-                "title": seed["title"].format(activity=activity.title),
+                "title": seed["title"].format(activity=activity.title, cycle=activity.cycle_number),
                 "date": self.today + datetime.timedelta(days=seed["date_in_days"]),
                 "evidence_sources": seed["evidence_sources"],
                 "population": seed["population"],

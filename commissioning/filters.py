@@ -9,6 +9,7 @@ from django.utils import timezone
 from commissioning.models import CommissioningActivity, Contract, Provider, Service
 from commissioning.models.contracts import add_months
 from core.choices import Stage
+from core.yes_no_filters import yes_no_filter
 from governance.models import Organisation
 from priorities.models import Framework, PriorityArea
 
@@ -117,7 +118,7 @@ class ContractFilter(django_filters.FilterSet):
 class ProviderFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Name", field_name="name", lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(choices=Provider.Kind.choices)
-    is_active = django_filters.BooleanFilter(label="Active")
+    is_active = yes_no_filter(label="Active", yes="Active only", no="Inactive only")
 
     class Meta:
         model = Provider

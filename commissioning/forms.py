@@ -23,6 +23,7 @@ from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
 from priorities.forms import DateInput, user_label
 from priorities.models import PriorityArea
@@ -37,7 +38,7 @@ def _helper(submit_label: str) -> FormHelper:
     return helper
 
 
-class ActivityForm(EditConflictFormMixin, forms.ModelForm):
+class ActivityForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Start or edit an activity; the priority is one the user may commission under. An edit
     carries `version` and `snapshot` (core.edit_conflicts) to detect a save made meanwhile."""
 
@@ -118,7 +119,7 @@ class ActivityForm(EditConflictFormMixin, forms.ModelForm):
         }
 
 
-class MoveForm(forms.Form):
+class MoveForm(PersonalDataFormMixin, forms.Form):
     """Move an activity on; carries the version and stage the user saw, to refuse stale moves."""
 
     note = forms.CharField(
@@ -142,7 +143,7 @@ class MoveForm(forms.Form):
         self.helper.form_tag = False
 
 
-class NeedsAssessmentForm(forms.ModelForm):
+class NeedsAssessmentForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = NeedsAssessment
         fields = ["title", "date", "evidence_sources", "population", "key_findings"]
@@ -177,7 +178,7 @@ class RecommissionForm(forms.Form):
         self.helper = _helper("Start re-commissioning")
 
 
-class ContributionForm(EditConflictFormMixin, forms.ModelForm):
+class ContributionForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """A partner's yearly share of a contract or an activity. The view passes an instance that
     names the contract or activity, so that a second share of one partner is refused here."""
 
@@ -201,7 +202,7 @@ class ContributionForm(EditConflictFormMixin, forms.ModelForm):
         return amount
 
 
-class KpiForm(EditConflictFormMixin, forms.ModelForm):
+class KpiForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """A contract's KPI: name, target, unit, which way is better, how often it is measured."""
 
     class Meta:
@@ -214,7 +215,7 @@ class KpiForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save KPI" if self.instance.pk else "Add KPI")
 
 
-class KpiValueForm(forms.ModelForm):
+class KpiValueForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = KpiValue
         fields = ["period_end", "value", "note"]
@@ -225,7 +226,7 @@ class KpiValueForm(forms.ModelForm):
         self.helper = _helper("Record value")
 
 
-class PerformanceAssessmentForm(forms.ModelForm):
+class PerformanceAssessmentForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = PerformanceAssessment
         fields = ["date", "rating", "summary"]

@@ -10,8 +10,9 @@ from import_export import fields, resources, widgets
 from import_export.widgets import ForeignKeyWidget, ManyToManyWidget
 
 from commissioning.models import Contract, Provider, Service
+from core.formulas import FormulaSafeResourceMixin
+from core.personal_data import PersonalDataResourceMixin
 from governance.models import Organisation
-from priorities.exports import FORMULA_PREFIXES
 
 
 class _RollBack(Exception):
@@ -19,8 +20,12 @@ class _RollBack(Exception):
         self.result = result
 
 
-class AllOrNothingResource(resources.ModelResource):
-    """An import that keeps no row when any row is invalid, not only when one raises."""
+class AllOrNothingResource(
+    PersonalDataResourceMixin, FormulaSafeResourceMixin, resources.ModelResource
+):
+    """An import that keeps no row when any row is invalid, not only when one raises, nor a
+    text that could identify a child (core.personal_data); an export whose text never runs as
+    a formula (core.formulas)."""
 
     def import_data(self, dataset, dry_run=False, **kwargs):
         try:
@@ -34,6 +39,9 @@ class AllOrNothingResource(resources.ModelResource):
 
 
 class ProviderResource(AllOrNothingResource):
+    # An organisation's contact details, not a child's.
+    personal_data_exempt = ("address", "contact_name", "contact_phone")
+
     class Meta:
         model = Provider
         import_id_fields = ("name",)
@@ -96,6 +104,11 @@ class ContractResource(AllOrNothingResource):
             "safeguarding_clause",
             "social_value_clause",
         )
+        # Amounts as numbers, not text, so that a spreadsheet adds them up.
+        widgets = {
+            "annual_value": {"coerce_to_string": False},
+            "total_value": {"coerce_to_string": False},
+        }
         clean_model_instances = True
         use_transactions = True
         skip_unchanged = True
@@ -107,7 +120,7 @@ def _native(widget_class=widgets.Widget):
     return widget_class(coerce_to_string=False)
 
 
-class PipelineResource(resources.Resource):
+class PipelineResource(FormulaSafeResourceMixin, resources.Resource):
     """The expiry pipeline for export (never imported): one row per selectors.PipelineEntry."""
 
     reference = fields.Field(attribute="contract__reference", column_name="Reference")
@@ -162,14 +175,6 @@ class PipelineResource(resources.Resource):
             "band",
             "recommissioning",
         )
-
-    def export_resource(self, instance, selected_fields=None, **kwargs):
-        # A spreadsheet program runs a cell that starts with "=" and the like as a formula.
-        row = super().export_resource(instance, selected_fields, **kwargs)
-        return [
-            f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
-            for value in row
-        ]
 
     def dehydrate_owner(self, entry) -> str:
         owner = entry.contract.owner

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from commissioning import contract_views, views, views_budgets, views_performance
-from commissioning.models import Contract
+from commissioning.models import Contract, ContractReview
 from core.history import ObjectHistoryView
 
 app_name = "commissioning"
@@ -42,6 +42,11 @@ urlpatterns = [
         "contracts/<int:pk>/history/",
         ObjectHistoryView.as_view(model=Contract),
         name="contract_history",
+    ),
+    path(
+        "reviews/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=ContractReview),
+        name="contract_review_history",
     ),
     path(
         "contracts/<int:pk>/reviews/new/",

@@ -2,7 +2,8 @@
 
 The local apps' models with users and groups; not the tables Django or its add-ons fill for
 themselves (sessions, permissions, content types, the admin log, django-axes' sign-in
-attempts), nor the audit history, which describes edits in the old database, not data, nor
+attempts), nor the audit history, which describes edits in the old database, not data (nor,
+with it, the record of values removed from that history, core.HistoryPurge), nor
 the kept board pack PDFs, which the next download or `render_board_packs` lays out again, nor
 what the background jobs record of themselves (the schedule's runs, layouts, failed jobs).
 """
@@ -21,6 +22,8 @@ DERIVED_MODELS = (
     "reporting.ScheduledRun",
     "reporting.FailedJob",
 )
+# Part of the audit history, which a backup leaves out: it names rows of the old history.
+AUDIT_MODELS = ("core.HistoryPurge",)
 
 
 def _domain_models() -> list:
@@ -28,7 +31,8 @@ def _domain_models() -> list:
         model
         for label in settings.LOCAL_APPS
         for model in apps.get_app_config(label).get_models()
-        if not issubclass(model, HistoricalChanges) and model._meta.label not in DERIVED_MODELS
+        if not issubclass(model, HistoricalChanges)
+        and model._meta.label not in (*DERIVED_MODELS, *AUDIT_MODELS)
     ]
 
 

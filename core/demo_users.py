@@ -8,8 +8,14 @@ from django.contrib.auth import get_user_model
 from core import roles
 from core.demo_partnerships import demo_partnership
 from core.models import PartnershipMembership
+from core.two_factor.services import totp_device_set_secret
 
 BOTH = ("Halton", "West Cheshire")
+
+# Known, so that `make run` can print it: add it to an authenticator app (or compute a code
+# with `python manage.py demo_code`). A real administrator sets up their own.
+# Bandit B105 is wrong here: the demo's, published like the demo passwords; no real account has it.
+DEMO_ADMINISTRATOR_TOTP_SECRET = "JCMD EMOA DMIN ISTR ATOR TOTP SECR ET22"  # nosec B105
 
 
 @dataclass(frozen=True)
@@ -21,6 +27,8 @@ class DemoUser:
     last_name: str
     partnerships: tuple[str, ...] = BOTH
     is_staff: bool = False
+    # The base32 secret of a confirmed authenticator app: the administrator must enter a code.
+    totp_secret: str = ""
 
 
 def _per_partnership(short_name: str, prefix: str) -> tuple[DemoUser, ...]:
@@ -49,6 +57,7 @@ def _per_partnership(short_name: str, prefix: str) -> tuple[DemoUser, ...]:
             "Administrator",
             (short_name,),
             is_staff=True,
+            totp_secret=DEMO_ADMINISTRATOR_TOTP_SECRET,
         ),
     )
 
@@ -63,6 +72,7 @@ DEMO_USERS = (
         "Demo",
         "Administrator",
         is_staff=True,
+        totp_secret=DEMO_ADMINISTRATOR_TOTP_SECRET,
     ),
     *_per_partnership("Halton", "halton"),
     *_per_partnership("West Cheshire", "westcheshire"),
@@ -71,7 +81,8 @@ DEMO_USERS = (
 
 def ensure_demo_users() -> int:
     """Create the demo users that are missing, each with their role in their partnerships; leave
-    existing ones (and their passwords) alone."""
+    existing ones (and their passwords) alone. The demo administrators get an authenticator app
+    with the known secret if they have none."""
     User = get_user_model()
     created = 0
     for demo in DEMO_USERS:
@@ -92,4 +103,7 @@ def ensure_demo_users() -> int:
                     user=user, partnership=demo_partnership(short_name), role=demo.role
                 )
             created += 1
+        if demo.totp_secret:
+            # Also for a demo administrator made before two-factor authentication existed.
+            totp_device_set_secret(user=user, secret=demo.totp_secret)
     return created

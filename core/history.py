@@ -6,6 +6,8 @@ new display values (from `diff_against`). It costs one query for the records and
 and one per related model whose key changed, however many records there are.
 
 `ObjectHistoryView` serves the page: subclass it with `model` and add a URL with `<int:pk>`.
+It says when a value was removed from the history (core.history_purge), and offers
+administrators the page that removes one.
 """
 
 from collections import defaultdict
@@ -13,10 +15,13 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
+from core.history_purge import purges_of
 from core.partnerships import current_partnership, is_scoped, scope
-from core.roles import RoleRequiredMixin
+from core.roles import RoleRequiredMixin, can_purge_history
 
 EMPTY = "(empty)"
 WHAT_HAPPENED = {"+": "Created", "~": "Changed", "-": "Deleted"}
@@ -128,5 +133,9 @@ class ObjectHistoryView(RoleRequiredMixin, TemplateView):
             object=obj,
             object_label=str(obj) if obj else f"{self.model._meta.verbose_name} #{pk} (deleted)",
             history_rows=rows,
+            purges=list(purges_of(self.model, pk)),
         )
+        if can_purge_history(self.request.user):
+            query = urlencode({"model_label": self.model._meta.label_lower, "object_id": pk})
+            context["purge_url"] = f"{reverse('admin:core_historypurge_add')}?{query}"
         return context

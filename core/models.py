@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -211,3 +212,42 @@ class PartnershipMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.role}, {self.partnership}"
+
+
+class HistoryPurge(models.Model):
+    """A value an administrator removed from a record's audit history (core.history_purge):
+    who, when, which record and field, and why. The value itself is not kept."""
+
+    purged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="history_purges",
+        verbose_name="removed by",
+    )
+    purged_at = models.DateTimeField("removed at", default=timezone.now)
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name="kind of record"
+    )
+    object_id = models.PositiveBigIntegerField("record number")
+    field_name = models.CharField("field", max_length=100)
+    reason = models.TextField(help_text="Why the value was removed: shown on the history page.")
+    entries_changed = models.PositiveIntegerField("history entries changed", default=0)
+
+    class Meta:
+        ordering = ["-purged_at", "-pk"]
+        verbose_name = "value removed from history"
+        verbose_name_plural = "values removed from history"
+        indexes = [models.Index(fields=["content_type", "object_id"], name="history_purge_record")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(reason=""),
+                name="history_purge_has_a_reason",
+                violation_error_message="Say why the value is removed.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.field_name} of {self.content_type.name} #{self.object_id}, "
+            f"removed {timezone.localtime(self.purged_at):%d/%m/%Y %H:%M}"
+        )

@@ -56,8 +56,9 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
     "reporting": {"termlyreport", "reportcomment"},
 }
 # Administrators also manage the people who use the product, and see in the admin what each
-# was notified and emailed (core: notifications, preferences, emails sent).
-ADMINISTRATOR_EXTRA_APPS = ("auth", "core")
+# was notified and emailed (core: notifications, preferences, emails sent), and their
+# two-factor devices (to remove a lost phone's app; the admin never shows the secrets).
+ADMINISTRATOR_EXTRA_APPS = ("auth", "core", "otp_totp", "otp_static")
 
 
 def roles_of(user) -> frozenset[str]:
@@ -90,11 +91,6 @@ def is_board_member(user) -> bool:
 
 def is_administrator(user) -> bool:
     return ADMINISTRATOR in roles_of(user)
-
-
-def can_edit_governance_records(user) -> bool:
-    """Meetings, agenda items and decisions are kept by commissioners and administrators."""
-    return is_editor(user)
 
 
 def is_editor(user) -> bool:
@@ -205,6 +201,24 @@ def sync_role_groups(apps, schema_editor=None) -> None:
             if permission.codename in _codenames_wanted(role, app_label, model):
                 granted.append(permission)
         group.permissions.set(granted)
+
+
+# Governance
+
+
+def can_edit_board_records(user, board) -> bool:
+    """Record a board's meetings, minutes, agenda items and decisions, and publish its papers:
+    administrators, and commissioners who hold a current recording seat on it (chair,
+    vice-chair, secretary or clerk, with their account set on the membership: governance
+    Membership.records_for_board). Reads `memberships` through any prefetch the caller made."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(
+        membership.user_id == user.pk and membership.records_for_board
+        for membership in board.memberships.all()
+    )
 
 
 # Priorities
@@ -409,3 +423,12 @@ class TemplateRules:
     @cached_property
     def open_admin(self) -> bool:
         return can_open_admin(self.user)
+
+
+# History
+
+
+def can_purge_history(user) -> bool:
+    """Remove a value (a child's identity typed by mistake) from a record's audit history:
+    administrators only."""
+    return is_administrator(user)

@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from core.accounts import previous_sign_in
 from core.home import dashboard_for
 from core.partnerships import choose_partnership, partnerships_of
 from core.roles import has_any_role
@@ -60,7 +61,9 @@ class HomeView(TemplateView):
         ]
         # The dashboards of the user's roles (termly reports, overdue actions), for this term.
         if has_any_role(self.request.user):
-            context["dashboard"] = dashboard_for(self.request.user)
+            context["dashboard"] = dashboard_for(
+                self.request.user, since=previous_sign_in(self.request)
+            )
         return context
 
 

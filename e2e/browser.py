@@ -1,8 +1,10 @@
 """Helpers for the browser journeys: signing in through the UI and checking accessibility."""
 
 import json
+from base64 import b32decode
 from pathlib import Path
 
+from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -18,12 +20,22 @@ PAGE_OPTIONS = {
 }
 
 
-def sign_in(page: Page, base_url: str, username: str, password: str) -> None:
-    """Sign in with the keyboard, as a person would."""
+def totp_code(secret: str) -> str:
+    """The code an authenticator app with this base32 secret shows now (the frozen clock's)."""
+    return f"{TOTP(b32decode(secret.replace(' ', ''))).token():06d}"
+
+
+def sign_in(page: Page, base_url: str, username: str, password: str, totp_secret: str = "") -> None:
+    """Sign in with the keyboard, as a person would; with `totp_secret` (an administrator's
+    app), then enter the code the app would show."""
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_label("Password").press("Enter")
+    if totp_secret:
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Enter your code")
+        page.get_by_label("Code").fill(totp_code(totp_secret))
+        page.get_by_label("Code").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
 
 

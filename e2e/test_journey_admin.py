@@ -7,7 +7,9 @@ from playwright.sync_api import expect
 from commissioning.models import Contract, Provider
 from commissioning.tests.factories import ServiceFactory
 from core import roles
+from core.demo_users import DEMO_ADMINISTRATOR_TOTP_SECRET as SECRET
 from core.tests.factories import UserFactory
+from core.two_factor.services import totp_device_set_secret
 from e2e.browser import assert_no_csp_violations, sign_in
 from governance.tests.factories import OrganisationFactory
 
@@ -16,9 +18,18 @@ pytestmark = pytest.mark.browser
 PASSWORD = "a-long-enough-passphrase"
 
 
+def _administrator(username: str = "ade"):
+    """An administrator whose authenticator app has the demo administrator's known secret."""
+    user = UserFactory(
+        username=username, password=PASSWORD, role=roles.ADMINISTRATOR, is_staff=True
+    )
+    totp_device_set_secret(user=user, secret=SECRET)
+    return user
+
+
 def test_administrator_adds_a_user_in_admin(page, base_url):
-    UserFactory(username="ade", password=PASSWORD, role=roles.ADMINISTRATOR, is_staff=True)
-    sign_in(page, base_url, "ade", PASSWORD)
+    _administrator()
+    sign_in(page, base_url, "ade", PASSWORD, totp_secret=SECRET)
     page.get_by_role("link", name="Administration").click()
     expect(page.get_by_text("Joint Commissioning Manager administration")).to_be_visible()
     page.goto(f"{base_url}/admin/auth/user/add/")
@@ -40,10 +51,10 @@ def _choose_in_autocomplete(page, field: str, text: str) -> None:
 
 
 def test_administrator_adds_a_provider_and_a_contract_in_admin(page, base_url):
-    UserFactory(username="ade", password=PASSWORD, role=roles.ADMINISTRATOR, is_staff=True)
+    _administrator()
     ServiceFactory(name="Support to Young Carers")
     OrganisationFactory(short_name="HBC", name="Halton Borough Council")
-    sign_in(page, base_url, "ade", PASSWORD)
+    sign_in(page, base_url, "ade", PASSWORD, totp_secret=SECRET)
 
     page.goto(f"{base_url}/admin/commissioning/provider/add/")
     page.get_by_label("Name:").fill("Halton Carers Centre")

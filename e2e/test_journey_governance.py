@@ -1,5 +1,5 @@
 """Governance in a real browser: a board member reads the structure, a board and a meeting;
-a commissioner records a decision with the keyboard."""
+the commissioner who is the board's secretary records a decision with the keyboard."""
 
 import pytest
 from playwright.sync_api import expect
@@ -59,7 +59,9 @@ def test_board_member_reads_the_structure_a_board_and_a_meeting(
 
 
 def test_commissioner_records_a_decision_with_the_keyboard(page, base_url, trust_board_meeting):
-    UserFactory(username="cam", password=PASSWORD, role=roles.COMMISSIONER)
+    cam = UserFactory(username="cam", password=PASSWORD, role=roles.COMMISSIONER)
+    # The board's secretary records its decisions.
+    MembershipFactory(board=trust_board_meeting.board, user=cam, role="secretary")
     sign_in(page, base_url, "cam", PASSWORD)
     page.goto(f"{base_url}{trust_board_meeting.get_absolute_url()}")
     page.get_by_role("link", name="Record a decision").click()

@@ -99,6 +99,71 @@ def test_commissioner_logs_progress_adds_an_action_and_exports_the_plan(page, ba
     }
 
 
+def test_commissioner_closes_an_action_with_a_progress_update(page, base_url, prevention):
+    sign_in(page, base_url, "cam", PASSWORD)
+    action = Action.objects.get(title="Retain TAF advisors")
+    page.goto(f"{base_url}{action.get_absolute_url()}")
+    # No RAG is preselected: the person chooses one each time.
+    for rag in ("Red", "Amber", "Green"):
+        expect(page.get_by_label(rag, exact=True)).not_to_be_checked()
+    # The reason is asked for only once "Cancelled" is chosen.
+    expect(page.get_by_label("Why cancelled")).to_be_hidden()
+    page.get_by_label("Action status").select_option(label="Cancelled")
+    expect(page.get_by_label("Why cancelled")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_label("Action status").select_option(label="Complete")
+    expect(page.get_by_label("Why cancelled")).to_be_hidden()
+    page.get_by_label("Green", exact=True).check()
+    page.get_by_label("Percent complete").fill("100")
+    page.get_by_label("Narrative").fill("All three TAF advisors in post.")
+    page.get_by_role("button", name="Log progress").click()
+    expect(page.get_by_text("Progress logged; the action is now complete.")).to_be_visible()
+    timeline = page.locator("#timeline")
+    expect(timeline.get_by_text("Status changed from In progress to Complete.")).to_be_visible()
+    expect(timeline.get_by_text("All three TAF advisors in post.")).to_be_visible()
+    expect(page.get_by_text("Last update: Green on")).to_be_visible()
+    assert_accessible(page)
+    action.refresh_from_db()
+    assert (action.status, action.latest_rag, action.version) == ("complete", "green", 2)
+
+
+def test_commissioner_changes_the_owner_of_several_actions_at_once(page, base_url, prevention):
+    UserFactory(first_name="Dee", last_name="Nash", role=roles.COMMISSIONER)
+    ActionFactory(priority_area=prevention, title="Train early help champions")
+    ActionFactory(title="Another priority's action")  # not Cam's to change: no checkbox
+    sign_in(page, base_url, "cam", PASSWORD)
+    open_from_menu(page, "Priorities", "All actions")
+    expect(page.get_by_label("Select “Another priority's action”")).to_have_count(0)
+    page.get_by_label("Select “Retain TAF advisors”").check()
+    page.get_by_label("Select “Train early help champions”").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Change selected actions").click()
+
+    expect(page.get_by_role("heading", name="Change several actions")).to_be_visible()
+    # Only the field of the change chosen is shown.
+    expect(page.get_by_label("New owner")).to_be_hidden()
+    page.get_by_label("Owner", exact=True).check()
+    expect(page.get_by_label("New due date")).to_be_hidden()
+    page.get_by_label("New owner").select_option(label="Dee Nash")
+    assert_accessible(page)
+    page.get_by_role("button", name="Review the change").click()
+
+    expect(page.get_by_role("heading", name="Confirm the change")).to_be_visible()
+    expect(page.get_by_text("Owner: Dee Nash, for these 2 actions:")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Train early help champions")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Apply the change to 2 actions").click()
+
+    expect(page.get_by_text("Owner: Dee Nash, for 2 actions:")).to_be_visible()
+    changed = Action.objects.filter(owner__first_name="Dee")
+    assert sorted(changed.values_list("title", flat=True)) == [
+        "Retain TAF advisors",
+        "Train early help champions",
+    ]
+    assert set(changed.values_list("version", flat=True)) == {2}
+
+
 def test_board_member_reads_a_priority_and_is_refused_its_edit_page(page, base_url, prevention):
     UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)
     sign_in(page, base_url, "bea", PASSWORD)

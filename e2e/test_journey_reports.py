@@ -1,6 +1,7 @@
 """Termly reports in a real browser: a commissioner writes and submits the autumn report; a
-board member reads it, challenges an exception and downloads the board pack PDF. Editing an
-action afterwards leaves the submitted report as the board read it."""
+board member reads it, challenges an exception where they read it, lands back beside it and
+downloads the board pack PDF. Editing an action afterwards leaves the submitted report as the
+board read it."""
 
 from pathlib import Path
 
@@ -79,9 +80,9 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     watch_console_for_csp_violations(board_page)
     UserFactory(username="bea", password=PASSWORD, role=roles.BOARD_MEMBER)
     sign_in(board_page, base_url, "bea", PASSWORD)
-    expect(board_page.get_by_role("heading", name="Awaiting your challenge")).to_be_visible()
+    expect(board_page.get_by_role("heading", name="To review this term")).to_be_visible()
     assert_accessible(board_page)
-    board_page.locator("#awaiting-heading ~ ul").get_by_role(
+    board_page.locator("#to-review-heading ~ ul").get_by_role(
         "link", name="Children in Care"
     ).click()
     expect(board_page.get_by_text("Fourteen families supported")).to_be_visible()
@@ -90,15 +91,27 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     ).to_be_visible()
     assert_accessible(board_page)
 
-    board_page.get_by_label("About", exact=True).select_option("Scale up the Edge of Care Team")
+    # The board member challenges the exception where they read it, and lands back beside it.
+    exception = board_page.locator(f"#exception-{action.pk}")
+    exception.get_by_role("link", name="Challenge this – Scale up the Edge of Care Team").click()
+    expect(board_page.get_by_role("heading", level=1)).to_contain_text("Challenge the")
+    expect(board_page.get_by_label("About", exact=True)).to_have_value(f"exception-{action.pk}")
+    assert_accessible(board_page)
     board_page.get_by_label("Your challenge").fill("When will recruitment restart?")
     board_page.get_by_role("button", name="Add the challenge").click()
+    expect(board_page).to_have_url(f"{base_url}{report.get_absolute_url()}#exception-{action.pk}")
     expect(board_page.get_by_role("alert")).to_contain_text("Challenge added.")
-    assert ReportComment.objects.get().about == "Scale up the Edge of Care Team"
+    expect(exception.get_by_role("link", name="1 challenge")).to_be_in_viewport()
+    comment = ReportComment.objects.get()
+    assert (comment.about, comment.subject) == (
+        "Scale up the Edge of Care Team",
+        f"exception-{action.pk}",
+    )
 
     board_page.get_by_role("button", name="Reports", exact=True).click()
     board_page.get_by_role("link", name="Board packs").click()
-    board_page.get_by_label("Board").select_option(label="Halton Children's Trust Board")
+    # Bea sits on no board: the top board most priorities report to is chosen for her.
+    expect(board_page.get_by_label("Board")).to_have_value(str(area.framework.owning_board_id))
     board_page.get_by_role("button", name="Open the board pack").click()
     expect(board_page.get_by_role("heading", level=1)).to_contain_text("Board pack")
     assert_accessible(board_page)

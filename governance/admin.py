@@ -53,9 +53,17 @@ class BoardAdmin(SimpleHistoryAdmin):
 @admin.register(Membership)
 class MembershipAdmin(SimpleHistoryAdmin):
     form = MembershipForm
-    list_display = ["person_name", "board", "role", "organisation", "start_date", "end_date"]
+    list_display = [
+        "person_name",
+        "board",
+        "role",
+        "organisation",
+        "user",
+        "start_date",
+        "end_date",
+    ]
     list_filter = ["role", "board__partnership", "organisation", "board"]
-    list_select_related = ["board", "organisation"]
+    list_select_related = ["board", "organisation", "user"]
     search_fields = ["person_name", "board__name", "organisation__name"]
     autocomplete_fields = ["board", "organisation", "user"]
     date_hierarchy = "start_date"

@@ -5,14 +5,16 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class HelperMixin:
-    """A Bootstrap 5 layout with one submit button; the view's template supplies the <form>."""
+class HelperMixin(PersonalDataFormMixin):
+    """A Bootstrap 5 layout with one submit button; the view's template supplies the <form>.
+    Its free text is checked for anything that could identify a child."""
 
     submit_label = "Save"
 

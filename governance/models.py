@@ -132,9 +132,14 @@ class Membership(models.Model):
     class Role(models.TextChoices):
         CHAIR = "chair", "Chair"
         VICE_CHAIR = "vice_chair", "Vice-chair"
+        SECRETARY = "secretary", "Secretary or clerk"
         MEMBER = "member", "Member"
         OFFICER = "officer", "Officer"
         ADVISER = "adviser", "Adviser"
+
+    # The seats that keep the board's record: its meetings, minutes, agenda and decisions
+    # (core.roles.can_edit_board_records).
+    RECORDING_ROLES = (Role.CHAIR, Role.VICE_CHAIR, Role.SECRETARY)
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="memberships")
     person_name = models.CharField(
@@ -146,7 +151,10 @@ class Membership(models.Model):
         null=True,
         blank=True,
         related_name="board_memberships",
-        help_text="The person's account, if they use this product.",
+        help_text=(
+            "The person's account, if they use this product. A chair, vice-chair or secretary "
+            "with an account who is a commissioner records the board's meetings and decisions."
+        ),
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
     organisation = models.ForeignKey(
@@ -182,6 +190,11 @@ class Membership(models.Model):
     def is_current(self) -> bool:
         today = timezone.localdate()
         return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+
+    @property
+    def records_for_board(self) -> bool:
+        """A current seat of chair, vice-chair or secretary, held by a user of the product."""
+        return self.user_id is not None and self.role in self.RECORDING_ROLES and self.is_current
 
     def clean(self) -> None:
         super().clean()

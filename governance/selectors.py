@@ -1,9 +1,10 @@
 """Reads of the governance app, with the queries each page needs decided here."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from core.partnerships import current_partnership, scope
@@ -133,7 +134,17 @@ def governance_structure(user) -> list[Partnership]:
 
 
 def board_for_page(pk: int, user) -> QuerySet[Board]:
-    return scope(Board.objects, user).select_related("reports_to", "partnership").filter(pk=pk)
+    """A board of the user's partnership, with the memberships its edit rule reads
+    (core.roles.can_edit_board_records)."""
+    boards = scope(Board.objects, user).select_related("reports_to", "partnership")
+    return boards.prefetch_related("memberships").filter(pk=pk)
+
+
+def boards_with_memberships(boards: Iterable[Board]) -> list[Board]:
+    """`boards` with their memberships fetched in one query, for the edit rule of each."""
+    boards = list(boards)
+    prefetch_related_objects(boards, "memberships")
+    return boards
 
 
 def _by_organisation(memberships: list[Membership]) -> list[Membership]:
@@ -174,6 +185,7 @@ def meeting_for_page(user) -> QuerySet[Meeting]:
         scope(Meeting.objects, user)
         .select_related("board")
         .prefetch_related(
+            "board__memberships",
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
             Prefetch(
                 "decisions",

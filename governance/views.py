@@ -1,5 +1,7 @@
 """Pages of the governance app: the structure, boards, meetings and the decisions log."""
 
+from functools import cached_property
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,7 +15,7 @@ from django_filters.views import FilterView
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.partnerships import scope
-from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_governance_records
+from core.roles import RoleRequiredMixin, RuleRequiredMixin, can_edit_board_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
 from governance.calendar import meeting_event
@@ -30,12 +32,21 @@ from governance.models import AgendaItem, Board, Decision, Meeting
 
 
 class ReaderMixin(RoleRequiredMixin):
-    """Pages every role reads; they offer edit links only to those who may edit."""
+    """Pages every role reads; they offer edit links only to those who may edit the board's
+    records (can_edit_board_records)."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["can_edit"] = can_edit_governance_records(self.request.user)
-        return context
+
+BOARD_RECORDS_REFUSAL = (
+    "Only the board's chair, vice-chair or secretary, and administrators, record its meetings "
+    "and decisions."
+)
+
+
+class BoardRecorderMixin(RuleRequiredMixin):
+    """Pages that change a board's records: refused (403) to all but those who record it."""
+
+    permission_rule = staticmethod(can_edit_board_records)
+    permission_denied_message = BOARD_RECORDS_REFUSAL
 
 
 class StructureView(ReaderMixin, TemplateView):
@@ -61,6 +72,7 @@ class BoardDetailView(ReaderMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(selectors.board_page_data(self.object))
+        context["can_edit"] = can_edit_board_records(self.request.user, self.object)
         return context
 
 
@@ -72,6 +84,11 @@ class MeetingDetailView(ReaderMixin, DetailView):
 
     def get_queryset(self):
         return selectors.meeting_for_page(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
+        return context
 
 
 class MeetingCalendarView(RoleRequiredMixin, DetailView):
@@ -96,15 +113,23 @@ class PublishPapersForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
-class MeetingPublishPapersView(EditorRequiredMixin, View):
+class MeetingPublishPapersView(BoardRecorderMixin, View):
     """Publish a meeting's papers: its board's members with an account are told."""
 
-    permission_rule = staticmethod(can_edit_governance_records)
+    @cached_property
+    def meeting(self) -> Meeting:
+        return get_object_or_404(
+            scope(Meeting.objects, self.request.user)
+            .select_related("board")
+            .prefetch_related("board__memberships"),
+            pk=self.kwargs["pk"],
+        )
+
+    def get_permission_object(self) -> Board:
+        return self.meeting.board
 
     def post(self, request, pk: int):
-        meeting = get_object_or_404(
-            scope(Meeting.objects, request.user).select_related("board"), pk=pk
-        )
+        meeting = self.meeting
         form = PublishPapersForm(request.POST)
         form.is_valid()
         try:
@@ -135,10 +160,22 @@ class DecisionLogView(ReaderMixin, FilterView):
     def get_queryset(self):
         return selectors.decision_log(self.request.user)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Each row's edit link follows its board's rule, asked once per board on the page.
+        boards = selectors.boards_with_memberships(
+            {decision.meeting.board for decision in context["decisions"]}
+        )
+        context["editable_boards"] = {
+            board.pk for board in boards if can_edit_board_records(self.request.user, board)
+        }
+        return context
 
-class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMixin, FormView):
-    """A create or edit page whose save goes through a service; errors come back on the form,
-    and an edit refused as stale (EditConflict) comes back with what changed."""
+
+class ServiceFormView(EditConflictViewMixin, BoardRecorderMixin, ServiceFormMixin, FormView):
+    """A create or edit page of a board's records whose save goes through a service; errors
+    come back on the form, and an edit refused as stale (EditConflict) comes back with what
+    changed. Only those who record the board (can_edit_board_records) open it."""
 
     template_name = "governance/form.html"
     heading = ""
@@ -154,6 +191,10 @@ class ServiceFormView(EditConflictViewMixin, EditorRequiredMixin, ServiceFormMix
         """The meeting or board the form belongs to, for the breadcrumbs."""
         return None
 
+    def get_permission_object(self) -> Board:
+        parent = self.get_parent()
+        return parent if isinstance(parent, Board) else parent.board
+
     def get_cancel_url(self) -> str:
         return self.get_parent().get_absolute_url()
 
@@ -168,7 +209,8 @@ class MeetingCreateView(ServiceFormView):
     def get_parent(self) -> Board:
         if not hasattr(self, "board"):
             self.board = get_object_or_404(
-                scope(Board.objects, self.request.user), pk=self.kwargs["board_pk"]
+                scope(Board.objects, self.request.user).prefetch_related("memberships"),
+                pk=self.kwargs["board_pk"],
             )
         return self.board
 
@@ -186,7 +228,9 @@ class MeetingUpdateView(ServiceFormView):
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                scope(Meeting.objects, self.request.user).select_related("board"),
+                scope(Meeting.objects, self.request.user)
+                .select_related("board")
+                .prefetch_related("board__memberships"),
                 pk=self.kwargs["pk"],
             )
         return self.meeting
@@ -210,7 +254,9 @@ class UnderMeetingMixin:
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                scope(Meeting.objects, self.request.user).select_related("board"),
+                scope(Meeting.objects, self.request.user)
+                .select_related("board")
+                .prefetch_related("board__memberships"),
                 pk=self.kwargs["meeting_pk"],
             )
         return self.meeting
@@ -227,7 +273,9 @@ class OfMeetingMixin:
     def get_object(self):
         if not hasattr(self, "object"):
             self.object = get_object_or_404(
-                scope(self.model.objects, self.request.user).select_related("meeting__board"),
+                scope(self.model.objects, self.request.user)
+                .select_related("meeting__board")
+                .prefetch_related("meeting__board__memberships"),
                 pk=self.kwargs["pk"],
             )
         return self.object

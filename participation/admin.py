@@ -62,12 +62,16 @@ class VoiceQuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(VoiceAnswer)
-class VoiceAnswerAdmin(admin.ModelAdmin):
+class VoiceAnswerAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Answers are given on the activity's voice-of-the-child page; a correction here is
+    version-checked as a save there is, and the earlier answer stays in the history."""
+
     list_display = ["activity", "question", "cycle_number", "answered_by", "answered_at"]
     list_filter = ["question__stage"]
     search_fields = ["answer", "activity__title", "question__text"]
     list_select_related = ["activity", "question", "answered_by"]
     raw_id_fields = ["activity", "answered_by"]
+    readonly_fields = ["version"]
 
 
 @admin.register(DecommissioningConsultation)

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.choices import Stage
+from core.yes_no_filters import yes_no_filter
 from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
 from priorities.models import Framework, PriorityArea
 
@@ -34,7 +35,12 @@ class RecordFilter(django_filters.FilterSet):
     date_before = django_filters.DateFilter(
         field_name="date", lookup_expr="lte", label="On or before"
     )
-    feedback_owed = django_filters.BooleanFilter(label="Feedback owed", method="filter_owed")
+    feedback_owed = yes_no_filter(
+        label="Feedback owed",
+        yes="Feedback owed only",
+        no="No feedback owed",
+        method="filter_owed",
+    )
     sort = django_filters.OrderingFilter(
         label="Sort by",
         fields=(("date", "date"), ("title", "title"), ("level", "level"), ("stage", "stage")),

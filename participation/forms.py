@@ -8,6 +8,7 @@ from django import forms
 
 from commissioning.models import CommissioningActivity
 from core.edit_conflicts import EditConflictFormMixin
+from core.personal_data import PersonalDataFormMixin
 from core.roles import participation_priority_areas_for
 from participation.models import (
     AGE_BAND_FIELDS,
@@ -34,7 +35,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ParticipationRecordForm(EditConflictFormMixin, forms.ModelForm):
+class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Log or edit a participation record. Rules across fields live in the model's clean(), so
     the form and the services word them the same; `version` and `snapshot` detect an edit made
     meanwhile."""

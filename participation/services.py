@@ -139,18 +139,35 @@ def participation_record_update(
     return current
 
 
+class VoiceAnswersConflict(ValidationError):
+    """Answers someone else saved since the page was read; `current` holds them as they are."""
+
+    def __init__(self, current: list[VoiceAnswer]):
+        self.current = current
+        count = len(current)
+        super().__init__(
+            f"Someone else saved {count} of these answer{'s' if count != 1 else ''} while you "
+            "were editing them.",
+            code="conflict",
+        )
+
+
 @transaction.atomic
 def voice_answers_save(
     *,
     activity: CommissioningActivity,
     answered_by: AbstractBaseUser,
     answers: Mapping[VoiceQuestion, str],
+    versions: Mapping[VoiceQuestion, int | None] | None = None,
 ) -> int:
     """Keep the answers to the questions of the activity's current stage, in its current cycle.
 
-    A blank answer leaves an existing one alone. Returns how many answers were written.
+    A blank answer leaves an existing one alone. `versions` gives, for each question, the
+    version of the answer the page showed (None where it showed none): if one was saved since,
+    nothing is written and VoiceAnswersConflict lists them. Without `versions` the answers
+    apply as they are now (the demo loader). Returns how many answers were written.
     """
-    written = 0
+    written, stale = 0, []
     for question, text in answers.items():
         text = (text or "").strip()
         if not text:
@@ -160,19 +177,30 @@ def voice_answers_save(
                 f"“{question.text}” belongs to the {question.get_stage_display()} stage, not "
                 f"the activity's current {activity.get_stage_display()} stage."
             )
-        answer = VoiceAnswer.objects.filter(
-            activity=activity, question=question, cycle_number=activity.cycle_number
-        ).first() or VoiceAnswer(
-            activity=activity, question=question, cycle_number=activity.cycle_number
+        answer = (
+            VoiceAnswer.objects.select_for_update()
+            .filter(activity=activity, question=question, cycle_number=activity.cycle_number)
+            .first()
         )
-        if answer.pk and answer.answer == text:
+        if answer is not None and answer.answer == text:
             continue
+        if answer is not None and versions is not None and versions.get(question) != answer.version:
+            stale.append(answer)
+            continue
+        if answer is None:
+            answer = VoiceAnswer(
+                activity=activity, question=question, cycle_number=activity.cycle_number
+            )
+        else:
+            answer.version += 1
         answer.answer = text
         answer.answered_by = answered_by
         answer.answered_at = timezone.now()
         answer.full_clean()
         answer.save()
         written += 1
+    if stale:
+        raise VoiceAnswersConflict(stale)
     return written
 
 

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
+from core.history import ObjectHistoryView
 from participation import consultation_views, views
+from participation.models import VoiceAnswer
 
 app_name = "participation"
 
@@ -19,6 +21,11 @@ urlpatterns = [
         name="you_said_we_did",
     ),
     path("activities/<int:pk>/voice/", views.VoiceAnswersView.as_view(), name="voice_answers"),
+    path(
+        "voice-answers/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=VoiceAnswer),
+        name="voice_answer_history",
+    ),
     path(
         "decommissioning/<int:pk>/consultations/link/",
         consultation_views.ConsultationLinkView.as_view(),

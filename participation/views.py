@@ -16,6 +16,7 @@ from django_filters.views import FilterView
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
 from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.personal_data import PersonalDataFormMixin
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -197,18 +198,39 @@ class YouSaidWeDidView(RoleRequiredMixin, DetailView):
         return context
 
 
-class VoiceAnswerForm(forms.Form):
+class VoiceAnswerForm(PersonalDataFormMixin, forms.Form):
+    """One question's answer, with the version and the text of the answer the page showed:
+    an answer left as it was is not saved, and one saved meanwhile is not overwritten."""
+
     answer = forms.CharField(
         label="Your answer", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    started_from = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+
+    def is_changed(self) -> bool:
+        typed = (self.cleaned_data.get("answer") or "").strip()
+        return typed != (self.cleaned_data.get("started_from") or "").strip()
 
 
 VoiceAnswerFormSet = forms.formset_factory(VoiceAnswerForm, extra=0)
 
 
+VOICE_CONFLICT_MESSAGE = (
+    "Not saved: someone else saved some of these answers while you were editing them. Your "
+    "answers are still in the form; check what changed, then save again to keep yours."
+)
+
+
+def _as_started(answer) -> dict:
+    """A form's hidden fields for the answer as it is saved now (None: not answered)."""
+    return {"version": answer.version, "started_from": answer.answer} if answer else {}
+
+
 class VoiceAnswersView(RoleRequiredMixin, View):
     """The voice-of-the-child questions of an activity's current stage: its editors answer them,
-    everyone with a role reads them."""
+    everyone with a role reads them. Answers saved meanwhile by someone else are not
+    overwritten: the page comes back (409) with them and with what the editor typed."""
 
     template_name = "participation/voice_answers.html"
 
@@ -222,12 +244,15 @@ class VoiceAnswersView(RoleRequiredMixin, View):
             pk=kwargs["pk"],
         )
 
-    def render_page(self, formset=None, status: int = 200) -> HttpResponse:
+    def render_page(self, formset=None, status: int = 200, **extra) -> HttpResponse:
         pairs = selectors.voice_questions_for(activity=self.activity)
         can_answer = can_answer_voice_questions(self.request.user, self.activity)
         if formset is None:
             formset = VoiceAnswerFormSet(
-                initial=[{"answer": answer.answer if answer else ""} for _, answer in pairs]
+                initial=[
+                    {"answer": answer.answer if answer else "", **_as_started(answer)}
+                    for _, answer in pairs
+                ]
             )
         context = {
             "activity": self.activity,
@@ -235,6 +260,7 @@ class VoiceAnswersView(RoleRequiredMixin, View):
             "rows": list(zip(pairs, formset.forms, strict=False)),
             "formset": formset,
             "unanswered": sum(answer is None for _, answer in pairs),
+            **extra,
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -250,19 +276,52 @@ class VoiceAnswersView(RoleRequiredMixin, View):
         )
         pairs = selectors.voice_questions_for(activity=self.activity)
         formset = VoiceAnswerFormSet(request.POST)
-        if not formset.is_valid() or len(formset.forms) != len(pairs):
+        if formset.management_form.is_valid() and len(formset.forms) != len(pairs):
             messages.error(request, "The answers were not saved: the questions changed. Try again.")
             return self.render_page(status=400)
-        answers = {
-            question: form.cleaned_data.get("answer", "")
+        if not formset.is_valid():
+            if formset.non_form_errors() or not formset.management_form.is_valid():
+                messages.error(
+                    request, "The answers were not saved: reload the page and try again."
+                )
+                return self.render_page(status=400)
+            # An answer refused (it could identify a child): the message beside it, input kept.
+            messages.error(request, "The answers were not saved: see the message beside each.")
+            return self.render_page(formset=formset, status=400)
+        changed = [
+            (question, form)
             for (question, _), form in zip(pairs, formset.forms, strict=True)
-        }
+            if form.is_changed()
+        ]
         try:
             written = services.voice_answers_save(
-                activity=self.activity, answered_by=request.user, answers=answers
+                activity=self.activity,
+                answered_by=request.user,
+                answers={question: form.cleaned_data["answer"] for question, form in changed},
+                versions={question: form.cleaned_data["version"] for question, form in changed},
             )
+        except services.VoiceAnswersConflict as conflict:
+            return self.conflict(pairs, conflict.current)
         except ValidationError as error:
             messages.error(request, f"The answers were not saved: {'; '.join(error.messages)}")
             return self.render_page(formset=formset, status=400)
         messages.success(request, f"{written} answer{'s' if written != 1 else ''} saved.")
         return redirect("participation:voice_answers", pk=self.activity.pk)
+
+    def conflict(self, pairs, current: list) -> HttpResponse:
+        """Keep what was typed, list the answers saved meanwhile, and start the refused ones
+        from those: saving again knowingly replaces them."""
+        data = self.request.POST.copy()
+        by_question = {answer.question_id: answer for answer in current}
+        for index, (question, _) in enumerate(pairs):
+            if question.pk in by_question:
+                for name, value in _as_started(by_question[question.pk]).items():
+                    data[f"form-{index}-{name}"] = value
+        changes = [(answer.question.text, answer.answer) for answer in current]
+        messages.warning(self.request, VOICE_CONFLICT_MESSAGE)
+        return self.render_page(
+            formset=VoiceAnswerFormSet(data),
+            status=409,
+            conflict=True,
+            conflict_changes=changes,
+        )

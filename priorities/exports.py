@@ -8,10 +8,10 @@ from collections.abc import Callable, Iterable
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from core.formulas import FORMULA_PREFIXES, formula_safe
 from priorities.models import Action
 
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["COLUMNS", "FORMULA_PREFIXES", "HEADERS", "actions_to_csv", "actions_to_xlsx"]
 
 
 def _user(user) -> str:
@@ -44,15 +44,9 @@ COLUMNS: list[tuple[str, Callable[[Action], object]]] = [
 HEADERS = [header for header, _ in COLUMNS]
 
 
-def _safe_text(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return f"'{value}"
-    return value
-
-
 def _rows(actions: Iterable[Action]) -> Iterable[list[object]]:
     for action in actions:
-        yield [_safe_text(value(action)) for _, value in COLUMNS]
+        yield [formula_safe(value(action)) for _, value in COLUMNS]
 
 
 def actions_to_xlsx(actions: Iterable[Action], *, sheet_title: str = "Actions") -> bytes:

@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from core.choices import Stage
 from core.partnerships import scope
+from core.yes_no_filters import yes_no_filter
 from governance.models import Organisation
 from priorities.models import RAG, Action, Framework, PriorityArea
 
@@ -48,7 +49,9 @@ class ActionFilter(django_filters.FilterSet):
     due_before = django_filters.DateFilter(
         field_name="due_date", lookup_expr="lte", label="Due on or before"
     )
-    overdue = django_filters.BooleanFilter(label="Overdue", method="filter_overdue")
+    overdue = yes_no_filter(
+        label="Overdue", yes="Overdue only", no="Not overdue", method="filter_overdue"
+    )
     sort = django_filters.OrderingFilter(
         label="Sort by",
         fields=(

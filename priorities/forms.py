@@ -8,13 +8,14 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from core import edit_conflicts, roles
 from core.edit_conflicts import EditConflictFormMixin
 from core.models import PartnershipMembership
+from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
+from priorities.import_files import MAX_UPLOAD_BYTES
 from priorities.models import (
     Action,
     Indicator,
@@ -26,7 +27,7 @@ from priorities.models import (
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
-IMPORT_MAX_BYTES = 2 * 1024 * 1024
+IMPORT_MAX_BYTES = MAX_UPLOAD_BYTES
 
 
 class DateInput(forms.DateInput):
@@ -36,10 +37,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-def _helper(submit_label: str) -> FormHelper:
+# The name of the second button of forms filled in series: save, then the empty form again.
+SAVE_AND_ADD_ANOTHER = "save_and_add_another"
+
+
+def _helper(submit_label: str, *, add_another: bool = False) -> FormHelper:
     helper = FormHelper()
     helper.form_method = "post"
     helper.add_input(Submit("submit", submit_label))
+    if add_another:
+        another = Submit(SAVE_AND_ADD_ANOTHER, "Save and add another")
+        another.field_classes = "btn btn-outline-primary ms-2"
+        helper.add_input(another)
     return helper
 
 
@@ -96,7 +105,7 @@ def changes_since(snapshot: dict[str, str], current: Action) -> list[tuple[str, 
     )
 
 
-class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
+class ActionForm(PersonalDataFormMixin, ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or edit an action; `version` and `snapshot` detect an edit made meanwhile."""
 
     snapshot_salt = SNAPSHOT_SALT
@@ -124,7 +133,10 @@ class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
             partnerships=partnership_id
         )
         self.fields["owner"].label_from_instance = user_label
-        self.helper = _helper("Save changes" if self.instance.pk else "Add action")
+        if self.instance.pk:
+            self.helper = _helper("Save changes")
+        else:
+            self.helper = _helper("Add action", add_another=True)
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -133,8 +145,15 @@ class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
         return title
 
 
-class ProgressUpdateForm(forms.ModelForm):
-    """The quick "log progress" form of the action page."""
+def long_date(day: datetime.date) -> str:
+    """3 November 2026, as the pages write dates."""
+    return f"{day.day} {day:%B %Y}"
+
+
+class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
+    """The quick "log progress" form of the action page; it can also close the action (its
+    status), in the same save. `version` is the action's, to refuse a status change over one
+    made meanwhile."""
 
     # Declared here so that clean_percent_complete, not the model's validator, words the error.
     percent_complete = forms.IntegerField(
@@ -142,6 +161,20 @@ class ProgressUpdateForm(forms.ModelForm):
         help_text="From 0 to 100.",
         widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
     )
+    status = forms.ChoiceField(
+        label="Action status",
+        choices=Action.Status.choices,
+        # A post without it (an older page, a script) leaves the status as it is.
+        required=False,
+        help_text="Choose Complete to close the action, or Cancelled and say why.",
+    )
+    cancellation_reason = forms.CharField(
+        label="Why cancelled",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Required when the action is cancelled.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ProgressUpdate
@@ -152,16 +185,31 @@ class ProgressUpdateForm(forms.ModelForm):
             "narrative": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {"rag": "RAG status"}
+        error_messages = {"rag": {"required": "Choose a RAG status."}}
 
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
+        self.action = action
         self.fields["date"].initial = timezone.localdate
+        # The model's callable default would add a hidden "initial-date" input, which carries
+        # the field's aria-describedby once it has an error (invalid on a hidden input).
+        self.fields["date"].show_hidden_initial = False
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
-        # Start from where the last update left off: usually only one of them moves.
-        self.fields["rag"].initial = action.latest_rag or None
+        # No RAG is preselected, so that a hurried update cannot carry the last one forward
+        # unread; the last one is shown beside the choices instead.
+        if action.latest_rag and action.latest_update_on:
+            self.fields["rag"].help_text = (
+                f"Last update: {action.get_latest_rag_display()} on "
+                f"{long_date(action.latest_update_on)}."
+            )
         self.fields["percent_complete"].initial = action.latest_percent
+        self.fields["status"].initial = action.status
+        self.fields["cancellation_reason"].initial = action.cancellation_reason
+        self.fields["version"].initial = action.version
         self.helper = _helper("Log progress")
-        self.helper.form_action = reverse("priorities:progress_create", args=[action.pk])
+        # The template writes the <form> tag: a helper's form_action would also reach the
+        # radio group's <div> as an `action` attribute (crispy's radio template).
+        self.helper.form_tag = False
 
     def clean_percent_complete(self) -> int:
         percent = self.cleaned_data["percent_complete"]
@@ -175,8 +223,17 @@ class ProgressUpdateForm(forms.ModelForm):
             raise forms.ValidationError("The date of an update cannot be in the future.")
         return date
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self._errors.pop("version", None):
+            raise forms.ValidationError(edit_conflicts.OUT_OF_DATE_MESSAGE)
+        reason = cleaned.get("cancellation_reason", "").strip()
+        if cleaned.get("status") == Action.Status.CANCELLED and not reason:
+            self.add_error("cancellation_reason", "Give the reason the action was cancelled.")
+        return cleaned
 
-class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
+
+class ObjectiveForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or reword an objective of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -193,7 +250,7 @@ class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save objective" if self.instance.pk else "Add objective")
 
 
-class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
+class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Add or change an indicator of a priority; `version` and `snapshot` detect an edit made
     meanwhile."""
 
@@ -217,7 +274,7 @@ class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
         return name
 
 
-class IndicatorValueForm(forms.ModelForm):
+class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
     """Record an indicator's value for one period, with an optional comparator."""
 
     class Meta:
@@ -228,7 +285,7 @@ class IndicatorValueForm(forms.ModelForm):
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        self.helper = _helper("Record value")
+        self.helper = _helper("Record value", add_another=True)
 
     def clean_period_label(self) -> str:
         label = self.cleaned_data["period_label"].strip()

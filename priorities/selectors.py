@@ -1,5 +1,8 @@
 """Reads of the priorities app, each with the joins and prefetches that fix its query count."""
 
+import datetime
+from dataclasses import dataclass, field
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -16,11 +19,15 @@ from priorities.models import (
 )
 
 
-def action_list() -> QuerySet[Action]:
-    """Actions with what a list row shows: priority, framework, owner, organisation, overdue."""
-    return Action.objects.select_related(
+def action_list(*, with_leads: bool = False) -> QuerySet[Action]:
+    """Actions with what a list row shows: priority, framework, owner, organisation, overdue;
+    `with_leads` adds their priorities' leads, so `can_edit_action` costs one query in all."""
+    actions = Action.objects.select_related(
         "priority_area__framework__partnership", "owner", "lead_organisation", "objective"
     ).with_overdue()
+    if with_leads:
+        actions = actions.prefetch_related("priority_area__lead_commissioners")
+    return actions
 
 
 def my_actions(*, user: AbstractBaseUser) -> QuerySet[Action]:
@@ -103,6 +110,16 @@ def framework_overview(*, framework: Framework) -> QuerySet[PriorityArea]:
     )
 
 
+def priorities_led_by(*, user) -> QuerySet[PriorityArea]:
+    """The priorities a person leads, each with its actions' RAG mix and overdue count."""
+    return (
+        PriorityArea.objects.filter(lead_commissioners=user)
+        .select_related("framework")
+        .annotate(**_rag_mix())
+        .order_by("framework__title", "order", "pk")
+    )
+
+
 def priority_area_detail() -> QuerySet[PriorityArea]:
     """A priority with its objectives (each with its actions' RAG mix) and its indicators; its
     actions come a page at a time from `priority_area_actions`."""
@@ -123,3 +140,82 @@ def priority_area_actions(*, priority_area: PriorityArea) -> QuerySet[Action]:
         .filter(priority_area=priority_area)
         .order_by(F("objective__order").asc(nulls_last=True), "objective_id", "due_date", "pk")
     )
+
+
+# The changes of an action that its page's timeline shows beside the progress updates.
+TIMELINE_FIELDS = ("status", "owner", "due_date")
+
+
+@dataclass
+class TimelineEntry:
+    """One line of an action's timeline: a progress update, or a change of its status, owner or
+    due date (`changes`, each a sentence), with who made it and when."""
+
+    when: datetime.datetime | datetime.date
+    who: str
+    sort_key: tuple
+    update: ProgressUpdate | None = None
+    changes: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+def _person(user) -> str:
+    if user is None:
+        return "The system"
+    return user.get_full_name() or user.get_username()
+
+
+def _long_date(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _changes_between(older, newer) -> list[str]:
+    """The sentences saying how `newer` (a historical record) differs from `older`."""
+    changes = []
+    if older.status != newer.status:
+        labels = dict(Action.Status.choices)
+        changes.append(
+            f"Status changed from {labels.get(older.status, older.status)} to "
+            f"{labels.get(newer.status, newer.status)}"
+        )
+    if older.owner_id != newer.owner_id:
+        changes.append(f"Owner changed from {_person(older.owner)} to {_person(newer.owner)}")
+    if older.due_date != newer.due_date:
+        changes.append(
+            f"Due date changed from {_long_date(older.due_date)} to {_long_date(newer.due_date)}"
+        )
+    return changes
+
+
+def action_timeline(*, action: Action) -> list[TimelineEntry]:
+    """An action's progress updates (read through `action_detail`'s prefetch) and the changes
+    of its status, owner and due date (from its history, in one query), newest first."""
+    entries = [
+        TimelineEntry(
+            when=update.date,
+            who=_person(update.author),
+            sort_key=(update.date, update.created_at),
+            update=update,
+        )
+        for update in action.progress_updates.all()
+    ]
+    records = list(
+        action.history.select_related("history_user", "owner").order_by(
+            "history_date", "history_id"
+        )
+    )
+    for older, newer in zip(records, records[1:], strict=False):
+        changes = _changes_between(older, newer)
+        if not changes:
+            continue
+        cancelled = newer.status == Action.Status.CANCELLED != older.status
+        entries.append(
+            TimelineEntry(
+                when=newer.history_date,
+                who=_person(newer.history_user),
+                sort_key=(timezone.localdate(newer.history_date), newer.history_date),
+                changes=changes,
+                note=newer.cancellation_reason if cancelled else "",
+            )
+        )
+    return sorted(entries, key=lambda entry: entry.sort_key, reverse=True)

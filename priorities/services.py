@@ -1,12 +1,13 @@
 """Writes of the priorities app: actions, their progress updates and imported action plans."""
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from priorities.models import (
@@ -72,8 +73,25 @@ def progress_update_add(
     narrative: str,
     date: datetime.date | None = None,
     is_sample: bool = False,
+    status: str | None = None,
+    cancellation_reason: str = "",
+    expected_version: int | None = None,
 ) -> ProgressUpdate:
-    """Append a progress update to an action and make the action show its latest RAG."""
+    """Append a progress update to an action and make the action show its latest RAG.
+
+    With `status` (complete, cancelled with `cancellation_reason`, ...) the same save changes
+    the action's status too: refused (ActionEditConflict) if the action changed since
+    `expected_version` was read, then its version bumped and its history written. A status
+    equal to the action's current one changes nothing and checks no version, so logging
+    progress never collides with an unrelated edit.
+    """
+    if status is not None:
+        action_change_status(
+            action=action,
+            status=status,
+            cancellation_reason=cancellation_reason,
+            expected_version=expected_version,
+        )
     update = ProgressUpdate(
         action=action,
         author=author,
@@ -91,6 +109,63 @@ def progress_update_add(
 
 
 @transaction.atomic
+def action_change_status(
+    *,
+    action: Action,
+    status: str,
+    cancellation_reason: str = "",
+    expected_version: int | None,
+) -> Action:
+    """Set an action's status (a cancellation with its reason), refusing the save if the action
+    changed since `expected_version` was read; a status it already has changes nothing."""
+    current = Action.objects.select_for_update().get(pk=action.pk)
+    changes: dict[str, Any] = {"status": status}
+    if status == Action.Status.CANCELLED:
+        changes["cancellation_reason"] = cancellation_reason.strip()
+    if all(getattr(current, name) == value for name, value in changes.items()):
+        return current
+    updated = action_update(action=current, data=changes, expected_version=expected_version)
+    action.status, action.version = updated.status, updated.version
+    action.cancellation_reason = updated.cancellation_reason
+    return updated
+
+
+# What a bulk change on the action list may set, each alone (a cancellation with its reason).
+BULK_CHANGE_FIELDS = ("owner", "status", "cancellation_reason", "due_date")
+
+
+@transaction.atomic
+def actions_bulk_change(*, versions: Mapping[int, int], data: dict[str, Any]) -> list[Action]:
+    """Apply one change (owner, status or due date) to several actions, all or nothing.
+
+    `versions` maps each action's id to the version the person confirmed: an action changed
+    since raises ActionEditConflict, any other refusal a ValidationError naming the action, and
+    either way no action is changed. Each changed action has its version bumped and its
+    history written, as an edit on its own page would.
+    """
+    unknown = set(data) - set(BULK_CHANGE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not bulk-changeable fields of an action: {sorted(unknown)}")
+    actions = Action.objects.select_for_update().filter(pk__in=versions).order_by("pk")
+    changed = []
+    for action in actions:
+        try:
+            changed.append(
+                action_update(action=action, data=data, expected_version=versions[action.pk])
+            )
+        except ActionEditConflict:
+            raise
+        except ValidationError as error:
+            raise ValidationError(
+                f"“{action.title}” cannot take this change: {' '.join(error.messages)} "
+                "No action was changed."
+            ) from error
+    if len(changed) != len(versions):
+        raise ValidationError("One of the chosen actions no longer exists: no action was changed.")
+    return changed
+
+
+@transaction.atomic
 def action_sync_latest_progress(*, action: Action) -> None:
     """Copy the latest progress update (by date, then by when written) onto the action."""
     latest = action.progress_updates.order_by("-date", "-created_at", "-pk").first()
@@ -105,14 +180,34 @@ def action_sync_latest_progress(*, action: Action) -> None:
     )
 
 
+def _comparable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, str):
+        # A spreadsheet reads a line break as "\n" whatever it was saved as, and trims cells.
+        return value.replace("\r\n", "\n").strip()
+    return value
+
+
+def action_changes(action: Action, data: dict[str, Any]) -> dict[str, Any]:
+    """The items of `data` (editable fields of an action) that differ from the action's."""
+    changed = {}
+    for name, value in _editable(data).items():
+        old = getattr(action, Action._meta.get_field(name).attname)
+        if _comparable(old) != _comparable(value):
+            changed[name] = value
+    return changed
+
+
 @transaction.atomic
 def actions_import(
     *, priority_area: PriorityArea, rows: Iterable[dict[str, Any]]
 ) -> tuple[int, int]:
-    """Save validated import rows: new actions, or updates of the priority's own actions.
+    """Save validated import rows: new actions, or changes to the priority's own actions.
 
-    A row with `reference` updates that action, refused (ActionEditConflict) if the action
-    has moved on from the row's `version`; any failure rolls back every row.
+    A row with `reference` changes that action's fields that it names and that differ, refused
+    (ActionEditConflict) if the action has moved on from the row's `version`, or has no
+    version; a row that changes nothing is not saved. Any failure rolls back every row.
     Returns (created, updated).
     """
     created = updated = 0
@@ -121,11 +216,17 @@ def actions_import(
         reference = data.pop("reference", None)
         version = data.pop("version", None)
         if reference:
-            action = priority_area.actions.get(pk=reference.pk)
-            # A row without a version (a hand-made file) applies to the action as it is now.
-            expected = action.version if version is None else version
-            action_update(action=action, data=data, expected_version=expected)
-            updated += 1
+            current = locked_for_edit(
+                Action,
+                pk=priority_area.actions.get(pk=reference.pk).pk,
+                # An update must say which version it was made from: never "whatever is there".
+                expected_version=-1 if version is None else version,
+                conflict=ActionEditConflict,
+            )
+            changes = action_changes(current, data)
+            if changes:
+                save_edit(current, changes, also_update=["updated_at"])
+                updated += 1
         else:
             action_create(priority_area=priority_area, data=data)
             created += 1

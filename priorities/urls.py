@@ -44,6 +44,11 @@ urlpatterns = [
     path("actions/", views.ActionListView.as_view(), name="action_list"),
     path("actions/mine/", views.MyActionsView.as_view(), name="my_actions"),
     path(
+        "actions/bulk-change/",
+        views.ActionBulkChangeView.as_view(),
+        name="action_bulk_change",
+    ),
+    path(
         "actions/export/xlsx/",
         views.ActionListExportView.as_view(fmt="xlsx"),
         name="action_list_export_xlsx",

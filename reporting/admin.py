@@ -6,7 +6,7 @@ from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from core.jobs import attempt_of, max_attempts_of
 from core.roles import is_administrator
 from reporting import services
@@ -33,17 +33,45 @@ class TermAdmin(admin.ModelAdmin):
     search_fields = ["academic_year", "season"]
 
 
-class ReportCommentInline(admin.StackedInline):
+def _is_submitted(report: TermlyReport | None) -> bool:
+    return report is not None and not report.is_draft
+
+
+def _protected_submitted(reports, protected: list) -> list:
+    """Django's list of the records that stop a deletion, with the submitted reports added:
+    their deletion is refused (reporting.models), so the admin says so before trying."""
+    return protected + [
+        f"Submitted report: {report} (a correction is a new version, not a deletion)"
+        for report in reports
+        if _is_submitted(report)
+    ]
+
+
+class ReportCommentInline(VersionCheckedInlineMixin, admin.StackedInline):
+    """The challenges of a report: read-only once it is submitted, as all of it is; a row
+    changed here is version-checked, as an answer on the site is."""
+
     model = ReportComment
-    fields = ["author", "about", "text", "answer", "answered_by", "answered_at"]
+    fields = ["author", "about", "subject", "text", "answer", "answered_by", "answered_at"]
     raw_id_fields = ["author", "answered_by"]
     extra = 0
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(TermlyReport)
 class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     """The snapshot and the workflow dates are kept by the services: shown, never edited here.
-    A save is checked and bumps the version, as for the words saved on the site."""
+    A save is checked and bumps the version, as for the words saved on the site. A submitted
+    report is read-only here, every field of it, and cannot be deleted: what the board read
+    never changes, and a correction is a new version (on the report's page)."""
 
     list_display = ["priority_area", "term", "edition", "status", "overall_rag", "submitted_at"]
     list_filter = ["status", "term", "priority_area__framework"]
@@ -53,13 +81,57 @@ class TermlyReportAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["status", "snapshot", "submitted_at", "submitted_by", "noted_at", "version"]
     inlines = [ReportCommentInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        if _is_submitted(obj):
+            return [field.name for field in TermlyReport._meta.fields if field.name != "id"]
+        return super().get_readonly_fields(request, obj)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not _is_submitted(obj) and super().has_delete_permission(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = _protected_submitted(objs, protected)
+        if protected:
+            # Said as the reason, not as a permission the administrator lacks.
+            perms_needed -= {"termly report", "report comment"}
+        return deleted, counts, perms_needed, protected
+
 
 @admin.register(ReportComment)
-class ReportCommentAdmin(admin.ModelAdmin):
+class ReportCommentAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Challenges are made and answered on the report's page; a challenge of a submitted
+    report is read-only here and cannot be deleted (its answers' history is kept)."""
+
     list_display = ["__str__", "report", "author", "created_at", "answered_at"]
     list_select_related = ["report__priority_area", "report__term", "author"]
     search_fields = ["text", "answer", "report__priority_area__title"]
     raw_id_fields = ["report", "author", "answered_by"]
+    readonly_fields = ["version"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return not (obj and _is_submitted(obj.report)) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return not (obj and _is_submitted(obj.report)) and super().has_delete_permission(
+            request, obj
+        )
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected += [
+            f"Challenge on the submitted report {comment.report}: {comment}"
+            for comment in objs
+            if _is_submitted(comment.report)
+        ]
+        if protected:
+            perms_needed -= {"report comment"}
+        return deleted, counts, perms_needed, protected
 
 
 @admin.register(BoardPackPdf)

@@ -229,6 +229,34 @@ REPORT_SECTIONS: list[tuple[str, Callable[[ReportScope], Any]]] = [
 ]
 
 
+# Each part of a report's page a board member may challenge, in page order: the words first.
+SECTION_TITLES = {
+    "words": "The commissioner's view",
+    "actions": "Actions",
+    "indicators": "Indicators",
+    "participation": "Participation this term",
+    "commissioning": "Commissioning",
+    "decisions": "Decisions of the board about this priority",
+}
+
+
+def challenge_subjects(content: dict[str, Any]) -> dict[str, str]:
+    """What on a report may be challenged: the anchor on its page of each section, exception
+    and indicator, with the words that name it, in page order ("" is the report as a whole)."""
+    priority = content["priority"]["id"]
+    subjects = {"": "The report as a whole"}
+    for name, title in SECTION_TITLES.items():
+        if name == "words" or name in content:
+            subjects[f"section-{name}-{priority}"] = f"The section “{title}”"
+        if name == "actions" and name in content:
+            for row in content["actions"]["exceptions"]:
+                subjects[f"exception-{row['id']}"] = row["title"]
+        if name == "indicators" and name in content:
+            for row in content["indicators"]:
+                subjects[f"indicator-{row['id']}"] = f"Indicator: {row['name']}"
+    return subjects
+
+
 def assemble_report(
     priority_area: PriorityArea, term: Term, *, today: datetime.date | None = None
 ) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,6 +17,7 @@ from django.utils import timezone
 
 from governance.models import Board
 from reporting import selectors
+from reporting.assemble import DIRECTIONS
 from reporting.charts import with_charts
 from reporting.models import BoardPackPdf, BoardPackRender, Term
 
@@ -26,9 +28,19 @@ LAYOUT_LEASE = datetime.timedelta(minutes=30)
 ASK_AGAIN_AFTER = datetime.timedelta(minutes=10)
 
 
+def _directions(indicators: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """How many indicators go each way, in DIRECTIONS' order, leaving out the ways none go:
+    every indicator is counted, so the figures add up to the priority's indicators."""
+    counts = Counter(indicator.get("direction") or DIRECTIONS[""] for indicator in indicators)
+    return [
+        {"direction": direction, "count": counts[direction]}
+        for direction in DIRECTIONS.values()
+        if counts[direction]
+    ]
+
+
 def _summary_row(entry: dict[str, Any]) -> dict[str, Any]:
     content = entry["content"]
-    directions = [indicator["direction"] for indicator in content["indicators"]]
     return {
         "title": content["priority"]["title"],
         "anchor": f"priority-{content['priority']['id']}",
@@ -37,9 +49,8 @@ def _summary_row(entry: dict[str, Any]) -> dict[str, Any]:
         "overall_rag_label": content["words"].get("overall_rag_label", ""),
         "by_rag": content["actions"]["by_rag"],
         "overdue_count": content["actions"]["overdue_count"],
-        "improving": directions.count("improving"),
-        "worsening": directions.count("worsening"),
-        "unchanged": directions.count("no change"),
+        "indicator_count": len(content["indicators"]),
+        "directions": _directions(content["indicators"]),
     }
 
 

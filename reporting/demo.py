@@ -61,13 +61,19 @@ def _reports() -> int:
     if commissioner is None or previous is None:
         return created
     seed = read_seed("reporting", "reports")
-    sample_words = seed["reports"]
-    areas = list(
-        PriorityArea.objects.filter(lead_commissioners=commissioner)
-        .select_related("framework")
-        .order_by("framework__title", "order", "pk")
-    )
-    for area, words in zip(areas, sample_words, strict=False):
+    led = {
+        (area.framework.partnership, area.title): area
+        for area in PriorityArea.objects.filter(lead_commissioners=commissioner).select_related(
+            "framework"
+        )
+    }
+    # Each report's words go to the priority they were written for, never to another's.
+    reports = [
+        (led[(words.pop("partnership"), words.pop("priority"))], words)
+        for words in seed["reports"]
+        if (words["partnership"], words["priority"]) in led
+    ]
+    for area, words in reports:
         report = _submitted(area, previous, words, commissioner, today=previous.end_date)
         if report is None:
             continue
@@ -83,8 +89,11 @@ def _reports() -> int:
                 comment=comment, author=commissioner, answer=seed["answer"]
             )
             created += 1
-    if areas and not TermlyReport.objects.filter(priority_area=areas[0], term=current).exists():
-        draft = services.termly_report_start(priority_area=areas[0], term=current)
+    if not reports:
+        return created
+    first = reports[0][0]
+    if not TermlyReport.objects.filter(priority_area=first, term=current).exists():
+        draft = services.termly_report_start(priority_area=first, term=current)
         services.termly_report_save_words(
             report=draft,
             data={"highlights": seed["draft_highlights"]},
@@ -92,7 +101,7 @@ def _reports() -> int:
         )
         created += 1
     # This term: the other priorities' reports are in, awaiting the board's challenge.
-    for area, words in zip(areas[1:], sample_words[1:], strict=False):
+    for area, words in reports[1:]:
         if _submitted(area, current, words, commissioner) is not None:
             created += 1
     return created

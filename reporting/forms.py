@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflictFormMixin
-from core.partnerships import scope
+from core.personal_data import PersonalDataFormMixin
 from governance.models import AgendaItem, Board
 from priorities.models import RAG
 from reporting.assemble import WORD_FIELDS
@@ -22,7 +22,7 @@ def _helper(submit_label: str, *, action: str = "", method: str = "post") -> For
     return helper
 
 
-class ReportWordsForm(EditConflictFormMixin, forms.ModelForm):
+class ReportWordsForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """The commissioner's own words; `version` and `snapshot` (core.edit_conflicts) refuse a
     save over someone else's and say what they changed."""
 
@@ -49,7 +49,7 @@ class ReportWordsForm(EditConflictFormMixin, forms.ModelForm):
         self.helper = _helper("Save the report's words")
 
 
-class PresentForm(forms.Form):
+class PresentForm(PersonalDataFormMixin, forms.Form):
     """The meeting and agenda item where a report was presented, and any decision on it."""
 
     agenda_item = forms.ModelChoiceField(
@@ -89,41 +89,65 @@ class PresentForm(forms.Form):
         return cleaned
 
 
-class ChallengeForm(forms.ModelForm):
-    """A board member's challenge on a submitted report."""
+class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
+    """A board member's challenge on a submitted report, about the report as a whole or one
+    of its sections, exceptions or indicators (`subjects`: assemble.challenge_subjects)."""
+
+    subject = forms.ChoiceField(
+        label="About",
+        required=False,
+        help_text="A section, exception or indicator of the report, or the report as a whole.",
+    )
 
     class Meta:
         model = ReportComment
-        fields = ("about", "text")
+        fields = ("subject", "text")
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"about": "About (optional)", "text": "Your challenge"}
+        labels = {"text": "Your challenge"}
 
-    def __init__(self, *args, exceptions: list[dict] | None = None, action: str = "", **kwargs):
+    def __init__(self, *args, subjects: dict[str, str], action: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", "The report as a whole")] + [
-            (row["title"], row["title"]) for row in (exceptions or [])
-        ]
-        self.fields["about"] = forms.ChoiceField(
-            label="About",
-            choices=choices,
-            required=False,
-            help_text="An exception of the report, or the report as a whole.",
-        )
+        self.subjects = subjects
+        self.fields["subject"].choices = list(subjects.items())
         self.helper = _helper("Add the challenge", action=action)
 
+    def service_data(self) -> dict[str, str]:
+        """What report_comment_add takes: the anchor challenged and the words naming it."""
+        subject = self.cleaned_data["subject"]
+        about = self.subjects[subject] if subject else ""
+        return {"subject": subject, "about": about, "text": self.cleaned_data["text"]}
 
-class AnswerForm(forms.Form):
+
+class AnswerForm(PersonalDataFormMixin, forms.Form):
+    """An answer to a challenge, with the challenge's `version` the page showed: an answer
+    given over one saved meanwhile is refused (core.edit_conflicts)."""
+
     answer = forms.CharField(label="Your answer", widget=forms.Textarea(attrs={"rows": 3}))
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class BoardPackForm(forms.Form):
     """Choose the board and the term of a board pack."""
 
-    board = forms.ModelChoiceField(queryset=Board.objects.filter(is_active=True))
+    board = forms.ModelChoiceField(
+        queryset=Board.objects.none(),
+        help_text="The boards and groups that priorities report to.",
+    )
     term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, boards: list[Board], initial_board: Board | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["board"].queryset = scope(self.fields["board"].queryset, user)
+        field = self.fields["board"]
+        field.queryset = Board.objects.filter(pk__in=[board.pk for board in boards])
+        # The choices from the boards already read, each saying whose it is and how big.
+        field.choices = [("", "---------")] + [
+            (
+                board.pk,
+                f"{board.name} ({board.partnership}, {board.priority_count} "
+                f"priorit{'y' if board.priority_count == 1 else 'ies'})",
+            )
+            for board in boards
+        ]
+        field.initial = initial_board.pk if initial_board else None
         self.fields["term"].initial = Term.objects.current()
         self.helper = _helper("Open the board pack", method="get")

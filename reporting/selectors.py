@@ -11,12 +11,14 @@ from commissioning import selectors as commissioning_selectors
 from commissioning.models import Contract
 from core import roles
 from core.partnerships import scope
+from governance import selectors as governance_selectors
 from governance.models import Board, Decision
 from participation.models import ParticipationRecord
 from priorities import selectors as priorities_selectors
 from priorities.models import Action, Framework, PriorityArea
 from reporting.assemble import assemble_report, words_of
 from reporting.models import ReportComment, Term, TermlyReport
+from reporting.reminders import report_deadline
 
 Status = TermlyReport.Status
 
@@ -91,8 +93,14 @@ def term_report_rows(
     return [{"priority_area": area, "report": latest.get(area.pk)} for area in areas]
 
 
-def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> dict[str, Any]:
-    """The home page's dashboards for this user's roles, for the current term."""
+def dashboard(
+    *,
+    user: AbstractBaseUser,
+    today: datetime.date | None = None,
+    since: datetime.datetime | None = None,
+) -> dict[str, Any]:
+    """The home page's dashboards for this user's roles, for the current term; `since`, the
+    user's previous sign-in, marks what is new or updated since."""
     today = today or timezone.localdate()
     term = Term.objects.current(today)
     data: dict[str, Any] = {"term": term}
@@ -107,25 +115,25 @@ def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> 
             .filter(term=term)
             .exclude(status=Status.DRAFT)
             .select_related("priority_area__framework")
-            .annotate(challenged_by_me=Exists(mine))
+            .annotate(challenged_by_me=Exists(mine), **_changes_since(since, user=user))
         )
         latest = sorted(
             _latest_by_area(reports).values(),
             key=lambda r: (str(r.priority_area.framework), r.priority_area.order, r.pk),
         )
+        for report in latest:
+            report.since_last_visit = _since_last_visit(report, since)
         data["term_reports"] = latest
-        data["awaiting_challenge"] = [r for r in latest if not r.challenged_by_me]
+        data["to_review"] = [
+            r for r in latest if not r.challenged_by_me or r.since_last_visit == UPDATED
+        ]
     if roles.is_commissioner(user):
         data["overdue_actions"] = list(
             scope(priorities_selectors.my_actions(user=user), user).filter(Action.overdue_q(today))
         )
-        areas = list(
-            scope(PriorityArea.objects, user)
-            .filter(lead_commissioners=user)
-            .select_related("framework")
-            .order_by("framework__title", "order", "pk")
-        )
+        areas = list(scope(priorities_selectors.priorities_led_by(user=user), user))
         latest = _latest_by_area(TermlyReport.objects.filter(term=term, priority_area__in=areas))
+        data["my_priorities"] = _next_reports_due(areas, latest, term=term)
         data["feedback_owed"] = list(
             scope(ParticipationRecord.objects.feedback_owed(today), user)
             .filter(Q(priority_areas__lead_commissioners=user) | Q(created_by=user))
@@ -138,6 +146,56 @@ def dashboard(*, user: AbstractBaseUser, today: datetime.date | None = None) -> 
             if latest.get(area.pk) is None or latest[area.pk].is_draft
         ]
     return data
+
+
+NEW = "new"
+UPDATED = "updated"
+
+
+def _changes_since(since: datetime.datetime | None, *, user: AbstractBaseUser) -> dict:
+    """`discussed_since`: whether anyone else challenged the report, or anyone answered a
+    challenge on it, after `since`; in the same query as the reports."""
+    if since is None:
+        return {}
+    others = ReportComment.objects.filter(report=OuterRef("pk")).filter(
+        (Q(created_at__gt=since) & ~Q(author=user)) | Q(answered_at__gt=since)
+    )
+    return {"discussed_since": Exists(others)}
+
+
+def _since_last_visit(report: TermlyReport, since: datetime.datetime | None) -> str:
+    """NEW if the report was submitted since the user's previous visit, UPDATED if it changed
+    (presented, noted, challenged or answered) since, else ""; "" on a first visit."""
+    if since is None:
+        return ""
+    if report.submitted_at and report.submitted_at > since:
+        return NEW
+    if report.updated_at > since or report.discussed_since:
+        return UPDATED
+    return ""
+
+
+def _next_reports_due(
+    areas: list[PriorityArea], latest: dict[int, TermlyReport], *, term: Term
+) -> list[dict[str, Any]]:
+    """Each priority with the next report it owes: this term's until it is submitted, then
+    the next term's; each due by its term's last day. One query, for the next term."""
+    following = Term.objects.filter(start_date__gt=term.end_date).order_by("start_date").first()
+    rows = []
+    for area in areas:
+        report = latest.get(area.pk)
+        submitted = report is not None and not report.is_draft
+        due_term = following if submitted else term
+        rows.append(
+            {
+                "priority_area": area,
+                "report": report,
+                "submitted": submitted,
+                "due_term": due_term,
+                "due_on": report_deadline(due_term) if due_term else None,
+            }
+        )
+    return rows
 
 
 def contracts_due_assessment_for(
@@ -165,6 +223,37 @@ def board_pack_areas(*, board: Board) -> list[PriorityArea]:
         .select_related("framework")
         .order_by("framework__title", "order", "pk")
     )
+
+
+def board_pack_boards(*, user: AbstractBaseUser) -> list[Board]:
+    """The active bodies of the user's partnership that priorities report to (of frameworks they
+    own, or that they lead), each with `priority_count`: two queries, however many bodies and
+    priorities."""
+    counts: dict[int, set[int]] = {}
+    for area, owner, lead in scope(PriorityArea.objects, user).values_list(
+        "pk", "framework__owning_board", "lead_board"
+    ):
+        for board in {owner, lead} - {None}:
+            counts.setdefault(board, set()).add(area)
+    boards = list(
+        scope(Board.objects, user)
+        .filter(is_active=True, pk__in=counts)
+        .select_related("partnership")
+    )
+    for board in boards:
+        board.priority_count = len(counts[board.pk])
+    return boards
+
+
+def board_pack_board_for(*, user: AbstractBaseUser, boards: list[Board]) -> Board | None:
+    """The pack a person most likely wants: of the boards they sit on now, the one most
+    priorities report to; with no seat on any, the top-level body most priorities report to."""
+    seats = set(
+        governance_selectors.current_memberships().filter(user=user).values_list("board", flat=True)
+    )
+    mine = [board for board in boards if board.pk in seats]
+    candidates = mine or [board for board in boards if board.reports_to_id is None]
+    return max(candidates, key=lambda board: board.priority_count, default=None)
 
 
 def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:

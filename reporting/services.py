@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from core.edit_conflicts import EditConflict, save_edit
+from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from core.models import Kind
 from core.notifications.emails import announce
 from governance import services as governance_services
@@ -168,12 +168,17 @@ def termly_report_mark_noted(*, report: TermlyReport) -> TermlyReport:
 
 @transaction.atomic
 def report_comment_add(
-    *, report: TermlyReport, author: AbstractBaseUser, text: str, about: str = ""
+    *,
+    report: TermlyReport,
+    author: AbstractBaseUser,
+    text: str,
+    about: str = "",
+    subject: str = "",
 ) -> ReportComment:
-    """Challenge a submitted report."""
+    """Challenge a submitted report, or the part of it `about` names and `subject` anchors."""
     if report.is_draft:
         raise ValidationError("A draft cannot be challenged: wait until it is submitted.")
-    comment = ReportComment(report=report, author=author, text=text, about=about)
+    comment = ReportComment(report=report, author=author, text=text, about=about, subject=subject)
     comment.full_clean()
     comment.save()
     _announce(
@@ -199,25 +204,40 @@ def _announce(comment: ReportComment, **event) -> None:
     )
 
 
+class ChallengeAnswerConflict(EditConflict):
+    """Someone answered the challenge since this answer began; `current` is it as it is now."""
+
+    def __init__(self, current: ReportComment):
+        super().__init__(current, noun="challenge")
+
+
 @transaction.atomic
 def report_comment_answer(
-    *, comment: ReportComment, author: AbstractBaseUser, answer: str
+    *,
+    comment: ReportComment,
+    author: AbstractBaseUser,
+    answer: str,
+    expected_version: int | None = None,
 ) -> ReportComment:
-    """Answer a challenge (a later answer replaces the earlier one)."""
-    comment.answer = answer
-    comment.answered_by = author
-    comment.answered_at = timezone.now()
-    comment.full_clean()
-    comment.save(update_fields=["answer", "answered_by", "answered_at"])
+    """Answer a challenge, or change its answer: the page shows the latest, the challenge's
+    history keeps every earlier one. Refused (ChallengeAnswerConflict) if the challenge was
+    answered since `expected_version` was read; None answers it as it is now (the demo)."""
+    current = locked_for_edit(
+        ReportComment,
+        pk=comment.pk,
+        expected_version=expected_version,
+        conflict=ChallengeAnswerConflict,
+    )
+    save_edit(current, {"answer": answer, "answered_by": author, "answered_at": timezone.now()})
     # One notification per challenge: a later answer replaces the first on the page, unannounced.
-    if comment.author_id != author.pk:
+    if current.author_id != author.pk:
         _announce(
-            comment,
-            recipients=[comment.author],
+            current,
+            recipients=[current.author],
             kind=Kind.ANSWER,
-            message=f"{_name(author)} answered your challenge on {comment.report}: “{comment}”",
+            message=f"{_name(author)} answered your challenge on {current.report}: “{current}”",
         )
-    return comment
+    return current
 
 
 # Calendar feeds

@@ -7,7 +7,7 @@ from django.urls import path
 
 from core.history import ObjectHistoryView
 from reporting import views
-from reporting.models import TermlyReport
+from reporting.models import ReportComment, TermlyReport
 
 app_name = "reporting"
 
@@ -39,6 +39,11 @@ urlpatterns = [
         name="report_challenge",
     ),
     path("challenges/<int:pk>/answer/", views.ReportAnswerView.as_view(), name="report_answer"),
+    path(
+        "challenges/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=ReportComment),
+        name="challenge_history",
+    ),
     path("calendar/", views.CalendarPageView.as_view(), name="calendar"),
     path("calendar/reset/", views.CalendarResetView.as_view(), name="calendar_reset"),
     path("calendar/<str:token>.ics", views.CalendarFeedView.as_view(), name="calendar_feed"),

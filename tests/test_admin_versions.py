@@ -14,6 +14,7 @@ from django.utils import timezone
 from commissioning.tests.factories import (
     ActivityFactory,
     ContractFactory,
+    ContractReviewFactory,
     ContributionFactory,
     DecommissioningPlanFactory,
     KpiFactory,
@@ -26,8 +27,9 @@ from core.admin_versions import (
 )
 from core.tests.factories import AdministratorFactory
 from core.tests.helpers import admin_change_data, form_data
+from core.tests.sign_in import sign_in
 from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
-from participation.tests.factories import ParticipationRecordFactory
+from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
@@ -36,7 +38,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 from reporting.models import TermlyReport
-from reporting.tests.factories import TermlyReportFactory
+from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
@@ -55,6 +57,9 @@ FACTORIES = {
     "DecommissioningPlan": DecommissioningPlanFactory,
     "Contribution": ContributionFactory,
     "KeyPerformanceIndicator": KpiFactory,
+    "ContractReview": ContractReviewFactory,
+    "VoiceAnswer": lambda: VoiceAnswerFactory(activity=ActivityFactory()),
+    "ReportComment": ReportCommentFactory,
 }
 # The history tables copy `version` but are never edited.
 RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Historical")]
@@ -62,7 +67,7 @@ RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Histor
 
 def _admin_client() -> Client:
     client = Client()
-    client.force_login(AdministratorFactory())
+    sign_in(client, AdministratorFactory())
     return client
 
 

@@ -17,6 +17,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from core.tests.helpers import form_data
+from core.tests.sign_in import sign_in
 from reporting.forms import AnswerForm
 from tests.matrix import MATRIX, make_world, url_args
 
@@ -115,7 +116,7 @@ def test_generated_input_never_breaks_a_form(name):
     args = url_args(world, rule.get("object", ()))
     url = reverse(name, args=args)
     client = Client()
-    client.force_login(world["people"]["admin"])
+    sign_in(client, world["people"]["admin"])
     if name in FORM_CLASSES:
         form = FORM_CLASSES[name]()
     else:

@@ -26,8 +26,14 @@ from commissioning.tests.factories import (
 )
 from core.choices import Stage
 from core.tests.helpers import form_data
+from core.tests.sign_in import sign_in
 from governance.models import AgendaItem, Decision, Meeting
-from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+from governance.tests.factories import (
+    AgendaItemFactory,
+    DecisionFactory,
+    MeetingFactory,
+    RecordingSeatFactory,
+)
 from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import Action, Indicator, Objective
 from priorities.tests.factories import (
@@ -52,7 +58,7 @@ def _two_editors_open(url: str, first, second, form_name: str = "form") -> tuple
     editors = []
     for user in (first, second):
         client = Client()
-        client.force_login(user)
+        sign_in(client, user)
         response = client.get(url)
         assert response.status_code == 200
         editors.append(Editor(client, form_data(response.context[form_name])))
@@ -191,6 +197,7 @@ def test_two_editors_of_an_indicator(lead, administrator, area):
 
 def test_two_editors_of_an_agenda_item(commissioner, administrator):
     item = AgendaItemFactory(title="Joint Commissioning Strategy", presenter="")
+    RecordingSeatFactory(board=item.meeting.board, user=commissioner)
     url = reverse("governance:agenda_item_update", args=[item.pk])
     first, second = _two_editors_open(url, commissioner, administrator)
 
@@ -218,6 +225,7 @@ def test_two_editors_of_an_agenda_item(commissioner, administrator):
 
 def test_two_editors_of_a_meeting(commissioner, administrator):
     meeting = MeetingFactory(location="Municipal Building, Widnes", minutes="")
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     url = reverse("governance:meeting_update", args=[meeting.pk])
     first, second = _two_editors_open(url, commissioner, administrator)
 
@@ -241,6 +249,7 @@ def test_two_editors_of_a_meeting(commissioner, administrator):
 
 def test_two_editors_of_a_decision(commissioner, administrator):
     decision = DecisionFactory(owner="Head of Early Help", status=Decision.Status.OPEN)
+    RecordingSeatFactory(board=decision.meeting.board, user=commissioner)
     url = reverse("governance:decision_update", args=[decision.pk])
     first, second = _two_editors_open(url, commissioner, administrator)
 

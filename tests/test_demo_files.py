@@ -116,8 +116,7 @@ SENTENCES = [
         "reporting.TermlyReport",
         {"overall_rag": "amber"},
         "highlights",
-        "The Edge of Care Team reached full strength this term and supported 14 families; no "
-        "child it worked with came into care.",
+        "the good level of development at age 5 has risen from 37% in 2013 to 61%.",
     ),
     (
         "commissioning.Service",
@@ -314,3 +313,84 @@ def test_a_broken_seed_file_is_named_in_the_error(tmp_path):
         read_seed(tmp_path, "broken")
     with pytest.raises(FileNotFoundError, match=r"missing\.yaml"):
         read_seed(tmp_path, "missing")
+
+
+# Names that only one partnership's framework (/work/shared/seeds) uses: the other partnership's
+# demo must not borrow them.
+WEST_CHESHIRE_ONLY = (
+    "Edge of Care",
+    "Young People's Senate",
+    "Children's Trust Executive",
+    "Joint Commissioning Strategy",
+    "Vale Royal",
+    "Cheshire West",
+)
+HALTON_ONLY = ("Halton", "Youth Cabinet", "iCART", "ImPart")
+PARTNERSHIPS = ("Halton", "West Cheshire")
+
+
+def _contract_partnerships() -> dict[str, str]:
+    return {
+        c["reference"]: c["partnership"]
+        for c in read_seed("commissioning", "contracts")["contracts"]
+    }
+
+
+def _texts(data, partnership: str, contracts: dict[str, str]):
+    """Every (partnership, text) of a seed file's data: a file or entry says whose it is by its
+    name, a `partnership` key, a partnership's name as key, or the contract it is about."""
+    if isinstance(data, dict):
+        partnership = data.get("partnership") or contracts.get(data.get("contract"), partnership)
+        for key, value in data.items():
+            yield from _texts(value, key if key in PARTNERSHIPS else partnership, contracts)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _texts(value, partnership, contracts)
+    elif isinstance(data, str):
+        yield partnership, data
+
+
+def _borrowed(partnership: str, texts) -> list[tuple[str, str]]:
+    others = WEST_CHESHIRE_ONLY if partnership == "Halton" else HALTON_ONLY
+    return [
+        (name, text)
+        for whose, text in texts
+        if whose == partnership
+        for name in others
+        if name in text
+    ]
+
+
+def test_no_partnerships_demo_text_names_what_only_the_other_partnerships_framework_has():
+    """The Halton 0-5 Development report's highlights named West Cheshire's Edge of Care Team."""
+    contracts = _contract_partnerships()
+    texts = []
+    for path in _seed_files():
+        whose = {"halton": "Halton", "west_cheshire": "West Cheshire"}.get(path.stem, "")
+        texts += _texts(read_seed(path.parent.parent, path.stem), whose, contracts)
+    assert [text for whose, text in texts if "Edge of Care" in text and whose == "West Cheshire"]
+    assert _borrowed("Halton", texts) == []
+    assert _borrowed("West Cheshire", texts) == []
+
+
+def test_the_demos_reports_and_needs_assessments_are_each_their_own(loaded):
+    """A Halton report read West Cheshire's words, and an activity had two identical needs
+    assessments."""
+    reports = _model("reporting.TermlyReport").objects.select_related("priority_area__framework")
+    texts = [
+        (
+            r.priority_area.framework.partnership,
+            f"{r.highlights} {r.risks_and_issues} {r.asks_of_board}",
+        )
+        for r in reports
+    ]
+    assert {whose for whose, _ in texts} == {"Halton"}
+    assert _borrowed("Halton", texts) == []
+    assessments = _model("commissioning.NeedsAssessment").objects.values_list(
+        "activity", "title", "date", "key_findings"
+    )
+    assert len(set(assessments)) == len(assessments)
+    cycles = _model("commissioning.NeedsAssessment").objects.filter(
+        activity__title="Independent advocacy re-commissioning"
+    )
+    assert sorted(cycles.values_list("cycle_number", flat=True)) == [1, 2]

@@ -16,9 +16,14 @@ PUBLIC_URL_NAMES = {
     "healthz",
     # A calendar application cannot sign in: the secret token in the address is the credential.
     "reporting:calendar_feed",
+    # Single sign-on: the way to the organisation's sign-in page and back (404 unless
+    # configured; core/tests/test_sso.py walks them).
+    "sso_start",
+    "sso_callback",
 }
-# Public pages whose address takes an argument, opened by their own tests below.
-PUBLIC_WITH_ARGUMENTS = {"reporting:calendar_feed"}
+# Public pages whose address takes an argument, or that need configuration, opened by their
+# own tests.
+PUBLIC_WITH_ARGUMENTS = {"reporting:calendar_feed", "sso_start", "sso_callback"}
 
 
 LOGIN_PAGES = ("login", "admin:login")  # the admin sends its own pages to its own login

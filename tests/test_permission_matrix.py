@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from core import roles
 from core.tests.factories import PartnershipFactory, UserFactory, give_role
+from core.tests.sign_in import sign_in
 from tests.matrix import MATRIX, make_world, url_args
 from tests.urlwalk import all_urls
 
@@ -39,7 +40,7 @@ def test_every_url_has_a_rule():
 def _status(user, method: str, url: str) -> int:
     client = Client()
     if user is not None:
-        client.force_login(user)
+        sign_in(client, user)
     return getattr(client, method)(url).status_code
 
 

@@ -5,15 +5,18 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from commissioning.models.providers import Provider, Service
-from governance.models import Organisation
+from governance.models import Decision, Organisation
 from priorities.models import RAG, PriorityArea
 
 if TYPE_CHECKING:
@@ -251,6 +254,41 @@ class Contract(models.Model):
     def has_ended(self, today: datetime.date | None = None) -> bool:
         return self.end_date < (today or timezone.localdate())
 
+    # Deletion: a contract with a record of its management is ended, never deleted.
+
+    def governance_decisions(self) -> models.QuerySet:
+        """The boards' decisions recorded as concerning this contract."""
+        return Decision.objects.filter(
+            concerns_type=ContentType.objects.get_for_model(Contract), concerns_id=self.pk
+        )
+
+    def deletion_refusal(self) -> str:
+        """Why the contract cannot be deleted, or "" if it can: its reviews, KPIs, variations
+        and the boards' decisions on it are its record, which deleting it would lose."""
+        if self.pk is None:
+            return ""
+        counts = [
+            (self.reviews.count(), "review"),
+            (self.kpis.count(), "KPI"),
+            (self.variations.count(), "variation"),
+            (self.governance_decisions().count(), "board decision"),
+        ]
+        held = [f"{count} {noun}{'s' if count != 1 else ''}" for count, noun in counts if count]
+        if not held:
+            return ""
+        listed = held[0] if len(held) == 1 else ", ".join(held[:-1]) + f" and {held[-1]}"
+        return (
+            f"{self.reference} cannot be deleted: it has {listed}, which deleting it would lose. "
+            "A contract with reviews, KPIs, variations or decisions is ended, not deleted: set "
+            "its status to Expired or Decommissioned instead."
+        )
+
+    def delete(self, *args, **kwargs):
+        refusal = self.deletion_refusal()
+        if refusal:
+            raise ProtectedError(refusal, set(self.governance_decisions()))
+        return super().delete(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         errors = {}
@@ -273,6 +311,16 @@ class Contract(models.Model):
             raise ValidationError(errors)
 
 
+@receiver(pre_delete, sender=Contract)
+def _refuse_deleting_a_contract_with_decisions(sender, instance: Contract, **kwargs) -> None:
+    """A queryset's delete (the admin's bulk action) skips Contract.delete: the boards'
+    decisions, which no foreign key protects, are checked here; the reviews, KPIs and
+    variations are protected by their foreign keys."""
+    decisions = instance.governance_decisions()
+    if decisions.exists():
+        raise ProtectedError(instance.deletion_refusal(), set(decisions))
+
+
 class ContractReview(models.Model):
     """A review of a contract: performance, outcomes, value for money and the decision taken."""
 
@@ -288,7 +336,8 @@ class ContractReview(models.Model):
         RECOMMISSION = "recommission", "Re-commission"
         DECOMMISSION = "decommission", "Decommission"
 
-    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="reviews")
+    # PROTECT: a contract with reviews is ended, never deleted (Contract.deletion_refusal).
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="reviews")
     date = models.DateField("review date", default=timezone.localdate)
     performance_rag = models.CharField("performance (RAG)", max_length=10, choices=RAG.choices)
     outcomes_achieved = models.TextField()
@@ -311,6 +360,8 @@ class ContractReview(models.Model):
     )
     is_sample = models.BooleanField("sample data", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: a correction in the admin bumps it; one from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -329,6 +380,11 @@ class ContractReview(models.Model):
 
     def __str__(self) -> str:
         return f"Review of {self.contract.reference} on {self.date:%d/%m/%Y}"
+
+    def get_absolute_url(self) -> str:
+        return (
+            reverse("commissioning:contract_detail", args=[self.contract_id]) + "#reviews-heading"
+        )
 
     def clean(self) -> None:
         super().clean()

@@ -71,7 +71,8 @@ class ExtensionOption(models.Model):
 class ContractVariation(models.Model):
     """A change agreed to a contract while it runs: its value, dates or scope, and why."""
 
-    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="variations")
+    # PROTECT: a varied contract is ended, never deleted (Contract.deletion_refusal).
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="variations")
     review = models.ForeignKey(
         ContractReview,
         on_delete=models.SET_NULL,

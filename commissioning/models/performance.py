@@ -30,8 +30,9 @@ class KeyPerformanceIndicator(models.Model):
         TERMLY = "termly", "Termly"
         ANNUALLY = "annually", "Annually"
 
+    # PROTECT: a contract with KPIs is ended, never deleted (Contract.deletion_refusal).
     contract = models.ForeignKey(
-        "commissioning.Contract", on_delete=models.CASCADE, related_name="kpis"
+        "commissioning.Contract", on_delete=models.PROTECT, related_name="kpis"
     )
     name = models.CharField(max_length=200)
     target = models.DecimalField(max_digits=12, decimal_places=2)

@@ -5,6 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -415,6 +417,31 @@ def test_register_filters_and_totals_annual_value(board_member_client):
     assert "£1,500,000.50" in page
 
 
+def test_register_totals_every_contract_with_no_filter_and_the_filtered_ones_with_one(
+    board_member_client, django_assert_num_queries
+):
+    """With no filter the register said "0 contracts match ... £0" above the contracts it listed."""
+    ContractFactory(reference="A-1", annual_value=Decimal("1000"), total_value=Decimal("3000"))
+    ContractFactory(reference="A-2", annual_value=Decimal("500"), total_value=Decimal("1500"))
+    ContractFactory(reference="B-1", annual_value=Decimal("20"), total_value=Decimal("40"))
+    url = reverse("commissioning:contract_list")
+    page = board_member_client.get(url).content.decode()
+    assert "<strong>3 contracts</strong> match" in page
+    assert "annual value of <strong>£1,520</strong>" in page
+    assert "total value of <strong>£4,540</strong>" in page
+    with django_assert_num_queries(len(_queries(board_member_client, url))):
+        filtered = board_member_client.get(url, {"q": "A-"}).content.decode()
+    assert "<strong>2 contracts</strong> match" in filtered
+    assert "annual value of <strong>£1,500</strong>" in filtered
+    assert "total value of <strong>£4,500</strong>" in filtered
+
+
+def _queries(client, url) -> list:
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return queries.captured_queries
+
+
 def test_register_empty_state(board_member_client):
     response = board_member_client.get(reverse("commissioning:contract_list"))
     assert "No contracts match these filters." in response.content.decode()
@@ -532,3 +559,19 @@ def test_an_activitys_own_lead_saves_it_under_a_priority_they_do_not_lead(
     assert commissioner_client.post(url, data).status_code == 302
     activity.refresh_from_db()
     assert activity.title == "Kept"
+
+
+def test_provider_directory_active_filter_says_any_active_only_and_inactive_only(
+    board_member_client,
+):
+    """The directory's "Active" filter offered Django's "Unknown / Yes / No"."""
+    ProviderFactory(name="Still trading")
+    ProviderFactory(name="Closed down", is_active=False)
+    url = reverse("commissioning:provider_list")
+    page = board_member_client.get(url).content.decode()
+    assert '<option value="unknown" selected>Any</option>' in page
+    assert '<option value="true">Active only</option>' in page
+    assert '<option value="false">Inactive only</option>' in page
+    assert "Unknown" not in page
+    inactive = board_member_client.get(url, {"is_active": "false"}).content.decode()
+    assert "Closed down" in inactive and "Still trading" not in inactive

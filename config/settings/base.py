@@ -36,6 +36,9 @@ THIRD_PARTY_APPS = [
     "csp",
     "import_export",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "simple_history",
     "django_tasks",
     "django_tasks_db",
@@ -52,17 +55,25 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise, so static files keep their long cache; every other response, the
+    # lockout page and redirects included, passes through it.
+    "core.headers.NoStoreMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # The partnership the session works in reaches the user object (core.partnerships).
     "core.partnerships.CurrentPartnershipMiddleware",
+    # request.user.is_verified(): whether this session entered a second factor.
+    "django_otp.middleware.OTPMiddleware",
     # Django's LoginRequiredMiddleware, keeping what a form posted after the session ended
     # (after the CSRF check above, so a forged post cannot plant values in a form).
     "core.saved_typing.LoginRequiredKeepingTypingMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Administrators (and whoever set up a second factor) enter their code before any page.
+    "core.two_factor.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -113,12 +124,42 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# django-axes checks each sign-in before Django's own backend does.
+# django-axes checks each sign-in before Django's own backend does; the organisation's
+# single sign-on (core/sso.py) answers only its own callback, and only when configured.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "core.sso.OrganisationAccountBackend",
 ]
 LOGIN_URL = "login"
+
+# Single sign-on over OpenID Connect (mozilla-django-oidc), e.g. Microsoft Entra ID: off
+# unless the client and the provider's endpoints are all set (README, "Single sign-on").
+# People are matched by email address; nobody gets an account by signing in.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+# The claims come from the signed ID token; no user-info endpoint is called.
+OIDC_OP_USER_ENDPOINT = ""
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso_callback"
+
+# Two-factor authentication (django-otp): an authenticator app (TOTP) and backup codes.
+OTP_TOTP_ISSUER = "Joint Commissioning Manager"
+# Wrong codes are counted by django-axes like wrong passwords (core/lockout.py); django-otp's
+# own growing delay would also refuse a right code typed seconds after a wrong one.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+# Django admin lists and removes people's devices (a lost phone) but never shows their secrets
+# or backup codes, as the calendar feeds' admin never shows their tokens.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sign-in protection (django-axes): five wrong passwords for one username from one address
 # lock that pair out for 30 minutes; a successful sign-in clears the count. Attempts are kept
@@ -126,7 +167,9 @@ LOGIN_URL = "login"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A completed sign-in clears the count (core/lockout.py), not a password alone while a
+# second factor is still to come, so signing in again buys no more guesses at the code.
+AXES_RESET_ON_SUCCESS = False
 # The lockout page is rendered in answer to the sign-in POST itself, so it needs no URL of
 # its own and nothing is added to the pages open without signing in.
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -171,6 +214,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# django-import-export's own formula escaping stays off: in 4.4 it strips only a leading "="
+# and turns every cell, numbers too, into text. The resources escape formulas themselves
+# (core/formulas.py: a leading apostrophe before =, +, -, @, tab or CR; numbers untouched).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
+
 MESSAGE_TAGS = {message_constants.ERROR: "danger"}
 
 # Security headers, whatever DEBUG says.
@@ -178,6 +226,34 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SESSION_COOKIE_HTTPONLY = True
+# The browser features no page of the product uses, denied to it and to anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.jobs import attempt_of, retried_task, retry_delay
 from core.tests.factories import CommissionerFactory
+from core.tests.sign_in import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +114,7 @@ def test_only_administrators_see_the_jobs(client, run_jobs):
 
     staff = CommissionerFactory(is_staff=True)
     staff.user_permissions.set(Permission.objects.filter(codename__startswith="view_"))
-    client.force_login(staff)
+    sign_in(client, staff)
     for name in (
         "admin:reporting_failedjob_changelist",
         "admin:django_tasks_database_dbtaskresult_changelist",

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from core import roles
-from core.demo_users import DEMO_USERS
+from core.demo_users import DEMO_ADMINISTRATOR_TOTP_SECRET, DEMO_USERS
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,19 @@ def test_demo_users_can_sign_in(client):
         )
         assert response.status_code == 302, demo.username
         client.post(reverse("logout"))
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_administrator_enters_the_code_of_the_printed_secret(client, first_run_output):
+    assert f"two-factor secret: {DEMO_ADMINISTRATOR_TOTP_SECRET}" in first_run_output
+    response = client.post(
+        reverse("login"), {"username": "administrator", "password": "demo-administrator-2026"}
+    )
+    assert client.get(response.url).url.startswith(reverse("two_factor_verify"))
+    out = StringIO()
+    call_command("demo_code", stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6
+    verified = client.post(reverse("two_factor_verify"), {"code": code}, follow=True)
+    assert verified.resolver_match.url_name == "home"
+    assert "As an administrator you can" in verified.content.decode()

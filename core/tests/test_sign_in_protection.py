@@ -75,9 +75,11 @@ def test_the_lockout_ends_thirty_minutes_after_the_fifth_wrong_password(client, 
 
 
 def test_lockout_settings():
+    # Cleared by a completed sign-in (core/lockout.py), not by a password alone.
     assert settings.AXES_FAILURE_LIMIT == 5
     assert settings.AXES_COOLOFF_TIME.total_seconds() == 30 * 60
     assert settings.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+    assert settings.AXES_RESET_ON_SUCCESS is False
 
 
 def test_sessions_expire_after_thirty_idle_minutes():
@@ -148,3 +150,108 @@ def test_behind_a_proxy_lockout_is_per_client_not_per_proxy(client, alex, settin
         reverse("login"), {"username": "alex", "password": PASSWORD}, **colleague
     )
     assert response.status_code == 302
+
+
+def _change_password(client, old):
+    return client.post(
+        reverse("password_change"),
+        {
+            "old_password": old,
+            "new_password1": "another-long-passphrase-2026",
+            "new_password2": "another-long-passphrase-2026",
+        },
+    )
+
+
+def test_five_wrong_current_passwords_lock_the_password_change_like_sign_in(client, alex):
+    """Twenty wrong current passwords, then the right one, used to be all accepted."""
+    client.force_login(alex)
+    for _ in range(4):
+        response = _change_password(client, "wrong")
+        assert response.status_code == 200
+        assert "Your old password was entered incorrectly" in response.content.decode()
+    assert _change_password(client, "wrong").status_code == 429
+    locked = _change_password(client, PASSWORD)
+    assert locked.status_code == 429
+    text = " ".join(locked.content.decode().split())
+    assert "Sign-in locked" in text
+    assert "locked for 30 minutes, even with the right password" in text
+    alex.refresh_from_db()
+    assert alex.check_password(PASSWORD)
+    # The same count as signing in: that is locked too.
+    client.post(reverse("logout"))
+    assert _sign_in(client, PASSWORD).status_code == 429
+
+
+def test_wrong_current_passwords_and_wrong_sign_ins_add_up(client, alex):
+    for _ in range(3):
+        _sign_in(client, "wrong")
+    client.force_login(alex)
+    _change_password(client, "wrong")
+    assert _change_password(client, "wrong").status_code == 429
+
+
+def test_a_password_change_with_the_right_current_password_clears_the_count(client, alex):
+    client.force_login(alex)
+    for _ in range(4):
+        _change_password(client, "wrong")
+    assert _change_password(client, PASSWORD).url == reverse("password_change_done")
+    client.post(reverse("logout"))
+    for _ in range(4):
+        assert _sign_in(client, "wrong").status_code == 200
+
+
+def test_an_empty_current_password_is_not_counted(client, alex):
+    client.force_login(alex)
+    for _ in range(6):
+        assert _change_password(client, "").status_code == 200
+
+
+@pytest.mark.parametrize("length", [151, 256, 1000])
+def test_an_over_long_username_is_refused_at_the_form(client, alex, length):
+    """A 256-character username answered 500 on PostgreSQL: django-axes wrote it to a
+    255-character column."""
+    response = _sign_in(client, "wrong", username="a" * length)
+    assert response.status_code == 200
+    assert "Enter a username of at most 150 characters." in response.content.decode()
+
+
+def test_an_over_long_username_is_refused_with_attempts_in_the_database(client, alex, settings):
+    """The same through django-axes' database handler, as in production (not the test cache)."""
+    from axes.handlers.proxy import AxesProxyHandler
+    from axes.models import AccessAttempt
+
+    settings.AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+    AxesProxyHandler.get_implementation(force=True)
+    try:
+        response = _sign_in(client, "wrong", username="a" * 256)
+        assert response.status_code == 200
+        assert "Enter a username of at most 150 characters." in response.content.decode()
+        _sign_in(client, "wrong")
+        assert list(AccessAttempt.objects.values_list("username", "failures_since_start")) == [
+            ("alex", 1)
+        ]
+    finally:
+        settings.AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+        AxesProxyHandler.get_implementation(force=True)
+
+
+def test_a_username_of_150_characters_is_still_checked(client):
+    UserFactory(username="b" * 150, password=PASSWORD)
+    assert _sign_in(client, PASSWORD, username="b" * 150).status_code == 302
+
+
+def test_the_admin_password_change_goes_to_the_page_that_counts_wrong_passwords(
+    administrator_client,
+):
+    """Django admin's own password change page had no attempt limit."""
+    response = administrator_client.post("/admin/password_change/", {"old_password": "wrong"})
+    assert response.url == reverse("password_change")
+
+
+def test_an_over_long_username_is_refused_at_the_admin_sign_in_too(client, alex):
+    response = client.post(
+        reverse("admin:login"), {"username": "a" * 256, "password": "wrong", "next": "/admin/"}
+    )
+    assert response.status_code == 200
+    assert "Enter a username of at most 150 characters." in response.content.decode()

@@ -58,6 +58,12 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     end_date = None
 
 
+class RecordingSeatFactory(MembershipFactory):
+    """A seat that records the board's meetings and decisions, held by a user (pass `user`)."""
+
+    role = Membership.Role.SECRETARY
+
+
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Meeting

@@ -7,12 +7,14 @@ from django.urls import reverse
 
 from core.admin_versions import PAGE_FIELDS
 from core.tests.helpers import admin_change_data, form_data
+from core.tests.sign_in import sign_in
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.tests.factories import (
     AgendaItemFactory,
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
+    RecordingSeatFactory,
     SubGroupFactory,
 )
 
@@ -205,7 +207,7 @@ def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed
     decision = DecisionFactory(owner="Head of Early Help", status="open")
     url = reverse("admin:governance_decision_change", args=[decision.pk])
     other_admin = Client()
-    other_admin.force_login(administrator)
+    sign_in(other_admin, administrator)
     first, second = _admin_opens(administrator_client, url), _admin_opens(other_admin, url)
 
     saved = administrator_client.post(url, first | {"owner": "Head of SEN Service"})
@@ -231,9 +233,10 @@ def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed
 
 
 def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
-    administrator_client, commissioner_client
+    administrator_client, commissioner_client, commissioner
 ):
     meeting = MeetingFactory(location="Municipal Building, Widnes", minutes="")
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     opened = _admin_opens(administrator_client, admin_url)
     _saved_on_the_site(
@@ -256,10 +259,11 @@ def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
 
 
 def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if_not(
-    administrator_client, commissioner_client
+    administrator_client, commissioner_client, commissioner
 ):
     decision = DecisionFactory(owner="Head of Early Help", text="Adopt THRIVE.")
     meeting = decision.meeting
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     opened = _admin_opens(administrator_client, admin_url)
     _saved_on_the_site(

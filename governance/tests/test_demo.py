@@ -4,10 +4,12 @@ import datetime as dt
 from unittest import mock
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from core import roles
 from core.models import Partnership
+from core.roles import can_edit_board_records
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from governance import demo
@@ -103,3 +105,14 @@ def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(client)
     for decision in held.decisions.all():
         assert decision.owner.replace("'", "&#x27;") in meeting_page
     assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page
+
+
+@pytest.mark.usefixtures("demo")
+def test_the_demo_commissioner_records_one_board_and_only_that_one():
+    """The demo's commissioner, who recorded every board's meetings before, keeps the feature
+    on show as the secretary of the Halton Children's Trust Board."""
+    commissioner = get_user_model().objects.get(username="commissioner")
+    recorded = [
+        board.name for board in Board.objects.all() if can_edit_board_records(commissioner, board)
+    ]
+    assert recorded == ["Halton Children's Trust Board"]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from core.models import Kind, Notification
 from core.tests.factories import BoardMemberFactory, CommissionerFactory
-from governance.tests.factories import MeetingFactory, MembershipFactory
+from governance.tests.factories import MeetingFactory, MembershipFactory, RecordingSeatFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,9 @@ def meeting():
 
 
 def test_publishing_tells_current_members_with_an_account_once(
-    meeting, commissioner_client, today, django_capture_on_commit_callbacks, run_jobs
+    meeting, administrator_client, today, django_capture_on_commit_callbacks, run_jobs
 ):
+    commissioner_client = administrator_client  # who publishes holds no seat to be told in
     member = BoardMemberFactory(username="member")
     MembershipFactory(board=meeting.board, user=member)
     MembershipFactory(board=meeting.board, user=None)  # no account: nobody to tell
@@ -52,7 +53,8 @@ def test_publishing_tells_current_members_with_an_account_once(
     assert "Papers published" in history.content.decode()
 
 
-def test_a_stale_page_does_not_publish(meeting, commissioner_client):
+def test_a_stale_page_does_not_publish(meeting, commissioner_client, commissioner):
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     url = reverse("governance:meeting_publish_papers", args=[meeting.pk])
     response = commissioner_client.post(url, {"version": meeting.version + 5}, follow=True)
     assert "Not published: someone changed this meeting" in response.content.decode()
@@ -69,6 +71,18 @@ def test_board_members_see_no_publish_button_and_cannot_publish(meeting, board_m
     assert meeting.papers_published_at is None
 
 
-def test_editors_see_the_publish_button(meeting, client):
-    client.force_login(CommissionerFactory())
+def test_the_boards_recorders_see_the_publish_button(meeting, client):
+    secretary = CommissionerFactory()
+    RecordingSeatFactory(board=meeting.board, user=secretary)
+    client.force_login(secretary)
     assert "Publish papers" in client.get(meeting.get_absolute_url()).content.decode()
+
+
+def test_a_commissioner_without_a_recording_seat_cannot_publish(meeting, client):
+    """Any commissioner, even one with no seat on the board, could publish its papers."""
+    client.force_login(CommissionerFactory())
+    assert "Publish papers" not in client.get(meeting.get_absolute_url()).content.decode()
+    url = reverse("governance:meeting_publish_papers", args=[meeting.pk])
+    assert client.post(url, {"version": meeting.version}).status_code == 403
+    meeting.refresh_from_db()
+    assert meeting.papers_published_at is None

@@ -16,6 +16,7 @@ from governance.tests.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    RecordingSeatFactory,
     SubGroupFactory,
 )
 
@@ -25,7 +26,7 @@ EDITOR_CLIENTS = ["commissioner_client", "administrator_client"]
 
 
 @pytest.fixture
-def meeting():
+def meeting(commissioner):
     meeting = MeetingFactory(
         board=BoardFactory(name="Halton Children's Trust Board"),
         starts_at=timezone.make_aware(dt.datetime(2026, 10, 7, 10, 0)),
@@ -34,6 +35,8 @@ def meeting():
     )
     AgendaItemFactory(meeting=meeting, order=1, title="Children's JSNA refresh")
     AgendaItemFactory(meeting=meeting, order=2, title="Joint Commissioning Strategy")
+    # The commissioner records this board's meetings, as its secretary.
+    RecordingSeatFactory(board=meeting.board, user=commissioner)
     return meeting
 
 
@@ -253,9 +256,10 @@ class TestMeetingPage:
 
 class TestMeetingEditing:
     @pytest.mark.parametrize("client_fixture", EDITOR_CLIENTS)
-    def test_create_saves_and_says_so(self, request, client_fixture):
+    def test_create_saves_and_says_so(self, request, client_fixture, commissioner):
         editor = request.getfixturevalue(client_fixture)
         board = BoardFactory()
+        RecordingSeatFactory(board=board, user=commissioner)
         response = editor.post(
             reverse("governance:meeting_create", args=[board.pk]),
             {"starts_at": "2027-01-20T14:00", "location": "Runcorn", "status": "planned"},
@@ -266,8 +270,11 @@ class TestMeetingEditing:
         assert timezone.localtime(meeting.starts_at).hour == 14
         assert "Meeting saved. Add its agenda items below." in _messages(response)
 
-    def test_create_with_a_wrong_date_format_explains_and_saves_nothing(self, commissioner_client):
+    def test_create_with_a_wrong_date_format_explains_and_saves_nothing(
+        self, commissioner_client, commissioner
+    ):
         board = BoardFactory()
+        RecordingSeatFactory(board=board, user=commissioner)
         response = commissioner_client.post(
             reverse("governance:meeting_create", args=[board.pk]),
             {"starts_at": "20/13/2027 25:00", "status": "planned"},

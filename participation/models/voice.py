@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
@@ -44,6 +46,11 @@ class VoiceAnswer(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="voice_answers"
     )
     answered_at = models.DateTimeField(default=timezone.now)
+    # Optimistic locking: each change bumps it; a change from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # Each earlier answer, and who gave it.
+    history = HistoricalRecords()
 
     partnership_lookup = "activity__partnership"
 
@@ -60,3 +67,6 @@ class VoiceAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.activity}: {self.question.text}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("participation:voice_answers", args=[self.activity_id])

@@ -15,6 +15,7 @@ from participation.models import (
     ParticipationRecord,
     StakeholderGroup,
     VoiceAnswer,
+    VoiceQuestion,
 )
 from priorities.tests.factories import PriorityAreaFactory
 
@@ -65,6 +66,10 @@ class VoiceAnswerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = VoiceAnswer
 
+    # A question of the activity's current stage, from those the migrations seed.
+    question = factory.LazyAttribute(
+        lambda answer: VoiceQuestion.objects.filter(stage=answer.activity.stage).first()
+    )
     cycle_number = factory.LazyAttribute(lambda answer: answer.activity.cycle_number)
     answer = "Children in care told us at the council's last meeting."
     answered_by = factory.SubFactory(CommissionerFactory)

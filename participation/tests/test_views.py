@@ -295,3 +295,17 @@ def test_log_sorts_by_level(board_member_client):
 def test_logging_from_an_unknown_activity_starts_blank(commissioner_client, area, activity):
     form = commissioner_client.get(CREATE, {"activity": activity}).context["form"]
     assert form["activity"].value() is None
+
+
+def test_feedback_owed_filter_says_any_owed_only_and_none_owed(board_member_client):
+    """The "Feedback owed" filter offered Django's "Unknown / Yes / No"."""
+    old = timezone.localdate() - datetime.timedelta(days=40)
+    ParticipationRecordFactory(title="Owed record", date=old)
+    ParticipationRecordFactory(title="Recent record")
+    page = board_member_client.get(LOG).content.decode()
+    assert '<option value="unknown" selected>Any</option>' in page
+    assert '<option value="true">Feedback owed only</option>' in page
+    assert '<option value="false">No feedback owed</option>' in page
+    assert "Unknown" not in page
+    none_owed = board_member_client.get(LOG, {"feedback_owed": "false"}).content.decode()
+    assert "Recent record" in none_owed and "Owed record" not in none_owed

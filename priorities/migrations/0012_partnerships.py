@@ -16,8 +16,8 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_partnerships"),
-        ("governance", "0006_partnerships"),
+        ("core", "0004_partnerships"),
+        ("governance", "0007_partnerships"),
         ("priorities", "0011_move_reports_to_reporting"),
     ]
 

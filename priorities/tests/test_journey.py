@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from priorities.exports import HEADERS
 from priorities.models import Action
@@ -66,19 +67,30 @@ def test_commissioner_daily_loop_and_board_member_reads(commissioner, board_memb
     titles = sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True))
     assert titles == ["Retain TAF advisors", "Seek funding sources to increase TAF advisors"]
 
-    # Imports it back: each row updates its action, nothing is duplicated.
+    # Changes one title in the file and imports it back: that action alone is saved.
+    workbook = load_workbook(io.BytesIO(exported.content))
+    titles_column = workbook.active[get_column_letter(column + 1)]
+    renamed = next(cell for cell in titles_column if cell.value == "Retain TAF advisors")
+    renamed.value = "Retain and train TAF advisors"
+    edited = io.BytesIO()
+    workbook.save(edited)
     url = reverse("priorities:action_import", args=[area.pk])
-    preview = client.post(url, {"file": SimpleUploadedFile("plan.xlsx", exported.content)})
-    assert "All 2 rows can be imported" in preview.content.decode()
+    preview = client.post(url, {"file": SimpleUploadedFile("plan.xlsx", edited.getvalue())})
+    page = preview.content.decode()
+    assert "0 new actions and 1 action to update" in page
+    assert "Title: Retain TAF advisors" in page and "1 row unchanged" in page
     client.post(url, {"confirm": "1"})
     assert area.actions.count() == 2
-    assert set(area.actions.values_list("version", flat=True)) == {2}
+    assert sorted(area.actions.values_list("title", "version")) == [
+        ("Retain and train TAF advisors", 2),
+        ("Seek funding sources to increase TAF advisors", 1),
+    ]
 
     # A board member reads the priority and cannot change anything.
     board = Client()
     board.force_login(board_member)
     page = board.get(area.get_absolute_url()).content.decode()
-    assert "Retain TAF advisors" in page and "Add an action" not in page
+    assert "Retain and train TAF advisors" in page and "Add an action" not in page
     before = list(Action.objects.order_by("pk").values())
     for refused in (
         board.post(reverse("priorities:action_update", args=[mine.pk]), {"title": "x"}),

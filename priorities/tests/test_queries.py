@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.tests.factories import CommissionerFactory
+from priorities import services
 from priorities.tests.factories import (
     ActionFactory,
     FrameworkFactory,
@@ -129,3 +130,33 @@ def test_action_page_query_count_is_constant_as_updates_grow(
         with django_assert_num_queries(measured):
             commissioner_client.get(url)
     print(f"action page: {measured} queries at 1, 10 and 100 updates")
+
+
+def test_action_page_query_count_is_constant_as_status_owner_and_due_changes_grow(
+    commissioner, commissioner_client, django_assert_num_queries
+):
+    """The timeline's status, owner and due date changes must not cost a query each."""
+    action = ActionFactory(owner=commissioner)
+    ProgressUpdateFactory(action=action, author=CommissionerFactory())
+
+    def change(times: int) -> None:
+        for _ in range(times):
+            action.refresh_from_db()
+            services.action_update(
+                action=action,
+                data={
+                    "owner": CommissionerFactory(),
+                    "due_date": action.due_date + datetime.timedelta(days=1),
+                    "status": "not_started" if action.status == "in_progress" else "in_progress",
+                },
+                expected_version=action.version,
+            )
+
+    change(1)
+    url = action.get_absolute_url()
+    measured = _queries(commissioner_client, url)
+    for more in (9, 90):
+        change(more)
+        with django_assert_num_queries(measured):
+            response = commissioner_client.get(url)
+    assert response.content.decode().count("Owner changed from") == 100

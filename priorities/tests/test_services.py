@@ -117,7 +117,7 @@ def test_actions_import_creates_and_updates_all_or_nothing(commissioner, today):
     existing = ActionFactory(priority_area=area, title="Old title")
     rows = [
         _data(commissioner, title="New one") | {"reference": None},
-        _data(commissioner, title="New title") | {"reference": existing},
+        _data(commissioner, title="New title") | {"reference": existing, "version": 1},
         _data(commissioner, title="Bad", due_date=today - datetime.timedelta(days=5))
         | {"reference": None},
     ]
@@ -139,3 +139,38 @@ def test_actions_import_refuses_a_row_based_on_an_old_version(commissioner):
         services.actions_import(priority_area=area, rows=[row])
     action.refresh_from_db()
     assert action.title == "Edited"
+
+
+def test_progress_update_add_with_a_status_closes_the_action_in_one_save(commissioner):
+    """A progress update could not close its action: the status needed a separate edit."""
+    action = ActionFactory()
+    services.progress_update_add(
+        action=action,
+        author=commissioner,
+        rag="green",
+        percent_complete=100,
+        narrative="Delivered.",
+        status=Action.Status.COMPLETE,
+        expected_version=1,
+    )
+    action.refresh_from_db()
+    assert (action.status, action.version, action.latest_rag) == ("complete", 2, "green")
+    assert [record.status for record in action.history.all()] == ["complete", "in_progress"]
+
+
+def test_progress_update_add_with_a_stale_status_change_saves_nothing(commissioner):
+    """A refused status change must not leave the progress update saved without it."""
+    action = ActionFactory()
+    services.action_update(action=action, data={"title": "Renamed"}, expected_version=1)
+    with pytest.raises(services.ActionEditConflict):
+        services.progress_update_add(
+            action=action,
+            author=commissioner,
+            rag="green",
+            percent_complete=100,
+            narrative="Delivered.",
+            status=Action.Status.COMPLETE,
+            expected_version=1,
+        )
+    assert not ProgressUpdate.objects.exists()
+    assert Action.objects.get(pk=action.pk).status == Action.Status.IN_PROGRESS

@@ -1,6 +1,7 @@
 """The priorities pages: who may see and change what, and what they show."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.messages import get_messages
@@ -8,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from core.tests.factories import CommissionerFactory
 from priorities import services
 from priorities.models import ProgressUpdate
 from priorities.tests.factories import (
@@ -619,12 +621,156 @@ def test_home_and_navigation_lead_each_role_to_the_priorities(
     assert ">Priorities</a>" not in client.get(reverse("home")).content.decode()
 
 
-def test_log_progress_form_starts_from_the_latest_update(commissioner_client, led_action):
+def test_log_progress_form_preselects_no_rag_and_shows_the_last_one_as_a_hint(
+    commissioner_client, led_action, today
+):
+    """The form preselected the last RAG, so a hurried update carried amber forward unread."""
     services.progress_update_add(
-        action=led_action, author=led_action.owner, rag="amber", percent_complete=35, narrative="x"
+        action=led_action,
+        author=led_action.owner,
+        rag="amber",
+        percent_complete=35,
+        narrative="x",
+        date=datetime.date(today.year - 1, 11, 3),
     )
-    form = commissioner_client.get(led_action.get_absolute_url()).context["progress_form"]
-    assert (form["rag"].value(), form["percent_complete"].value()) == ("amber", 35)
+    response = commissioner_client.get(led_action.get_absolute_url())
+    form = response.context["progress_form"]
+    assert (form["rag"].value(), form["percent_complete"].value()) == (None, 35)
+    page = response.content.decode()
+    assert f"Last update: Amber on 3 November {today.year - 1}." in page
+    assert 'value="amber" checked' not in page and "checked" not in page
+
+
+def test_an_update_without_a_rag_says_choose_a_rag_status(commissioner_client, led_action):
+    """An update posted without a RAG gave Django's bare "This field is required." message."""
+    post = _progress_post()
+    del post["rag"]
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]), post
+    )
+    assert response.status_code == 400
+    assert "Choose a RAG status." in response.content.decode()
+    assert not ProgressUpdate.objects.exists()
+
+
+def test_the_rag_radio_group_carries_no_action_attribute(commissioner_client, led_action):
+    """The form helper's form_action leaked into the RAG radio group as <div action=...>."""
+    page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
+    assert set(re.findall(r"<(\w+)\s[^>]*\baction=", page)) == {"form"}
+    assert f'<form method="post" action="/priorities/actions/{led_action.pk}/progress/">' in page
+
+
+def test_a_progress_update_closes_the_action(commissioner_client, led_action, commissioner):
+    """Closing an action needed "Edit action": a progress update could not set the status."""
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]),
+        _progress_post(status="complete", version=led_action.version, rag="green"),
+    )
+    assert response.status_code == 302
+    assert _messages(response) == ["Progress logged; the action is now complete."]
+    led_action.refresh_from_db()
+    saved = (led_action.status, led_action.version, led_action.latest_rag)
+    assert saved == ("complete", 2, "green")
+    assert led_action.history.first().history_user == commissioner
+    page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
+    assert "Status changed from In progress to Complete." in page
+
+
+def test_cancelling_by_a_progress_update_needs_a_reason(commissioner_client, led_action):
+    """Cancelling through the progress form must give a reason, as the edit form asks."""
+    url = reverse("priorities:progress_create", args=[led_action.pk])
+    refused = commissioner_client.post(
+        url, _progress_post(status="cancelled", version=led_action.version)
+    )
+    assert refused.status_code == 400
+    assert "Give the reason the action was cancelled." in refused.content.decode()
+    assert not ProgressUpdate.objects.exists()
+    led_action.refresh_from_db()
+    assert led_action.status == "in_progress"
+
+    done = commissioner_client.post(
+        url,
+        _progress_post(
+            status="cancelled", cancellation_reason="Funding withdrawn.", version=led_action.version
+        ),
+    )
+    assert done.status_code == 302
+    led_action.refresh_from_db()
+    assert led_action.status == "cancelled"
+    assert led_action.cancellation_reason == "Funding withdrawn."
+    page = commissioner_client.get(led_action.get_absolute_url()).content.decode()
+    assert "Why cancelled: Funding withdrawn." in page
+
+
+def test_a_status_change_over_one_made_meanwhile_is_refused_and_keeps_the_input(
+    commissioner_client, led_action
+):
+    """A progress update's status change must not silently overwrite another person's edit."""
+    seen = led_action.version
+    services.action_update(action=led_action, data={"status": "not_started"}, expected_version=seen)
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]),
+        _progress_post(status="complete", version=seen, narrative="All sessions delivered."),
+    )
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "someone else changed this action" in page and "All sessions delivered." in page
+    assert not ProgressUpdate.objects.exists()
+    led_action.refresh_from_db()
+    assert led_action.status == "not_started"
+    assert response.context["progress_form"]["version"].value() == led_action.version
+
+
+def test_a_progress_update_that_keeps_the_status_ignores_a_stale_version(
+    commissioner_client, led_action
+):
+    """Logging progress alone must not be refused because someone edited the action's title."""
+    services.action_update(action=led_action, data={"title": "Renamed"}, expected_version=1)
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]),
+        _progress_post(status="in_progress", version=1),
+    )
+    assert response.status_code == 302
+    led_action.refresh_from_db()
+    assert (led_action.version, led_action.progress_updates.count()) == (2, 1)
+
+
+def test_action_timeline_merges_status_owner_and_due_date_changes_newest_first(
+    board_member_client, commissioner_client, led_action, commissioner, clock, today
+):
+    """The action's timeline showed progress only, not the status, owner or due date changes."""
+    ann = CommissionerFactory(first_name="Ann", last_name="Smith")
+    bob = CommissionerFactory(first_name="Bob", last_name="Jones")
+    first_owner = led_action.owner.get_full_name()
+    services.action_update(action=led_action, data={"owner": ann}, expected_version=1)
+    clock.shift(datetime.timedelta(minutes=5))
+    services.progress_update_add(
+        action=led_action, author=ann, rag="amber", percent_complete=20, narrative="Started."
+    )
+    clock.shift(datetime.timedelta(minutes=5))
+    led_action.refresh_from_db()
+    edit = reverse("priorities:action_update", args=[led_action.pk])
+    edited = commissioner_client.post(edit, action_post(led_action, owner=bob.pk, version=2))
+    assert edited.status_code == 302
+    clock.shift(datetime.timedelta(minutes=5))
+    new_due = today + datetime.timedelta(days=200)
+    old_due = led_action.due_date
+    services.action_update(
+        action=led_action, data={"due_date": new_due, "status": "not_started"}, expected_version=3
+    )
+    page = board_member_client.get(led_action.get_absolute_url()).content.decode()
+    due = f"Due date changed from {old_due.day} {old_due:%B %Y} to {new_due.day} {new_due:%B %Y}."
+    assert "Status changed from In progress to Not started." in page
+    lines = [
+        due,
+        "Owner changed from Ann Smith to Bob Jones.",
+        "Started.",
+        f"Owner changed from {first_owner} to Ann Smith.",
+    ]
+    positions = [page.index(line) for line in lines]
+    assert positions == sorted(positions)
+    owner_change = page[page.index(lines[1]) :]
+    assert f"By {commissioner.get_full_name()}" in owner_change[:200]
 
 
 def test_action_form_loads_its_script_from_a_file(commissioner_client, led_action):
@@ -633,3 +779,67 @@ def test_action_form_loads_its_script_from_a_file(commissioner_client, led_actio
     ).content.decode()
     assert '<script src="/static/js/priorities.js"></script>' in page
     assert "<script>" not in page
+
+
+def test_overdue_filter_says_any_overdue_only_and_not_overdue(board_member_client):
+    """The Overdue filter offered Django's "Unknown / Yes / No", where Unknown meant any."""
+    ActionFactory(title="Late one", overdue=True)
+    ActionFactory(title="On time")
+    url = reverse("priorities:action_list")
+    page = board_member_client.get(url).content.decode()
+    assert '<option value="unknown" selected>Any</option>' in page
+    assert '<option value="true">Overdue only</option>' in page
+    assert '<option value="false">Not overdue</option>' in page
+    assert "Unknown" not in page
+    not_overdue = board_member_client.get(url, {"overdue": "false"})
+    assert [a.title for a in not_overdue.context["actions"]] == ["On time"]
+    anything = board_member_client.get(url, {"overdue": "unknown"})
+    assert len(anything.context["actions"]) == 2
+
+
+def test_save_and_add_another_action_shows_the_empty_form_for_the_same_priority(
+    commissioner_client, led_area, commissioner
+):
+    """The add-action form had no "save and add another": each action meant a trip back."""
+    url = reverse("priorities:action_create", args=[led_area.pk])
+    assert "Save and add another" in commissioner_client.get(url).content.decode()
+    post = new_action_post(commissioner, title="Map the edge of care offer")
+    response = commissioner_client.post(url, post | {"save_and_add_another": "1"}, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    assert _messages(response) == [
+        "Action “Map the edge of care offer” added. Add the next one below."
+    ]
+    page = response.content.decode()
+    assert "Add an action to Children in Care" in page
+    assert response.context["form"]["title"].value() is None
+    assert led_area.actions.get().title == "Map the edge of care offer"
+
+
+def test_save_and_add_another_indicator_value_shows_the_empty_form_again(
+    commissioner_client, led_area
+):
+    """The indicator value form had no "save and add another" for a run of periods."""
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    assert "Save and add another" in commissioner_client.get(url).content.decode()
+    response = commissioner_client.post(
+        url, _value_post() | {"save_and_add_another": "1"}, follow=True
+    )
+    assert response.redirect_chain == [(url, 302)]
+    assert _messages(response) == [
+        "Good level of development: 2018 value recorded. Record the next one below."
+    ]
+    assert "Record a value of “Good level of development”" in response.content.decode()
+    assert response.context["form"]["period_label"].value() is None
+    assert indicator.values.get().period_label == "2018"
+
+
+def test_a_refused_progress_update_has_no_hidden_input_with_aria_attributes(
+    commissioner_client, led_action
+):
+    """The date's hidden "initial-date" input carried aria-describedby once the form had errors."""
+    response = commissioner_client.post(
+        reverse("priorities:progress_create", args=[led_action.pk]), _progress_post(date="")
+    )
+    assert response.status_code == 400
+    assert not re.findall(r'<input type="hidden"[^>]*aria-', response.content.decode())

@@ -8,6 +8,7 @@ from priorities.views.actions import (
     MyActionsView,
     ProgressCreateView,
 )
+from priorities.views.bulk import ActionBulkChangeView
 from priorities.views.frameworks import (
     FrameworkDetailView,
     FrameworkListView,
@@ -27,6 +28,7 @@ from priorities.views.spreadsheets import (
 )
 
 __all__ = [
+    "ActionBulkChangeView",
     "ActionCreateView",
     "ActionDetailView",
     "ActionImportView",

@@ -11,7 +11,13 @@ from django_filters.views import FilterView
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.pagination import ForgivingPaginationMixin
 from core.partnerships import scope
-from core.roles import EditorRequiredMixin, RoleRequiredMixin, can_edit_action, require_rule
+from core.roles import (
+    EditorRequiredMixin,
+    RoleRequiredMixin,
+    can_edit_action,
+    is_editor,
+    require_rule,
+)
 from core.service_forms import ServiceFormMixin
 from priorities import selectors, services
 from priorities.filters import ActionFilter
@@ -20,7 +26,7 @@ from priorities.forms import (
     ProgressUpdateForm,
 )
 from priorities.models import Action, PriorityArea
-from priorities.views.mixins import PriorityAreaEditorMixin
+from priorities.views.mixins import PriorityAreaEditorMixin, adding_another
 
 PAGE_SIZE = 25
 
@@ -34,7 +40,19 @@ class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return scope(selectors.action_list(), self.request.user)
+        # Editors get a checkbox on each row they may edit: its rule reads the priority's leads.
+        user = self.request.user
+        return scope(selectors.action_list(with_leads=is_editor(user)), user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["editable_ids"] = (
+            {action.pk for action in context["actions"] if can_edit_action(user, action)}
+            if is_editor(user)
+            else set()
+        )
+        return context
 
 
 class MyActionsView(RoleRequiredMixin, ForgivingPaginationMixin, ListView):
@@ -66,6 +84,9 @@ class ActionDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_action(self.request.user, self.object)
+        context["timeline"] = selectors.action_timeline(action=self.object)
+        latest = next(iter(self.object.progress_updates.all()), None)
+        context["latest_update_pk"] = latest.pk if latest else None
         if context["can_edit"] and "progress_form" not in context:
             context["progress_form"] = ProgressUpdateForm(action=self.object)
         return context
@@ -105,17 +126,46 @@ class ProgressCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
             percent_complete=form.cleaned_data["percent_complete"],
             narrative=form.cleaned_data["narrative"],
             date=form.cleaned_data["date"],
+            status=form.cleaned_data["status"] or None,
+            cancellation_reason=form.cleaned_data["cancellation_reason"],
+            expected_version=required_version(form),
         )
+
+    def get_success_message(self) -> str:
+        if self.action.status in Action.CLOSED_STATUSES:
+            return f"Progress logged; the action is now {self.action.get_status_display().lower()}."
+        return self.success_message
 
     def get_success_url(self) -> str:
         return f"{self.action.get_absolute_url()}#timeline"
 
+    def service_refused(self, form, error):
+        """A status change over one made meanwhile: the page again, the input kept, 409."""
+        if not isinstance(error, services.ActionEditConflict):
+            return super().service_refused(form, error)
+        current = error.current
+        data = self.request.POST.copy()
+        data["version"] = current.version
+        kept = ProgressUpdateForm(data=data, action=current)
+        kept.is_valid()
+        messages.warning(
+            self.request,
+            "Not saved: someone else changed this action while you were writing "
+            f"(its status is now {current.get_status_display()}). Your update is still in "
+            "the form; check it, then log it again to keep your status.",
+        )
+        return self._action_page(kept, status=409)
+
     def form_invalid(self, form):
         """The action page again, with the form and its errors where it was."""
         messages.error(self.request, "The update was not saved: correct the form below.")
-        view = ActionDetailView(request=self.request, kwargs=self.kwargs, object=self.action)
-        context = view.get_context_data(object=self.action, progress_form=form)
-        return render(self.request, ActionDetailView.template_name, context, status=400)
+        return self._action_page(form, status=400)
+
+    def _action_page(self, form, *, status: int):
+        action = get_object_or_404(selectors.action_detail(), pk=self.kwargs["pk"])
+        view = ActionDetailView(request=self.request, kwargs=self.kwargs, object=action)
+        context = view.get_context_data(object=action, progress_form=form)
+        return render(self.request, ActionDetailView.template_name, context, status=status)
 
 
 class ActionFormMixin(EditorRequiredMixin):
@@ -146,7 +196,15 @@ class ActionCreateView(PriorityAreaEditorMixin, ActionFormMixin, ServiceFormMixi
         return services.action_create(priority_area=self.priority_area, data=form.model_data())
 
     def get_success_message(self) -> str:
+        if adding_another(self.request):
+            return f"Action “{self.saved.title}” added. Add the next one below."
         return f"Action “{self.saved.title}” added."
+
+    def get_success_url(self) -> str:
+        # "Save and add another": the empty form again, for the same priority.
+        if adding_another(self.request):
+            return self.request.path
+        return super().get_success_url()
 
 
 class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, ServiceFormMixin, FormView):

@@ -1,4 +1,4 @@
-"""Access rules shared by the priorities pages."""
+"""Access rules and form helpers shared by the priorities pages."""
 
 from functools import cached_property
 
@@ -6,7 +6,13 @@ from django.shortcuts import get_object_or_404
 
 from core.partnerships import scope
 from core.roles import EditorRequiredMixin, can_edit_priority_area
+from priorities.forms import SAVE_AND_ADD_ANOTHER
 from priorities.models import PriorityArea
+
+
+def adding_another(request) -> bool:
+    """Whether the form was sent with its "Save and add another" button."""
+    return SAVE_AND_ADD_ANOTHER in request.POST
 
 
 class PriorityAreaEditorMixin(EditorRequiredMixin):

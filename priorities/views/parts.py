@@ -16,6 +16,7 @@ from priorities.forms import (
     ObjectiveForm,
 )
 from priorities.models import Indicator, Objective, PriorityArea
+from priorities.views.mixins import adding_another
 
 
 class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
@@ -50,9 +51,13 @@ class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return services.indicator_value_record(indicator=self.indicator, **form.cleaned_data)
 
     def get_success_message(self) -> str:
-        return f"{self.indicator.name}: {self.saved.period_label} value recorded."
+        message = f"{self.indicator.name}: {self.saved.period_label} value recorded."
+        return f"{message} Record the next one below." if adding_another(self.request) else message
 
     def get_success_url(self) -> str:
+        # "Save and add another": the empty form again, for the same indicator.
+        if adding_another(self.request):
+            return self.request.path
         return self.indicator.priority_area.get_absolute_url() + "#indicators"
 
 

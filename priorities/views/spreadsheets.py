@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,6 +18,7 @@ from priorities.filters import ActionFilter
 from priorities.forms import (
     ActionImportForm,
 )
+from priorities.import_files import MAX_ROWS
 from priorities.imports import ImportFileError, preview_rows, read_table
 from priorities.models import PriorityArea
 from priorities.views.mixins import PriorityAreaEditorMixin
@@ -82,6 +84,7 @@ class ActionImportView(PriorityAreaEditorMixin, View):
             "priority_area": self.priority_area,
             "form": form or ActionImportForm(),
             "preview": preview,
+            "max_rows": f"{MAX_ROWS:,}",
         }
         return render(self.request, self.template_name, context, status=status)
 
@@ -95,13 +98,13 @@ class ActionImportView(PriorityAreaEditorMixin, View):
         if not form.is_valid():
             return self.render_page(form=form, status=400)
         try:
-            rows = read_table(form.cleaned_data["file"])
+            table = read_table(form.cleaned_data["file"])
         except ImportFileError as error:
             form.add_error("file", str(error))
             return self.render_page(form=form, status=400)
-        preview = preview_rows(priority_area=self.priority_area, rows=rows)
-        if preview.is_valid:
-            request.session[self.session_key] = rows
+        preview = preview_rows(priority_area=self.priority_area, rows=table.rows, note=table.note)
+        if preview.is_valid and preview.to_save:
+            request.session[self.session_key] = table.rows
         else:
             request.session.pop(self.session_key, None)
         return self.render_page(form=form, preview=preview, status=200 if preview.is_valid else 400)
@@ -117,10 +120,16 @@ class ActionImportView(PriorityAreaEditorMixin, View):
             return self.render_page(preview=preview, status=400)
         try:
             created, updated = services.actions_import(
-                priority_area=self.priority_area, rows=[row.cleaned for row in preview.rows]
+                priority_area=self.priority_area,
+                rows=[row.for_service() for row in preview.to_save],
             )
         except ValidationError as error:
             messages.error(self.request, f"Nothing was imported: {'; '.join(error.messages)}")
             return redirect("priorities:action_import", pk=self.priority_area.pk)
-        messages.success(self.request, f"Imported {created} new and {updated} updated actions.")
+        unchanged = preview.unchanged_count
+        messages.success(
+            self.request,
+            f"Imported {created} new and {updated} updated actions"
+            + (f"; {unchanged} row{pluralize(unchanged)} unchanged." if unchanged else "."),
+        )
         return redirect(reverse("priorities:priority_area_detail", args=[self.priority_area.pk]))

@@ -2,8 +2,11 @@
 rendered from them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import ProtectedError, Q
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -11,6 +14,35 @@ from governance.models import AgendaItem, Board, Meeting
 from priorities.models.choices import RAG
 from priorities.models.frameworks import PriorityArea
 from reporting.models.terms import Term
+
+# What a submitted report is: whose, for which term, which version, what it said and showed,
+# and who submitted it. None of it changes once submitted; its workflow (presented at a
+# meeting, noted) still moves on.
+FROZEN_REPORT_FIELDS = (
+    "priority_area",
+    "term",
+    "edition",
+    "overall_rag",
+    "highlights",
+    "risks_and_issues",
+    "asks_of_board",
+    "is_sample",
+    "snapshot",
+    "submitted_at",
+    "submitted_by",
+)
+FROZEN_REPORT_MESSAGE = (
+    "This report has been submitted: what it says and shows is fixed. "
+    "Start a new version to correct it."
+)
+# What a challenge said, by whom, on which report: fixed once made; only its answer changes.
+FROZEN_CHALLENGE_FIELDS = ("report", "author", "about", "text")
+
+
+def _changed_since_stored(instance: models.Model, fields: tuple[str, ...], stored: dict) -> list:
+    """The `fields` of `instance` that differ from the `stored` row (by attname)."""
+    attnames = [instance._meta.get_field(name).attname for name in fields]
+    return [name for name in attnames if stored[name] != getattr(instance, name)]
 
 
 class TermlyReport(models.Model):
@@ -95,6 +127,20 @@ class TermlyReport(models.Model):
         suffix = f" (version {self.edition})" if self.edition > 1 else ""
         return f"{self.priority_area} – {self.term}{suffix}"
 
+    def save(self, *args, **kwargs) -> None:
+        """Refuse (ValidationError) a change to what a submitted report says or shows, from
+        wherever it comes: the services, the admin, a script."""
+        if self.pk is not None:
+            attnames = ["status", *(self._meta.get_field(f).attname for f in FROZEN_REPORT_FIELDS)]
+            stored = TermlyReport.objects.filter(pk=self.pk).values(*attnames).first()
+            if (
+                stored is not None
+                and stored["status"] != self.Status.DRAFT
+                and _changed_since_stored(self, FROZEN_REPORT_FIELDS, stored)
+            ):
+                raise ValidationError(FROZEN_REPORT_MESSAGE, code="frozen")
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("reporting:report_detail", args=[self.pk])
 
@@ -104,7 +150,8 @@ class TermlyReport(models.Model):
 
 
 class ReportComment(models.Model):
-    """A board member's challenge on a submitted report, and the commissioner's answer."""
+    """A board member's challenge on a submitted report, and the commissioner's answer (a later
+    answer replaces it on the page; the history keeps the earlier ones)."""
 
     report = models.ForeignKey(TermlyReport, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(
@@ -112,6 +159,11 @@ class ReportComment(models.Model):
     )
     about = models.CharField(
         max_length=300, blank=True, help_text="The exception or section challenged, if any."
+    )
+    subject = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where on the report's page the thing challenged is (its anchor), if any.",
     )
     text = models.TextField("challenge")
     answer = models.TextField(blank=True)
@@ -124,6 +176,12 @@ class ReportComment(models.Model):
     )
     answered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: each answer bumps it, and an answer given from an older copy is
+    # refused (core.edit_conflicts), so one answer never silently replaces another.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    # Every answer given, so a later one never loses an earlier one (the challenge's history).
+    history = HistoricalRecords()
 
     partnership_lookup = "report__priority_area__framework__partnership"
 
@@ -134,6 +192,48 @@ class ReportComment(models.Model):
 
     def __str__(self) -> str:
         return self.text if len(self.text) <= 80 else f"{self.text[:77]}..."
+
+    def save(self, *args, **kwargs) -> None:
+        """Refuse (ValidationError) a change to what a challenge said, by whom, or on which
+        report: only its answer changes, through reporting.services."""
+        if self.pk is not None:
+            attnames = [self._meta.get_field(f).attname for f in FROZEN_CHALLENGE_FIELDS]
+            stored = ReportComment.objects.filter(pk=self.pk).values(*attnames).first()
+            if stored is not None and _changed_since_stored(self, FROZEN_CHALLENGE_FIELDS, stored):
+                raise ValidationError(
+                    "A challenge stays as it was made: only its answer can change.",
+                    code="frozen",
+                )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.report.get_absolute_url()}#challenge-{self.pk}"
+
+
+@receiver(pre_delete, sender=TermlyReport)
+def _refuse_deleting_a_submitted_report(sender, instance: TermlyReport, **kwargs) -> None:
+    """A submitted report is what the board read: never deleted, by itself or with its
+    priority. (Run for a queryset's delete and a cascade too, unlike Model.delete.)"""
+    if instance.status != TermlyReport.Status.DRAFT:
+        raise ProtectedError(
+            f"{instance} has been submitted: it cannot be deleted. Start a new version to "
+            "correct it.",
+            {instance},
+        )
+
+
+@receiver(pre_delete, sender=ReportComment)
+def _refuse_deleting_a_challenge_of_a_submitted_report(
+    sender, instance: ReportComment, **kwargs
+) -> None:
+    """The board's challenges on a submitted report are part of its record."""
+    status = TermlyReport.objects.filter(pk=instance.report_id).values_list("status", flat=True)
+    if status.first() not in (None, TermlyReport.Status.DRAFT):
+        raise ProtectedError(
+            "A challenge on a submitted report cannot be deleted: it is part of the report's "
+            "record.",
+            {instance},
+        )
 
 
 class BoardPackPdf(models.Model):

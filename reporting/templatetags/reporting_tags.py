@@ -20,3 +20,10 @@ def report_sections(content: dict) -> list[dict]:
         for name, _ in REPORT_SECTIONS
         if name in content
     ]
+
+
+@register.simple_tag
+def challenges_about(challenged: dict | None, kind: str, key) -> list:
+    """The challenges about one part of a report (its anchor is `kind-key`), from the report
+    page's `challenged` (anchor: challenges); none where the page gives no `challenged`."""
+    return (challenged or {}).get(f"{kind}-{key}", [])

@@ -6,15 +6,29 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
-from governance.tests.factories import AgendaItemFactory, MeetingFactory
+from core.tests.sign_in import sign_in
+from governance.tests.factories import (
+    AgendaItemFactory,
+    BoardFactory,
+    MeetingFactory,
+    MembershipFactory,
+    SubGroupFactory,
+)
 from priorities.models import PriorityArea
-from priorities.tests.factories import ActionFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
+    PriorityAreaFactory,
+)
 from reporting import board_pack
 from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
 from reporting.tests.conftest import TITLES
@@ -44,6 +58,61 @@ def test_the_chooser_opens_the_pack_of_a_board_and_term(board_member_client, pac
     assert response["Location"] == reverse("reporting:board_pack", args=[board.pk, term.pk])
 
 
+def _board_choices(response) -> tuple[list[str], str]:
+    field = response.context["form"]["board"]
+    labels = [str(label) for value, label in field.field.choices if value != ""]
+    return labels, field.value()
+
+
+def test_the_chooser_lists_only_bodies_priorities_report_to_and_preselects_the_members_board(
+    client, board_member, pack, django_assert_num_queries
+):
+    """The chooser listed every body, youth forums too, and preselected none."""
+    board, term = pack
+    SubGroupFactory(name="Halton Youth Cabinet", reports_to=board, kind="youth_voice")
+    group = SubGroupFactory(name="SEND Strategic Group", reports_to=board)
+    PriorityAreaFactory(framework=PriorityArea.objects.first().framework, lead_board=group)
+    ended = timezone.localdate() - datetime.timedelta(days=1)
+    MembershipFactory(board=board, user=board_member, end_date=ended)
+    MembershipFactory(board=group, user=board_member)
+    client.force_login(board_member)
+    url = reverse("reporting:board_pack_chooser")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    for _ in range(5):
+        PriorityAreaFactory(lead_board=SubGroupFactory(reports_to=board))
+    with django_assert_num_queries(len(first)):
+        response = client.get(url)
+    labels, chosen = _board_choices(response)
+    assert "Halton Youth Cabinet" not in response.content.decode()
+    assert "Halton Children's Trust Board (Halton, 4 priorities)" in labels
+    assert len(labels) == 3 + 5 + 5, "three boards, the five groups and their frameworks' boards"
+    assert "SEND Strategic Group (Halton, 1 priority)" in labels
+    assert chosen == group.pk, "the board the member sits on now"
+    assert response.context["form"]["term"].value() == term.pk
+
+
+def test_without_a_seat_the_chooser_preselects_the_top_board_most_priorities_report_to(
+    board_member_client, pack
+):
+    """With no seat on a board, the chooser preselected nothing."""
+    board, _ = pack
+    response = board_member_client.get(reverse("reporting:board_pack_chooser"))
+    labels, chosen = _board_choices(response)
+    assert chosen == board.pk
+    assert len(labels) == 2, "the pack's board and the other priority's board"
+
+
+def test_a_pack_of_a_body_no_priority_reports_to_says_so(board_member_client, pack):
+    """Halton Youth Cabinet's pack read "0 priorities" with an empty summary."""
+    _, term = pack
+    forum = BoardFactory(name="Halton Youth Cabinet", kind="youth_voice")
+    page = board_member_client.get(reverse("reporting:board_pack", args=[forum.pk, term.pk]))
+    text = page.content.decode()
+    assert "No priorities report to Halton Youth Cabinet" in text
+    assert "0 priorities" not in text
+
+
 def test_the_print_view_has_a_summary_and_every_priority_with_its_chart(board_member_client, pack):
     board, term = pack
     response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
@@ -54,6 +123,30 @@ def test_the_print_view_has_a_summary_and_every_priority_with_its_chart(board_me
     assert "Another board" not in page
     assert page.count('src="data:image/svg+xml;base64,') == 3
     assert "not yet submitted" in page, "the priority without a submitted report says so"
+
+
+def test_the_summary_counts_every_indicator_by_its_direction(board_member_client, pack):
+    """The summary said "0 improving, 0 worsening, 0 no change" of indicators with a direction."""
+    board, term = pack
+    area = PriorityArea.objects.get(title="Children in Care")
+    for name, values in (
+        ("Rising", ("50", "61")),
+        ("Falling", ("70", "61")),
+        ("Once", ("61",)),
+        ("Never", ()),
+    ):
+        indicator = IndicatorFactory(priority_area=area, name=name)
+        for year, value in zip((2023, 2024), values, strict=False):
+            IndicatorValueFactory(indicator=indicator, period_label=str(year), value=value)
+    response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+    rows = {
+        row["title"]: row for row in (entry["summary"] for entry in response.context["entries"])
+    }
+    page = response.content.decode()
+    assert "1 improving, 1 worsening, 1 no change, 2 not enough data" in page
+    assert rows["Children in Care"]["indicator_count"] == 5
+    assert "1 no change</td>" in page, "a priority's single level indicator is counted"
+    assert "0 improving" not in page, "a way no indicator goes is left out"
 
 
 def _queued_packs() -> list[list[int]]:
@@ -253,7 +346,7 @@ def test_no_request_lays_out_a_pdf(
 
     monkeypatch.setattr(board_pack, "render_pdf", refuse)
     BoardPackPdfFactory(board=board, term=term)
-    client.force_login(administrator)
+    sign_in(client, administrator)
     draft = TermlyReportFactory(
         priority_area=PriorityArea.objects.get(title="Children in Care"), term=term
     )

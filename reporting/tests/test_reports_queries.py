@@ -122,5 +122,7 @@ def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_clien
     with CaptureQueriesContext(connection) as queries:
         page = commissioner_client.get(reverse("home")).content.decode()
     assert len(queries) == first
-    assert page.count("Not started") == 10 and "Your overdue actions" in page
+    to_write = page[page.index("Reports to write this term") :]
+    assert to_write.count("Not started") == 10 and "Your overdue actions" in page
+    assert page.count('class="row g-2 py-2 border-top"') == 20, "every priority they lead"
     assert page.count("took place") == 10, "feedback owed on each record"

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from core.tests.factories import CommissionerFactory
 from governance.tests.factories import AgendaItemFactory, MeetingFactory
-from priorities.tests.factories import ActionFactory, PriorityAreaFactory
+from priorities.tests.factories import ActionFactory, IndicatorFactory, PriorityAreaFactory
 from reporting import services
 from reporting.models import ReportComment, Term, TermlyReport
 from reporting.tests.factories import ReportCommentFactory, TermlyReportFactory
@@ -63,6 +63,20 @@ def test_board_members_read_a_submitted_report_and_may_challenge_it(board_member
     assert "Challenge this report" in page
     assert "Participation this term" in page and "Contracts ending within 6 months" in page
     assert "Write the commissioner" not in page
+
+
+def test_the_framework_link_opens_the_framework_and_the_priority_link_the_priority(
+    board_member_client, submitted
+):
+    """The link labelled with the framework's name opened the priority."""
+    area = submitted.priority_area
+    page = board_member_client.get(_url("report_detail", submitted)).content.decode()
+    framework_link = (
+        f'<a href="{area.framework.get_absolute_url()}">{html.escape(str(area.framework))}</a>'
+    )
+    priority_link = f'<a href="{area.get_absolute_url()}">{html.escape(area.title)}</a>'
+    assert framework_link in page
+    assert priority_link in page
 
 
 def test_the_list_shows_each_priority_for_the_current_term(commissioner_client, draft):
@@ -181,16 +195,84 @@ def test_presented_at_a_meeting_then_noted(commissioner_client, submitted):
 # Challenging and answering
 
 
+def _exception_id(report) -> int:
+    return report.snapshot["actions"]["exceptions"][0]["id"]
+
+
 def test_board_members_add_a_challenge(board_member_client, board_member, submitted):
+    subject = f"exception-{_exception_id(submitted)}"
     response = board_member_client.post(
         _url("report_challenge", submitted),
-        {"about": "Scale up the Edge of Care Team", "text": "Why is this overdue?"},
+        {"subject": subject, "text": "Why is this overdue?"},
         follow=True,
     )
     page = response.content.decode()
     assert "Challenge added." in page and "Why is this overdue?" in page
     comment = ReportComment.objects.get()
     assert (comment.author, comment.about) == (board_member, "Scale up the Edge of Care Team")
+    assert comment.subject == subject
+    assert f'about “<a href="#{subject}">Scale up the Edge of Care Team</a>”' in page
+
+
+def test_each_exception_indicator_and_section_has_a_challenge_this_link_to_its_form(
+    board_member_client, commissioner_client, draft, commissioner
+):
+    """A board member's only challenge form was at the foot of a report 4,000 px long."""
+    IndicatorFactory(priority_area=draft.priority_area)
+    report = services.termly_report_submit(report=draft, user=commissioner)
+    indicator = report.snapshot["indicators"][0]["id"]
+    page = board_member_client.get(_url("report_detail", report)).content.decode()
+    form_url = _url("report_challenge", report)
+    area = report.priority_area.pk
+    for subject in (
+        f"exception-{_exception_id(report)}",
+        f"indicator-{indicator}",
+        f"section-words-{area}",
+        f"section-actions-{area}",
+        f"section-indicators-{area}",
+        f"section-decisions-{area}",
+    ):
+        assert f'id="{subject}"' in page, "the place to land back at"
+        assert f'href="{form_url}?subject={subject}"' in page
+    assert page.count(">Challenge this<") == 8, "six sections, an exception and an indicator"
+    lead = commissioner_client.get(_url("report_detail", report)).content.decode()
+    assert ">Challenge this<" not in lead, "only those who may challenge are offered it"
+
+
+def test_the_challenge_form_names_what_is_challenged_and_lands_back_beside_it(
+    board_member_client, submitted
+):
+    """After saving a challenge the board member landed at the foot of the report."""
+    subject = f"exception-{_exception_id(submitted)}"
+    url = _url("report_challenge", submitted)
+    form = board_member_client.get(url, {"subject": subject})
+    assert "About: <strong>Scale up the Edge of Care Team</strong>" in form.content.decode()
+    assert form.context["form"]["subject"].value() == subject
+    assert f'href="{submitted.get_absolute_url()}#{subject}"' in form.content.decode()
+
+    response = board_member_client.post(
+        f"{url}?subject={subject}", {"subject": subject, "text": "When will it restart?"}
+    )
+    assert response["Location"] == f"{submitted.get_absolute_url()}#{subject}"
+    page = board_member_client.get(submitted.get_absolute_url()).content.decode()
+    comment = ReportComment.objects.get()
+    assert f'href="#challenge-{comment.pk}">1 challenge<' in page, "told beside the exception"
+
+    whole = board_member_client.post(url, {"subject": "", "text": "Overall, why amber?"})
+    latest = ReportComment.objects.latest("pk")
+    assert whole["Location"] == f"{submitted.get_absolute_url()}#challenge-{latest.pk}"
+    assert (latest.subject, latest.about) == ("", "")
+
+
+def test_a_challenge_about_something_not_on_the_report_is_refused_with_a_message(
+    board_member_client, submitted
+):
+    response = board_member_client.post(
+        _url("report_challenge", submitted), {"subject": "exception-999999", "text": "Why?"}
+    )
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert not ReportComment.objects.exists()
 
 
 def test_commissioners_cannot_challenge(commissioner_client, submitted):
@@ -205,7 +287,9 @@ def test_a_draft_cannot_be_challenged(board_member_client, draft):
 
 def test_lead_commissioners_answer_a_challenge(commissioner_client, submitted):
     comment = ReportCommentFactory(report=submitted)
-    commissioner_client.post(_url("report_answer", comment), {"answer": "Recruiting now."})
+    commissioner_client.post(
+        _url("report_answer", comment), {"answer": "Recruiting now.", "version": comment.version}
+    )
     page = commissioner_client.get(_url("report_detail", submitted)).content.decode()
     assert "Recruiting now." in page
     assert ReportComment.objects.get().answer == "Recruiting now."

@@ -11,6 +11,7 @@ from django.views.generic import TemplateView
 from core.partnerships import scope
 from core.roles import RoleRequiredMixin
 from governance.models import Board
+from reporting import selectors
 from reporting.board_pack import (
     board_pack_context,
     board_pack_download,
@@ -26,7 +27,12 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
     template_name = "reporting/board_pack_chooser.html"
 
     def get(self, request, *args, **kwargs):
-        form = BoardPackForm(request.GET or None, user=request.user)
+        boards = selectors.board_pack_boards(user=request.user)
+        form = BoardPackForm(
+            request.GET or None,
+            boards=boards,
+            initial_board=selectors.board_pack_board_for(user=request.user, boards=boards),
+        )
         if form.is_valid():
             args = [form.cleaned_data["board"].pk, form.cleaned_data["term"].pk]
             return HttpResponseRedirect(reverse("reporting:board_pack", args=args))

@@ -8,10 +8,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.edit_conflicts import EditConflictViewMixin, conflict_message, required_version
 from core.partnerships import scope
 from core.roles import (
     RoleRequiredMixin,
@@ -25,7 +26,7 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 from priorities.models import Framework, PriorityArea
 from reporting import selectors, services
-from reporting.assemble import WORD_FIELDS
+from reporting.assemble import WORD_FIELDS, challenge_subjects
 from reporting.charts import with_charts
 from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
 from reporting.models import ReportComment, Term, TermlyReport
@@ -105,6 +106,15 @@ class ReportWriterMixin(ReportMixin):
     permission_denied_message = "Only the priority's lead commissioners write its report."
 
 
+def _by_subject(comments) -> dict[str, list[ReportComment]]:
+    """The challenges about each part of a report, by the part's anchor."""
+    challenged: dict[str, list[ReportComment]] = {}
+    for comment in comments:
+        if comment.subject:
+            challenged.setdefault(comment.subject, []).append(comment)
+    return challenged
+
+
 class ReportDetailView(ReportMixin, TemplateView):
     """A report: live while a draft, its frozen snapshot once submitted; challenges below."""
 
@@ -124,11 +134,16 @@ class ReportDetailView(ReportMixin, TemplateView):
             can_challenge=can_challenge,
             can_answer=can_answer_challenge(user, report),
             challenge_form=ChallengeForm(
-                exceptions=content["actions"]["exceptions"],
+                subjects=challenge_subjects(content),
                 action=reverse("reporting:report_challenge", args=[report.pk]),
             )
             if can_challenge
             else None,
+            challenged=_by_subject(report.comments.all()),
+            # Beside each section, exception and indicator: "Challenge this", to this form.
+            challenge_url=reverse("reporting:report_challenge", args=[report.pk])
+            if can_challenge
+            else "",
         )
         return context
 
@@ -222,38 +237,74 @@ class ReportPresentView(ReportWriterMixin, ServiceFormMixin, FormView):
         return self.report
 
 
-class ReportChallengeView(ReportMixin, View):
-    """Add a board member's challenge to a submitted report."""
+class ReportChallengeView(ReportMixin, TemplateView):
+    """Challenge a submitted report, or the section, exception or indicator of it named by
+    `?subject=` (its anchor on the report's page); once added, back to that place."""
 
+    template_name = "reporting/report_challenge_form.html"
     permission_rule = staticmethod(can_challenge_report)
     permission_denied_message = "Board members challenge submitted reports."
 
+    @cached_property
+    def subjects(self) -> dict[str, str]:
+        return challenge_subjects(selectors.report_content(self.report))
+
+    def form(self, data=None) -> ChallengeForm:
+        subject = self.request.GET.get("subject", "")
+        return ChallengeForm(
+            data,
+            subjects=self.subjects,
+            initial={"subject": subject if subject in self.subjects else ""},
+        )
+
+    def get_context_data(self, **kwargs):
+        form = kwargs.pop("form", None) or self.form()
+        subject = form["subject"].value() or ""
+        back = self.report.get_absolute_url() + f"#{subject or 'challenges'}"
+        return super().get_context_data(
+            report=self.report,
+            form=form,
+            subject_words=self.subjects.get(subject, ""),
+            back=back,
+            **kwargs,
+        )
+
     def post(self, request, *args, **kwargs):
-        content = selectors.report_content(self.report)
-        form = ChallengeForm(request.POST, exceptions=content["actions"]["exceptions"])
+        form = self.form(request.POST)
         if not form.is_valid():
-            messages.error(request, "Write your challenge before adding it.")
-            return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+            return self.render_to_response(self.get_context_data(form=form))
         try:
-            services.report_comment_add(
-                report=self.report, author=request.user, **form.cleaned_data
+            comment = services.report_comment_add(
+                report=self.report, author=request.user, **form.service_data()
             )
         except ValidationError as error:
             messages.error(request, _error_text(error))
-        else:
-            messages.success(request, "Challenge added. The lead commissioners will answer it.")
-        return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+            return HttpResponseRedirect(self.report.get_absolute_url() + "#challenges")
+        messages.success(request, "Challenge added. The lead commissioners will answer it.")
+        # Back where the challenge was made: beside the thing challenged, or at the challenge.
+        place = comment.subject or f"challenge-{comment.pk}"
+        return HttpResponseRedirect(f"{self.report.get_absolute_url()}#{place}")
 
 
-class ReportAnswerView(RoleRequiredMixin, View):
-    """Answer a challenge: the priority's lead commissioners and administrators."""
+class ReportAnswerView(ReportDetailView):
+    """Answer a challenge, or change its answer: the priority's lead commissioners and
+    administrators. An answer given over one saved meanwhile is refused (409) on the report's
+    page, with the answer there now and the one typed kept; sending it again replaces it."""
 
-    def post(self, request, pk: int):
-        comment = get_object_or_404(
-            scope(ReportComment.objects, request.user).select_related("report__priority_area"),
-            pk=pk,
-        )
-        report = comment.report
+    http_method_names = ["post"]
+
+    @cached_property
+    def comment(self) -> ReportComment:
+        comments = scope(ReportComment.objects, self.request.user).only("pk", "report")
+        return get_object_or_404(comments, pk=self.kwargs["pk"])
+
+    @cached_property
+    def report(self) -> TermlyReport:
+        reports = scope(selectors.report_for_page(), self.request.user)
+        return get_object_or_404(reports, pk=self.comment.report_id)
+
+    def post(self, request, *args, **kwargs):
+        report, comment = self.report, self.comment
         require_rule(
             request.user,
             can_answer_challenge,
@@ -261,11 +312,38 @@ class ReportAnswerView(RoleRequiredMixin, View):
             message="Only the priority's lead commissioners answer its challenges.",
         )
         form = AnswerForm(request.POST)
-        if form.is_valid():
-            services.report_comment_answer(
-                comment=comment, author=request.user, answer=form.cleaned_data["answer"]
-            )
-            messages.success(request, "Answer saved.")
-        else:
+        if not form.is_valid():
             messages.error(request, "Write your answer before saving it.")
-        return HttpResponseRedirect(report.get_absolute_url() + f"#challenge-{comment.pk}")
+            return HttpResponseRedirect(self.anchor)
+        try:
+            services.report_comment_answer(
+                comment=comment,
+                author=request.user,
+                answer=form.cleaned_data["answer"],
+                expected_version=required_version(form),
+            )
+        except services.ChallengeAnswerConflict as conflict:
+            return self.answer_conflict(conflict.current, form.cleaned_data["answer"])
+        messages.success(request, "Answer saved.")
+        return HttpResponseRedirect(self.anchor)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.report.get_absolute_url()}#challenge-{self.comment.pk}"
+
+    def answer_conflict(self, current: ReportComment, typed: str):
+        """The report's page, with the challenge as it is now, what changed and the answer
+        typed kept at the current version: sending it again knowingly replaces the other."""
+        answered_by = current.answered_by
+        changes = [("Answer", current.answer or "(empty)")]
+        if answered_by is not None:
+            who = answered_by.get_full_name() or answered_by.get_username()
+            when = timezone.localtime(current.answered_at)
+            changes.append(("Answered by", f"{who}, {when:%d/%m/%Y %H:%M}"))
+        for shown in self.report.comments.all():
+            if shown.pk == current.pk:
+                shown.answer, shown.version = current.answer, current.version
+                shown.answered_by, shown.answered_at = answered_by, current.answered_at
+                shown.answer_conflict = {"changes": changes, "answer": typed}
+        messages.warning(self.request, conflict_message("challenge"))
+        return self.render_to_response(self.get_context_data(), status=409)

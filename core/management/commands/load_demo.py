@@ -37,3 +37,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {demo_user.username} / {demo_user.password}  ({demo_user.role}, {where})"
             )
+            if demo_user.totp_secret:
+                self.stdout.write(
+                    f"    two-factor secret: {demo_user.totp_secret} (add it to an "
+                    "authenticator app, or run `python manage.py demo_code` for the current code)"
+                )

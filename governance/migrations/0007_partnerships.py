@@ -38,8 +38,8 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
-        ("core", "0003_partnerships"),
-        ("governance", "0005_meeting_papers_and_history"),
+        ("core", "0004_partnerships"),
+        ("governance", "0006_membership_secretary"),
     ]
 
     operations = [

@@ -18,9 +18,9 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_partnerships"),
-        ("governance", "0006_partnerships"),
-        ("commissioning", "0006_budgets_kpis_lead_times"),
+        ("core", "0004_partnerships"),
+        ("governance", "0007_partnerships"),
+        ("commissioning", "0007_contract_records_protected"),
     ]
 
     operations = [

@@ -51,8 +51,8 @@ def lead(related_name):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("commissioning", "0007_service_partnership"),
-        ("core", "0003_partnerships"),
+        ("commissioning", "0008_service_partnership"),
+        ("core", "0004_partnerships"),
         ("priorities", "0012_partnerships"),
     ]
 

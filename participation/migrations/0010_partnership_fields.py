@@ -27,9 +27,9 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_partnerships"),
-        ("participation", "0008_stakeholder_group_partnership"),
-        ("commissioning", "0008_partnership_fields"),
+        ("core", "0004_partnerships"),
+        ("participation", "0009_stakeholder_group_partnership"),
+        ("commissioning", "0009_partnership_fields"),
     ]
 
     operations = [

@@ -16,9 +16,9 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_partnerships"),
-        ("governance", "0006_partnerships"),
-        ("participation", "0007_decommissioning_consultations"),
+        ("core", "0004_partnerships"),
+        ("governance", "0007_partnerships"),
+        ("participation", "0008_records_history_and_version"),
     ]
 
     operations = [
