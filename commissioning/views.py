@@ -66,7 +66,7 @@ class CycleBoardView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     context_object_name = "activities"
 
     def get_queryset(self):
-        return selectors.activity_board()
+        return selectors.activity_board(self.request.user)
 
     def get_paginate_by(self, queryset):
         return PAGE_SIZE if self.chosen_stage() else None
@@ -93,7 +93,7 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "activity"
 
     def get_queryset(self):
-        return selectors.activity_detail()
+        return selectors.activity_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -123,7 +123,9 @@ class ActivityEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def activity(self) -> CommissioningActivity:
-        return get_object_or_404(selectors.activity_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.activity_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> CommissioningActivity:
         return self.activity
@@ -136,7 +138,9 @@ class ActivityMoveView(ActivityEditorMixin, View):
 
     def render_page(self, status: int = 200, note: str = "", **context) -> HttpResponse:
         """The page as the activity is now; `note` is kept in the form."""
-        activity = get_object_or_404(selectors.activity_detail(), pk=self.activity.pk)
+        activity = get_object_or_404(
+            selectors.activity_detail(self.request.user), pk=self.activity.pk
+        )
         check = check_next_move(activity)
         move_form = MoveForm(activity=activity, target=check.target)
         move_form.initial["note"] = note
@@ -210,6 +214,7 @@ class ActivityCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return services.activity_create(
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
+            shared_with=form.cleaned_data["shared_with"],
         )
 
     def get_success_message(self) -> str:
@@ -235,6 +240,7 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceForm
             activity=self.activity,
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
+            shared_with=form.cleaned_data["shared_with"],
             expected_version=required_version(form),
         )
 
@@ -266,7 +272,7 @@ class ContractListView(RoleRequiredMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.contract_register().order_by("end_date", "reference")
+        return selectors.contract_register(self.request.user).order_by("end_date", "reference")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -287,7 +293,7 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "contract"
 
     def get_queryset(self):
-        return selectors.contract_detail()
+        return selectors.contract_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -317,7 +323,7 @@ class PipelineView(RoleRequiredMixin, FilterView):
     filterset_class = PipelineFilter
 
     def get_queryset(self):
-        return selectors.pipeline_contracts()
+        return selectors.pipeline_contracts(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -346,7 +352,7 @@ class RecommissionView(EditorRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def contract(self) -> Contract:
         # Fetched when the page needs it, after the rule: who may not start one learns nothing.
-        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.contract_detail(self.request.user), pk=self.kwargs["pk"])
 
     def get_form_kwargs(self):
         contract = self.contract
@@ -381,16 +387,18 @@ class ProviderListView(RoleRequiredMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.provider_directory()
+        return selectors.provider_directory(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         matching = filtered_rows(context["filter"])
-        shares = selectors.provider_partner_totals([p.pk for p in context["providers"]])
+        shares = selectors.provider_partner_totals(
+            [p.pk for p in context["providers"]], self.request.user
+        )
         for provider in context["providers"]:
             provider.partner_shares = shares.get(provider.pk, [])
         context["partner_totals"] = selectors.partner_totals(
-            selectors.in_force_contracts_of(matching)
+            selectors.in_force_contracts_of(matching, self.request.user)
         )
         return context
 
@@ -402,4 +410,4 @@ class ProviderDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "provider"
 
     def get_queryset(self):
-        return selectors.provider_detail()
+        return selectors.provider_detail(self.request.user)

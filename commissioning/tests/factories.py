@@ -22,7 +22,7 @@ from commissioning.models import (
     Service,
 )
 from core.tests.factories import CommissionerFactory, default_partnership
-from governance.tests.factories import OrganisationFactory
+from governance.tests.factories import OrganisationFactory as BaseOrganisationFactory
 from priorities.models import RAG
 from priorities.tests.factories import PriorityAreaFactory
 
@@ -44,6 +44,16 @@ __all__ = [
     "ProviderFactory",
     "ServiceFactory",
 ]
+
+
+class OrganisationFactory(BaseOrganisationFactory):
+    """An organisation that is a partner in the default partnership (or in `partnerships`):
+    the forms and filters offer a partnership's own partners only."""
+
+    @factory.post_generation
+    def partnerships(self, create, extracted, **kwargs):
+        if create:
+            self.partnerships.add(*(extracted or [default_partnership()]))
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):
