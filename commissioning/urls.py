@@ -3,8 +3,6 @@
 from django.urls import path
 
 from commissioning import contract_views, views, views_budgets, views_performance
-from commissioning.models import Contract
-from core.history import ObjectHistoryView
 
 app_name = "commissioning"
 
@@ -40,7 +38,7 @@ urlpatterns = [
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
     path(
         "contracts/<int:pk>/history/",
-        ObjectHistoryView.as_view(model=Contract),
+        views.ContractHistoryView.as_view(),
         name="contract_history",
     ),
     path(
