@@ -5,6 +5,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -372,7 +373,12 @@ class RecommissionView(EditorRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def contract(self) -> Contract:
         # Fetched when the page needs it, after the rule: who may not start one learns nothing.
-        return get_object_or_404(selectors.contract_detail(self.request.user), pk=self.kwargs["pk"])
+        contract = get_object_or_404(
+            selectors.contract_detail(self.request.user), pk=self.kwargs["pk"]
+        )
+        if not in_current_partnership(self.request.user, contract.partnership_id):
+            raise PermissionDenied("Only the partnership that leads a contract re-commissions it.")
+        return contract
 
     def get_form_kwargs(self):
         contract = self.contract

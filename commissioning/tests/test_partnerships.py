@@ -6,7 +6,9 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commissioning import selectors, services
@@ -310,6 +312,7 @@ def _edit_urls(activity, contract) -> list[str]:
         reverse("commissioning:contract_contribution_create", args=[contract.pk]),
         reverse("commissioning:kpi_create", args=[contract.pk]),
         reverse("commissioning:assessment_create", args=[contract.pk]),
+        reverse("commissioning:contract_recommission", args=[contract.pk]),
     ]
 
 
@@ -384,3 +387,30 @@ def test_selectors_keep_to_the_partnership(halton_lead, halton_records, west_rec
     assert not selectors.funding_agreements(halton_lead).filter(reference="S75-WEST").exists()
     names = {p.short_name for p in selectors.partner_commitments(user=halton_lead)["partners"]}
     assert "CWaC" not in names
+
+
+def _shared_rows(west, provider, count: int) -> None:
+    """`count` activities and contracts led by West Cheshire, shared with Halton."""
+    area = _area_of(west)
+    service = ServiceFactory(partnership=west)
+    for _ in range(count):
+        ActivityFactory(priority_area=area).shared_with.add(default_partnership())
+        contract = ContractFactory(priority_area=area, service=service, provider=provider)
+        contract.shared_with.add(default_partnership())
+
+
+@pytest.mark.dates
+@pytest.mark.parametrize("name", ["cycle_board", "contract_list", "pipeline", "provider_detail"])
+def test_shared_rows_add_no_queries(name, halton_lead, west, django_assert_num_queries):
+    """Naming each row's lead and sharing partnerships is read with the rows."""
+    provider = ContractFactory(owner=halton_lead).provider
+    args = [provider.pk] if name == "provider_detail" else []
+    url = reverse(f"commissioning:{name}", args=args)
+    client = _client(halton_lead)
+    _shared_rows(west, provider, 2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as baseline:
+        assert "Led by West Cheshire" in client.get(url).content.decode()
+    _shared_rows(west, provider, 12)
+    with django_assert_num_queries(len(baseline)):
+        client.get(url)
