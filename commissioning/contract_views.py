@@ -55,7 +55,7 @@ class ContractCreateView(EditorRequiredMixin, ContractFormViewMixin, ServiceForm
         return services.contract_create(
             data=form.model_data(),
             co_commissioners=form.cleaned_data["co_commissioners"],
-            shared_with=form.cleaned_data["shared_with"],
+            shared_with=form.cleaned_data.get("shared_with"),
             options=form.option_months(),
             created_by=self.request.user,
         )
@@ -94,7 +94,7 @@ class ContractUpdateView(
             contract=self.contract,
             data=form.model_data(),
             co_commissioners=form.cleaned_data["co_commissioners"],
-            shared_with=form.cleaned_data["shared_with"],
+            shared_with=form.cleaned_data.get("shared_with"),
             options=form.option_months(),
             updated_by=self.request.user,
             expected_version=required_version(form),

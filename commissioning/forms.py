@@ -64,10 +64,16 @@ def commissioners_of(user, keep=None):
 
 
 def add_shared_with_field(form: forms.ModelForm, user) -> None:
-    """The lead partnership chooses which other active partnerships share the record."""
+    """The lead partnership chooses which other active partnerships share the record (an
+    install of one partnership has no such field)."""
     lead_id = form.instance.partnership_id or getattr(current_partnership(user), "pk", None)
+    shared = form.instance.shared_with.all() if form.instance.pk else Partnership.objects.none()
+    others = Partnership.objects.filter(Q(is_active=True) | Q(pk__in=shared)).exclude(pk=lead_id)
+    if not others.exists():
+        del form.fields["shared_with"]
+        return
     field = form.fields["shared_with"]
-    field.queryset = Partnership.objects.filter(is_active=True).exclude(pk=lead_id)
+    field.queryset = others
     field.label_from_instance = lambda partnership: partnership.name
     field.help_text = (
         "Other partnerships commissioning it jointly: their people see it; only your "

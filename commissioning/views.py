@@ -217,7 +217,7 @@ class ActivityCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return services.activity_create(
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
-            shared_with=form.cleaned_data["shared_with"],
+            shared_with=form.cleaned_data.get("shared_with"),
         )
 
     def get_success_message(self) -> str:
@@ -243,7 +243,7 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceForm
             activity=self.activity,
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
-            shared_with=form.cleaned_data["shared_with"],
+            shared_with=form.cleaned_data.get("shared_with"),
             expected_version=required_version(form),
         )
 

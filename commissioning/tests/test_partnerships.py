@@ -229,6 +229,10 @@ def test_the_activity_form_offers_only_the_partnerships_choices(administrator, w
     assert "West Cheshire Early Help" not in page
 
 
+def test_an_install_of_one_partnership_offers_no_sharing(administrator):
+    assert "shared_with" not in ActivityForm(user=administrator).fields
+
+
 def test_the_filters_offer_only_the_partnerships_choices(halton_lead, west_records):
     client = _client(halton_lead)
     for name in (
