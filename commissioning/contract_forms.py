@@ -134,7 +134,7 @@ class ContractForm(EditConflictFormMixin, forms.ModelForm):
         """Services, activities and organisations of the partnership the user works in; an
         edited contract keeps its own."""
         contract = self.instance
-        self.fields["service"].queryset = Service.objects.filter(
+        self.fields["service"].queryset = Service.objects.select_related("partnership").filter(
             Q(pk__in=scope(Service.objects.all(), user).values("pk")) | Q(pk=contract.service_id)
         )
         self.fields["activity"].queryset = CommissioningActivity.objects.filter(

@@ -1,6 +1,8 @@
 """The demo data: complete, idempotent, and with contracts ending soon."""
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from commissioning import demo, selectors
 from commissioning.models import (
@@ -107,3 +109,23 @@ def test_demo_has_one_contract_due_an_assessment_and_decisions_to_take(loaded, h
     west = Partnership.objects.get(short_name="West Cheshire")
     data = selectors.partner_commitments(user=give_role(UserFactory(), roles.BOARD_MEMBER, west))
     assert "CWaC" in {p.short_name for p in data["partners"]}
+
+
+def test_the_demos_shared_activity_is_seen_by_west_cheshire_and_kept_by_halton(loaded):
+    activity = CommissioningActivity.objects.get(title="Pan-Cheshire CSE and Missing service")
+    west = Partnership.objects.get(short_name="West Cheshire")
+    client = Client()
+    client.force_login(give_role(UserFactory(), roles.COMMISSIONER, west))
+    page = client.get(activity.get_absolute_url()).content.decode()
+    assert (
+        "Led by Halton Children&#x27;s Trust, shared with West Cheshire Children&#x27;s Trust."
+        in page
+    )
+    assert "Only Halton Children&#x27;s Trust edits it." in page
+    edit = reverse("commissioning:activity_update", args=[activity.pk])
+    assert client.get(edit).status_code == 403
+    board = client.get(reverse("commissioning:cycle_board")).content.decode()
+    assert "Pan-Cheshire CSE and Missing service" in board
+    assert (
+        "HBC-SEND-0201" not in client.get(reverse("commissioning:contract_list")).content.decode()
+    )
