@@ -3,6 +3,8 @@
 from django.urls import path
 
 from commissioning import contract_views, views, views_budgets, views_performance
+from commissioning.models import Contract
+from core.history import ObjectHistoryView
 
 app_name = "commissioning"
 
@@ -38,7 +40,7 @@ urlpatterns = [
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
     path(
         "contracts/<int:pk>/history/",
-        views.ContractHistoryView.as_view(),
+        ObjectHistoryView.as_view(model=Contract),
         name="contract_history",
     ),
     path(

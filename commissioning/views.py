@@ -6,7 +6,7 @@ from functools import cached_property
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
 from django.views.generic import DetailView, FormView
@@ -35,7 +35,6 @@ from core.edit_conflicts import (
     changes_since,
     required_version,
 )
-from core.history import ObjectHistoryView
 from core.pagination import ForgivingPaginationMixin
 from core.partnerships import in_current_partnership
 from core.roles import (
@@ -315,24 +314,6 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
         context["kpis_required"] = KPIS_REQUIRED
         context["decision_needed_by"] = selectors.decision_needed_by(self.object)
         return context
-
-
-class ContractHistoryView(ObjectHistoryView):
-    """A contract's history, for those who see the contract (a deleted one's, for those of the
-    partnership that last led it)."""
-
-    model = Contract
-
-    def get_context_data(self, **kwargs):
-        pk = self.kwargs["pk"]
-        visible = selectors.visible_contracts(self.request.user).filter(pk=pk).exists()
-        if not visible:
-            last = Contract.history.filter(id=pk).order_by("-history_date").first()
-            if last is None or Contract.objects.filter(pk=pk).exists():
-                raise Http404("No contract with this number.")
-            if not in_current_partnership(self.request.user, last.partnership_id):
-                raise Http404("No contract with this number.")
-        return super().get_context_data(**kwargs)
 
 
 class PipelineView(RoleRequiredMixin, FilterView):

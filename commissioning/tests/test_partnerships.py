@@ -166,7 +166,6 @@ def _pages_of(records) -> list[str]:
     return [
         reverse("commissioning:activity_detail", args=[activity.pk]),
         reverse("commissioning:contract_detail", args=[contract.pk]),
-        reverse("commissioning:contract_history", args=[contract.pk]),
         reverse("commissioning:decommissioning_plan", args=[plan.pk]),
     ]
 
