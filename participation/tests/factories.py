@@ -5,10 +5,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from commissioning.tests.factories import DecommissioningPlanFactory
+from commissioning.tests.factories import DecommissioningPlanFactory, OrganisationFactory
 from core.choices import Stage
 from core.tests.factories import CommissionerFactory, default_partnership
-from governance.tests.factories import OrganisationFactory
 from participation.models import (
     DecommissioningConsultation,
     Level,
