@@ -9,6 +9,7 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from core.personal_data import PersonalDataFormMixin
 from core.roles import can_edit_action
 from priorities import selectors
 from priorities.forms import DateInput, long_date, owner_choices, user_label
@@ -29,7 +30,7 @@ def refused_actions(user, actions) -> list[Action]:
     return [action for action in actions if not can_edit_action(user, action)]
 
 
-class ActionBulkChangeForm(forms.Form):
+class ActionBulkChangeForm(PersonalDataFormMixin, forms.Form):
     """Choose one change for the chosen actions; `versions` (set on the confirmation page) is
     each action's version as confirmed, "id:version" joined by commas."""
 
