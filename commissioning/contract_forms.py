@@ -228,12 +228,12 @@ class ContractReviewForm(forms.ModelForm):
                     EXTEND_NEXT_OPTION,
                     f"Take the next option (option {next_option.order}, "
                     f"{next_option.length_label}): the contract then ends on "
-                    f"{_next_end(contract):%d/%m/%Y}",
+                    f"{_next_end(contract):%-d %B %Y}",
                 ),
                 (
                     EXTEND_TO_DATE,
                     "Extend to a new end date, no later than "
-                    f"{contract.latest_possible_end:%d/%m/%Y}",
+                    f"{contract.latest_possible_end:%-d %B %Y}",
                 ),
             ]
         self.fields["extend_with"].initial = EXTEND_NEXT_OPTION

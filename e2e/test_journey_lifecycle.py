@@ -69,14 +69,14 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     _fill_review(page, "Extend")
     new_end = add_months(carers.end_date, 12)
     expect(
-        page.get_by_label(f"the contract then ends on {new_end:%d/%m/%Y}", exact=False)
+        page.get_by_label(f"the contract then ends on {new_end:%-d %B %Y}", exact=False)
     ).to_be_checked()
     assert_accessible(page)
     page.get_by_role("button", name="Record the review").click()
-    expect(page.get_by_role("alert")).to_contain_text(f"to {new_end:%d/%m/%Y}: took option 1")
+    expect(page.get_by_role("alert")).to_contain_text(f"to {new_end:%-d %B %Y}: took option 1")
     open_from_menu(page, "Commissioning", "Contracts register")
     row = page.get_by_role("row").filter(has_text="HBC-CYP-0101")
-    expect(row).to_contain_text(f"{new_end:%d/%m/%Y}")
+    expect(row).to_contain_text(f"{new_end:%-d %B %Y}")
     expect(row).to_contain_text("1 year")
     assert_accessible(page)
 
@@ -115,7 +115,7 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
 
     page.get_by_role("link", name="Link a consultation").click()
     page.get_by_label("Consultation (participation record)").select_option(
-        label=f"{consultation.title} ({consultation.date:%d/%m/%Y})"
+        label=f"{consultation.title} ({consultation.date:%-d %B %Y})"
     )
     assert_accessible(page)
     page.get_by_role("button", name="Link the consultation").click()
@@ -130,6 +130,6 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     open_from_menu(page, "Commissioning", "Contracts register")
     row = page.get_by_role("row").filter(has_text="HBC-FAM-0501")
     expect(row).to_contain_text("Decommissioned")
-    expect(row).to_contain_text(f"{ends:%d/%m/%Y}")
+    expect(row).to_contain_text(f"{ends:%-d %B %Y}")
     advice.refresh_from_db()
     assert (advice.status, advice.end_date) == (Contract.Status.DECOMMISSIONED, ends)

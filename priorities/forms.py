@@ -72,8 +72,8 @@ class ActionRulesMixin:
         if start and due and due < start:
             self.add_error(
                 "due_date",
-                f"The due date ({due:%d/%m/%Y}) cannot be before the start date "
-                f"({start:%d/%m/%Y}).",
+                f"The due date ({due:%-d %B %Y}) cannot be before the start date "
+                f"({start:%-d %B %Y}).",
             )
         status = cleaned.get("status")
         if status == Action.Status.CANCELLED and not cleaned.get("cancellation_reason", "").strip():

@@ -443,7 +443,7 @@ class TestDecisionEditing:
         )
         assert response.status_code == 409
         assert response.context["conflict_changes"] == [
-            ("Due date", "31/01/2027"),
+            ("Due date", "31 January 2027"),
             ("Status", "Done"),
         ]
         decision.refresh_from_db()
