@@ -118,7 +118,10 @@ def test_bad_rows_are_named_with_their_reasons_and_nothing_is_saved(
     bad = {row.number: row.errors for row in preview.rows if row.errors}
     assert bad == {
         4: ["Owner: Unknown owner “nobody-by-this-name”: no user has this username."],
-        5: ["Due date: The due date (1 August 2026) cannot be before the start date (1 September 2026)."],
+        5: [
+            "Due date: The due date (1 August 2026) cannot be before the start date "
+            "(1 September 2026)."
+        ],
     }
     assert "Unknown owner “nobody-by-this-name”" in page
     assert "Import 4 rows" not in page  # no confirm button
