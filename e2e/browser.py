@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from e2e.html_pages import keep_html
+
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -28,7 +30,9 @@ def sign_in(page: Page, base_url: str, username: str, password: str) -> None:
 
 
 def watch_console_for_csp_violations(page: Page) -> None:
-    """Keep the Content Security Policy errors the browser reports, for assert_accessible."""
+    """Keep the Content Security Policy errors the browser reports, for assert_accessible; with
+    E2E_HTML_DIR set, keep each HTML page too, for the Nu HTML Checker (e2e/html_pages.py)."""
+    keep_html(page)
     page.csp_violations = []
     page.on(
         "console",
