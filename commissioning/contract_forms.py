@@ -78,6 +78,7 @@ class ContractForm(EditConflictFormMixin, forms.ModelForm):
             "end_date": DateInput(),
             "co_commissioners": forms.CheckboxSelectMultiple,
         }
+        labels = {"co_commissioners": "Other partners commissioning it (co-commissioners)"}
 
     snapshot_fields = (*CONTRACT_EDITABLE_FIELDS, "co_commissioners")
 

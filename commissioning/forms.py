@@ -74,6 +74,27 @@ class ActivityForm(EditConflictFormMixin, forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 3}),
             "specification_text": forms.Textarea(attrs={"rows": 4}),
         }
+        # In the words of the people who commission, not of the database's columns.
+        labels = {
+            "level": "Level of commissioning",
+            "footprint": "Area it covers",
+            "resourcing": "How it is paid for",
+        }
+        help_texts = {
+            "level": (
+                "Strategic: a whole population or kind of service; operational: one service; "
+                "individual: one child's or family's package or placement."
+            ),
+            "footprint": (
+                "The whole borough, an area or locality within it, or several boroughs "
+                "together (sub-regional)."
+            ),
+            "resourcing": (
+                "Single agency: one partner pays; aligned: each partner keeps its own budget "
+                "but spends it to one plan; pooled: the partners pay into one shared fund (a "
+                "section 75 agreement); integrated: one organisation commissions for all."
+            ),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -208,6 +229,7 @@ class KpiForm(EditConflictFormMixin, forms.ModelForm):
         model = KeyPerformanceIndicator
         fields = ["name", "target", "unit", "polarity", "frequency"]
         widgets = {"polarity": forms.RadioSelect}
+        labels = {"polarity": "Which way is better", "frequency": "How often it is measured"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -170,7 +170,7 @@ class ObjectiveForm(EditConflictFormMixin, forms.ModelForm):
         model = Objective
         fields = ["text", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"text": "We will ..."}
+        labels = {"text": "We will ...", "order": "Place in the list"}
 
     def __init__(self, *args, priority_area: PriorityArea, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +187,7 @@ class IndicatorForm(EditConflictFormMixin, forms.ModelForm):
         model = Indicator
         fields = ["name", "definition", "unit", "polarity", "target", "source", "order"]
         widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+        labels = {"polarity": "Which way is better", "order": "Place in the list"}
 
     def __init__(self, *args, priority_area: PriorityArea, **kwargs):
         super().__init__(*args, **kwargs)
@@ -209,6 +210,7 @@ class IndicatorValueForm(forms.ModelForm):
     class Meta:
         model = IndicatorValue
         fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
+        labels = {"period_label": "Period, as the source names it (e.g. 2016/17)"}
         widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
