@@ -21,8 +21,9 @@ from commissioning.services import (
     PLAN_EDITABLE_FIELDS,
 )
 from core import roles
+from core.date_input import DateField, date_formfield
 from core.edit_conflicts import EditConflictFormMixin
-from priorities.forms import DateInput, user_label
+from priorities.forms import user_label
 from priorities.models import PriorityArea
 
 Decision = ContractReview.Decision
@@ -71,11 +72,9 @@ class ContractForm(EditConflictFormMixin, forms.ModelForm):
 
     class Meta:
         model = Contract
+        formfield_callback = date_formfield
         fields = _with_after(CONTRACT_EDITABLE_FIELDS, "lead_organisation", "co_commissioners")
         widgets = {
-            "start_date": DateInput(),
-            "initial_end_date": DateInput(),
-            "end_date": DateInput(),
             "co_commissioners": forms.CheckboxSelectMultiple,
         }
         labels = {"co_commissioners": "Other partners commissioning it (co-commissioners)"}
@@ -173,7 +172,7 @@ class ContractReviewForm(forms.ModelForm):
             (EXTEND_TO_DATE, "Extend to a new end date, within the options left"),
         ],
     )
-    new_end_date = forms.DateField(label="New end date", required=False, widget=DateInput())
+    new_end_date = DateField(label="New end date", required=False)
     variation_agreed_by = forms.CharField(
         label="Who agreed the variation", required=False, max_length=300
     )
@@ -192,29 +191,25 @@ class ContractReviewForm(forms.ModelForm):
     variation_total_value = forms.DecimalField(
         label="New total value (£)", required=False, min_value=0, decimal_places=2
     )
-    variation_end_date = forms.DateField(
-        label="New end date (varied)", required=False, widget=DateInput()
-    )
+    variation_end_date = DateField(label="New end date (varied)", required=False)
     recommission_priority = forms.ModelChoiceField(
         label="Priority of the re-commissioning",
         queryset=PriorityArea.objects.none(),
         required=False,
         help_text="Used if no activity re-commissions the contract yet; you will lead it.",
     )
-    service_end_date = forms.DateField(
+    service_end_date = DateField(
         label="Date the service ends",
         required=False,
-        widget=DateInput(),
         help_text="The contract ends on this date once the decommissioning plan is complete.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ContractReview
+        formfield_callback = date_formfield
         fields = list(CONTRACT_REVIEW_FIELDS)
         widgets = {
-            "date": DateInput(),
-            "decision_date": DateInput(),
             "outcomes_achieved": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -312,12 +307,9 @@ class DecommissioningPlanForm(EditConflictFormMixin, forms.ModelForm):
 
     class Meta:
         model = DecommissioningPlan
+        formfield_callback = date_formfield
         fields = list(PLAN_EDITABLE_FIELDS)
         widgets = {
-            "service_end_date": DateInput(),
-            "impact_assessed_on": DateInput(),
-            "notice_served_on": DateInput(),
-            "post_end_reviewed_on": DateInput(),
             "client_groups": forms.Textarea(attrs={"rows": 2}),
             "impact_assessment": forms.Textarea(attrs={"rows": 4}),
             "transition_plan": forms.Textarea(attrs={"rows": 4}),

@@ -22,9 +22,10 @@ from commissioning.models import (
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from governance.models import Organisation
-from priorities.forms import DateInput, user_label
+from priorities.forms import user_label
 from priorities.models import PriorityArea
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
@@ -166,9 +167,9 @@ class MoveForm(forms.Form):
 class NeedsAssessmentForm(forms.ModelForm):
     class Meta:
         model = NeedsAssessment
+        formfield_callback = date_formfield
         fields = ["title", "date", "evidence_sources", "population", "key_findings"]
         widgets = {
-            "date": DateInput(),
             "evidence_sources": forms.Textarea(attrs={"rows": 2}),
             "population": forms.Textarea(attrs={"rows": 2}),
             "key_findings": forms.Textarea(attrs={"rows": 4}),
@@ -239,8 +240,9 @@ class KpiForm(EditConflictFormMixin, forms.ModelForm):
 class KpiValueForm(forms.ModelForm):
     class Meta:
         model = KpiValue
+        formfield_callback = date_formfield
         fields = ["period_end", "value", "note"]
-        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -250,9 +252,9 @@ class KpiValueForm(forms.ModelForm):
 class PerformanceAssessmentForm(forms.ModelForm):
     class Meta:
         model = PerformanceAssessment
+        formfield_callback = date_formfield
         fields = ["date", "rating", "summary"]
         widgets = {
-            "date": DateInput(),
             "rating": forms.RadioSelect,
             "summary": forms.Textarea(attrs={"rows": 4}),
         }

@@ -1,5 +1,6 @@
 """Helpers for the browser journeys: signing in through the UI and checking accessibility."""
 
+import datetime
 import json
 from pathlib import Path
 
@@ -75,3 +76,11 @@ def open_from_menu(page: Page, menu: str, item: str) -> None:
     navigation = page.get_by_role("navigation", name="Main")
     navigation.get_by_role("button", name=menu, exact=True).click()
     navigation.get_by_role("link", name=item, exact=True).click()
+
+
+def fill_date(page: Page, legend: str, day: datetime.date) -> None:
+    """Type a date into the day, month and year boxes of the fieldset named `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))

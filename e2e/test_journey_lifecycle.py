@@ -16,7 +16,7 @@ from commissioning.tests.factories import (
 )
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
 from participation.tests.factories import ParticipationRecordFactory
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def _fill_review(page, decision: str) -> None:
     page.get_by_label("Outcomes achieved").fill("Young carers say they feel better supported.")
     page.get_by_label("Value for money").select_option(label="Good")
     page.get_by_label("Decision", exact=True).select_option(label=decision)
-    page.get_by_label("Decision date").fill(f"{timezone.localdate():%Y-%m-%d}")
+    fill_date(page, "Decision date", timezone.localdate())
 
 
 def test_commissioner_extends_one_contract_and_decommissions_another(page, base_url):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import edit_conflicts, roles
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from priorities.models import (
     Action,
@@ -25,13 +26,6 @@ from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
 IMPORT_MAX_BYTES = 2 * 1024 * 1024
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _helper(submit_label: str) -> FormHelper:
@@ -96,10 +90,9 @@ class ActionForm(ActionRulesMixin, EditConflictFormMixin, forms.ModelForm):
 
     class Meta:
         model = Action
+        formfield_callback = date_formfield
         fields = ACTION_EDITABLE_FIELDS
         widgets = {
-            "start_date": DateInput(),
-            "due_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "cancellation_reason": forms.Textarea(attrs={"rows": 2}),
         }
@@ -131,9 +124,9 @@ class ProgressUpdateForm(forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
+        formfield_callback = date_formfield
         fields = ["date", "rag", "percent_complete", "narrative"]
         widgets = {
-            "date": DateInput(),
             "rag": forms.RadioSelect,
             "narrative": forms.Textarea(attrs={"rows": 3}),
         }
@@ -209,9 +202,10 @@ class IndicatorValueForm(forms.ModelForm):
 
     class Meta:
         model = IndicatorValue
+        formfield_callback = date_formfield
         fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
         labels = {"period_label": "Period, as the source names it (e.g. 2016/17)"}
-        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)

@@ -388,7 +388,7 @@ class TestDecisionEditing:
         )
         content = response.content.decode()
         assert "This field is required." in content
-        assert "Enter a valid date." in content
+        assert "Due date must be a real date" in content
         assert not Decision.objects.exists()
 
     def test_edit_marks_it_done(self, commissioner_client, decision):
