@@ -37,7 +37,7 @@ class ConsultationLinkForm(forms.Form):
         field.queryset = ParticipationRecord.objects.exclude(pk__in=linked).order_by(
             "-date", "title"
         )
-        field.label_from_instance = lambda record: f"{record.title} ({record.date:%d/%m/%Y})"
+        field.label_from_instance = lambda record: f"{record.title} ({record.date:%-d %B %Y})"
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.add_input(Submit("submit", "Link the consultation"))
