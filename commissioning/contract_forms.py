@@ -32,10 +32,11 @@ from commissioning.services import (
     PLAN_EDITABLE_FIELDS,
 )
 from core import roles
+from core.date_input import DateField, date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from core.partnerships import scope
 from core.personal_data import PersonalDataFormMixin
-from priorities.forms import DateInput, user_label
+from priorities.forms import user_label
 from priorities.models import PriorityArea
 
 Decision = ContractReview.Decision
@@ -84,17 +85,16 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
 
     class Meta:
         model = Contract
+        formfield_callback = date_formfield
         fields = [
             *_with_after(CONTRACT_EDITABLE_FIELDS, "lead_organisation", "co_commissioners"),
             "shared_with",
         ]
         widgets = {
             "shared_with": forms.CheckboxSelectMultiple,
-            "start_date": DateInput(),
-            "initial_end_date": DateInput(),
-            "end_date": DateInput(),
             "co_commissioners": forms.CheckboxSelectMultiple,
         }
+        labels = {"co_commissioners": "Other partners commissioning it (co-commissioners)"}
 
     snapshot_fields = (*CONTRACT_EDITABLE_FIELDS, "co_commissioners")
 
@@ -201,7 +201,7 @@ class ContractReviewForm(PersonalDataFormMixin, forms.ModelForm):
             (EXTEND_TO_DATE, "Extend to a new end date, within the options left"),
         ],
     )
-    new_end_date = forms.DateField(label="New end date", required=False, widget=DateInput())
+    new_end_date = DateField(label="New end date", required=False)
     variation_agreed_by = forms.CharField(
         label="Who agreed the variation", required=False, max_length=300
     )
@@ -220,29 +220,25 @@ class ContractReviewForm(PersonalDataFormMixin, forms.ModelForm):
     variation_total_value = forms.DecimalField(
         label="New total value (£)", required=False, min_value=0, decimal_places=2
     )
-    variation_end_date = forms.DateField(
-        label="New end date (varied)", required=False, widget=DateInput()
-    )
+    variation_end_date = DateField(label="New end date (varied)", required=False)
     recommission_priority = forms.ModelChoiceField(
         label="Priority of the re-commissioning",
         queryset=PriorityArea.objects.none(),
         required=False,
         help_text="Used if no activity re-commissions the contract yet; you will lead it.",
     )
-    service_end_date = forms.DateField(
+    service_end_date = DateField(
         label="Date the service ends",
         required=False,
-        widget=DateInput(),
         help_text="The contract ends on this date once the decommissioning plan is complete.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = ContractReview
+        formfield_callback = date_formfield
         fields = list(CONTRACT_REVIEW_FIELDS)
         widgets = {
-            "date": DateInput(),
-            "decision_date": DateInput(),
             "outcomes_achieved": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -257,12 +253,12 @@ class ContractReviewForm(PersonalDataFormMixin, forms.ModelForm):
                     EXTEND_NEXT_OPTION,
                     f"Take the next option (option {next_option.order}, "
                     f"{next_option.length_label}): the contract then ends on "
-                    f"{_next_end(contract):%d/%m/%Y}",
+                    f"{_next_end(contract):%-d %B %Y}",
                 ),
                 (
                     EXTEND_TO_DATE,
                     "Extend to a new end date, no later than "
-                    f"{contract.latest_possible_end:%d/%m/%Y}",
+                    f"{contract.latest_possible_end:%-d %B %Y}",
                 ),
             ]
         self.fields["extend_with"].initial = EXTEND_NEXT_OPTION
@@ -337,12 +333,9 @@ class DecommissioningPlanForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     class Meta:
         model = DecommissioningPlan
+        formfield_callback = date_formfield
         fields = list(PLAN_EDITABLE_FIELDS)
         widgets = {
-            "service_end_date": DateInput(),
-            "impact_assessed_on": DateInput(),
-            "notice_served_on": DateInput(),
-            "post_end_reviewed_on": DateInput(),
             "client_groups": forms.Textarea(attrs={"rows": 2}),
             "impact_assessment": forms.Textarea(attrs={"rows": 4}),
             "transition_plan": forms.Textarea(attrs={"rows": 4}),

@@ -147,7 +147,7 @@ class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         kept.add_error(
             None,
             f"Not recorded: someone changed {current.reference} while you were reviewing it. It "
-            f"now ends on {current.end_date:%d/%m/%Y}, with options left: "
+            f"now ends on {current.end_date:%-d %B %Y}, with options left: "
             f"{current.options_left_label}. Check the decision still fits, then record it again.",
         )
         self.__dict__["contract"] = current  # the page shows the contract as it is now
@@ -242,6 +242,6 @@ class DecommissioningPlanCompleteView(PlanEditorMixin, View):
         messages.success(
             request,
             f"Plan complete: {plan.contract.reference} is decommissioned and ends on "
-            f"{plan.service_end_date:%d/%m/%Y}.",
+            f"{plan.service_end_date:%-d %B %Y}.",
         )
         return redirect(plan.get_absolute_url())

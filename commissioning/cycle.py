@@ -72,7 +72,7 @@ def _cycle_on(activity: CommissioningActivity, day: datetime.date) -> int:
 def _needs_assessments(activity: CommissioningActivity) -> list[Evidence]:
     return [
         Evidence(
-            f"Needs assessment “{assessment.title}” ({assessment.date:%d/%m/%Y})",
+            f"Needs assessment “{assessment.title}” ({assessment.date:%-d %B %Y})",
             assessment.cycle_number,
             assessment.cycle_number == activity.cycle_number,
         )
@@ -99,7 +99,7 @@ def _decommissioning_plan(activity: CommissioningActivity) -> Evidence | None:
     plan = getattr(activity, "decommissioning_plan", None)
     if plan is None:
         return None
-    done = f"completed on {plan.completed_on:%d/%m/%Y}" if plan.is_completed else "in progress"
+    done = f"completed on {plan.completed_on:%-d %B %Y}" if plan.is_completed else "in progress"
     return Evidence(
         f"Decommissioning plan of {plan.contract.reference} ({done})",
         activity.cycle_number,
@@ -121,7 +121,7 @@ def _live_contract_or_decommissioning(activity: CommissioningActivity) -> list[E
             if review.decision == ContractReview.Decision.DECOMMISSION:
                 evidence.append(
                     Evidence(
-                        f"Review of {contract.reference} on {review.date:%d/%m/%Y} deciding "
+                        f"Review of {contract.reference} on {review.date:%-d %B %Y} deciding "
                         "to decommission",
                         _cycle_on(activity, review.date),
                         review.date >= started,
@@ -137,7 +137,7 @@ def _review_with_decision(activity: CommissioningActivity) -> list[Evidence]:
             return []
         return [
             Evidence(
-                f"Review after the service ended ({plan.post_end_reviewed_on:%d/%m/%Y})",
+                f"Review after the service ended ({plan.post_end_reviewed_on:%-d %B %Y})",
                 activity.cycle_number,
                 True,
             )
@@ -145,7 +145,7 @@ def _review_with_decision(activity: CommissioningActivity) -> list[Evidence]:
     entered_on = timezone.localdate(activity.stage_entered_at)
     return [
         Evidence(
-            f"Review of {contract.reference} on {review.date:%d/%m/%Y}: "
+            f"Review of {contract.reference} on {review.date:%-d %B %Y}: "
             f"{review.get_decision_display().lower()}",
             _cycle_on(activity, review.date),
             review.date >= entered_on,

@@ -59,9 +59,9 @@ def _notice_missing(plan: DecommissioningPlan) -> str:
     if plan.notice_served_on is None:
         return "Record the date notice was served on the provider."
     return (
-        f"Notice served on {plan.notice_served_on:%d/%m/%Y} gives the provider "
-        f"{months} months' notice only until {plan.notice_ends_on():%d/%m/%Y}, after the "
-        f"service ends ({plan.service_end_date:%d/%m/%Y}): serve notice earlier or end the "
+        f"Notice served on {plan.notice_served_on:%-d %B %Y} gives the provider "
+        f"{months} months' notice only until {plan.notice_ends_on():%-d %B %Y}, after the "
+        f"service ends ({plan.service_end_date:%-d %B %Y}): serve notice earlier or end the "
         "service later."
     )
 
@@ -85,7 +85,7 @@ STEPS: tuple[Step, ...] = (
         _consulted,
         lambda plan: (
             "Link at least one consultation with the children and families affected, held on "
-            f"or before the decision to decommission ({plan.decision_date:%d/%m/%Y})."
+            f"or before the decision to decommission ({plan.decision_date:%-d %B %Y})."
         ),
     ),
     Step(

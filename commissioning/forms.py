@@ -22,12 +22,13 @@ from commissioning.models import (
 from commissioning.services import ACTIVITY_EDITABLE_FIELDS
 from core import roles
 from core.choices import Stage
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from core.models import Partnership
 from core.partnerships import current_partnership, scope
 from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
-from priorities.forms import DateInput, user_label
+from priorities.forms import user_label
 from priorities.models import PriorityArea
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
@@ -128,6 +129,27 @@ class ActivityForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
             "description": forms.Textarea(attrs={"rows": 3}),
             "specification_text": forms.Textarea(attrs={"rows": 4}),
         }
+        # In the words of the people who commission, not of the database's columns.
+        labels = {
+            "level": "Level of commissioning",
+            "footprint": "Area it covers",
+            "resourcing": "How it is paid for",
+        }
+        help_texts = {
+            "level": (
+                "Strategic: a whole population or kind of service; operational: one service; "
+                "individual: one child's or family's package or placement."
+            ),
+            "footprint": (
+                "The whole borough, an area or locality within it, or several boroughs "
+                "together (sub-regional)."
+            ),
+            "resourcing": (
+                "Single agency: one partner pays; aligned: each partner keeps its own budget "
+                "but spends it to one plan; pooled: the partners pay into one shared fund (a "
+                "section 75 agreement); integrated: one organisation commissions for all."
+            ),
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -198,9 +220,9 @@ class MoveForm(PersonalDataFormMixin, forms.Form):
 class NeedsAssessmentForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = NeedsAssessment
+        formfield_callback = date_formfield
         fields = ["title", "date", "evidence_sources", "population", "key_findings"]
         widgets = {
-            "date": DateInput(),
             "evidence_sources": forms.Textarea(attrs={"rows": 2}),
             "population": forms.Textarea(attrs={"rows": 2}),
             "key_findings": forms.Textarea(attrs={"rows": 4}),
@@ -266,6 +288,7 @@ class KpiForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
         model = KeyPerformanceIndicator
         fields = ["name", "target", "unit", "polarity", "frequency"]
         widgets = {"polarity": forms.RadioSelect}
+        labels = {"polarity": "Which way is better", "frequency": "How often it is measured"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -275,8 +298,9 @@ class KpiForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
 class KpiValueForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = KpiValue
+        formfield_callback = date_formfield
         fields = ["period_end", "value", "note"]
-        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -286,9 +310,9 @@ class KpiValueForm(PersonalDataFormMixin, forms.ModelForm):
 class PerformanceAssessmentForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = PerformanceAssessment
+        formfield_callback = date_formfield
         fields = ["date", "rating", "summary"]
         widgets = {
-            "date": DateInput(),
             "rating": forms.RadioSelect,
             "summary": forms.Textarea(attrs={"rows": 4}),
         }

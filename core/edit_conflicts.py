@@ -66,9 +66,9 @@ def shown(instance: models.Model, name: str, display: Display | None = None) -> 
         return str(getattr(instance, f"get_{name}_display")())
     value = getattr(instance, name)
     if isinstance(value, datetime.datetime):
-        return f"{timezone.localtime(value):%d/%m/%Y %H:%M}"
+        return f"{timezone.localtime(value):%-d %B %Y, %H:%M}"
     if isinstance(value, datetime.date):
-        return f"{value:%d/%m/%Y}"
+        return f"{value:%-d %B %Y}"
     return "" if value is None else str(value)
 
 

@@ -1,11 +1,14 @@
 """Helpers for the browser journeys: signing in through the UI and checking accessibility."""
 
+import datetime
 import json
 from base64 import b32decode
 from pathlib import Path
 
 from django_otp.oath import TOTP
 from playwright.sync_api import Page, expect
+
+from e2e.html_pages import keep_html
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
@@ -40,7 +43,9 @@ def sign_in(page: Page, base_url: str, username: str, password: str, totp_secret
 
 
 def watch_console_for_csp_violations(page: Page) -> None:
-    """Keep the Content Security Policy errors the browser reports, for assert_accessible."""
+    """Keep the Content Security Policy errors the browser reports, for assert_accessible; with
+    E2E_HTML_DIR set, keep each HTML page too, for the Nu HTML Checker (e2e/html_pages.py)."""
+    keep_html(page)
     page.csp_violations = []
     page.on(
         "console",
@@ -83,3 +88,11 @@ def open_from_menu(page: Page, menu: str, item: str) -> None:
     navigation = page.get_by_role("navigation", name="Main")
     navigation.get_by_role("button", name=menu, exact=True).click()
     navigation.get_by_role("link", name=item, exact=True).click()
+
+
+def fill_date(page: Page, legend: str, day: datetime.date) -> None:
+    """Type a date into the day, month and year boxes of the fieldset named `legend`."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))

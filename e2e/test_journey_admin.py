@@ -28,9 +28,12 @@ def _administrator(username: str = "ade"):
 
 
 def test_administrator_adds_a_user_in_admin(page, base_url):
-    _administrator()
+    ade = _administrator()
     sign_in(page, base_url, "ade", PASSWORD, totp_secret=SECRET)
-    page.get_by_role("link", name="Administration").click()
+    # The administration link sits in the account menu, so the bar fits one line at 1280px.
+    navigation = page.get_by_role("navigation", name="Main")
+    navigation.get_by_role("button", name=ade.get_full_name() or "ade").click()
+    navigation.get_by_role("link", name="Administration").click()
     expect(page.get_by_text("Joint Commissioning Manager administration")).to_be_visible()
     page.goto(f"{base_url}/admin/auth/user/add/")
     page.get_by_label("Username:").fill("new.commissioner")

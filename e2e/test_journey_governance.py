@@ -1,12 +1,14 @@
 """Governance in a real browser: a board member reads the structure, a board and a meeting;
 the commissioner who is the board's secretary records a decision with the keyboard."""
 
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
 from governance.models import Decision
 from governance.tests.factories import (
     AgendaItemFactory,
@@ -69,8 +71,8 @@ def test_commissioner_records_a_decision_with_the_keyboard(page, base_url, trust
 
     # A missing owner is refused beside its field, the text is kept, and nothing is saved.
     page.get_by_label("Decision").fill("Commission a short breaks review with the CCG.")
-    page.get_by_label("Due date").fill("2027-02-28")
-    page.get_by_label("Due date").press("Enter")
+    fill_date(page, "Due date", datetime.date(2027, 2, 28))
+    page.get_by_role("group", name="Due date").get_by_label("Year").press("Enter")
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
     summary.get_by_role("link", name="Owner: This field is required.").click()

@@ -16,7 +16,7 @@ from commissioning.tests.factories import (
 )
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
 from participation.tests.factories import ParticipationRecordFactory
 
 pytestmark = pytest.mark.browser
@@ -29,7 +29,7 @@ def _fill_review(page, decision: str) -> None:
     page.get_by_label("Outcomes achieved").fill("Young carers say they feel better supported.")
     page.get_by_label("Value for money").select_option(label="Good")
     page.get_by_label("Decision", exact=True).select_option(label=decision)
-    page.get_by_label("Decision date").fill(f"{timezone.localdate():%Y-%m-%d}")
+    fill_date(page, "Decision date", timezone.localdate())
 
 
 def test_commissioner_extends_one_contract_and_decommissions_another(page, base_url):
@@ -69,14 +69,14 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     _fill_review(page, "Extend")
     new_end = add_months(carers.end_date, 12)
     expect(
-        page.get_by_label(f"the contract then ends on {new_end:%d/%m/%Y}", exact=False)
+        page.get_by_label(f"the contract then ends on {new_end:%-d %B %Y}", exact=False)
     ).to_be_checked()
     assert_accessible(page)
     page.get_by_role("button", name="Record the review").click()
-    expect(page.get_by_role("alert")).to_contain_text(f"to {new_end:%d/%m/%Y}: took option 1")
+    expect(page.get_by_role("alert")).to_contain_text(f"to {new_end:%-d %B %Y}: took option 1")
     open_from_menu(page, "Commissioning", "Contracts register")
     row = page.get_by_role("row").filter(has_text="HBC-CYP-0101")
-    expect(row).to_contain_text(f"{new_end:%d/%m/%Y}")
+    expect(row).to_contain_text(f"{new_end:%-d %b %Y}")
     expect(row).to_contain_text("1 year")
     assert_accessible(page)
 
@@ -85,7 +85,7 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     page.get_by_role("link", name="Add a review").click()
     _fill_review(page, "Decommission")
     ends = today + datetime.timedelta(days=150)
-    page.get_by_label("Date the service ends").fill(f"{ends:%Y-%m-%d}")
+    fill_date(page, "Date the service ends", ends)
     page.get_by_role("button", name="Record the review").click()
     expect(page.get_by_role("heading", name="Decommissioning HBC-FAM-0501")).to_be_visible()
     assert_accessible(page)
@@ -97,11 +97,11 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     page.get_by_label("Equality and impact assessment").fill(
         "Lone parents are affected most; Citizens Advice keeps a drop-in."
     )
-    page.get_by_label("Date of the impact assessment").fill(f"{today:%Y-%m-%d}")
+    fill_date(page, "Date of the impact assessment", today)
     page.get_by_label("Transition of current service users").fill(
         "Each family is referred to the Early Help hub's adviser."
     )
-    page.get_by_label("Notice served on the provider on").fill(f"{today:%Y-%m-%d}")
+    fill_date(page, "Notice served on the provider on", today)
     page.get_by_label("Communication plan").fill("Letters to families; a note to schools.")
     assert_accessible(page)
     page.get_by_role("button", name="Save the plan").click()
@@ -115,7 +115,7 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
 
     page.get_by_role("link", name="Link a consultation").click()
     page.get_by_label("Consultation (participation record)").select_option(
-        label=f"{consultation.title} ({consultation.date:%d/%m/%Y})"
+        label=f"{consultation.title} ({consultation.date:%-d %B %Y})"
     )
     assert_accessible(page)
     page.get_by_role("button", name="Link the consultation").click()
@@ -130,6 +130,6 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
     open_from_menu(page, "Commissioning", "Contracts register")
     row = page.get_by_role("row").filter(has_text="HBC-FAM-0501")
     expect(row).to_contain_text("Decommissioned")
-    expect(row).to_contain_text(f"{ends:%d/%m/%Y}")
+    expect(row).to_contain_text(f"{ends:%-d %b %Y}")
     advice.refresh_from_db()
     assert (advice.status, advice.end_date) == (Contract.Status.DECOMMISSIONED, ends)

@@ -71,7 +71,7 @@ def test_a_person_of_both_switches_partnership(page, base_url, two_partnerships)
     expect(page.get_by_text("Halton action on CAMHS waits")).to_be_visible()
 
     page.locator("header .dropdown-toggle").last.click()
-    page.get_by_label("Work in").select_option(label="West Cheshire Children's Trust")
+    page.get_by_label("Work in", exact=True).select_option(label="West Cheshire Children's Trust")
     page.get_by_role("button", name="Switch").click()
     expect(
         page.get_by_text("You are now working in West Cheshire Children's Trust")

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
@@ -77,8 +77,8 @@ def test_commissioner_logs_progress_adds_an_action_and_exports_the_plan(page, ba
     page.get_by_label("Title").fill("Seek funding sources to increase TAF advisors")
     page.get_by_label("Owner").select_option(label="Cam Reid")
     page.get_by_label("Lead organisation").select_option(label="Cheshire West and Chester Council")
-    page.get_by_label("Start date").fill(today.isoformat())
-    page.get_by_label("Due date").fill((today + datetime.timedelta(days=90)).isoformat())
+    fill_date(page, "Start date", today)
+    fill_date(page, "Due date", today + datetime.timedelta(days=90))
     page.get_by_label("Stage").select_option("plan")
     assert_accessible(page)
     page.get_by_role("button", name="Add action").click()

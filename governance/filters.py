@@ -46,7 +46,7 @@ class DecisionFilter(django_filters.FilterSet):
         empty_label="Any board",
     )
     status = django_filters.ChoiceFilter(choices=Decision.Status.choices, empty_label="Any")
-    owner = django_filters.CharFilter(lookup_expr="icontains", label="Owner contains")
+    owner = django_filters.CharFilter(lookup_expr="icontains", label="Owner's name contains")
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label="Only overdue", widget=forms.CheckboxInput
     )

@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from core.personal_data import PersonalDataFormMixin
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
@@ -108,8 +109,9 @@ class DecisionForm(HelperMixin, forms.ModelForm):
 
     class Meta:
         model = Decision
+        formfield_callback = date_formfield
         fields = ["text", "owner", "due_date", "status"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "due_date": DATE_WIDGET}
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
 class DecisionEditForm(EditConflictFormMixin, DecisionForm):

@@ -38,7 +38,7 @@ class ConsultationLinkForm(forms.Form):
         # The records of the partnership that leads the contract (only it links them).
         records = ParticipationRecord.objects.filter(partnership=plan.contract.partnership_id)
         field.queryset = records.exclude(pk__in=linked).order_by("-date", "title")
-        field.label_from_instance = lambda record: f"{record.title} ({record.date:%d/%m/%Y})"
+        field.label_from_instance = lambda record: f"{record.title} ({record.date:%-d %B %Y})"
         self.helper = FormHelper()
         self.helper.form_method = "post"
         self.helper.add_input(Submit("submit", "Link the consultation"))

@@ -7,6 +7,7 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
 from django import forms
 
 from commissioning.models import CommissioningActivity
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from core.partnerships import scope
 from core.personal_data import PersonalDataFormMixin
@@ -29,13 +30,6 @@ COUNT_FIELDS = (*AGE_BAND_FIELDS, *SPECIAL_GROUP_FIELDS)
 NEGATIVE_COUNT_MESSAGE = "Enter a number of people of 0 or more: a count cannot be negative."
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
     """Log or edit a participation record. Rules across fields live in the model's clean(), so
     the form and the services word them the same; `version` and `snapshot` detect an edit made
@@ -45,10 +39,9 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     class Meta:
         model = ParticipationRecord
+        formfield_callback = date_formfield
         fields = [*RECORD_EDITABLE_FIELDS, *RELATION_FIELDS]
         widgets = {
-            "date": DateInput(),
-            "feedback_date": DateInput(),
             "priority_areas": forms.CheckboxSelectMultiple,
             "groups": forms.CheckboxSelectMultiple,
             "level": forms.RadioSelect,

@@ -228,8 +228,8 @@ def decommissioning_consultation_link(
         raise ValidationError(
             {
                 "record": (
-                    f"“{record.title}” took place on {record.date:%d/%m/%Y}, after the decision "
-                    f"to decommission ({current.decision_date:%d/%m/%Y}): link a consultation "
+                    f"“{record.title}” took place on {record.date:%-d %B %Y}, after the decision "
+                    f"to decommission ({current.decision_date:%-d %B %Y}): link a consultation "
                     "held before the decision."
                 )
             }

@@ -9,10 +9,12 @@ from django import forms
 from django.http import QueryDict
 from django.urls import reverse
 
+from core.date_input import DateField
 from core.partnerships import current_partnership, scope
+from core.personal_data import PersonalDataFormMixin
 from core.roles import can_edit_action
 from priorities import selectors
-from priorities.forms import DateInput, long_date, owner_choices, user_label
+from priorities.forms import long_date, owner_choices, user_label
 from priorities.models import Action
 
 REFUSED = (
@@ -30,7 +32,7 @@ def refused_actions(user, actions) -> list[Action]:
     return [action for action in actions if not can_edit_action(user, action)]
 
 
-class ActionBulkChangeForm(forms.Form):
+class ActionBulkChangeForm(PersonalDataFormMixin, forms.Form):
     """Choose one change for the chosen actions; `versions` (set on the confirmation page) is
     each action's version as confirmed, "id:version" joined by commas."""
 
@@ -67,7 +69,7 @@ class ActionBulkChangeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Required when the actions are cancelled.",
     )
-    due_date = forms.DateField(label="New due date", required=False, widget=DateInput())
+    due_date = DateField(label="New due date", required=False)
     versions = forms.CharField(widget=forms.HiddenInput, required=False)
     # The action list's filters, to go back to the same list once the change is applied.
     return_query = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
@@ -165,11 +167,15 @@ class ActionBulkChangeForm(forms.Form):
         """(name, value) of every value the form was sent, for the confirmation page to send
         back as plain hidden inputs (a field's `as_hidden` would keep its help text's
         aria-describedby, which a hidden input must not have)."""
-        return [
-            (name, value)
-            for name in self.fields
-            for value in self.data.getlist(self.add_prefix(name))
-        ]
+        values = []
+        for name, field in self.fields.items():
+            if isinstance(field, DateField):
+                # Typed in three boxes: sent back as one value, which the field also reads.
+                day = getattr(self, "cleaned_data", {}).get(name)
+                values += [(name, day.isoformat())] if day else []
+                continue
+            values += [(name, value) for value in self.data.getlist(self.add_prefix(name))]
+        return values
 
     def confirmed_versions(self) -> dict[int, int] | None:
         """{action id: version} from the confirmation page, or None if it is missing or does

@@ -56,6 +56,34 @@ DEMO_COMMISSIONER_OWNS = {
 }
 
 
+def demo_review_date(seed_date: datetime.date, today: datetime.date) -> datetime.date:
+    """The seed's review date moved on by whole years to its first anniversary after today.
+
+    Both seed frameworks' reviews fell due years ago (2018 and 2021), so a newcomer's first look
+    showed "Review overdue" on each; the demo reads as a partnership in the middle of a year
+    of its plan instead. Actions, meetings and contracts are already days from today.
+    """
+    years = max(0, today.year - seed_date.year)
+    while (moved := _years_after(seed_date, years)) <= today:
+        years += 1
+    return moved
+
+
+def _years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)
+
+
+def review_date_note(data: dict) -> str:
+    """Says on the page that the review date is the demo's, not the seed's."""
+    return (
+        f"Demo date: moved to the current year from the framework's {data['period']} "
+        f"(the seed's review date is {data['review_date']:%-d %B %Y})."
+    )
+
+
 def load() -> int:
     """Create what is missing; return how many rows were created."""
     with transaction.atomic():
@@ -137,7 +165,8 @@ class _Loader:
                 "version": data["version"],
                 "status": data["status"],
                 "owning_board": self.board(data["owning_board"], partnership),
-                "review_date": data["review_date"],
+                "review_date": demo_review_date(data["review_date"], self.today),
+                "review_date_note": review_date_note(data),
             },
         )
         self._count(created)

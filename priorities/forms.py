@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from core import edit_conflicts, roles
+from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
 from core.models import PartnershipMembership
 from core.personal_data import PersonalDataFormMixin
@@ -28,13 +29,6 @@ from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
 IMPORT_MAX_BYTES = MAX_UPLOAD_BYTES
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 # The name of the second button of forms filled in series: save, then the empty form again.
@@ -89,8 +83,8 @@ class ActionRulesMixin:
         if start and due and due < start:
             self.add_error(
                 "due_date",
-                f"The due date ({due:%d/%m/%Y}) cannot be before the start date "
-                f"({start:%d/%m/%Y}).",
+                f"The due date ({due:%-d %B %Y}) cannot be before the start date "
+                f"({start:%-d %B %Y}).",
             )
         status = cleaned.get("status")
         if status == Action.Status.CANCELLED and not cleaned.get("cancellation_reason", "").strip():
@@ -113,10 +107,9 @@ class ActionForm(PersonalDataFormMixin, ActionRulesMixin, EditConflictFormMixin,
 
     class Meta:
         model = Action
+        formfield_callback = date_formfield
         fields = ACTION_EDITABLE_FIELDS
         widgets = {
-            "start_date": DateInput(),
-            "due_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
             "cancellation_reason": forms.Textarea(attrs={"rows": 2}),
         }
@@ -178,9 +171,9 @@ class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
 
     class Meta:
         model = ProgressUpdate
+        formfield_callback = date_formfield
         fields = ["date", "rag", "percent_complete", "narrative"]
         widgets = {
-            "date": DateInput(),
             "rag": forms.RadioSelect,
             "narrative": forms.Textarea(attrs={"rows": 3}),
         }
@@ -241,7 +234,7 @@ class ObjectiveForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelFor
         model = Objective
         fields = ["text", "order"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
-        labels = {"text": "We will ..."}
+        labels = {"text": "We will ...", "order": "Place in the list"}
 
     def __init__(self, *args, priority_area: PriorityArea, **kwargs):
         super().__init__(*args, **kwargs)
@@ -258,6 +251,7 @@ class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelFor
         model = Indicator
         fields = ["name", "definition", "unit", "polarity", "target", "source", "order"]
         widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+        labels = {"polarity": "Which way is better", "order": "Place in the list"}
 
     def __init__(self, *args, priority_area: PriorityArea, **kwargs):
         super().__init__(*args, **kwargs)
@@ -279,8 +273,10 @@ class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
 
     class Meta:
         model = IndicatorValue
+        formfield_callback = date_formfield
         fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
-        widgets = {"period_end": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"period_label": "Period, as the source names it (e.g. 2016/17)"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)

@@ -17,9 +17,9 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from xml.etree import ElementTree
 from xml.parsers import expat
 
+from defusedxml import DefusedXmlException, ElementTree
 from django.core.files.uploadedfile import UploadedFile
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
@@ -85,11 +85,28 @@ class _Stop(Exception):
     """Raised by a scan's handler: it has seen enough."""
 
 
+UNREADABLE_XML = (
+    KeyError,
+    ElementTree.ParseError,
+    DefusedXmlException,
+    zipfile.BadZipFile,
+    OSError,
+)
+
+
+def _refuse_entities(*args) -> None:
+    raise ImportFileError("This is not a readable Excel (.xlsx) file: it declares XML entities.")
+
+
 def _scan(archive: zipfile.ZipFile, name: str, start: Callable[[str, Any], None]) -> None:
     """Parse a part with expat, calling `start(tag, attributes)` on each element ("namespace
     name" tags) until it raises _Stop; nothing is kept."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.StartElementHandler = start
+    # Excel never declares entities: one that does may be an entity bomb (as defusedxml refuses).
+    parser.EntityDeclHandler = _refuse_entities
+    parser.UnparsedEntityDeclHandler = _refuse_entities
+    parser.ExternalEntityRefHandler = _refuse_entities
     try:
         with archive.open(name) as part:
             parser.ParseFile(part)
@@ -169,7 +186,7 @@ def _content_types(archive: zipfile.ZipFile) -> dict[str, set[str]]:
     """Each part named in [Content_Types].xml (without its leading "/") and its types."""
     try:
         root = ElementTree.fromstring(archive.read(ARC_CONTENT_TYPES))
-    except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as error:
+    except UNREADABLE_XML as error:
         raise ImportFileError("This is not a readable Excel (.xlsx) file.") from error
     types: dict[str, set[str]] = {}
     for override in root.iter(f"{_CONTENT_TYPES_NS}Override"):

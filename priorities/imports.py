@@ -46,6 +46,9 @@ IMPORT_COLUMNS = {
     "stage": "Commissioning stage",
     "cancellation_reason": "Cancellation reason",
 }
+# The columns of free text a person writes, checked for what could identify a child (an owner's
+# email address is how the file names them).
+PROSE_COLUMNS = {"title", "description", "cancellation_reason"}
 # The columns a new action needs; a file of updates only (with References) may leave them out.
 NEW_ACTION_FIELDS = ("title", "owner", "lead_organisation", "start_date", "due_date")
 _LARGEST_PK = 2**63 - 1
@@ -419,7 +422,8 @@ def preview_rows(
             )
         else:
             row = _check_row(number, values, action=action, lookups=lookups)
-        for name, text in values.items():
+        for name in PROSE_COLUMNS & set(values):
+            text = values[name]
             message = check_text(text) if isinstance(text, str) else None
             if message:
                 row.errors.append(f"{IMPORT_COLUMNS.get(name, name)}: {message}")

@@ -93,6 +93,9 @@ class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
     """A board member's challenge on a submitted report, about the report as a whole or one
     of its sections, exceptions or indicators (`subjects`: assemble.challenge_subjects)."""
 
+    # A place on the report's page, chosen from a list: not free text.
+    personal_data_exempt = ("subject",)
+
     subject = forms.ChoiceField(
         label="About",
         required=False,

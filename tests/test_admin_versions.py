@@ -155,7 +155,7 @@ def test_two_admins_editing_one_action_the_second_is_told_what_changed(administr
 
     assert refused.context["adminform"].form.non_field_errors() == [
         "Not saved: someone else saved this action while you were editing it. Changed "
-        f"meanwhile: Title: “Retain the TAF advisors”; Due date: “{moved:%d/%m/%Y}”. "
+        f"meanwhile: Title: “Retain the TAF advisors”; Due date: “{moved:%-d %B %Y}”. "
         "Your changes are still in the form; check what changed, then save again to keep yours."
     ]
     assert refused.context["adminform"].form["description"].value() == "Funded to March"

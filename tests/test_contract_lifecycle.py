@@ -118,7 +118,7 @@ def test_extend_beyond_the_latest_possible_end_is_refused(contract, lead, today)
             extend_with="date",
             new_end_date=latest + datetime.timedelta(days=1),
         )
-    assert f"{latest:%d/%m/%Y} at the latest" in refused.value.message_dict["new_end_date"][0]
+    assert f"{latest:%-d %B %Y} at the latest" in refused.value.message_dict["new_end_date"][0]
     assert not ContractReview.objects.exists()
     contract.refresh_from_db()
     assert contract.version == 1
@@ -282,7 +282,7 @@ def test_the_plan_is_refused_until_a_consultation_is_linked_then_ends_the_contra
         )
     assert refused.value.messages == [
         "Link at least one consultation with the children and families affected, held on or "
-        f"before the decision to decommission ({plan.decision_date:%d/%m/%Y})."
+        f"before the decision to decommission ({plan.decision_date:%-d %B %Y})."
     ]
     DecommissioningConsultationFactory(plan=plan)
     services.decommissioning_plan_complete(

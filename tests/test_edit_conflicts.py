@@ -57,7 +57,7 @@ def test_changes_since_lists_only_what_changed_as_a_person_reads_it():
     assert changes_since(before, action, fields) == [
         ("Description", "(empty)"),
         ("Status", "Complete"),
-        ("Due date", f"{action.due_date:%d/%m/%Y}"),
+        ("Due date", f"{action.due_date:%-d %B %Y}"),
     ]
 
 

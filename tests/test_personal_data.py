@@ -127,7 +127,7 @@ def test_an_import_row_with_a_childs_identity_is_refused(commissioner, led_area)
         "start_date": "01/09/2026",
         "due_date": "31/03/2027",
     }
-    preview = preview_rows(priority_area=led_area, rows=[row])
+    preview = preview_rows(priority_area=led_area, rows=[(2, row)])
     assert not preview.is_valid
     assert any(
         error.startswith("Description: This looks like a date of birth ('DOB 03/04/2012')")

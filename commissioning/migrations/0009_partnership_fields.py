@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("commissioning", "0008_service_partnership"),
         ("core", "0004_partnerships"),
-        ("priorities", "0012_partnerships"),
+        ("priorities", "0013_partnerships"),
     ]
 
     operations = [

@@ -294,13 +294,13 @@ class Contract(models.Model):
         errors = {}
         if self.start_date and self.end_date and self.end_date < self.start_date:
             errors["end_date"] = (
-                f"The end date ({self.end_date:%d/%m/%Y}) cannot be before the start date "
-                f"({self.start_date:%d/%m/%Y})."
+                f"The end date ({self.end_date:%-d %B %Y}) cannot be before the start date "
+                f"({self.start_date:%-d %B %Y})."
             )
         if self.start_date and self.initial_end_date and self.initial_end_date < self.start_date:
             errors["initial_end_date"] = (
-                f"The initial term cannot end ({self.initial_end_date:%d/%m/%Y}) before the "
-                f"contract starts ({self.start_date:%d/%m/%Y})."
+                f"The initial term cannot end ({self.initial_end_date:%-d %B %Y}) before the "
+                f"contract starts ({self.start_date:%-d %B %Y})."
             )
         for name in ("annual_value", "total_value"):
             value = getattr(self, name)
@@ -379,7 +379,7 @@ class ContractReview(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Review of {self.contract.reference} on {self.date:%d/%m/%Y}"
+        return f"Review of {self.contract.reference} on {self.date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
         return (

@@ -125,7 +125,7 @@ class ContractVariation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Variation of {self.contract.reference} agreed on {self.agreed_on:%d/%m/%Y}"
+        return f"Variation of {self.contract.reference} agreed on {self.agreed_on:%-d %B %Y}"
 
     def changes(self) -> list[str]:
         """What the variation changed, in words."""
@@ -140,7 +140,7 @@ class ContractVariation(models.Model):
             )
         if self.new_end_date is not None:
             said.append(
-                f"end date {self.previous_end_date:%d/%m/%Y} → {self.new_end_date:%d/%m/%Y}"
+                f"end date {self.previous_end_date:%-d %B %Y} → {self.new_end_date:%-d %B %Y}"
             )
         if self.scope_change:
             said.append("scope")
@@ -301,8 +301,8 @@ class DecommissioningPlan(models.Model):
             raise ValidationError(
                 {
                     "service_end_date": (
-                        f"The service cannot end ({self.service_end_date:%d/%m/%Y}) before the "
-                        f"decision to end it ({self.decision_date:%d/%m/%Y})."
+                        f"The service cannot end ({self.service_end_date:%-d %B %Y}) before the "
+                        f"decision to end it ({self.decision_date:%-d %B %Y})."
                     )
                 }
             )

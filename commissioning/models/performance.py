@@ -104,7 +104,7 @@ class KpiValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.kpi}: {self.value} for the period ending {self.period_end:%d/%m/%Y}"
+        return f"{self.kpi}: {self.value} for the period ending {self.period_end:%-d %B %Y}"
 
     @property
     def meets_target(self) -> bool:
@@ -149,7 +149,7 @@ class PerformanceAssessment(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.contract.reference}: {self.get_rating_display()} on {self.date:%d/%m/%Y}"
+        return f"{self.contract.reference}: {self.get_rating_display()} on {self.date:%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
         return self.contract.get_absolute_url() + "#assessments"

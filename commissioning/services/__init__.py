@@ -149,7 +149,7 @@ def _stale_move_message(current: CommissioningActivity, seen_stage: str | None) 
         if last is not None:
             name = last.moved_by.get_full_name() or last.moved_by.username
             when = timezone.localtime(last.moved_at)
-            who = f" {name} moved it at {when:%H:%M on %d/%m/%Y}."
+            who = f" {name} moved it at {when:%H:%M on %-d %B %Y}."
         return (
             f"Not moved: while you were looking at it this activity moved from "
             f"{Stage(seen_stage).label} to {now}.{who} Check what it needs now."
@@ -273,7 +273,7 @@ def contract_start_recommissioning(
             "title": f"Re-commission: {contract.title}",
             "description": (
                 f"Re-commissioning of {contract.reference} with {contract.provider}, which ends "
-                f"on {contract.end_date:%d/%m/%Y}."
+                f"on {contract.end_date:%-d %B %Y}."
             ),
             "priority_area": priority_area,
             "lead_commissioner": lead_commissioner,

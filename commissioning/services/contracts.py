@@ -113,7 +113,7 @@ def _only(data: dict[str, Any], allowed: Iterable[str], what: str) -> dict[str, 
 
 
 def _fmt(day: datetime.date) -> str:
-    return f"{day:%d/%m/%Y}"
+    return f"{day:%-d %B %Y}"
 
 
 # Creating and editing

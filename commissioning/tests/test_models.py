@@ -59,10 +59,10 @@ def test_contract_full_clean_explains_each_problem():
         contract.full_clean()
     messages = error.value.message_dict
     assert messages["end_date"] == [
-        "The end date (01/03/2026) cannot be before the start date (01/04/2026)."
+        "The end date (1 March 2026) cannot be before the start date (1 April 2026)."
     ]
     assert messages["initial_end_date"] == [
-        "The initial term cannot end (01/02/2026) before the contract starts (01/04/2026)."
+        "The initial term cannot end (1 February 2026) before the contract starts (1 April 2026)."
     ]
     assert messages["annual_value"] == ["The annual value cannot be negative."]
 

@@ -60,7 +60,7 @@ def test_the_contract_page_says_when_an_assessment_is_due(board_member_client, t
     PerformanceAssessmentFactory(contract=contract, date=today - datetime.timedelta(days=3))
     page = board_member_client.get(contract.get_absolute_url()).content.decode()
     assert (
-        f"Next assessment due by {add_months(today - datetime.timedelta(days=3), 12):%-d %b %Y}"
+        f"Next assessment due by {add_months(today - datetime.timedelta(days=3), 12):%-d %B %Y}"
         in page
     )
 

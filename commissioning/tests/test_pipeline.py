@@ -101,7 +101,7 @@ def test_pipeline_page_shows_owner_notice_and_decision_date(board_member_client,
     decision = add_months(contract.end_date, -6)
     assert "Sam Okafor" in page
     assert 'Direct award <span class="small text-body-secondary">(3 months)' in page
-    assert f"{decision:%d/%m/%Y}" in page
+    assert f"{decision:%-d %b %Y}" in page
     assert f"Overdue by {(today - decision).days} days" in page
     assert "1 decision overdue" in page
 

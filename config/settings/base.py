@@ -188,10 +188,8 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-# en-gb formats dates day first (25/11/2026); these add the written-out forms pages use.
-DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H:i"
-SHORT_DATE_FORMAT = "d/m/Y"
+# Dates as GOV.UK writes them ("1 December 2026"; "1 Dec 2026" in tables): config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y"]
 
 STATIC_URL = "static/"

@@ -17,10 +17,11 @@ def form_data(form: forms.BaseForm) -> dict[str, Any]:
         if value is None or value is False:
             continue
         if isinstance(widget, forms.MultiWidget):
-            for index, (part, part_value) in enumerate(
-                zip(widget.widgets, widget.decompress(value), strict=True)
+            # Each part under its own name: "_0", "_1" (the admin's date and time), "_day"...
+            for suffix, part, part_value in zip(
+                widget.widgets_names, widget.widgets, widget.decompress(value), strict=True
             ):
-                data[f"{key}_{index}"] = part.format_value(part_value) or ""
+                data[f"{key}{suffix}"] = part.format_value(part_value) or ""
         elif isinstance(value, list | tuple):
             data[key] = [str(getattr(item, "pk", item)) for item in value]
         elif value is True:

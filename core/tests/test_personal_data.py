@@ -190,6 +190,11 @@ def _prose_fields(form_class) -> list[str]:
 CHECKED_ELSEWHERE = {
     # priorities.imports.preview_rows checks every cell of a row: tests/test_personal_data.py
     "priorities.imports.ActionImportRowForm",
+    # A password or a code typed to sign in: checked against the account, never stored.
+    "core.accounts.AdminSignInForm",
+    "core.accounts.SignInForm",
+    "core.two_factor.forms.CodeForm",
+    "core.two_factor.forms.SetupCodeForm",
 }
 
 

@@ -175,4 +175,4 @@ class TestDecisionEditForm:
         data = {"text": "x", "owner": "y", "due_date": "2027-13-45", "status": "open"}
         form = DecisionEditForm(data={**data, "version": "1"}, instance=decision)
         assert not form.is_valid()
-        assert form.errors["due_date"] == ["Enter a valid date."]
+        assert form.errors["due_date"] == ["Due date must be a real date"]

@@ -403,7 +403,7 @@ class TestDecisionEditing:
         )
         content = response.content.decode()
         assert "This field is required." in content
-        assert "Enter a valid date." in content
+        assert "Due date must be a real date" in content
         assert not Decision.objects.exists()
 
     def test_edit_marks_it_done(self, commissioner_client, decision):
@@ -458,7 +458,7 @@ class TestDecisionEditing:
         )
         assert response.status_code == 409
         assert response.context["conflict_changes"] == [
-            ("Due date", "31/01/2027"),
+            ("Due date", "31 January 2027"),
             ("Status", "Done"),
         ]
         decision.refresh_from_db()

@@ -201,7 +201,7 @@ class ParticipationRecord(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.date:%d/%m/%Y})"
+        return f"{self.title} ({self.date:%-d %B %Y})"
 
     def get_absolute_url(self) -> str:
         return reverse("participation:record_detail", args=[self.pk])
@@ -228,8 +228,8 @@ class ParticipationRecord(models.Model):
             errors["feedback_date"] = "Record the feedback once it has been given, not before."
         elif self.feedback_date and self.date and self.feedback_date < self.date:
             errors["feedback_date"] = (
-                f"The feedback date ({self.feedback_date:%d/%m/%Y}) cannot be before the "
-                f"date it took place ({self.date:%d/%m/%Y})."
+                f"The feedback date ({self.feedback_date:%-d %B %Y}) cannot be before the "
+                f"date it took place ({self.date:%-d %B %Y})."
             )
         if self.feedback_date and not (self.feedback_method or "").strip():
             errors["feedback_method"] = "Say how the outcome was fed back to the participants."

@@ -43,7 +43,7 @@ def test_feedback_before_the_event_is_refused(commissioner, area, council):
     )
     assert not form.is_valid()
     assert form.errors["feedback_date"] == [
-        "The feedback date (09/03/2026) cannot be before the date it took place (10/03/2026)."
+        "The feedback date (9 March 2026) cannot be before the date it took place (10 March 2026)."
     ]
 
 

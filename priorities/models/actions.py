@@ -180,4 +180,4 @@ class ProgressUpdate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.action} – {self.date:%d/%m/%Y} ({self.get_rag_display()})"
+        return f"{self.action} – {self.date:%-d %B %Y} ({self.get_rag_display()})"

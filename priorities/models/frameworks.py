@@ -27,6 +27,12 @@ class Framework(models.Model):
         Board, on_delete=models.PROTECT, related_name="frameworks", verbose_name="owning board"
     )
     review_date = models.DateField(null=True, blank=True)
+    review_date_note = models.CharField(
+        "note on the review date",
+        max_length=200,
+        blank=True,
+        help_text="Shown beside the review date: e.g. that the demo moved it from the seed's.",
+    )
 
     partnership_lookup = "partnership"
 

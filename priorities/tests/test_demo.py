@@ -1,8 +1,10 @@
 """The demo data: both seed frameworks, word for word, loaded once however often it runs."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from core.demo_partnerships import demo_partnership
 from core.demo_users import ensure_demo_users
@@ -105,3 +107,33 @@ def test_organisations_are_shared_with_the_governance_demo():
     demo.load()
     assert Organisation.objects.count() == before
     assert Action.objects.filter(lead_organisation__short_name="CWaC").exists()
+
+
+@pytest.mark.dates
+def test_no_framework_of_the_demo_is_overdue_for_review(demo, board_member_client, today):
+    """Both demo frameworks showed "Review overdue" on a newcomer's first look."""
+    frameworks = list(Framework.objects.all())
+    assert len(frameworks) == 2
+    pages = [board_member_client.get(reverse("priorities:framework_list")).content.decode()]
+    for framework in frameworks:
+        assert today < framework.review_date <= today + datetime.timedelta(days=366)
+        pages.append(board_member_client.get(framework.get_absolute_url()).content.decode())
+    for page in pages:
+        assert "Review overdue" not in page
+    # The page says the date is the demo's, not the seed's.
+    assert "Demo date: moved to the current year from the framework&#x27;s 2018-21" in pages[0]
+    assert "the seed&#x27;s review date is 31 March 2021" in pages[0]
+
+
+@pytest.mark.parametrize(
+    ("seed", "today", "moved"),
+    [
+        (datetime.date(2021, 3, 31), datetime.date(2026, 12, 2), datetime.date(2027, 3, 31)),
+        (datetime.date(2018, 9, 30), datetime.date(2026, 12, 2), datetime.date(2027, 9, 30)),
+        (datetime.date(2018, 9, 30), datetime.date(2027, 9, 30), datetime.date(2028, 9, 30)),
+        (datetime.date(2020, 2, 29), datetime.date(2027, 1, 1), datetime.date(2027, 2, 28)),
+        (datetime.date(2040, 3, 31), datetime.date(2026, 12, 2), datetime.date(2040, 3, 31)),
+    ],
+)
+def test_a_review_date_moves_on_to_its_next_anniversary(seed, today, moved):
+    assert demo.demo_review_date(seed, today) == moved

@@ -42,7 +42,7 @@ def test_due_before_start_is_an_error_on_the_due_date():
     form = _action_form(start_date="2026-06-30", due_date="2026-01-10")
     assert not form.is_valid()
     assert form.errors["due_date"] == [
-        "The due date (10/01/2026) cannot be before the start date (30/06/2026)."
+        "The due date (10 January 2026) cannot be before the start date (30 June 2026)."
     ]
     assert "__all__" not in form.errors  # said once, next to the field
 
@@ -79,7 +79,7 @@ def test_snapshot_names_the_fields_changed_meanwhile():
     action.due_date += datetime.timedelta(days=7)  # never the date it had
     assert changes_since(bound.loaded_snapshot(), action) == [
         ("Title", "After"),
-        ("Due date", f"{action.due_date:%d/%m/%Y}"),
+        ("Due date", f"{action.due_date:%-d %B %Y}"),
     ]
 
 

@@ -244,3 +244,22 @@ def test_a_csv_in_no_encoding_it_can_read_says_so(commissioner_client, area):
     assert _message(response) == (
         "This CSV file is not UTF-8 text: save it as “CSV UTF-8” and try again."
     )
+
+
+# Each entity is ten of the one before: the last expands to 10^8 "lol"s.
+BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+    + b"".join(b'<!ENTITY lol%d "%s">' % (n, b"&lol%d;" % (n - 1) * 10) for n in range(1, 9))
+    + b"]><x>&lol8;</x>"
+)
+
+
+def test_a_part_that_declares_entities_is_refused_unread(commissioner_client, area, opened):
+    """An XML part could declare nested entities that expand to gigabytes (a "billion laughs")."""
+    buffer = io.BytesIO(_workbook(rows=3, dimension=True))
+    with zipfile.ZipFile(buffer, "a") as archive:
+        archive.writestr("xl/media/image1.png", BOMB)
+    response = _upload(commissioner_client, area, "plan.xlsx", buffer.getvalue())
+    assert response.status_code == 400
+    assert "declares XML entities" in _message(response)
+    assert opened == []

@@ -127,7 +127,10 @@ def test_bad_rows_are_named_with_their_reasons_and_nothing_is_saved(
             "Owner: Unknown owner “nobody-by-this-name”: nobody active has this name, email "
             "address or username."
         ],
-        5: ["Due date: The due date (01/08/2026) cannot be before the start date (01/09/2026)."],
+        5: [
+            "Due date: The due date (1 August 2026) cannot be before the start date "
+            "(1 September 2026)."
+        ],
     }
     assert "Unknown owner “nobody-by-this-name”" in page
     assert "Import 4 rows" not in page  # no confirm button

@@ -82,7 +82,7 @@ def test_overdue_is_past_due_and_not_complete_or_cancelled():
 
 def test_string_forms_and_urls():
     update = ProgressUpdateFactory(date=datetime.date(2026, 11, 2))
-    assert str(update) == f"{update.action.title} – 02/11/2026 (Amber)"
+    assert str(update) == f"{update.action.title} – 2 November 2026 (Amber)"
     assert update.action.get_absolute_url() == f"/priorities/actions/{update.action.pk}/"
     area = update.action.priority_area
     assert area.get_absolute_url() == f"/priorities/areas/{area.pk}/"

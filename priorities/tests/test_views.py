@@ -405,14 +405,14 @@ def test_stale_edit_is_refused_shows_changes_and_keeps_input(
     page = response.content.decode()
     assert response.status_code == 409
     assert "Not saved: someone else saved this action" in page
-    assert "Renamed by the administrator" in page and f"{due:%d/%m/%Y}" in page
+    assert "Renamed by the administrator" in page and f"{due:%-d %B %Y}" in page
     assert "My careful rewording" in page  # the user's input is kept
     led_action.refresh_from_db()
     assert led_action.title == "Renamed by the administrator"
     assert led_action.description != "My careful rewording"
     assert response.context["conflict_changes"] == [
         ("Title", "Renamed by the administrator"),
-        ("Due date", f"{due:%d/%m/%Y}"),
+        ("Due date", f"{due:%-d %B %Y}"),
     ]
 
     # Saving again from the re-rendered form is a knowing overwrite, and succeeds.

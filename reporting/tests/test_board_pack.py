@@ -397,3 +397,20 @@ def test_render_board_packs_can_leave_the_work_to_the_workers(
         call_command("render_board_packs", "--enqueue", stdout=out)
     assert "Enqueued 2 board packs" in out.getvalue()
     assert [board.pk, term.pk] in _queued_packs() and counted_renders == []
+
+
+def test_the_page_has_contents_and_a_way_back_to_them_after_each_priority(
+    board_member_client, pack
+):
+    """The board pack was one long scroll: nothing led back to its contents from a priority."""
+    board, term = pack
+    response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+    page = response.content.decode()
+    start = page.index('<nav aria-label="Contents" class="pack-contents" id="contents">')
+    contents = page[start : page.index("</nav>", start)]
+    sections = page.split('<section class="pack-priority" id="')[1:]
+    assert len(sections) == len(TITLES)
+    for section in sections:
+        anchor = section.split('"')[0]
+        assert f'href="#{anchor}"' in contents, "the contents jump to each priority"
+        assert '<a href="#contents">Back to contents' in section

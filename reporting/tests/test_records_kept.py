@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from core.tests.factories import AdministratorFactory, CommissionerFactory
+from core.tests.sign_in import sign_in
 from priorities.tests.factories import PriorityAreaFactory
 from reporting import services
 from reporting.models import ReportComment, Term, TermlyReport
@@ -36,7 +37,7 @@ def comment(submitted):
 
 def _client(user) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)  # with the second factor an administrator needs
     return client
 
 

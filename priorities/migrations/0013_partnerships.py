@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("core", "0004_partnerships"),
         ("governance", "0007_partnerships"),
-        ("priorities", "0011_move_reports_to_reporting"),
+        ("priorities", "0012_framework_review_date_note"),
     ]
 
     operations = [
