@@ -111,7 +111,9 @@ def switch_partnership(request: HttpRequest) -> HttpResponse:
 
 def _same_site_list_page(next_url: str) -> str:
     """`next_url` if it is a page of this site that names no record (no number in its path)."""
-    if not next_url or not url_has_allowed_host_and_scheme(next_url, allowed_hosts=None):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts=None
+    ):
         return reverse("home")
     path = next_url.split("?", 1)[0]
     if any(part.isdigit() for part in path.split("/")):

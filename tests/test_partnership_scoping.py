@@ -11,7 +11,11 @@ import re
 import pytest
 from django.test import Client
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
+from core.partnerships import SESSION_KEY, partnerships_of
 from core.tests.factories import default_partnership_as
 from tests.matrix import MATRIX, make_world
 
@@ -75,3 +79,27 @@ def test_each_partnership_sees_its_own_action_list(worlds):
         content = client.get(reverse("priorities:action_list")).content.decode()
         assert str(world["objects"]["action"]) in content
         assert str(other["objects"]["action"]) not in content
+
+
+@given(
+    partnership=st.one_of(st.text(max_size=20), st.integers().map(str)),
+    next_url=st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(["//evil.example/", "https://evil.example/x", "/priorities/actions/"]),
+    ),
+)
+@hypothesis_settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_the_switcher_takes_any_input_and_switches_only_to_ones_own(worlds, partnership, next_url):
+    """Fuzzed posts to the switcher: never an error, never another's partnership, never away."""
+    halton, west_cheshire = worlds
+    person = halton["people"]["board"]
+    client = Client()
+    client.force_login(person)
+    response = client.post(
+        reverse("switch_partnership"), {"partnership": partnership, "next": next_url}
+    )
+    assert response.status_code == 302
+    assert response["Location"].startswith("/") and not response["Location"].startswith("//")
+    assert client.session.get(SESSION_KEY) in (None, *[p.pk for p in partnerships_of(person)])
