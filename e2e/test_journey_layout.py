@@ -62,7 +62,9 @@ def _assert_fits(page: Page, name: str, role: str, width: int) -> None:
 
 @pytest.mark.parametrize("demo_user", DEMO_USERS, ids=lambda user: user.username)
 def test_main_pages_never_scroll_sideways(page, base_url, main_pages, demo_user):
-    sign_in(page, base_url, demo_user.username, demo_user.password)
+    sign_in(
+        page, base_url, demo_user.username, demo_user.password, totp_secret=demo_user.totp_secret
+    )
     for width in WIDTHS:
         page.set_viewport_size({"width": width, "height": 900})
         for name, path in main_pages.items():

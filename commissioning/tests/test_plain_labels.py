@@ -46,4 +46,4 @@ def test_the_import_page_names_its_columns_in_plain_english(commissioner, commis
         reverse("priorities:action_import", args=[area.pk])
     ).content.decode()
     assert "(a username)" not in page and "(a short name)" not in page
-    assert "Owner (the person's sign-in name, as in the export)" in page
+    assert "<strong>Owner</strong>: full name or email" in page
