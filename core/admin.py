@@ -85,7 +85,8 @@ class PartnershipMembershipInline(admin.TabularInline):
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "role" and not request.user.is_superuser:
-            kwargs["choices"] = [
+            # The blank first, so that an empty extra row is left alone rather than saved.
+            kwargs["choices"] = [("", "---------")] + [
                 choice
                 for choice in PartnershipMembership.Role.choices
                 if choice[0] != PartnershipMembership.Role.ADMINISTRATOR

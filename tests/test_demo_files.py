@@ -380,10 +380,12 @@ def test_no_partnerships_demo_text_names_what_only_the_other_partnerships_framew
 def test_the_demos_reports_and_needs_assessments_are_each_their_own(loaded):
     """A Halton report read West Cheshire's words, and an activity had two identical needs
     assessments."""
-    reports = _model("reporting.TermlyReport").objects.select_related("priority_area__framework")
+    reports = _model("reporting.TermlyReport").objects.select_related(
+        "priority_area__framework__partnership"
+    )
     texts = [
         (
-            r.priority_area.framework.partnership,
+            r.priority_area.framework.partnership.short_name,
             f"{r.highlights} {r.risks_and_issues} {r.asks_of_board}",
         )
         for r in reports

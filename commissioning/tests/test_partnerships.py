@@ -33,6 +33,7 @@ from core.tests.factories import (
     give_role,
 )
 from core.tests.helpers import form_data
+from core.tests.sign_in import sign_in
 from governance.tests.factories import BoardFactory
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 
@@ -41,7 +42,7 @@ pytestmark = pytest.mark.django_db
 
 def _client(user) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)  # with the second factor an administrator needs
     return client
 
 

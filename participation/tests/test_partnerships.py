@@ -11,6 +11,7 @@ from django.utils import timezone
 from commissioning.tests.factories import ActivityFactory, DecommissioningPlanFactory
 from core import roles
 from core.tests.factories import CommissionerFactory, PartnershipFactory, UserFactory, give_role
+from core.tests.sign_in import sign_in
 from governance.tests.factories import BoardFactory
 from participation import selectors
 from participation.forms import ParticipationRecordForm
@@ -28,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 def _client(user) -> Client:
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)  # with the second factor an administrator needs
     return client
 
 
