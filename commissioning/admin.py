@@ -239,6 +239,7 @@ class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHist
         # As contract_create does: a contract's first term ends where it ends when added.
         if obj.initial_end_date is None:
             obj.initial_end_date = obj.end_date
+        obj.take_partnership_from_parents()  # and is led by its priority's (or service's)
         super().save_model(request, obj, form, change)
 
     fieldsets = (

@@ -7,10 +7,21 @@ from typing import Any
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Fieldset, Layout, Submit
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from commissioning.models import Contract, ContractReview, DecommissioningPlan
+from commissioning.forms import (
+    add_shared_with_field,
+    commissioners_of,
+    organisations_of,
+    priority_areas_of,
+)
+from commissioning.models import (
+    CommissioningActivity,
+    Contract,
+    ContractReview,
+    DecommissioningPlan,
+    Service,
+)
 from commissioning.models.contracts import add_months
 from commissioning.services import (
     CONTRACT_EDITABLE_FIELDS,
@@ -23,6 +34,7 @@ from commissioning.services import (
 from core import roles
 from core.date_input import DateField, date_formfield
 from core.edit_conflicts import EditConflictFormMixin
+from core.partnerships import scope
 from core.personal_data import PersonalDataFormMixin
 from priorities.forms import user_label
 from priorities.models import PriorityArea
@@ -74,8 +86,12 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
     class Meta:
         model = Contract
         formfield_callback = date_formfield
-        fields = _with_after(CONTRACT_EDITABLE_FIELDS, "lead_organisation", "co_commissioners")
+        fields = [
+            *_with_after(CONTRACT_EDITABLE_FIELDS, "lead_organisation", "co_commissioners"),
+            "shared_with",
+        ]
         widgets = {
+            "shared_with": forms.CheckboxSelectMultiple,
             "co_commissioners": forms.CheckboxSelectMultiple,
         }
         labels = {"co_commissioners": "Other partners commissioning it (co-commissioners)"}
@@ -84,9 +100,7 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = PriorityArea.objects.select_related("framework").order_by(
-            "framework__partnership", "order"
-        )
+        areas = priority_areas_of(user)
         allowed = roles.activity_priority_areas_for(user, areas)
         if self.instance.pk and self.instance.priority_area_id:
             allowed = areas.filter(
@@ -98,13 +112,10 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
         priority.label_from_instance = _priority_label
         priority.help_text = "Its lead commissioners keep the contract: choose one you lead."
         owner = self.fields["owner"]
-        owner.queryset = (
-            get_user_model()
-            .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
-            .distinct()
-            .order_by("first_name", "last_name", "username")
-        )
+        owner.queryset = commissioners_of(user, self.instance.owner_id)
         owner.label_from_instance = user_label
+        self._choices_of_the_partnership(user)
+        add_shared_with_field(self, user)
         self.fields["initial_end_date"].required = True
         _not_negative(self, ("annual_value", "total_value"))
         if not self.instance.pk:
@@ -119,6 +130,23 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+
+    def _choices_of_the_partnership(self, user) -> None:
+        """Services, activities and organisations of the partnership the user works in; an
+        edited contract keeps its own."""
+        contract = self.instance
+        self.fields["service"].queryset = Service.objects.select_related("partnership").filter(
+            Q(pk__in=scope(Service.objects.all(), user).values("pk")) | Q(pk=contract.service_id)
+        )
+        self.fields["activity"].queryset = CommissioningActivity.objects.filter(
+            Q(pk__in=scope(CommissioningActivity.objects.all(), user, shared=False).values("pk"))
+            | Q(pk=contract.activity_id)
+        ).order_by("title")
+        kept = [contract.lead_organisation_id] if contract.lead_organisation_id else []
+        if contract.pk:
+            kept += list(contract.co_commissioners.values_list("pk", flat=True))
+        self.fields["lead_organisation"].queryset = organisations_of(user, kept)
+        self.fields["co_commissioners"].queryset = organisations_of(user, kept)
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -234,11 +262,8 @@ class ContractReviewForm(PersonalDataFormMixin, forms.ModelForm):
                 ),
             ]
         self.fields["extend_with"].initial = EXTEND_NEXT_OPTION
-        areas = PriorityArea.objects.select_related("framework").order_by(
-            "framework__partnership", "order"
-        )
         priority = self.fields["recommission_priority"]
-        priority.queryset = roles.activity_priority_areas_for(user, areas)
+        priority.queryset = roles.activity_priority_areas_for(user, priority_areas_of(user))
         priority.label_from_instance = _priority_label
         priority.initial = contract.priority_area_id
         self.fields["decision"].help_text = (

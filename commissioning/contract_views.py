@@ -55,6 +55,7 @@ class ContractCreateView(EditorRequiredMixin, ContractFormViewMixin, ServiceForm
         return services.contract_create(
             data=form.model_data(),
             co_commissioners=form.cleaned_data["co_commissioners"],
+            shared_with=form.cleaned_data.get("shared_with"),
             options=form.option_months(),
             created_by=self.request.user,
         )
@@ -69,7 +70,7 @@ class ContractEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def contract(self) -> Contract:
-        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.contract_detail(self.request.user), pk=self.kwargs["pk"])
 
     def get_permission_object(self) -> Contract:
         return self.contract
@@ -93,6 +94,7 @@ class ContractUpdateView(
             contract=self.contract,
             data=form.model_data(),
             co_commissioners=form.cleaned_data["co_commissioners"],
+            shared_with=form.cleaned_data.get("shared_with"),
             options=form.option_months(),
             updated_by=self.request.user,
             expected_version=required_version(form),
@@ -112,7 +114,7 @@ class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
 
     @cached_property
     def contract(self) -> Contract:
-        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.contract_detail(self.request.user), pk=self.kwargs["pk"])
 
     def get_permission_object(self) -> Contract:
         return self.contract
@@ -135,7 +137,9 @@ class ContractReviewCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     def service_refused(self, form, error: ValidationError) -> HttpResponse:
         if not isinstance(error, EditConflict):
             return super().service_refused(form, error)
-        current = get_object_or_404(selectors.contract_detail(), pk=self.contract.pk)
+        current = get_object_or_404(
+            selectors.contract_detail(self.request.user), pk=self.contract.pk
+        )
         data = self.request.POST.copy()
         data["version"] = current.version
         kept = ContractReviewForm(data, contract=current, user=self.request.user)
@@ -168,7 +172,7 @@ class DecommissioningPlanDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "plan"
 
     def get_queryset(self):
-        return selectors.decommissioning_plan_detail()
+        return selectors.decommissioning_plan_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -185,7 +189,9 @@ class PlanEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def plan(self) -> DecommissioningPlan:
-        return get_object_or_404(selectors.decommissioning_plan_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.decommissioning_plan_detail(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> DecommissioningPlan:
         return self.plan

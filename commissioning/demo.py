@@ -25,6 +25,7 @@ from commissioning.models import (
     StageMove,
 )
 from core.choices import Stage
+from core.demo_partnerships import demo_partnership
 from core.seed_files import read_seed
 from governance.demo import organisation_from_seeds
 from governance.models import Organisation
@@ -69,13 +70,15 @@ class _Loader:
 
     def services(self) -> None:
         areas = {
-            (area.framework.partnership, area.title): area
-            for area in PriorityArea.objects.select_related("framework")
+            (area.framework.partnership.short_name, area.title): area
+            for area in PriorityArea.objects.select_related("framework__partnership")
         }
         for partnership, rows in read_seed("commissioning", "services").items():
             for row in rows:
                 service, created = Service.objects.get_or_create(
-                    partnership=partnership, client_group=row["client_group"], name=row["name"]
+                    partnership=demo_partnership(partnership),
+                    client_group=row["client_group"],
+                    name=row["name"],
                 )
                 self.created += int(created)
                 if created:
@@ -112,7 +115,7 @@ class _Loader:
                 continue
             partnership, title = data["partnership"], data["priority"]
             area = PriorityArea.objects.filter(
-                framework__partnership=partnership, title=title
+                framework__partnership__short_name=partnership, title=title
             ).first()
             if area is None:
                 continue  # the priorities demo data is not loaded
@@ -130,6 +133,9 @@ class _Loader:
                 organisations=[self.organisation(o) for o in data["organisations"]],
                 is_sample=True,
             )
+            activity.shared_with.set(
+                [demo_partnership(name) for name in data.get("shared_with", [])]
+            )
             self.created += 1
             created.append((data, activity))
         return created
@@ -140,7 +146,9 @@ class _Loader:
                 continue
             partnership, service_name = data["partnership"], data["service"]
             annual = Decimal(str(data["annual_value"]))
-            service = Service.objects.filter(partnership=partnership, name=service_name).first()
+            service = Service.objects.filter(
+                partnership__short_name=partnership, name=service_name
+            ).first()
             activity = (
                 CommissioningActivity.objects.filter(title=data["activity"]).first()
                 if data.get("activity")
@@ -177,6 +185,7 @@ class _Loader:
                 social_value_clause=data.get("social_value_clause", False),
                 is_sample=True,
             )
+            contract.take_partnership_from_parents()
             contract.full_clean()
             contract.save()
             contract.co_commissioners.set([self.organisation(o) for o in data["co_commissioners"]])
@@ -338,6 +347,7 @@ class _Loader:
             agreement, created = FundingAgreement.objects.get_or_create(
                 reference=data["reference"],
                 defaults={
+                    "partnership": demo_partnership(data["partnership"]),
                     "kind": data["kind"],
                     "title": data["title"],
                     "description": data["description"],

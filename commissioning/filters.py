@@ -6,24 +6,44 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from commissioning.models import CommissioningActivity, Contract, Provider, Service
+from commissioning.models import CommissioningActivity, Contract, Provider
 from commissioning.models.contracts import add_months
 from core.choices import Stage
+from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from governance.models import Organisation
 from priorities.models import Framework, PriorityArea
 
+# Each choice is of the partnership the person works in: django-filter calls these with the
+# request (a filter set made without one offers nothing).
+
+
+def _user(request):
+    return getattr(request, "user", None)
+
+
+def frameworks(request) -> QuerySet[Framework]:
+    return scope(Framework.objects.all(), _user(request))
+
+
+def priority_areas(request) -> QuerySet[PriorityArea]:
+    return scope(
+        PriorityArea.objects.select_related("framework__partnership"), _user(request)
+    ).order_by("framework__title", "order", "pk")
+
+
+def organisations(request) -> QuerySet[Organisation]:
+    return scope(Organisation.objects.all(), _user(request)).distinct().order_by("name")
+
 
 class ActivityBoardFilter(django_filters.FilterSet):
     framework = django_filters.ModelChoiceFilter(
-        field_name="priority_area__framework", queryset=Framework.objects.all()
+        field_name="priority_area__framework", queryset=frameworks
     )
-    priority_area = django_filters.ModelChoiceFilter(
-        label="Priority", queryset=PriorityArea.objects.select_related("framework")
-    )
+    priority_area = django_filters.ModelChoiceFilter(label="Priority", queryset=priority_areas)
     organisation = django_filters.ModelChoiceFilter(
         label="Commissioning organisation",
-        queryset=Organisation.objects.all(),
+        queryset=organisations,
         method="filter_organisation",
     )
     status = django_filters.ChoiceFilter(
@@ -67,7 +87,7 @@ class ContractFilter(django_filters.FilterSet):
     )
     organisation = django_filters.ModelChoiceFilter(
         label="Commissioning organisation (lead or co-commissioner)",
-        queryset=Organisation.objects.all(),
+        queryset=organisations,
         method="filter_organisation",
     )
     min_value = django_filters.NumberFilter(
@@ -125,34 +145,30 @@ class ProviderFilter(django_filters.FilterSet):
         fields = ["q", "kind", "is_active"]
 
 
-def _partnership_choices() -> list[tuple[str, str]]:
-    names = Service.objects.order_by("partnership").values_list("partnership", flat=True)
-    return [(name, name) for name in names.distinct()]
+def contract_managers(request):
+    """Who manages a contract the person sees."""
+    managed = scope(Contract.objects.all(), _user(request)).values("owner")
+    return (
+        get_user_model()
+        .objects.filter(pk__in=managed)
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 class PipelineFilter(django_filters.FilterSet):
-    partnership = django_filters.ChoiceFilter(
-        field_name="service__partnership", choices=_partnership_choices
-    )
-    owner = django_filters.ModelChoiceFilter(
-        label="Contract manager",
-        queryset=get_user_model()
-        .objects.filter(owned_contracts__isnull=False)
-        .distinct()
-        .order_by("first_name", "last_name", "username"),
-    )
+    owner = django_filters.ModelChoiceFilter(label="Contract manager", queryset=contract_managers)
     procurement_route = django_filters.ChoiceFilter(
         label="Procurement route", choices=Contract.Route.choices
     )
     partner = django_filters.ModelChoiceFilter(
         label="Partner (commissioning or contributing)",
-        queryset=Organisation.objects.all(),
+        queryset=organisations,
         method="filter_partner",
     )
 
     class Meta:
         model = Contract
-        fields = ["partnership", "owner", "procurement_route", "partner"]
+        fields = ["owner", "procurement_route", "partner"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

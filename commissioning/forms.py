@@ -24,12 +24,63 @@ from core import roles
 from core.choices import Stage
 from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
+from core.models import Partnership
+from core.partnerships import current_partnership, scope
 from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
 from priorities.forms import user_label
 from priorities.models import PriorityArea
 
 SNAPSHOT_SALT = "commissioning.activity-edit-snapshot"
+
+
+# The choices of the forms: each of the partnership the person works in.
+
+
+def priority_areas_of(user):
+    """The current partnership's priority areas, labelled with their framework's partnership."""
+    return scope(PriorityArea.objects.select_related("framework__partnership"), user).order_by(
+        "framework__title", "order", "pk"
+    )
+
+
+def organisations_of(user, keep=()):
+    """The current partnership's organisations (and those in `keep`: a record keeps its own)."""
+    scoped = scope(Organisation.objects.all(), user).values("pk")
+    return Organisation.objects.filter(Q(pk__in=scoped) | Q(pk__in=keep)).order_by("name")
+
+
+def commissioners_of(user, keep=None):
+    """Commissioners and administrators of the current partnership (and `keep`)."""
+    partnership = current_partnership(user)
+    members = Q(
+        partnership_memberships__partnership=partnership,
+        partnership_memberships__role__in=[roles.COMMISSIONER, roles.ADMINISTRATOR],
+    )
+    return (
+        get_user_model()
+        .objects.filter(members | Q(pk=getattr(keep, "pk", keep)))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def add_shared_with_field(form: forms.ModelForm, user) -> None:
+    """The lead partnership chooses which other active partnerships share the record (an
+    install of one partnership has no such field)."""
+    lead_id = form.instance.partnership_id or getattr(current_partnership(user), "pk", None)
+    shared = form.instance.shared_with.all() if form.instance.pk else Partnership.objects.none()
+    others = Partnership.objects.filter(Q(is_active=True) | Q(pk__in=shared)).exclude(pk=lead_id)
+    if not others.exists():
+        del form.fields["shared_with"]
+        return
+    field = form.fields["shared_with"]
+    field.queryset = others
+    field.label_from_instance = lambda partnership: partnership.name
+    field.help_text = (
+        "Other partnerships commissioning it jointly: their people see it; only your "
+        "partnership edits it."
+    )
 
 
 def _helper(submit_label: str) -> FormHelper:
@@ -70,9 +121,11 @@ class ActivityForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
             "status",
             "specification_text",
             "specification_url",
+            "shared_with",
         ]
         widgets = {
             "commissioning_organisations": forms.CheckboxSelectMultiple,
+            "shared_with": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 3}),
             "specification_text": forms.Textarea(attrs={"rows": 4}),
         }
@@ -100,9 +153,7 @@ class ActivityForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = PriorityArea.objects.select_related("framework").order_by(
-            "framework__partnership", "order"
-        )
+        areas = priority_areas_of(user)
         allowed = roles.activity_priority_areas_for(user, areas)
         if self.instance.pk:
             # An activity's own lead keeps its priority even when they do not lead that priority.
@@ -113,13 +164,14 @@ class ActivityForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
         self.fields["priority_area"].label_from_instance = lambda area: (
             f"{area.framework.partnership}: {area.title}"
         )
-        self.fields["lead_commissioner"].queryset = (
-            get_user_model()
-            .objects.filter(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
-            .distinct()
-            .order_by("first_name", "last_name", "username")
+        self.fields["lead_commissioner"].queryset = commissioners_of(
+            user, self.instance.lead_commissioner_id
         )
         self.fields["lead_commissioner"].label_from_instance = user_label
+        self.fields["commissioning_organisations"].queryset = organisations_of(
+            user, self.instance.commissioning_organisations.all() if self.instance.pk else ()
+        )
+        add_shared_with_field(self, user)
         self.fields["budget"].widget.attrs["min"] = 0
         if not self.instance.pk:
             del self.fields["status"]
@@ -188,11 +240,8 @@ class RecommissionForm(forms.Form):
 
     def __init__(self, *args, user, suggested: PriorityArea | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        areas = PriorityArea.objects.select_related("framework").order_by(
-            "framework__partnership", "order"
-        )
         field = self.fields["priority_area"]
-        field.queryset = roles.activity_priority_areas_for(user, areas)
+        field.queryset = roles.activity_priority_areas_for(user, priority_areas_of(user))
         field.label_from_instance = lambda area: f"{area.framework.partnership}: {area.title}"
         field.help_text = "The priority this re-commissioning serves; you will lead it."
         if suggested is not None:
@@ -211,8 +260,16 @@ class ContributionForm(PersonalDataFormMixin, EditConflictFormMixin, forms.Model
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
-        self.fields["agreement"].queryset = FundingAgreement.objects.order_by("-start_date")
+        # The partners and agreements of the partnerships that commission what it funds: its
+        # lead, and those it is shared with.
+        funded = self.instance.funded
+        partnerships = [funded.partnership_id, *funded.shared_with.values_list("pk", flat=True)]
+        self.fields["organisation"].queryset = (
+            Organisation.objects.filter(partnerships__in=partnerships).distinct().order_by("name")
+        )
+        self.fields["agreement"].queryset = FundingAgreement.objects.filter(
+            partnership__in=partnerships
+        ).order_by("-start_date")
         self.fields["annual_amount"].widget.attrs.update(min=0, step="0.01")
         self.fields["arrangement"].choices = Contribution.Arrangement.choices
         self.helper = _helper("Save share" if self.instance.pk else "Add share")

@@ -41,7 +41,6 @@ from commissioning.models import (
     PerformanceAssessment,
     ProcurementLeadTime,
     Provider,
-    Service,
     StageMove,
 )
 from commissioning.models.contracts import add_months
@@ -52,18 +51,41 @@ from commissioning.models.performance import (
 )
 from commissioning.models.planning import DEFAULT_LEAD_MONTHS
 from core.choices import Stage
+from core.partnerships import scope
 
 # The pipeline's horizons, in months; a contract sits in the first one it ends within.
 PIPELINE_HORIZONS = (3, 6, 12, 18)
 
 
-def activity_board() -> QuerySet[CommissioningActivity]:
+def visible_activities(user) -> QuerySet[CommissioningActivity]:
+    """The activities `user` sees: their partnership's, and those shared with it."""
+    return scope(CommissioningActivity.objects.all(), user)
+
+
+def visible_contracts(user) -> QuerySet[Contract]:
+    """The contracts `user` sees: their partnership's, and those shared with it."""
+    return scope(Contract.objects.all(), user)
+
+
+def visible_contributions(user) -> QuerySet[Contribution]:
+    """The shares of the contracts and activities `user` sees."""
+    return Contribution.objects.filter(
+        Q(contract__in=visible_contracts(user).values("pk"))
+        | Q(activity__in=visible_activities(user).values("pk"))
+    )
+
+
+def activity_board(user) -> QuerySet[CommissioningActivity]:
     """Activities with what a card shows: priority, framework, lead, partners."""
     return (
-        CommissioningActivity.objects.select_related(
-            "priority_area__framework", "lead_commissioner", "recommissions"
+        visible_activities(user)
+        .select_related(
+            "priority_area__framework__partnership",
+            "lead_commissioner",
+            "recommissions",
+            "partnership",
         )
-        .prefetch_related("commissioning_organisations")
+        .prefetch_related("commissioning_organisations", "shared_with")
         .order_by("stage_entered_at", "pk")
     )
 
@@ -102,52 +124,70 @@ def board_columns(
     return list(columns.values())
 
 
-def activity_detail() -> QuerySet[CommissioningActivity]:
+def activity_detail(user) -> QuerySet[CommissioningActivity]:
     """An activity with its timeline, evidence, contracts and their reviews."""
-    return CommissioningActivity.objects.select_related(
-        "priority_area__framework", "lead_commissioner", "recommissions__provider"
-    ).prefetch_related(
-        "priority_area__lead_commissioners",
-        "commissioning_organisations",
-        "needs_assessments",
-        Prefetch("stage_moves", queryset=StageMove.objects.select_related("moved_by")),
-        Prefetch(
-            "contracts",
-            queryset=Contract.objects.select_related("provider", "service").prefetch_related(
-                "reviews"
+    return (
+        visible_activities(user)
+        .select_related(
+            "priority_area__framework__partnership",
+            "lead_commissioner",
+            "recommissions__provider",
+            "partnership",
+        )
+        .prefetch_related(
+            "priority_area__lead_commissioners",
+            "shared_with",
+            "commissioning_organisations",
+            "needs_assessments",
+            Prefetch("stage_moves", queryset=StageMove.objects.select_related("moved_by")),
+            Prefetch(
+                "contracts",
+                queryset=Contract.objects.select_related("provider", "service").prefetch_related(
+                    "reviews"
+                ),
             ),
-        ),
-        Prefetch(
-            "contributions",
-            queryset=Contribution.objects.select_related("organisation", "agreement"),
-        ),
+            Prefetch(
+                "contributions",
+                queryset=Contribution.objects.select_related("organisation", "agreement"),
+            ),
+        )
     )
 
 
-def activity_for_edit() -> QuerySet[CommissioningActivity]:
+def activity_for_edit(user) -> QuerySet[CommissioningActivity]:
     """An activity with what the permission check reads."""
-    return CommissioningActivity.objects.select_related(
-        "priority_area", "lead_commissioner"
-    ).prefetch_related("priority_area__lead_commissioners", "commissioning_organisations")
-
-
-def contract_for_edit() -> QuerySet[Contract]:
-    """A contract with what can_edit_contract reads."""
-    return Contract.objects.select_related("priority_area").prefetch_related(
-        "priority_area__lead_commissioners"
+    return (
+        visible_activities(user)
+        .select_related("priority_area", "lead_commissioner", "partnership")
+        .prefetch_related(
+            "priority_area__lead_commissioners", "commissioning_organisations", "shared_with"
+        )
     )
 
 
-def contribution_for_edit() -> QuerySet[Contribution]:
+def contract_for_edit(user) -> QuerySet[Contract]:
+    """A contract with what can_edit_contract reads."""
+    return (
+        visible_contracts(user)
+        .select_related("priority_area", "partnership")
+        .prefetch_related("priority_area__lead_commissioners")
+    )
+
+
+def contribution_for_edit(user) -> QuerySet[Contribution]:
     """A share with its contract or activity and what the permission check reads."""
-    return Contribution.objects.select_related(
-        "organisation",
-        "agreement",
-        "contract__priority_area",
-        "activity__priority_area",
-    ).prefetch_related(
-        "contract__priority_area__lead_commissioners",
-        "activity__priority_area__lead_commissioners",
+    return (
+        visible_contributions(user)
+        .select_related(
+            "organisation",
+            "agreement",
+            "contract__priority_area",
+            "activity__priority_area",
+        )
+        .prefetch_related(
+            "contract__priority_area__lead_commissioners",
+            "activity__priority_area__lead_commissioners",
+        )
     )
 
 
@@ -242,13 +282,22 @@ def with_shares_and_performance(
     )
 
 
-def contract_register() -> QuerySet[Contract]:
-    """Contracts with what a register row shows."""
+def contract_register(user) -> QuerySet[Contract]:
+    """Contracts `user` sees, with what a register row shows."""
+    return _register(visible_contracts(user))
+
+
+def _register(contracts: QuerySet[Contract]) -> QuerySet[Contract]:
     return with_shares_and_performance(
-        Contract.objects.select_related(
-            "service", "provider", "lead_organisation", "activity", "owner"
+        contracts.select_related(
+            "service__partnership",
+            "provider",
+            "lead_organisation",
+            "activity",
+            "owner",
+            "partnership",
         )
-        .prefetch_related("co_commissioners", "extension_options")
+        .prefetch_related("co_commissioners", "extension_options", "shared_with")
         .annotate(
             has_recommissioning=_recommissioning_exists(),
             has_decommissioning_plan=Exists(
@@ -294,21 +343,25 @@ def contract_totals(contracts: QuerySet[Contract]) -> dict[str, Decimal | int]:
     }
 
 
-def contract_detail() -> QuerySet[Contract]:
+def contract_detail(user) -> QuerySet[Contract]:
     """A contract with its reviews, options, variations, decommissioning plan, any activity
     re-commissioning it, its partners' shares, its KPIs with their values and its performance
     assessments."""
     return with_shares_and_performance(
-        Contract.objects.select_related(
-            "service",
+        visible_contracts(user)
+        .select_related(
+            "service__partnership",
             "provider",
             "lead_organisation",
+            "partnership",
             "activity__priority_area",
             "priority_area__framework",
             "owner",
             "decommissioning_plan__activity",
-        ).prefetch_related(
+        )
+        .prefetch_related(
             "co_commissioners",
+            "shared_with",
             "priority_area__lead_commissioners",
             Prefetch(
                 "extension_options",
@@ -415,9 +468,10 @@ class Pipeline:
         return [entry for entry in self.entries if entry.overdue]
 
 
-def pipeline_contracts() -> QuerySet[Contract]:
-    """Contracts in force, with what a pipeline row shows (filter them, then `pipeline`)."""
-    return contract_register().in_force()
+def pipeline_contracts(user) -> QuerySet[Contract]:
+    """Contracts in force that `user` sees, with what a pipeline row shows (filter them, then
+    `pipeline`)."""
+    return contract_register(user).in_force()
 
 
 def pipeline(
@@ -427,7 +481,8 @@ def pipeline(
     months, each with its decision-needed-by date, soonest (so overdue) first; and the bands
     of 3, 6, 12 and 18 months (and later) they end in. A constant number of queries."""
     today = today or timezone.localdate()
-    contracts = pipeline_contracts() if contracts is None else contracts
+    # Every partnership's (the reminders ask for all, and say each to its own people).
+    contracts = _register(Contract.objects.all()).in_force() if contracts is None else contracts
     months = lead_times()
     horizon = add_months(today, PIPELINE_HORIZONS[-1])
     longest_notice = contracts.order_by().aggregate(n=Max("notice_period_months"))["n"] or 0
@@ -468,9 +523,10 @@ def expiry_pipeline(today: datetime.date | None = None) -> list[PipelineBand]:
     return [band for band in pipeline(today=today).bands if band.months is not None]
 
 
-def decommissioning_plan_detail() -> QuerySet[DecommissioningPlan]:
+def decommissioning_plan_detail(user) -> QuerySet[DecommissioningPlan]:
     """A plan with its contract (and who keeps it), activity, decision and consultations."""
-    return DecommissioningPlan.objects.select_related(
+    plans = DecommissioningPlan.objects.filter(contract__in=visible_contracts(user).values("pk"))
+    return plans.select_related(
         "contract__provider", "contract__priority_area", "activity", "review"
     ).prefetch_related(
         "contract__priority_area__lead_commissioners",
@@ -478,32 +534,40 @@ def decommissioning_plan_detail() -> QuerySet[DecommissioningPlan]:
     )
 
 
-def provider_directory() -> QuerySet[Provider]:
-    """Providers with their contracts in force counted and their annual value summed."""
-    in_force = Q(contracts__status__in=Contract.IN_FORCE_STATUSES)
+def provider_directory(user) -> QuerySet[Provider]:
+    """Providers (every partnership's directory) with the contracts in force `user` sees counted
+    and their annual value summed."""
+    in_force = Q(
+        contracts__status__in=Contract.IN_FORCE_STATUSES,
+        contracts__in=visible_contracts(user).values("pk"),
+    )
     return Provider.objects.annotate(
         contracts_in_force=Count("contracts", filter=in_force),
         annual_value_in_force=Sum("contracts__annual_value", filter=in_force),
     ).order_by("name")
 
 
-def provider_detail() -> QuerySet[Provider]:
-    """A provider with its contracts, newest ending last."""
+def provider_detail(user) -> QuerySet[Provider]:
+    """A provider with the contracts `user` sees, newest ending last."""
     return Provider.objects.prefetch_related(
         Prefetch(
             "contracts",
-            queryset=Contract.objects.select_related("service", "lead_organisation")
-            .prefetch_related("extension_options")
+            queryset=visible_contracts(user)
+            .select_related("service", "lead_organisation", "partnership")
+            .prefetch_related("extension_options", "shared_with")
             .order_by("-end_date", "reference"),
         )
     )
 
 
-def provider_partner_totals(providers) -> dict[int, list[dict]]:
-    """For each of these providers, each partner's yearly shares of its contracts in force."""
+def provider_partner_totals(providers, user) -> dict[int, list[dict]]:
+    """For each of these providers, each partner's yearly shares of its contracts in force that
+    `user` sees."""
     rows = (
         Contribution.objects.filter(
-            contract__provider__in=providers, contract__status__in=Contract.IN_FORCE_STATUSES
+            contract__in=visible_contracts(user).values("pk"),
+            contract__provider__in=providers,
+            contract__status__in=Contract.IN_FORCE_STATUSES,
         )
         .values("contract__provider", "organisation__short_name")
         .annotate(total=Sum("annual_amount"))
@@ -515,8 +579,8 @@ def provider_partner_totals(providers) -> dict[int, list[dict]]:
     return totals
 
 
-def in_force_contracts_of(providers: QuerySet[Provider]) -> QuerySet[Contract]:
-    return Contract.objects.in_force().filter(provider__in=providers.order_by().values("pk"))
+def in_force_contracts_of(providers: QuerySet[Provider], user) -> QuerySet[Contract]:
+    return visible_contracts(user).in_force().filter(provider__in=providers.order_by().values("pk"))
 
 
 # The partnership's money, by partner and financial year
@@ -574,16 +638,9 @@ class PartnerCommitment:
         return self.by_year[year]
 
 
-def partnerships() -> list[str]:
-    """The partnerships the services are commissioned for, by name."""
-    return list(
-        Service.objects.order_by("partnership").values_list("partnership", flat=True).distinct()
-    )
-
-
 def partner_commitments(
     *,
-    partnership: str = "",
+    user,
     today: datetime.date | None = None,
     years_before: int = 1,
     years_after: int = 3,
@@ -591,14 +648,16 @@ def partner_commitments(
     """Each partner's shares per financial year, pooled and aligned: a contract's share counts
     in the years the contract runs, in proportion to the part of each year it runs;
     decommissioned contracts count nothing. Activities' shares (which have no dates) are the
-    yearly shares of activities not closed. Two queries."""
+    yearly shares of activities not closed. Only the contracts and activities `user` sees (their
+    partnership's, and those shared with it). Two queries."""
     today = today or timezone.localdate()
     current = FinancialYear.of(today)
     years = [
         FinancialYear(current.starts + offset) for offset in range(-years_before, years_after + 1)
     ]
+    shares = visible_contributions(user)
     contract_shares = (
-        Contribution.objects.filter(
+        shares.filter(
             contract__isnull=False,
             contract__start_date__lte=years[-1].end_date,
             contract__end_date__gte=years[0].start_date,
@@ -607,15 +666,10 @@ def partner_commitments(
         .select_related("organisation", "contract")
     )
     activity_shares = (
-        Contribution.objects.filter(activity__isnull=False)
+        shares.filter(activity__isnull=False)
         .exclude(activity__status=CommissioningActivity.Status.CLOSED)
         .select_related("organisation")
     )
-    if partnership:
-        contract_shares = contract_shares.filter(contract__service__partnership=partnership)
-        activity_shares = activity_shares.filter(
-            activity__priority_area__framework__partnership=partnership
-        )
     partners: dict[int, PartnerCommitment] = {}
 
     def partner(share: Contribution) -> PartnerCommitment:
@@ -658,10 +712,12 @@ def partner_commitments(
     }
 
 
-def funding_agreements() -> QuerySet[FundingAgreement]:
-    """Funding agreements with their parties, and how many shares sit under each."""
+def funding_agreements(user) -> QuerySet[FundingAgreement]:
+    """`user`'s partnership's funding agreements with their parties, and how many shares sit
+    under each."""
     return (
-        FundingAgreement.objects.prefetch_related("parties")
+        scope(FundingAgreement.objects.all(), user)
+        .prefetch_related("parties")
         .annotate(shares=Count("contributions"))
         .order_by("-start_date", "reference")
     )

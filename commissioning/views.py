@@ -5,6 +5,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -35,6 +36,7 @@ from core.edit_conflicts import (
     required_version,
 )
 from core.pagination import ForgivingPaginationMixin
+from core.partnerships import in_current_partnership
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -66,7 +68,7 @@ class CycleBoardView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     context_object_name = "activities"
 
     def get_queryset(self):
-        return selectors.activity_board()
+        return selectors.activity_board(self.request.user)
 
     def get_paginate_by(self, queryset):
         return PAGE_SIZE if self.chosen_stage() else None
@@ -93,7 +95,7 @@ class ActivityDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "activity"
 
     def get_queryset(self):
-        return selectors.activity_detail()
+        return selectors.activity_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -123,7 +125,9 @@ class ActivityEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def activity(self) -> CommissioningActivity:
-        return get_object_or_404(selectors.activity_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.activity_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> CommissioningActivity:
         return self.activity
@@ -136,7 +140,9 @@ class ActivityMoveView(ActivityEditorMixin, View):
 
     def render_page(self, status: int = 200, note: str = "", **context) -> HttpResponse:
         """The page as the activity is now; `note` is kept in the form."""
-        activity = get_object_or_404(selectors.activity_detail(), pk=self.activity.pk)
+        activity = get_object_or_404(
+            selectors.activity_detail(self.request.user), pk=self.activity.pk
+        )
         check = check_next_move(activity)
         move_form = MoveForm(activity=activity, target=check.target)
         move_form.initial["note"] = note
@@ -210,6 +216,7 @@ class ActivityCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return services.activity_create(
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
+            shared_with=form.cleaned_data.get("shared_with"),
         )
 
     def get_success_message(self) -> str:
@@ -235,6 +242,7 @@ class ActivityUpdateView(EditConflictViewMixin, ActivityEditorMixin, ServiceForm
             activity=self.activity,
             data=form.model_data(),
             organisations=form.cleaned_data["commissioning_organisations"],
+            shared_with=form.cleaned_data.get("shared_with"),
             expected_version=required_version(form),
         )
 
@@ -266,7 +274,7 @@ class ContractListView(RoleRequiredMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.contract_register().order_by("end_date", "reference")
+        return selectors.contract_register(self.request.user).order_by("end_date", "reference")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -287,7 +295,7 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "contract"
 
     def get_queryset(self):
-        return selectors.contract_detail()
+        return selectors.contract_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -317,7 +325,7 @@ class PipelineView(RoleRequiredMixin, FilterView):
     filterset_class = PipelineFilter
 
     def get_queryset(self):
-        return selectors.pipeline_contracts()
+        return selectors.pipeline_contracts(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -346,7 +354,12 @@ class RecommissionView(EditorRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def contract(self) -> Contract:
         # Fetched when the page needs it, after the rule: who may not start one learns nothing.
-        return get_object_or_404(selectors.contract_detail(), pk=self.kwargs["pk"])
+        contract = get_object_or_404(
+            selectors.contract_detail(self.request.user), pk=self.kwargs["pk"]
+        )
+        if not in_current_partnership(self.request.user, contract.partnership_id):
+            raise PermissionDenied("Only the partnership that leads a contract re-commissions it.")
+        return contract
 
     def get_form_kwargs(self):
         contract = self.contract
@@ -381,16 +394,18 @@ class ProviderListView(RoleRequiredMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.provider_directory()
+        return selectors.provider_directory(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         matching = filtered_rows(context["filter"])
-        shares = selectors.provider_partner_totals([p.pk for p in context["providers"]])
+        shares = selectors.provider_partner_totals(
+            [p.pk for p in context["providers"]], self.request.user
+        )
         for provider in context["providers"]:
             provider.partner_shares = shares.get(provider.pk, [])
         context["partner_totals"] = selectors.partner_totals(
-            selectors.in_force_contracts_of(matching)
+            selectors.in_force_contracts_of(matching, self.request.user)
         )
         return context
 
@@ -402,4 +417,4 @@ class ProviderDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "provider"
 
     def get_queryset(self):
-        return selectors.provider_detail()
+        return selectors.provider_detail(self.request.user)

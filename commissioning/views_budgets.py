@@ -62,7 +62,9 @@ class ContractContributionCreateView(_ContributionCreateView):
 
     @cached_property
     def funded(self) -> Contract:
-        return get_object_or_404(selectors.contract_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.contract_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def new_contribution(self) -> Contribution:
         return Contribution(contract=self.funded)
@@ -79,7 +81,9 @@ class ActivityContributionCreateView(_ContributionCreateView):
 
     @cached_property
     def funded(self) -> CommissioningActivity:
-        return get_object_or_404(selectors.activity_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.activity_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def new_contribution(self) -> Contribution:
         return Contribution(activity=self.funded)
@@ -94,7 +98,9 @@ class ContributionEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def contribution(self) -> Contribution:
-        return get_object_or_404(selectors.contribution_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.contribution_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> Contribution:
         return self.contribution
@@ -162,20 +168,16 @@ class ContributionDeleteView(ContributionEditorMixin, View):
 
 
 class PartnerCommitmentsView(RoleRequiredMixin, TemplateView):
-    """Each partner's yearly commitment to the partnership's contracts and activities."""
+    """Each partner's yearly commitment to the current partnership's contracts and activities
+    (with those shared with it)."""
 
     template_name = "commissioning/partner_commitments.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        names = selectors.partnerships()
-        chosen = self.request.GET.get("partnership", "")
-        if chosen not in names:
-            chosen = ""
+        user = self.request.user
         context.update(
-            selectors.partner_commitments(partnership=chosen),
-            partnerships=names,
-            partnership=chosen,
-            agreements=selectors.funding_agreements(),
+            selectors.partner_commitments(user=user),
+            agreements=selectors.funding_agreements(user),
         )
         return context

@@ -30,7 +30,9 @@ class ContractEditorMixin(EditorRequiredMixin):
 
     @cached_property
     def contract(self) -> Contract:
-        return get_object_or_404(selectors.contract_for_edit(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            selectors.contract_for_edit(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> Contract:
         return self.contract
@@ -61,13 +63,16 @@ class KpiEditorMixin(ContractEditorMixin):
 
     @cached_property
     def kpi(self) -> KeyPerformanceIndicator:
-        return get_object_or_404(
-            KeyPerformanceIndicator.objects.select_related("contract"), pk=self.kwargs["pk"]
+        kpis = KeyPerformanceIndicator.objects.filter(
+            contract__in=selectors.visible_contracts(self.request.user).values("pk")
         )
+        return get_object_or_404(kpis.select_related("contract"), pk=self.kwargs["pk"])
 
     @cached_property
     def contract(self) -> Contract:
-        return get_object_or_404(selectors.contract_for_edit(), pk=self.kpi.contract_id)
+        return get_object_or_404(
+            selectors.contract_for_edit(self.request.user), pk=self.kpi.contract_id
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(kpi=self.kpi, **kwargs)
@@ -134,7 +139,11 @@ class PipelineExportView(RoleRequiredMixin, View):
     fmt = "xlsx"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        filterset = PipelineFilter(request.GET or None, queryset=selectors.pipeline_contracts())
+        filterset = PipelineFilter(
+            request.GET or None,
+            queryset=selectors.pipeline_contracts(request.user),
+            request=request,
+        )
         contracts = filtered_rows(filterset)
         entries = selectors.pipeline(contracts).entries
         dataset = PipelineResource().export(entries)

@@ -10,7 +10,7 @@ from core.context_processors import PRODUCT_NAME
 from core.sso import SignInCallbackView, SignInStartView
 from core.two_factor import views as two_factor
 from core.two_factor.middleware import second_factor_not_required
-from core.views import HomeView, healthz, session_keep_alive
+from core.views import HomeView, healthz, session_keep_alive, switch_partnership
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -38,6 +38,7 @@ account_patterns = [
         name="password_change_done",
     ),
     path("keep-alive/", second_factor_not_required(session_keep_alive), name="session_keep_alive"),
+    path("partnership/", switch_partnership, name="switch_partnership"),
 ]
 
 urlpatterns = [

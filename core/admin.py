@@ -1,10 +1,19 @@
 """Django admin of what each person is notified and emailed, and how they chose to hear of it."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.history_purge import HistoryPurgeForm, history_purge
-from core.models import EmailSent, HistoryPurge, Notification, NotificationPreference
+from core.models import (
+    EmailSent,
+    HistoryPurge,
+    Notification,
+    NotificationPreference,
+    Partnership,
+    PartnershipMembership,
+)
 from core.roles import can_purge_history
 
 
@@ -43,6 +52,68 @@ class EmailSentAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    """Partnerships are made and changed by superusers only."""
+
+    list_display = ["name", "short_name", "slug", "area", "is_active"]
+    search_fields = ["name", "short_name", "area"]
+    prepopulated_fields = {"slug": ["short_name"]}
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or super().has_view_permission(request, obj)
+
+
+class PartnershipMembershipInline(admin.TabularInline):
+    """A person's role in each partnership. An administrator gives roles in the partnerships
+    they administer; only a superuser makes someone an administrator."""
+
+    model = PartnershipMembership
+    extra = 1
+    fields = ["partnership", "role"]
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role" and not request.user.is_superuser:
+            # The blank first, so that an empty extra row is left alone rather than saved.
+            kwargs["choices"] = [("", "---------")] + [
+                choice
+                for choice in PartnershipMembership.Role.choices
+                if choice[0] != PartnershipMembership.Role.ADMINISTRATOR
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """People, with their role in each partnership. Roles are given here, by partnership; the
+    role groups follow (core.signals), so they are not edited directly."""
+
+    inlines = [PartnershipMembershipInline]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        hidden = {"groups", "user_permissions"}
+        if not request.user.is_superuser:
+            hidden |= {"is_superuser"}
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for name, options in fieldsets
+        ]
 
 
 @admin.register(HistoryPurge)

@@ -9,6 +9,7 @@ class CoreConfig(AppConfig):
         from django.contrib import admin
 
         from core import lookups
+        from core import signals as membership_signals  # noqa: F401 (connect on import)
         from core.personal_data import check_admin_forms
         from core.two_factor import signals  # noqa: F401 (connects the sign-in receiver)
 

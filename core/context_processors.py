@@ -7,6 +7,7 @@ from django.utils.functional import SimpleLazyObject
 
 from core import __version__, roles
 from core.models import Notification
+from core.partnerships import current_partnership, partnerships_of
 
 PRODUCT_NAME = "Joint Commissioning Manager"
 
@@ -18,6 +19,9 @@ def product(request: HttpRequest) -> dict:
         "product_version": __version__,
         "user_roles": roles.roles_of(user) if user is not None else frozenset(),
         "can": roles.TemplateRules(user),
+        # Read with the roles (one query), so these cost nothing more.
+        "current_partnership": SimpleLazyObject(lambda: current_partnership(user)),
+        "user_partnerships": SimpleLazyObject(lambda: list(partnerships_of(user))),
     }
 
 

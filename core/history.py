@@ -20,6 +20,7 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from core.history_purge import purges_of
+from core.partnerships import current_partnership, is_scoped, scope
 from core.roles import RoleRequiredMixin, can_purge_history
 
 EMPTY = "(empty)"
@@ -119,9 +120,13 @@ class ObjectHistoryView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         pk = self.kwargs["pk"]
+        user = self.request.user
+        obj = scope(self.model._default_manager.all(), user).filter(pk=pk).first()
         records = self.model.history.filter(**{self.model._meta.pk.attname: pk})
+        if obj is None and is_scoped(self.model):
+            # Deleted: its history rows keep the links to its parents, so they say whose it was.
+            records = records.filter(**{self.model.partnership_lookup: current_partnership(user)})
         rows = history_rows(records)
-        obj = self.model._default_manager.filter(pk=pk).first()
         if obj is None and not rows:
             raise Http404(f"No {self.model._meta.verbose_name} with this number.")
         context.update(

@@ -147,6 +147,73 @@ class EmailSent(models.Model):
         return f"{self.get_channel_display()} to {self.recipient}: {self.notification}"
 
 
+class Partnership(models.Model):
+    """One children's trust partnership using the product: its people see its records only.
+
+    Frameworks and boards (and through them priorities, actions, reports and meetings),
+    services, stakeholder groups, contracts and participation records belong to one; a
+    commissioning activity or contract may also be shared with others (sub-regional work).
+    """
+
+    name = models.CharField(max_length=200, unique=True, help_text="e.g. Halton Children's Trust")
+    short_name = models.CharField(
+        "short name", max_length=60, unique=True, help_text="How pages name it, e.g. Halton."
+    )
+    slug = models.SlugField(
+        max_length=60,
+        unique=True,
+        help_text="The partnership's part of its public pages' web address.",
+    )
+    area = models.CharField(
+        max_length=200, blank=True, help_text="The area it serves, e.g. the Borough of Halton."
+    )
+    logo = models.ImageField(upload_to="partnerships/", blank=True)
+    is_active = models.BooleanField("active", default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class PartnershipMembership(models.Model):
+    """A person's role in one partnership; a person may hold a different role in each."""
+
+    class Role(models.TextChoices):
+        COMMISSIONER = "Commissioner", "Commissioner"
+        BOARD_MEMBER = "Board member", "Board member"
+        ADMINISTRATOR = "Administrator", "Administrator"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partnership_memberships"
+    )
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices)
+    # The partnership a person last chose in the switcher is the one they see next time.
+    chosen_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["partnership__name", "user__username", "role"]
+        verbose_name = "partnership membership"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "partnership", "role"],
+                name="partnership_membership_unique",
+                violation_error_message="This person already has this role in this partnership.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.role}, {self.partnership}"
+
+
 class HistoryPurge(models.Model):
     """A value an administrator removed from a record's audit history (core.history_purge):
     who, when, which record and field, and why. The value itself is not kept."""

@@ -3,9 +3,12 @@
 Views ask a rule through RuleRequiredMixin (or require_rule, for a check inside a handler);
 templates through `can` (TemplateRules), never by comparing role names.
 
-A role is a Django group. Its model permissions are declared below and applied by data
-migrations through `sync_role_groups`, so a new model only needs a line here and a
-migration that calls it.
+A person holds a role in each partnership they belong to (core.models.PartnershipMembership);
+the rules answer for the partnership they are working in (core.partnerships). Each role is also a
+Django group, which carries its model permissions for the admin: the groups a person is in follow
+their memberships (core.signals). The permissions are declared below and applied by data
+migrations through `sync_role_groups`, so a new model only needs a line here and a migration
+that calls it.
 """
 
 from collections.abc import Callable, Iterable
@@ -14,6 +17,8 @@ from typing import Any
 
 from django.contrib.auth.mixins import AccessMixin
 from django.core.exceptions import PermissionDenied
+
+from core.partnerships import in_current_partnership, memberships_of, scope
 
 COMMISSIONER = "Commissioner"
 BOARD_MEMBER = "Board member"
@@ -57,12 +62,15 @@ ADMINISTRATOR_EXTRA_APPS = ("auth", "core", "otp_totp", "otp_static")
 
 
 def roles_of(user) -> frozenset[str]:
-    """The role names of a user, read once per request and kept on the user object."""
+    """The roles a user holds in the partnership they are working in (core.partnerships), read
+    once per request and kept on the user object. A superuser administers every partnership."""
     if user is None or not user.is_authenticated:
         return frozenset()
     cached = getattr(user, "_jcm_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True)) & ALL_ROLES
+        memberships = memberships_of(user)
+        current = memberships.current
+        names = set(memberships.roles_in(current.pk) if current else ()) & ALL_ROLES
         if user.is_superuser:
             names.add(ADMINISTRATOR)
         cached = user._jcm_roles = frozenset(names)
@@ -124,6 +132,9 @@ class RuleRequiredMixin(AccessMixin):
         return None
 
     def dispatch(self, request, *args, **kwargs):
+        # Someone without a role (in any partnership) is refused before any record is looked
+        # up: they learn nothing of which records exist.
+        require_rule(request.user, has_any_role, message=ROLE_REFUSAL)
         require_rule(
             request.user,
             self.permission_rule,
@@ -240,6 +251,8 @@ def can_edit_action(user, action) -> bool:
 def can_edit_activity(user, activity) -> bool:
     """Move and edit a commissioning activity: administrators, its lead commissioner, and the
     lead commissioners of its priority (read through any prefetch the caller made)."""
+    if not in_current_partnership(user, activity.partnership_id):
+        return False  # shared with this partnership: its lead partnership keeps it
     if is_administrator(user):
         return True
     if not is_commissioner(user):
@@ -254,7 +267,7 @@ def can_start_activity(user) -> bool:
     priority; which priorities they may choose is `activity_priority_areas_for`."""
     if is_administrator(user):
         return True
-    return is_commissioner(user) and user.led_priority_areas.exists()
+    return is_commissioner(user) and scope(user.led_priority_areas.all(), user).exists()
 
 
 def activity_priority_areas_for(user, priority_areas):
@@ -279,7 +292,10 @@ def can_edit_decommissioning_plan(user, plan) -> bool:
 
 def can_edit_contract(user, contract) -> bool:
     """Edit a contract and take its decisions: administrators, and the lead commissioners of the
-    contract's priority; a contract with no priority is kept by administrators."""
+    contract's priority; a contract with no priority is kept by administrators. A contract shared
+    with this partnership is kept by its lead partnership."""
+    if not in_current_partnership(user, contract.partnership_id):
+        return False
     if is_administrator(user):
         return True
     return contract.priority_area is not None and can_edit_priority_area(

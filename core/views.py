@@ -1,16 +1,20 @@
 """Project-wide pages: the home page, the health check and the session keep-alive."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from core.accounts import previous_sign_in
 from core.home import dashboard_for
+from core.partnerships import choose_partnership, partnerships_of
 from core.roles import has_any_role
 
 
@@ -84,3 +88,34 @@ def session_keep_alive(request: HttpRequest) -> HttpResponse:
     """Renew the signed-in session ("Stay signed in"): like every request, this one restarts
     the idle time (SESSION_SAVE_EVERY_REQUEST); it answers how long the session now lasts."""
     return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})
+
+
+@require_POST
+def switch_partnership(request: HttpRequest) -> HttpResponse:
+    """Work in another of one's partnerships: every list, choice and report follows it.
+
+    Goes back to the page it was asked from when that is a list or a page of the new
+    partnership too; a record of the old one would answer 404, so it goes home instead.
+    """
+    chosen = next(
+        (p for p in partnerships_of(request.user) if str(p.pk) == request.POST.get("partnership")),
+        None,
+    )
+    if chosen is None:
+        messages.error(request, "Choose one of your partnerships.")
+        return redirect("home")
+    choose_partnership(request, chosen)
+    messages.success(request, f"You are now working in {chosen.name}.")
+    return redirect(_same_site_list_page(request.POST.get("next", "")))
+
+
+def _same_site_list_page(next_url: str) -> str:
+    """`next_url` if it is a page of this site that names no record (no number in its path)."""
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts=None
+    ):
+        return reverse("home")
+    path = next_url.split("?", 1)[0]
+    if any(part.isdigit() for part in path.split("/")):
+        return reverse("home")
+    return next_url

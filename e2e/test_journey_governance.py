@@ -25,8 +25,8 @@ PASSWORD = "a-long-enough-passphrase"
 
 @pytest.fixture
 def trust_board_meeting():
-    board = BoardFactory(name="Halton Children's Trust Board", partnership="Halton")
-    BoardFactory(name="SEND Strategic Group", partnership="Halton", reports_to=board)
+    board = BoardFactory(name="Halton Children's Trust Board")
+    BoardFactory(name="SEND Strategic Group", reports_to=board)
     MembershipFactory(board=board, person_name="Director of Children's Services", role="chair")
     meeting = MeetingFactory(board=board)
     AgendaItemFactory(meeting=meeting, order=1, title="Termly review: Children in Care")

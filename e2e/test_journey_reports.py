@@ -34,7 +34,7 @@ def priority():
     seed_terms(Term)
     cam = UserFactory(username="cam", password=PASSWORD, role=roles.COMMISSIONER)
     board = BoardFactory(name="Halton Children's Trust Board")
-    framework = FrameworkFactory(owning_board=board, partnership="Halton")
+    framework = FrameworkFactory(owning_board=board)
     area = PriorityAreaFactory(
         framework=framework, title="Children in Care", lead_commissioners=[cam]
     )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
@@ -44,7 +45,12 @@ def organisation_from_seeds(short_name: str) -> tuple[Organisation, bool]:
         if known
         else {"name": short_name, "kind": Organisation.Kind.OTHER}
     )
-    return Organisation.objects.get_or_create(short_name=short_name, defaults=defaults)
+    organisation, created = Organisation.objects.get_or_create(
+        short_name=short_name, defaults=defaults
+    )
+    if created and known:
+        organisation.partnerships.add(*(demo_partnership(name) for name in known["partnerships"]))
+    return organisation, created
 
 
 def load() -> int:
@@ -56,12 +62,14 @@ def load() -> int:
         organisation, new = Organisation.objects.get_or_create(
             short_name=row["short_name"], defaults={"name": row["name"], "kind": row["kind"]}
         )
+        organisation.partnerships.add(*(demo_partnership(name) for name in row["partnerships"]))
         organisations[row["short_name"]] = organisation
         created += new
 
     boards = {}
     for row in read_partnership_rows("governance", "boards"):  # parents come before their children
-        defaults = {key: row[key] for key in ("partnership", "kind", "purpose")}
+        defaults = {key: row[key] for key in ("kind", "purpose")}
+        defaults["partnership"] = demo_partnership(row["partnership"])
         defaults["meeting_frequency"] = row["meeting_frequency"]
         defaults["reports_to"] = boards[row["reports_to"]] if row["reports_to"] else None
         board, new = Board.objects.get_or_create(name=row["name"], defaults=defaults)

@@ -5,6 +5,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
 
+from core.partnerships import scope
 from governance.forms import DATE_WIDGET
 from governance.models import Board, Decision
 
@@ -40,7 +41,7 @@ class DecisionFilter(django_filters.FilterSet):
 
     board = django_filters.ModelChoiceFilter(
         field_name="meeting__board",
-        queryset=Board.objects.order_by("name"),
+        queryset=lambda request: scope(Board.objects, request.user).order_by("name"),
         label="Board",
         empty_label="Any board",
     )

@@ -28,6 +28,14 @@ class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=40, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    partnerships = models.ManyToManyField(
+        "core.Partnership",
+        blank=True,
+        related_name="organisations",
+        help_text="The partnerships it is a partner in.",
+    )
+
+    partnership_lookup = "partnerships"
 
     class Meta:
         ordering = ["name"]
@@ -49,8 +57,8 @@ class Board(models.Model):
         YOUTH_VOICE = "youth_voice", "Youth voice group"
 
     name = models.CharField(max_length=200, unique=True)
-    partnership = models.CharField(
-        max_length=100, help_text="The children's trust partnership, e.g. Halton."
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="boards"
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     reports_to = models.ForeignKey(
@@ -67,8 +75,10 @@ class Board(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "partnership"
+
     class Meta:
-        ordering = ["partnership", "name"]
+        ordering = ["partnership__name", "name"]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(reports_to=F("pk")), name="board_does_not_report_to_itself"
@@ -87,6 +97,10 @@ class Board(models.Model):
             return
         if self.pk is not None and self.reports_to_id == self.pk:
             raise ValidationError({"reports_to": "A body cannot report to itself."})
+        if self.partnership_id and self.reports_to.partnership_id != self.partnership_id:
+            raise ValidationError(
+                {"reports_to": "A body reports to a body of its own partnership: choose one."}
+            )
         if self.pk is not None and self.reports_to_id in self.descendant_ids():
             raise ValidationError(
                 {
@@ -150,6 +164,8 @@ class Membership(models.Model):
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while current.")
 
     history = HistoricalRecords()
+
+    partnership_lookup = "board__partnership"
 
     class Meta:
         ordering = ["board", "role", "person_name"]
@@ -220,6 +236,8 @@ class Meeting(models.Model):
     # Who changed a meeting's details, minutes and publication of its papers, and when.
     history = HistoricalRecords()
 
+    partnership_lookup = "board__partnership"
+
     class Meta:
         ordering = ["-starts_at"]
         constraints = [
@@ -256,6 +274,8 @@ class AgendaItem(models.Model):
     paper_url = models.URLField("paper link", blank=True)
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    partnership_lookup = "meeting__board__partnership"
 
     class Meta:
         ordering = ["meeting", "order", "pk"]
@@ -301,6 +321,8 @@ class Decision(models.Model):
     objects = DecisionQuerySet.as_manager()
 
     history = HistoricalRecords()
+
+    partnership_lookup = "meeting__board__partnership"
 
     class Meta:
         ordering = ["-meeting__starts_at", "pk"]

@@ -1,6 +1,5 @@
 """Reads of the governance app, with the queries each page needs decided here."""
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -8,6 +7,7 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from core.partnerships import current_partnership, scope
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 # Seats in the order a board's papers list them.
@@ -98,22 +98,25 @@ def _break_loops(nodes: dict[int, BoardNode], roots: list[BoardNode]) -> None:
         roots.append(node)
 
 
-def structure_boards() -> QuerySet[Board]:
-    """Every body with its parent and its current chairs: two queries whatever the tree's size."""
+def structure_boards(user) -> QuerySet[Board]:
+    """Every body of the user's partnership with its parent and its current chairs: two queries
+    whatever the tree's size."""
     chairs = (
         current_memberships()
         .filter(role=Membership.Role.CHAIR)
         .select_related("organisation")
         .order_by("start_date", "pk")
     )
-    return Board.objects.select_related("reports_to").prefetch_related(
-        Prefetch("memberships", queryset=chairs, to_attr="current_chairs")
+    return (
+        scope(Board.objects, user)
+        .select_related("reports_to", "partnership")
+        .prefetch_related(Prefetch("memberships", queryset=chairs, to_attr="current_chairs"))
     )
 
 
-def governance_structure() -> list[Partnership]:
-    """The whole tree, grouped by partnership; the main body of each partnership comes first."""
-    boards = list(structure_boards())
+def governance_structure(user) -> list[Partnership]:
+    """The tree of the user's partnership; its main body comes first."""
+    boards = list(structure_boards(user))
     nodes = {board.pk: BoardNode(board) for board in boards}
     roots: list[BoardNode] = []
     for board in boards:
@@ -124,18 +127,17 @@ def governance_structure() -> list[Partnership]:
         node.children.sort(key=lambda child: child.board.name)
     for node, _ in reversed(_walk(roots)):  # children before their parents
         node.size = 1 + sum(child.size for child in node.children)
-    by_partnership: dict[str, list[BoardNode]] = defaultdict(list)
-    for root in roots:
-        by_partnership[root.board.partnership].append(root)
-    return [
-        Partnership(name, sorted(tops, key=lambda node: (-node.size, node.board.name)))
-        for name, tops in sorted(by_partnership.items())
-    ]
+    if not roots:
+        return []
+    partnership = current_partnership(user)
+    return [Partnership(partnership.name, sorted(roots, key=lambda n: (-n.size, n.board.name)))]
 
 
-def board_for_page(pk: int) -> QuerySet[Board]:
-    """A board, with the memberships its edit rule reads (core.roles.can_edit_board_records)."""
-    return Board.objects.select_related("reports_to").prefetch_related("memberships").filter(pk=pk)
+def board_for_page(pk: int, user) -> QuerySet[Board]:
+    """A board of the user's partnership, with the memberships its edit rule reads
+    (core.roles.can_edit_board_records)."""
+    boards = scope(Board.objects, user).select_related("reports_to", "partnership")
+    return boards.prefetch_related("memberships").filter(pk=pk)
 
 
 def boards_with_memberships(boards: Iterable[Board]) -> list[Board]:
@@ -177,18 +179,27 @@ def board_page_data(board: Board) -> dict:
     }
 
 
-def meeting_for_page() -> QuerySet[Meeting]:
-    """Meetings with their board, agenda in order and decisions."""
-    return Meeting.objects.select_related("board").prefetch_related(
-        "board__memberships",
-        Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.select_related("meeting__board").order_by("pk"),
-        ),
+def meeting_for_page(user) -> QuerySet[Meeting]:
+    """The user's partnership's meetings with their board, agenda in order and decisions."""
+    return (
+        scope(Meeting.objects, user)
+        .select_related("board")
+        .prefetch_related(
+            "board__memberships",
+            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("meeting__board").order_by("pk"),
+            ),
+        )
     )
 
 
-def decision_log() -> QuerySet[Decision]:
-    """Decisions across boards, newest meeting first, with what each row shows."""
-    return Decision.objects.select_related("meeting__board").order_by("-meeting__starts_at", "pk")
+def decision_log(user) -> QuerySet[Decision]:
+    """Decisions across the user's partnership's boards, newest meeting first, with what each row
+    shows."""
+    return (
+        scope(Decision.objects, user)
+        .select_related("meeting__board")
+        .order_by("-meeting__starts_at", "pk")
+    )

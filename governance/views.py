@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
+from core.partnerships import scope
 from core.roles import RoleRequiredMixin, RuleRequiredMixin, can_edit_board_records
 from core.service_forms import ServiceFormMixin
 from governance import selectors, services
@@ -54,7 +55,9 @@ class StructureView(ReaderMixin, TemplateView):
     template_name = "governance/structure.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(partnerships=selectors.governance_structure(), **kwargs)
+        return super().get_context_data(
+            partnerships=selectors.governance_structure(self.request.user), **kwargs
+        )
 
 
 class BoardDetailView(ReaderMixin, DetailView):
@@ -64,7 +67,7 @@ class BoardDetailView(ReaderMixin, DetailView):
     context_object_name = "board"
 
     def get_queryset(self):
-        return selectors.board_for_page(self.kwargs["pk"])
+        return selectors.board_for_page(self.kwargs["pk"], self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -80,7 +83,7 @@ class MeetingDetailView(ReaderMixin, DetailView):
     context_object_name = "meeting"
 
     def get_queryset(self):
-        return selectors.meeting_for_page()
+        return selectors.meeting_for_page(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -92,7 +95,7 @@ class MeetingCalendarView(RoleRequiredMixin, DetailView):
     """The meeting as a one-event .ics file, for anyone who may read the meeting."""
 
     def get_queryset(self):
-        return Meeting.objects.select_related("board")
+        return scope(Meeting.objects, self.request.user).select_related("board")
 
     def render_to_response(self, context, **response_kwargs):
         meeting = self.object
@@ -116,7 +119,9 @@ class MeetingPublishPapersView(BoardRecorderMixin, View):
     @cached_property
     def meeting(self) -> Meeting:
         return get_object_or_404(
-            Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+            scope(Meeting.objects, self.request.user)
+            .select_related("board")
+            .prefetch_related("board__memberships"),
             pk=self.kwargs["pk"],
         )
 
@@ -153,7 +158,7 @@ class DecisionLogView(ReaderMixin, FilterView):
     context_object_name = "decisions"
 
     def get_queryset(self):
-        return selectors.decision_log()
+        return selectors.decision_log(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -204,7 +209,8 @@ class MeetingCreateView(ServiceFormView):
     def get_parent(self) -> Board:
         if not hasattr(self, "board"):
             self.board = get_object_or_404(
-                Board.objects.prefetch_related("memberships"), pk=self.kwargs["board_pk"]
+                scope(Board.objects, self.request.user).prefetch_related("memberships"),
+                pk=self.kwargs["board_pk"],
             )
         return self.board
 
@@ -222,7 +228,9 @@ class MeetingUpdateView(ServiceFormView):
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+                scope(Meeting.objects, self.request.user)
+                .select_related("board")
+                .prefetch_related("board__memberships"),
                 pk=self.kwargs["pk"],
             )
         return self.meeting
@@ -246,7 +254,9 @@ class UnderMeetingMixin:
     def get_parent(self) -> Meeting:
         if not hasattr(self, "meeting"):
             self.meeting = get_object_or_404(
-                Meeting.objects.select_related("board").prefetch_related("board__memberships"),
+                scope(Meeting.objects, self.request.user)
+                .select_related("board")
+                .prefetch_related("board__memberships"),
                 pk=self.kwargs["meeting_pk"],
             )
         return self.meeting
@@ -263,9 +273,9 @@ class OfMeetingMixin:
     def get_object(self):
         if not hasattr(self, "object"):
             self.object = get_object_or_404(
-                self.model.objects.select_related("meeting__board").prefetch_related(
-                    "meeting__board__memberships"
-                ),
+                scope(self.model.objects, self.request.user)
+                .select_related("meeting__board")
+                .prefetch_related("meeting__board__memberships"),
                 pk=self.kwargs["pk"],
             )
         return self.object

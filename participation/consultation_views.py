@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import FormView
 
 from commissioning.models import DecommissioningPlan
+from commissioning.selectors import visible_contracts
 from core.roles import EditorRequiredMixin, can_edit_decommissioning_plan
 from core.service_forms import ServiceFormMixin
 from participation import services
@@ -34,9 +35,9 @@ class ConsultationLinkForm(forms.Form):
         super().__init__(*args, **kwargs)
         linked = plan.consultations.values("record")
         field = self.fields["record"]
-        field.queryset = ParticipationRecord.objects.exclude(pk__in=linked).order_by(
-            "-date", "title"
-        )
+        # The records of the partnership that leads the contract (only it links them).
+        records = ParticipationRecord.objects.filter(partnership=plan.contract.partnership_id)
+        field.queryset = records.exclude(pk__in=linked).order_by("-date", "title")
         field.label_from_instance = lambda record: f"{record.title} ({record.date:%-d %B %Y})"
         self.helper = FormHelper()
         self.helper.form_method = "post"
@@ -56,8 +57,11 @@ class ConsultationLinkView(PlanKeeperMixin, ServiceFormMixin, FormView):
 
     @cached_property
     def plan(self) -> DecommissioningPlan:
+        plans = DecommissioningPlan.objects.filter(
+            contract__in=visible_contracts(self.request.user).values("pk")
+        )
         return get_object_or_404(
-            DecommissioningPlan.objects.select_related("contract__priority_area").prefetch_related(
+            plans.select_related("contract__priority_area").prefetch_related(
                 "contract__priority_area__lead_commissioners"
             ),
             pk=self.kwargs["pk"],
@@ -87,11 +91,11 @@ class ConsultationUnlinkView(PlanKeeperMixin, View):
 
     @cached_property
     def link(self) -> DecommissioningConsultation:
+        links = DecommissioningConsultation.objects.filter(
+            plan__contract__in=visible_contracts(self.request.user).values("pk")
+        )
         return get_object_or_404(
-            DecommissioningConsultation.objects.select_related(
-                "plan__contract__priority_area", "record"
-            ),
-            pk=self.kwargs["pk"],
+            links.select_related("plan__contract__priority_area", "record"), pk=self.kwargs["pk"]
         )
 
     def get_permission_object(self) -> DecommissioningPlan:

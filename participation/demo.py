@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, DecommissioningPlan
+from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from participation import services
@@ -37,7 +38,7 @@ def _groups() -> int:
             name=data["name"],
             defaults={
                 "kind": data["kind"],
-                "partnership": data["partnership"],
+                "partnership": demo_partnership(data["partnership"]),
                 "description": data["description"],
                 "convening_organisation": organisation,
             },
@@ -49,8 +50,8 @@ def _groups() -> int:
 def _records() -> int:
     today = timezone.localdate()
     areas = {
-        (area.framework.partnership, area.title): area
-        for area in PriorityArea.objects.select_related("framework")
+        (area.framework.partnership.short_name, area.title): area
+        for area in PriorityArea.objects.select_related("framework__partnership")
     }
     groups = {group.name: group for group in StakeholderGroup.objects.all()}
     existing = set(ParticipationRecord.objects.values_list("title", flat=True))

@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from core.choices import Stage
+from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
 from priorities.models import Framework, PriorityArea
@@ -13,20 +14,38 @@ def priority_label(area: PriorityArea) -> str:
     return f"{area.title} ({area.framework.partnership})"
 
 
+# Each choice is of the partnership the person works in: django-filter calls these with the
+# request (a filter set made without one offers nothing).
+
+
+def _user(request):
+    return getattr(request, "user", None)
+
+
+def frameworks(request) -> QuerySet[Framework]:
+    return scope(Framework.objects.all(), _user(request))
+
+
+def priority_areas(request) -> QuerySet[PriorityArea]:
+    return scope(
+        PriorityArea.objects.select_related("framework__partnership"), _user(request)
+    ).order_by("framework__title", "order", "pk")
+
+
+def groups(request) -> QuerySet[StakeholderGroup]:
+    return scope(StakeholderGroup.objects.all(), _user(request))
+
+
 class RecordFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_text")
     framework = django_filters.ModelChoiceFilter(
-        field_name="priority_areas__framework", queryset=Framework.objects.all(), distinct=True
+        field_name="priority_areas__framework", queryset=frameworks, distinct=True
     )
     priority_area = django_filters.ModelChoiceFilter(
-        field_name="priority_areas",
-        label="Priority",
-        queryset=PriorityArea.objects.select_related("framework"),
+        field_name="priority_areas", label="Priority", queryset=priority_areas
     )
     stage = django_filters.ChoiceFilter(label="Cycle stage", choices=Stage.choices)
-    group = django_filters.ModelChoiceFilter(
-        field_name="groups", label="Group", queryset=StakeholderGroup.objects.all()
-    )
+    group = django_filters.ModelChoiceFilter(field_name="groups", label="Group", queryset=groups)
     method = django_filters.ChoiceFilter(choices=ParticipationRecord.Method.choices)
     level = django_filters.ChoiceFilter(label="Level of participation", choices=Level.choices)
     date_after = django_filters.DateFilter(
@@ -71,9 +90,7 @@ class RecordFilter(django_filters.FilterSet):
 class CoverageFilter(django_filters.FilterSet):
     """Only the framework: the matrix is built by `selectors.coverage_matrix`, not a queryset."""
 
-    framework = django_filters.ModelChoiceFilter(
-        queryset=Framework.objects.all(), empty_label="Both partnerships' frameworks"
-    )
+    framework = django_filters.ModelChoiceFilter(queryset=frameworks, empty_label="Every framework")
 
     class Meta:
         model = PriorityArea

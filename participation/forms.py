@@ -9,6 +9,7 @@ from django import forms
 from commissioning.models import CommissioningActivity
 from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
+from core.partnerships import scope
 from core.personal_data import PersonalDataFormMixin
 from core.roles import participation_priority_areas_for
 from participation.models import (
@@ -56,22 +57,30 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The priorities, groups and activities of the partnership the user works in.
         areas = participation_priority_areas_for(
-            user, PriorityArea.objects.select_related("framework")
+            user, scope(PriorityArea.objects.select_related("framework"), user)
         )
-        groups = StakeholderGroup.objects.filter(is_active=True)
+        groups = scope(StakeholderGroup.objects.filter(is_active=True), user)
         if self.instance.pk:
             # Keep what the record already holds, even if the editor does not lead it.
             areas = areas | PriorityArea.objects.filter(participation_records=self.instance)
             groups = groups | StakeholderGroup.objects.filter(participation_records=self.instance)
-        self.fields["priority_areas"].queryset = areas.distinct().order_by(
-            "framework__partnership", "order", "pk"
+        self.fields["priority_areas"].queryset = (
+            areas.distinct()
+            .select_related("framework__partnership")
+            .order_by("framework__partnership__name", "order", "pk")
         )
         self.fields["priority_areas"].label_from_instance = lambda area: (
             f"{area.title} ({area.framework.partnership})"
         )
-        self.fields["groups"].queryset = groups.distinct().order_by("partnership", "name")
-        self.fields["activity"].queryset = CommissioningActivity.objects.order_by("title")
+        self.fields["groups"].queryset = groups.distinct().order_by("name")
+        activities = scope(CommissioningActivity.objects.all(), user, shared=False)
+        if self.instance.pk and self.instance.activity_id:
+            activities = activities | CommissioningActivity.objects.filter(
+                pk=self.instance.activity_id
+            )
+        self.fields["activity"].queryset = activities.order_by("title")
         self.fields["activity"].empty_label = "(none)"
         self.fields["level"].choices = ParticipationRecord._meta.get_field("level").choices
         self.fields["decision_changed"].choices = ParticipationRecord.DecisionChanged.choices

@@ -6,30 +6,39 @@ from django.db.models import Count, Max, Prefetch, QuerySet
 
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
+from core.partnerships import scope
 from participation.models import Level, ParticipationRecord, VoiceAnswer, VoiceQuestion
 from priorities.models import Framework, PriorityArea
 
 
-def record_list() -> QuerySet[ParticipationRecord]:
-    """Records with what a list row shows: priorities, groups and activity."""
-    return ParticipationRecord.objects.select_related("activity").prefetch_related(
-        Prefetch("priority_areas", queryset=PriorityArea.objects.select_related("framework")),
-        "groups",
+def record_list(user) -> QuerySet[ParticipationRecord]:
+    """The records of `user`'s partnership with what a list row shows: priorities, groups and
+    activity."""
+    return (
+        scope(ParticipationRecord.objects.all(), user)
+        .select_related("activity")
+        .prefetch_related(
+            Prefetch(
+                "priority_areas",
+                queryset=PriorityArea.objects.select_related("framework__partnership"),
+            ),
+            "groups",
+        )
     )
 
 
-def record_detail() -> QuerySet[ParticipationRecord]:
+def record_detail(user) -> QuerySet[ParticipationRecord]:
     """One record, with everything its page and its edit check (the priorities' leads) read."""
     return (
-        record_list()
+        record_list(user)
         .select_related("created_by", "activity__priority_area")
         .prefetch_related("priority_areas__lead_commissioners")
     )
 
 
-def feedback_owed() -> QuerySet[ParticipationRecord]:
+def feedback_owed(user) -> QuerySet[ParticipationRecord]:
     """Records more than four weeks old with nothing fed back yet, oldest first."""
-    return record_list().feedback_owed().order_by("date", "pk")
+    return record_list(user).feedback_owed().order_by("date", "pk")
 
 
 def you_said_we_did(*, priority_area: PriorityArea) -> QuerySet[ParticipationRecord]:
@@ -67,15 +76,18 @@ class CoverageRow:
         return sum(cell.is_gap for cell in self.cells)
 
 
-def coverage_matrix(*, framework: Framework | None = None) -> list[CoverageRow]:
-    """Priority areas by cycle stage: records and the highest ladder level in each cell.
+def coverage_matrix(*, user, framework: Framework | None = None) -> list[CoverageRow]:
+    """The priority areas of `user`'s partnership by cycle stage: records and the highest ladder
+    level in each cell.
 
     Two queries whatever the data: the priority areas, and one aggregate over the records.
     """
-    areas = PriorityArea.objects.select_related("framework")
+    areas = scope(PriorityArea.objects.select_related("framework__partnership"), user)
     # One row per (record, priority area): the many-to-many table itself, so a framework filter
     # adds a join on a single-valued relation and cannot count a record twice.
-    links = ParticipationRecord.priority_areas.through.objects.all()
+    links = ParticipationRecord.priority_areas.through.objects.filter(
+        priorityarea__in=areas.values("pk")
+    )
     if framework is not None:
         areas = areas.filter(framework=framework)
         links = links.filter(priorityarea__framework=framework)

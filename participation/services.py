@@ -47,6 +47,7 @@ RECORD_EDITABLE_FIELDS = (
 )
 NO_GROUP_MESSAGE = "Choose at least one group that took part."
 NO_PRIORITY_MESSAGE = "Choose at least one priority area this informed."
+ONE_PARTNERSHIP_MESSAGE = "Choose priority areas of one partnership: a record belongs to one."
 
 
 class RecordEditConflict(EditConflict):
@@ -72,6 +73,8 @@ def _check_relations(
         )
     if not group_list:
         errors["groups"] = NO_GROUP_MESSAGE
+    if areas and len({area.framework.partnership_id for area in areas}) > 1:
+        errors["priority_areas"] = ONE_PARTNERSHIP_MESSAGE
     if errors:
         raise ValidationError(errors)
     return areas, group_list
@@ -95,7 +98,13 @@ def participation_record_create(
 ) -> ParticipationRecord:
     """Log a piece of participation with the groups that took part and what it informed."""
     areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
-    record = ParticipationRecord(created_by=created_by, is_sample=is_sample, **_editable(data))
+    record = ParticipationRecord(
+        created_by=created_by,
+        is_sample=is_sample,
+        # It belongs to the partnership of the priorities it informed.
+        partnership_id=areas[0].framework.partnership_id,
+        **_editable(data),
+    )
     record.full_clean()
     record.save()
     record.priority_areas.set(areas)
@@ -123,7 +132,8 @@ def participation_record_update(
     areas, group_list = _check_relations(
         priority_areas, groups, changes.get("activity", current.activity)
     )
-    save_edit(current, changes, also_update=["updated_at"])
+    current.partnership_id = areas[0].framework.partnership_id
+    save_edit(current, changes, also_update=["updated_at", "partnership"])
     current.priority_areas.set(areas)
     current.groups.set(group_list)
     return current

@@ -14,8 +14,10 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from commissioning.models import CommissioningActivity
+from commissioning.selectors import visible_activities
 from core.choices import Stage
 from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.partnerships import scope
 from core.personal_data import PersonalDataFormMixin
 from core.roles import (
     EditorRequiredMixin,
@@ -44,7 +46,7 @@ class RecordListView(RoleRequiredMixin, FilterView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.record_list()
+        return selectors.record_list(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,7 +61,7 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "record"
 
     def get_queryset(self):
-        return selectors.record_detail()
+        return selectors.record_detail(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -101,7 +103,9 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
         # Opened from an activity's voice-of-the-child page: start from that activity.
         requested = self.request.GET.get("activity", "")
         activity = (
-            CommissioningActivity.objects.filter(pk=int(requested)).first()
+            scope(CommissioningActivity.objects.all(), self.request.user, shared=False)
+            .filter(pk=int(requested))
+            .first()
             if requested.isdigit()
             else None
         )
@@ -127,7 +131,7 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
 
     @cached_property
     def record(self) -> ParticipationRecord:
-        return get_object_or_404(selectors.record_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(selectors.record_detail(self.request.user), pk=self.kwargs["pk"])
 
     def get_permission_object(self) -> ParticipationRecord:
         return self.record
@@ -162,7 +166,7 @@ class FeedbackOwedView(RoleRequiredMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.feedback_owed()
+        return selectors.feedback_owed(self.request.user)
 
 
 class CoverageView(RoleRequiredMixin, TemplateView):
@@ -172,9 +176,11 @@ class CoverageView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = CoverageFilter(self.request.GET, queryset=PriorityArea.objects.none())
+        filterset = CoverageFilter(
+            self.request.GET, queryset=PriorityArea.objects.none(), request=self.request
+        )
         framework = filterset.form.cleaned_data.get("framework") if filterset.is_valid() else None
-        rows = selectors.coverage_matrix(framework=framework)
+        rows = selectors.coverage_matrix(user=self.request.user, framework=framework)
         context.update(
             filter=filterset,
             rows=rows,
@@ -190,7 +196,11 @@ class YouSaidWeDidView(RoleRequiredMixin, DetailView):
 
     template_name = "participation/you_said_we_did.html"
     context_object_name = "priority_area"
-    queryset = PriorityArea.objects.select_related("framework")
+
+    def get_queryset(self):
+        return scope(
+            PriorityArea.objects.select_related("framework__partnership"), self.request.user
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -238,9 +248,9 @@ class VoiceAnswersView(RoleRequiredMixin, View):
         # Fetched before the role check: a missing activity answers 404 to anyone.
         super().setup(request, *args, **kwargs)
         self.activity = get_object_or_404(
-            CommissioningActivity.objects.select_related(
-                "priority_area__framework"
-            ).prefetch_related("priority_area__lead_commissioners"),
+            visible_activities(request.user)
+            .select_related("priority_area__framework", "partnership")
+            .prefetch_related("priority_area__lead_commissioners", "shared_with"),
             pk=kwargs["pk"],
         )
 

@@ -10,6 +10,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from core.date_input import DateField
+from core.partnerships import current_partnership, scope
 from core.personal_data import PersonalDataFormMixin
 from core.roles import can_edit_action
 from priorities import selectors
@@ -76,7 +77,11 @@ class ActionBulkChangeForm(PersonalDataFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["actions"].queryset = selectors.action_list(with_leads=True)
+        self.fields["actions"].queryset = scope(selectors.action_list(with_leads=True), user)
+        partnership = current_partnership(user)
+        self.fields["owner"].queryset = owner_choices(
+            partnership_id=partnership.pk if partnership else -1
+        )
         self.fields["owner"].label_from_instance = user_label
         self.helper = FormHelper()
         self.helper.form_method = "post"

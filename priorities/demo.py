@@ -10,12 +10,13 @@ import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from core import roles
+from core.demo_partnerships import demo_partnership
+from core.partnerships import grant_role
 from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from governance.models import Board, Organisation
@@ -39,6 +40,8 @@ BOARD_ALIASES = {
 }
 
 DEMO_COMMISSIONER = "commissioner"
+# Each partnership's own demo commissioner (core/demo_users.py) leads what the shared one does.
+DEMO_COMMISSIONER_PREFIXES = {"Halton": "halton", "West Cheshire": "westcheshire"}
 # (partnership, priority title) that the demo commissioner leads.
 DEMO_COMMISSIONER_LEADS = {
     ("West Cheshire", "Emotional Health and Wellbeing"),
@@ -94,8 +97,16 @@ class _Loader:
     def __init__(self) -> None:
         self.created = 0
         self.today = timezone.localdate()
-        self.commissioner_group = Group.objects.get(name=roles.COMMISSIONER)
         self.demo_commissioner = get_user_model().objects.filter(username=DEMO_COMMISSIONER).first()
+        # The demo commissioner of both partnerships, and each partnership's own.
+        self.demo_commissioners = {
+            short_name: list(
+                get_user_model().objects.filter(
+                    username__in=(DEMO_COMMISSIONER, f"{prefix}-commissioner")
+                )
+            )
+            for short_name, prefix in DEMO_COMMISSIONER_PREFIXES.items()
+        }
         self.action_number = 0
         # Sample progress updates: term ends, RAG patterns and narratives.
         self.progress = read_seed("priorities", "sample_progress")
@@ -120,14 +131,14 @@ class _Loader:
         board, created = Board.objects.get_or_create(
             name=name,
             defaults={
-                "partnership": known["partnership"] if known else partnership,
+                "partnership": demo_partnership(known["partnership"] if known else partnership),
                 "kind": known["kind"] if known else Board.Kind.BOARD,
             },
         )
         self._count(created)
         return board
 
-    def owner(self, job_title: str):
+    def owner(self, job_title: str, partnership):
         if job_title in DEMO_COMMISSIONER_OWNS and self.demo_commissioner is not None:
             return self.demo_commissioner
         User = get_user_model()
@@ -140,7 +151,7 @@ class _Loader:
             # Demo owners are job titles, not people: nobody signs in as them.
             user.set_unusable_password()
             user.save(update_fields=["password"])
-            user.groups.add(self.commissioner_group)
+        grant_role(user=user, partnership=partnership, role=roles.COMMISSIONER)
         self._count(created)
         return user
 
@@ -150,7 +161,7 @@ class _Loader:
             title=data["title"],
             period=data["period"],
             defaults={
-                "partnership": partnership,
+                "partnership": demo_partnership(partnership),
                 "version": data["version"],
                 "status": data["status"],
                 "owning_board": self.board(data["owning_board"], partnership),
@@ -163,7 +174,7 @@ class _Loader:
             self.priority_area(framework, order, priority)
 
     def priority_area(self, framework: Framework, order: int, data: dict) -> None:
-        partnership = framework.partnership
+        partnership = framework.partnership.short_name
         area, created = PriorityArea.objects.get_or_create(
             framework=framework,
             title=data["title"],
@@ -191,8 +202,8 @@ class _Loader:
         leads = []
         if owners:
             leads.append(max(owners, key=owners.count))
-        if (partnership, area.title) in DEMO_COMMISSIONER_LEADS and self.demo_commissioner:
-            leads.append(self.demo_commissioner)
+        if (partnership, area.title) in DEMO_COMMISSIONER_LEADS:
+            leads.extend(self.demo_commissioners[partnership])
         existing = set(area.lead_commissioners.values_list("pk", flat=True))
         new = [user for user in dict.fromkeys(leads) if user.pk not in existing]
         area.lead_commissioners.add(*new)
@@ -200,7 +211,7 @@ class _Loader:
 
     def action(self, area: PriorityArea, objectives: list[Objective], data: dict):
         self.action_number += 1
-        owner = self.owner(data["owner"])
+        owner = self.owner(data["owner"], area.framework.partnership)
         if Action.objects.filter(priority_area=area, title=data["title"]).exists():
             return owner
         number = data["objective"]  # 1 is the priority's first objective
@@ -212,7 +223,7 @@ class _Loader:
                 "objective": objectives[number - 1] if number is not None else None,
                 "owner": owner,
                 "lead_organisation": self.organisation(
-                    data["lead_organisation"], area.framework.partnership
+                    data["lead_organisation"], area.framework.partnership.short_name
                 ),
                 "start_date": self.today + datetime.timedelta(days=data["start_in_days"]),
                 "due_date": self.today + datetime.timedelta(days=data["due_in_days"]),

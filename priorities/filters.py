@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from core.choices import Stage
+from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from governance.models import Organisation
 from priorities.models import RAG, Action, Framework, PriorityArea
@@ -15,18 +16,28 @@ NO_RAG = "none"
 class ActionFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label="Search", method="filter_text")
     framework = django_filters.ModelChoiceFilter(
-        field_name="priority_area__framework", queryset=Framework.objects.all()
+        field_name="priority_area__framework",
+        queryset=lambda request: scope(Framework.objects, request.user),
     )
     priority_area = django_filters.ModelChoiceFilter(
-        label="Priority", queryset=PriorityArea.objects.select_related("framework")
+        label="Priority",
+        queryset=lambda request: scope(PriorityArea.objects, request.user).select_related(
+            "framework"
+        ),
     )
     owner = django_filters.ModelChoiceFilter(
         # EXISTS, not a join and DISTINCT over every action: the index on owner answers it.
-        queryset=get_user_model()
-        .objects.filter(Exists(Action.objects.filter(owner=OuterRef("pk"))))
-        .order_by("first_name", "last_name", "username")
+        queryset=lambda request: (
+            get_user_model()
+            .objects.filter(
+                Exists(scope(Action.objects, request.user).filter(owner=OuterRef("pk")))
+            )
+            .order_by("first_name", "last_name", "username")
+        )
     )
-    lead_organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+    lead_organisation = django_filters.ModelChoiceFilter(
+        queryset=lambda request: scope(Organisation.objects, request.user)
+    )
     status = django_filters.ChoiceFilter(choices=Action.Status.choices)
     rag = django_filters.ChoiceFilter(
         label="RAG", choices=[*RAG.choices, (NO_RAG, "No update yet")], method="filter_rag"
@@ -71,7 +82,7 @@ class ActionFilter(django_filters.FilterSet):
             user.get_full_name() or user.username
         )
         self.filters["priority_area"].field.label_from_instance = lambda area: (
-            f"{area.title} ({area.framework.partnership})"
+            f"{area.title} ({area.framework.period})"
         )
         for name in ("due_after", "due_before"):
             self.filters[name].field.widget.input_type = "date"

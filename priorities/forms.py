@@ -7,13 +7,15 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from core import edit_conflicts, roles
 from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
+from core.models import PartnershipMembership
 from core.personal_data import PersonalDataFormMixin
+from governance.models import Organisation
 from priorities.import_files import MAX_UPLOAD_BYTES
 from priorities.models import (
     Action,
@@ -44,10 +46,16 @@ def _helper(submit_label: str, *, add_another: bool = False) -> FormHelper:
     return helper
 
 
-def owner_choices(*, keep_pk: int | None = None):
-    """People who may own an action: commissioners and administrators (and the current owner,
-    so that an action whose owner has since lost their role can still be edited)."""
-    may_own = Q(groups__name__in=[roles.COMMISSIONER, roles.ADMINISTRATOR])
+def owner_choices(*, partnership_id: int | None = None, keep_pk: int | None = None):
+    """People who may own an action of a partnership: its commissioners and administrators (and
+    the current owner, so that an action whose owner has since lost their role can still be
+    edited). Without a partnership: those of any partnership."""
+    memberships = PartnershipMembership.objects.filter(
+        user=OuterRef("pk"), role__in=[roles.COMMISSIONER, roles.ADMINISTRATOR]
+    )
+    if partnership_id is not None:
+        memberships = memberships.filter(partnership_id=partnership_id)
+    may_own = Q(Exists(memberships))
     if keep_pk is not None:
         may_own |= Q(pk=keep_pk)
     return (
@@ -110,7 +118,13 @@ class ActionForm(PersonalDataFormMixin, ActionRulesMixin, EditConflictFormMixin,
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = priority_area.objectives.all()
         self.fields["objective"].empty_label = "(none: serves the priority as a whole)"
-        self.fields["owner"].queryset = owner_choices(keep_pk=self.instance.owner_id)
+        partnership_id = priority_area.framework.partnership_id
+        self.fields["owner"].queryset = owner_choices(
+            partnership_id=partnership_id, keep_pk=self.instance.owner_id
+        )
+        self.fields["lead_organisation"].queryset = Organisation.objects.filter(
+            partnerships=partnership_id
+        )
         self.fields["owner"].label_from_instance = user_label
         if self.instance.pk:
             self.helper = _helper("Save changes")

@@ -101,10 +101,10 @@ def _choice(value: str, choices: list[tuple[str, str]], what: str) -> str:
     raise forms.ValidationError(f"Unknown {what} “{value}”: use one of {allowed}.")
 
 
-def find_owner(text: str, *, current=None):
+def find_owner(text: str, *, current=None, partnership_id: int | None = None):
     """The person a cell names, by username, else email address, else full name, among active
     users (and the action's current owner); refused if nobody or several match, or if they may
-    not own actions."""
+    not own actions of the partnership."""
     name = " ".join(text.split())
     User = get_user_model()
     may_match = Q(is_active=True) if current is None else Q(is_active=True) | Q(pk=current.pk)
@@ -131,7 +131,7 @@ def find_owner(text: str, *, current=None):
             f"Unknown owner “{text}”: nobody active has this name, email address or username."
         )
     keep = current.pk if current is not None else None
-    if not owner_choices(keep_pk=keep).filter(pk=owner.pk).exists():
+    if not owner_choices(partnership_id=partnership_id, keep_pk=keep).filter(pk=owner.pk).exists():
         raise forms.ValidationError(
             f"“{text}” is neither a commissioner nor an administrator, so cannot own actions."
         )
@@ -168,7 +168,8 @@ class _Lookups:
     def organisation(self, text: str) -> Organisation:
         def find() -> Organisation:
             organisation = Organisation.objects.filter(
-                Q(short_name__iexact=text) | Q(name__iexact=text)
+                Q(short_name__iexact=text) | Q(name__iexact=text),
+                partnerships=self.priority_area.framework.partnership_id,
             ).first()
             if organisation is None:
                 raise forms.ValidationError(f"Unknown lead organisation “{text}”.")
@@ -178,7 +179,10 @@ class _Lookups:
 
     def owner(self, text: str, *, current=None):
         key = ("owner", text.lower(), current.pk if current is not None else None)
-        return self._once(key, lambda: find_owner(text, current=current))
+        partnership_id = self.priority_area.framework.partnership_id
+        return self._once(
+            key, lambda: find_owner(text, current=current, partnership_id=partnership_id)
+        )
 
 
 class ActionImportRowForm(ActionRulesMixin, forms.Form):

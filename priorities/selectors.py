@@ -23,7 +23,7 @@ def action_list(*, with_leads: bool = False) -> QuerySet[Action]:
     """Actions with what a list row shows: priority, framework, owner, organisation, overdue;
     `with_leads` adds their priorities' leads, so `can_edit_action` costs one query in all."""
     actions = Action.objects.select_related(
-        "priority_area__framework", "owner", "lead_organisation", "objective"
+        "priority_area__framework__partnership", "owner", "lead_organisation", "objective"
     ).with_overdue()
     if with_leads:
         actions = actions.prefetch_related("priority_area__lead_commissioners")
@@ -49,7 +49,7 @@ def my_actions(*, user: AbstractBaseUser) -> QuerySet[Action]:
 def action_detail() -> QuerySet[Action]:
     """An action with its priority's leads (for the edit check) and its update timeline."""
     return Action.objects.select_related(
-        "priority_area__framework", "owner", "lead_organisation", "objective"
+        "priority_area__framework__partnership", "owner", "lead_organisation", "objective"
     ).prefetch_related(
         "priority_area__lead_commissioners",
         Prefetch(
@@ -88,7 +88,7 @@ def _rag_mix() -> dict:
 def framework_list() -> QuerySet[Framework]:
     """Frameworks with their owning board and how many priorities, actions and overdue."""
     today = timezone.localdate()
-    return Framework.objects.select_related("owning_board").annotate(
+    return Framework.objects.select_related("owning_board", "partnership").annotate(
         priority_count=Count("priority_areas", distinct=True),
         action_count=Count("priority_areas__actions", distinct=True),
         overdue_count=Count(
@@ -123,7 +123,9 @@ def priorities_led_by(*, user) -> QuerySet[PriorityArea]:
 def priority_area_detail() -> QuerySet[PriorityArea]:
     """A priority with its objectives (each with its actions' RAG mix) and its indicators; its
     actions come a page at a time from `priority_area_actions`."""
-    return PriorityArea.objects.select_related("framework", "lead_board").prefetch_related(
+    return PriorityArea.objects.select_related(
+        "framework__partnership", "lead_board"
+    ).prefetch_related(
         "lead_commissioners",
         Prefetch("objectives", queryset=Objective.objects.annotate(**_rag_mix())),
         _indicators_with_values(),

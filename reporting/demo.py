@@ -62,9 +62,9 @@ def _reports() -> int:
         return created
     seed = read_seed("reporting", "reports")
     led = {
-        (area.framework.partnership, area.title): area
+        (area.framework.partnership.short_name, area.title): area
         for area in PriorityArea.objects.filter(lead_commissioners=commissioner).select_related(
-            "framework"
+            "framework__partnership"
         )
     }
     # Each report's words go to the priority they were written for, never to another's.

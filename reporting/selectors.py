@@ -10,6 +10,7 @@ from django.utils import timezone
 from commissioning import selectors as commissioning_selectors
 from commissioning.models import Contract
 from core import roles
+from core.partnerships import scope
 from governance import selectors as governance_selectors
 from governance.models import Board, Decision
 from participation.models import ParticipationRecord
@@ -77,12 +78,16 @@ def _latest_by_area(reports) -> dict[int, TermlyReport]:
     return latest
 
 
-def term_report_rows(*, term: Term, framework: Framework | None = None) -> list[dict[str, Any]]:
-    """Each priority (of a framework, or all) with its latest report for the term, if any."""
-    areas = PriorityArea.objects.select_related("framework").prefetch_related("lead_commissioners")
+def term_report_rows(
+    *, term: Term, user: AbstractBaseUser, framework: Framework | None = None
+) -> list[dict[str, Any]]:
+    """Each priority of the user's partnership (of a framework, or all) with its latest report
+    for the term, if any."""
+    areas = scope(PriorityArea.objects, user).select_related("framework")
+    areas = areas.prefetch_related("lead_commissioners")
     if framework is not None:
         areas = areas.filter(framework=framework)
-    areas = list(areas.order_by("framework__partnership", "framework__title", "order", "pk"))
+    areas = list(areas.order_by("framework__title", "order", "pk"))
     reports = TermlyReport.objects.filter(term=term, priority_area__in=[a.pk for a in areas])
     latest = _latest_by_area(reports)
     return [{"priority_area": area, "report": latest.get(area.pk)} for area in areas]
@@ -106,7 +111,8 @@ def dashboard(
     if roles.is_board_member(user):
         mine = ReportComment.objects.filter(report=OuterRef("pk"), author=user)
         reports = (
-            TermlyReport.objects.filter(term=term)
+            scope(TermlyReport.objects, user)
+            .filter(term=term)
             .exclude(status=Status.DRAFT)
             .select_related("priority_area__framework")
             .annotate(challenged_by_me=Exists(mine), **_changes_since(since, user=user))
@@ -123,13 +129,13 @@ def dashboard(
         ]
     if roles.is_commissioner(user):
         data["overdue_actions"] = list(
-            priorities_selectors.my_actions(user=user).filter(Action.overdue_q(today))
+            scope(priorities_selectors.my_actions(user=user), user).filter(Action.overdue_q(today))
         )
-        areas = list(priorities_selectors.priorities_led_by(user=user))
+        areas = list(scope(priorities_selectors.priorities_led_by(user=user), user))
         latest = _latest_by_area(TermlyReport.objects.filter(term=term, priority_area__in=areas))
         data["my_priorities"] = _next_reports_due(areas, latest, term=term)
         data["feedback_owed"] = list(
-            ParticipationRecord.objects.feedback_owed(today)
+            scope(ParticipationRecord.objects.feedback_owed(today), user)
             .filter(Q(priority_areas__lead_commissioners=user) | Q(created_by=user))
             .distinct()
             .order_by("date", "pk")
@@ -197,9 +203,11 @@ def contracts_due_assessment_for(
 ) -> list[Contract]:
     """Contracts due a performance assessment that the user manages or whose priority they
     lead."""
-    theirs = Contract.objects.filter(
-        Q(owner=user) | Q(priority_area__lead_commissioners=user)
-    ).values("pk")
+    theirs = (
+        scope(Contract.objects, user, shared=False)
+        .filter(Q(owner=user) | Q(priority_area__lead_commissioners=user))
+        .values("pk")
+    )
     return list(
         commissioning_selectors.contracts_due_assessment(
             Contract.objects.filter(pk__in=theirs), today=today
@@ -213,20 +221,25 @@ def board_pack_areas(*, board: Board) -> list[PriorityArea]:
         PriorityArea.objects.filter(Q(framework__owning_board=board) | Q(lead_board=board))
         .distinct()
         .select_related("framework")
-        .order_by("framework__partnership", "framework__title", "order", "pk")
+        .order_by("framework__title", "order", "pk")
     )
 
 
-def board_pack_boards() -> list[Board]:
-    """The active bodies that priorities report to (of frameworks they own, or that they lead),
-    each with `priority_count`: two queries, however many bodies and priorities."""
+def board_pack_boards(*, user: AbstractBaseUser) -> list[Board]:
+    """The active bodies of the user's partnership that priorities report to (of frameworks they
+    own, or that they lead), each with `priority_count`: two queries, however many bodies and
+    priorities."""
     counts: dict[int, set[int]] = {}
-    for area, owner, lead in PriorityArea.objects.values_list(
+    for area, owner, lead in scope(PriorityArea.objects, user).values_list(
         "pk", "framework__owning_board", "lead_board"
     ):
         for board in {owner, lead} - {None}:
             counts.setdefault(board, set()).add(area)
-    boards = list(Board.objects.filter(is_active=True, pk__in=counts))
+    boards = list(
+        scope(Board.objects, user)
+        .filter(is_active=True, pk__in=counts)
+        .select_related("partnership")
+    )
     for board in boards:
         board.priority_count = len(counts[board.pk])
     return boards

@@ -86,6 +86,8 @@ MATRIX: dict[str, dict] = {
     "two_factor_backup_codes": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 200)},
     # The keep-alive of the sign-out warning: a POST renews the session.
     "session_keep_alive": {"get": GET_ONLY, "post": EVERY_ROLE},
+    # The partnership switcher: an empty POST names none of one's partnerships, and goes home.
+    "switch_partnership": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     # Notifications: everyone has their own; another's answers 404, never shows it.
     "notifications:list": {"get": EVERY_ROLE},
     "notifications:open": {"object": "notification", "get": by_role(302, 302, 404, 404, 404)},

@@ -20,7 +20,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 # Rows after one `load_demo` on an empty database: the counts of the demo before its content
 # moved from demo_data.py into YAML.
 DEMO_ROWS = {
-    "auth.User": 82,
+    # 82, and each demo partnership's own commissioner, board member and administrator.
+    "auth.User": 88,
+    "core.Partnership": 2,
     "governance.Organisation": 20,
     "governance.Board": 24,
     # 102, and the demo board member's seat (reporting/demo/notifications.yaml).
@@ -41,13 +43,14 @@ DEMO_ROWS = {
     "commissioning.Provider": 12,
     "commissioning.Contract": 15,
     "commissioning.ContractReview": 4,
-    "commissioning.CommissioningActivity": 9,
+    # 9, and the Pan-Cheshire CSE and Missing service that Halton shares with West Cheshire.
+    "commissioning.CommissioningActivity": 10,
     "commissioning.ExtensionOption": 6,
     "commissioning.ContractVariation": 1,
     "commissioning.DecommissioningPlan": 1,
     "participation.DecommissioningConsultation": 1,
-    "commissioning.NeedsAssessment": 8,
-    "commissioning.StageMove": 14,
+    "commissioning.NeedsAssessment": 9,
+    "commissioning.StageMove": 15,
     "participation.StakeholderGroup": 12,
     "participation.ParticipationRecord": 13,
     "participation.VoiceQuestion": 15,
@@ -73,28 +76,31 @@ SENTENCES = [
     ),
     (
         "governance.Board",
-        {"name": "Access Sub-group", "partnership": "West Cheshire"},
+        {"name": "Access Sub-group", "partnership__short_name": "West Cheshire"},
         "purpose",
         "Sub-group of the EHWP developing a single point of access service for children and "
         "young people's emotional health and wellbeing support.",
     ),
     (
         "priorities.PriorityArea",
-        {"framework__partnership": "West Cheshire", "title": "Emotional Health and Wellbeing"},
+        {
+            "framework__partnership__short_name": "West Cheshire",
+            "title": "Emotional Health and Wellbeing",
+        },
         "aim",
         "To promote and improve the emotional health and wellbeing of children, young people "
         "and their families.",
     ),
     (
         "priorities.Action",
-        {"priority_area__framework__partnership": "West Cheshire"},
+        {"priority_area__framework__partnership__short_name": "West Cheshire"},
         "description",
         "Monitor access and referrals into CAMHS on a quarterly basis through the creation of a "
         "new dashboard",
     ),
     (
         "priorities.Objective",
-        {"priority_area__framework__partnership": "Halton", "priority_area__order": 1},
+        {"priority_area__framework__partnership__short_name": "Halton", "priority_area__order": 1},
         "text",
         "We are committed to working together to deliver our vision “for every child to be given "
         "the best start in life so that they are happy, healthy and ready for learning”.",
@@ -114,13 +120,13 @@ SENTENCES = [
     ),
     (
         "commissioning.Service",
-        {"partnership": "Halton", "client_group": "cyp"},
+        {"partnership__short_name": "Halton", "client_group": "cyp"},
         "name",
         "Short Breaks for Children & Young People with SEND",
     ),
     (
         "commissioning.CommissioningActivity",
-        {"priority_area__framework__partnership": "West Cheshire"},
+        {"priority_area__framework__partnership__short_name": "West Cheshire"},
         "description",
         "Commission a targeted service for children and young people supported by IES who do "
         "not meet the CAMHS threshold, building capacity in the 0-19 workforce.",
@@ -133,20 +139,20 @@ SENTENCES = [
     ),
     (
         "participation.ParticipationRecord",
-        {"priority_areas__framework__partnership": "Halton"},
+        {"priority_areas__framework__partnership__short_name": "Halton"},
         "you_said",
         "You want an advocate who knows you before a review meeting, not on the day, and who "
         "you can reach by text.",
     ),
     (
         "participation.ParticipationRecord",
-        {"priority_areas__framework__partnership": "West Cheshire"},
+        {"priority_areas__framework__partnership__short_name": "West Cheshire"},
         "you_said",
         "You want support in school, after school and online, not only in clinics.",
     ),
     (
         "participation.StakeholderGroup",
-        {"partnership": "West Cheshire"},
+        {"partnership__short_name": "West Cheshire"},
         "description",
         "Includes the UK Youth Parliament Representatives for Cheshire West and Chester.",
     ),
@@ -205,14 +211,15 @@ def test_the_seeds_words_are_where_a_person_reads_them(loaded):
 def test_the_seeds_figures_and_dates_from_today(loaded):
     Indicator = _model("priorities.Indicator")
     injuries = Indicator.objects.get(
-        priority_area__framework__partnership="Halton", name__startswith="Hospital admissions"
+        priority_area__framework__partnership__short_name="Halton",
+        name__startswith="Hospital admissions",
     ).values.get()
     assert (injuries.period_label, injuries.value, injuries.comparator_value) == (
         "2016",
         Decimal("144"),
         Decimal("129.6"),
     )
-    halton = _model("priorities.Framework").objects.get(partnership="Halton")
+    halton = _model("priorities.Framework").objects.get(partnership__short_name="Halton")
     # The seed's review date (31 March 2021), moved on to its next anniversary after today.
     today = timezone.localdate()
     assert halton.period == "2018-21"
@@ -373,10 +380,12 @@ def test_no_partnerships_demo_text_names_what_only_the_other_partnerships_framew
 def test_the_demos_reports_and_needs_assessments_are_each_their_own(loaded):
     """A Halton report read West Cheshire's words, and an activity had two identical needs
     assessments."""
-    reports = _model("reporting.TermlyReport").objects.select_related("priority_area__framework")
+    reports = _model("reporting.TermlyReport").objects.select_related(
+        "priority_area__framework__partnership"
+    )
     texts = [
         (
-            r.priority_area.framework.partnership,
+            r.priority_area.framework.partnership.short_name,
             f"{r.highlights} {r.risks_and_issues} {r.asks_of_board}",
         )
         for r in reports

@@ -113,7 +113,25 @@ class CommissioningActivity(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    partnership = models.ForeignKey(
+        "core.Partnership",
+        on_delete=models.PROTECT,
+        related_name="commissioning_activities",
+        verbose_name="lead partnership",
+        help_text="The partnership that leads it; only its commissioners edit it.",
+    )
+    shared_with = models.ManyToManyField(
+        "core.Partnership",
+        blank=True,
+        related_name="shared_commissioning_activities",
+        verbose_name="shared with",
+        help_text="Other partnerships commissioning it jointly: they see it, the lead edits it.",
+    )
+
     history = HistoricalRecords()
+
+    partnership_lookup = "partnership"
+    shared_partnerships_lookup = "shared_with"
 
     class Meta:
         ordering = ["title", "pk"]
@@ -137,6 +155,13 @@ class CommissioningActivity(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commissioning:activity_detail", args=[self.pk])
+
+    def take_partnership_from_priority(self) -> None:
+        """A new activity is led by the partnership of its priority."""
+        if self.partnership_id is None and self.priority_area_id is not None:
+            self.partnership_id = PriorityArea.objects.values_list(
+                "framework__partnership", flat=True
+            ).get(pk=self.priority_area_id)
 
     @property
     def has_specification(self) -> bool:
@@ -165,6 +190,8 @@ class StageMove(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "activity__partnership"
+
     class Meta:
         ordering = ["-moved_at", "-pk"]
         verbose_name = "stage move"
@@ -189,6 +216,8 @@ class NeedsAssessment(models.Model):
     key_findings = models.TextField()
     is_sample = models.BooleanField("sample data", default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    partnership_lookup = "activity__partnership"
 
     class Meta:
         ordering = ["-date", "-pk"]

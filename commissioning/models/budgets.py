@@ -33,7 +33,13 @@ class FundingAgreement(models.Model):
         "sample data", default=False, help_text="Invented for the demo, not a real agreement."
     )
 
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="funding_agreements"
+    )
+
     history = HistoricalRecords()
+
+    partnership_lookup = "partnership"
 
     class Meta:
         ordering = ["-start_date", "reference"]

@@ -148,9 +148,27 @@ class Contract(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    partnership = models.ForeignKey(
+        "core.Partnership",
+        on_delete=models.PROTECT,
+        related_name="contracts",
+        verbose_name="lead partnership",
+        help_text="The partnership that leads it; only its commissioners edit it.",
+    )
+    shared_with = models.ManyToManyField(
+        "core.Partnership",
+        blank=True,
+        related_name="shared_contracts",
+        verbose_name="shared with",
+        help_text="Other partnerships commissioning it jointly: they see it, the lead edits it.",
+    )
+
     objects = ContractQuerySet.as_manager()
 
     history = HistoricalRecords()
+
+    partnership_lookup = "partnership"
+    shared_partnerships_lookup = "shared_with"
 
     class Meta:
         ordering = ["end_date", "reference"]
@@ -184,6 +202,18 @@ class Contract(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commissioning:contract_detail", args=[self.pk])
+
+    def take_partnership_from_parents(self) -> None:
+        """A new contract is led by the partnership of its priority, else of the activity that
+        let it, else of its service."""
+        if self.partnership_id is not None:
+            return
+        if self.priority_area_id is not None:
+            self.partnership_id = self.priority_area.framework.partnership_id
+        elif self.activity_id is not None:
+            self.partnership_id = self.activity.partnership_id
+        elif self.service_id is not None:
+            self.partnership_id = self.service.partnership_id
 
     @property
     def is_in_force(self) -> bool:
@@ -334,6 +364,8 @@ class ContractReview(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "contract__partnership"
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -39,6 +39,8 @@ class ExtensionOption(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "contract__partnership"
+
     class Meta:
         ordering = ["contract", "order"]
         verbose_name = "extension option"
@@ -107,6 +109,8 @@ class ContractVariation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "contract__partnership"
 
     class Meta:
         ordering = ["-agreed_on", "-pk"]
@@ -249,6 +253,8 @@ class DecommissioningPlan(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "contract__partnership"
 
     class Meta:
         ordering = ["service_end_date", "pk"]

@@ -46,6 +46,8 @@ class KeyPerformanceIndicator(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "contract__partnership"
+
     class Meta:
         ordering = ["name", "pk"]
         verbose_name = "KPI"
@@ -87,6 +89,8 @@ class KpiValue(models.Model):
     is_sample = models.BooleanField("sample data", default=False)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "kpi__contract__partnership"
 
     class Meta:
         ordering = ["-period_end", "-pk"]
@@ -130,6 +134,8 @@ class PerformanceAssessment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "contract__partnership"
 
     class Meta:
         ordering = ["-date", "-pk"]

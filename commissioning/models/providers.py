@@ -61,8 +61,8 @@ class Service(models.Model):
         HEALTH = "health", "Health"
 
     name = models.CharField(max_length=300)
-    partnership = models.CharField(
-        max_length=100, help_text="The children's trust partnership, e.g. Halton."
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="services"
     )
     client_group = models.CharField(max_length=20, choices=ClientGroup.choices)
     description = models.TextField(blank=True)
@@ -70,8 +70,10 @@ class Service(models.Model):
         PriorityArea, blank=True, related_name="services", verbose_name="priority areas"
     )
 
+    partnership_lookup = "partnership"
+
     class Meta:
-        ordering = ["partnership", "client_group", "name"]
+        ordering = ["partnership__name", "client_group", "name"]
         constraints = [
             models.UniqueConstraint(
                 fields=["partnership", "client_group", "name"],

@@ -85,9 +85,11 @@ def activity_create(
     data: dict[str, Any],
     organisations: Iterable[Organisation],
     recommissions: Contract | None = None,
+    shared_with: Iterable | None = None,
     is_sample: bool = False,
 ) -> CommissioningActivity:
-    """Start a commissioning activity at Analyse, cycle 1."""
+    """Start a commissioning activity at Analyse, cycle 1, led by its priority's partnership
+    and shared with `shared_with` (other partnerships)."""
     organisations = list(organisations)
     if not organisations:
         raise ValidationError(
@@ -102,9 +104,11 @@ def activity_create(
     )
     if activity.has_specification:
         activity.specification_cycle = activity.cycle_number
+    activity.take_partnership_from_priority()
     activity.full_clean()
     activity.save()
     activity.commissioning_organisations.set(organisations)
+    share_with(activity, shared_with)
     return activity
 
 
@@ -115,6 +119,7 @@ def activity_update(
     data: dict[str, Any],
     organisations: Iterable[Organisation],
     expected_version: int,
+    shared_with: Iterable | None = None,
 ) -> CommissioningActivity:
     """Change an activity's details, refusing (EditConflict) the save if it changed since it
     was read."""
@@ -132,6 +137,7 @@ def activity_update(
         changes["specification_cycle"] = current.cycle_number
     save_edit(current, changes, also_update=["updated_at"])
     current.commissioning_organisations.set(organisations)
+    share_with(current, shared_with)
     return current
 
 
@@ -415,6 +421,7 @@ from commissioning.services.contracts import (  # noqa: E402
     decision_refusal,
     decommissioning_plan_complete,
     decommissioning_plan_update,
+    share_with,
 )
 
 __all__ = [
@@ -432,6 +439,7 @@ __all__ = [
     "NEEDS_ASSESSMENT_FIELDS",
     "PLAN_EDITABLE_FIELDS",
     "activity_create",
+    "share_with",
     "activity_move_to_stage",
     "activity_update",
     "contract_create",

@@ -148,6 +148,20 @@ def _set_options(contract: Contract, months: Sequence[int]) -> None:
         option.delete()
 
 
+SHARE_NOT_LEAD_MESSAGE = "Share it with other partnerships: its lead partnership already has it."
+
+
+def share_with(record: Contract | CommissioningActivity, partnerships: Iterable | None) -> None:
+    """Share a saved contract or activity with `partnerships` (None: leave it as it is): they
+    see it, its lead partnership edits it."""
+    if partnerships is None:
+        return
+    partnerships = list(partnerships)
+    if any(p.pk == record.partnership_id for p in partnerships):
+        raise ValidationError({"shared_with": SHARE_NOT_LEAD_MESSAGE})
+    record.shared_with.set(partnerships)
+
+
 def _check_may_keep(contract: Contract, user: AbstractBaseUser) -> None:
     if not roles.can_edit_contract(user, contract):
         raise ValidationError(
@@ -165,22 +179,26 @@ def contract_create(
     co_commissioners: Iterable[Organisation] = (),
     options: Sequence[int] = (),
     created_by: AbstractBaseUser,
+    shared_with: Iterable | None = None,
     is_sample: bool = False,
 ) -> Contract:
-    """Add a contract, with its extension options (their lengths in months, in order). Its
-    current end date starts as the end of its initial term."""
+    """Add a contract, with its extension options (their lengths in months, in order), shared
+    with `shared_with` (other partnerships). Its current end date starts as the end of its
+    initial term; it is led by the partnership of its priority (else its service)."""
     data = _only(data, CONTRACT_EDITABLE_FIELDS, "a contract")
     if not data.get("end_date"):
         data["end_date"] = data.get("initial_end_date")
     if not data.get("initial_end_date"):
         data["initial_end_date"] = data.get("end_date")
     contract = Contract(**data, is_sample=is_sample)
+    contract.take_partnership_from_parents()
     if contract.activity_id:
         contract.activity_cycle = contract.activity.cycle_number
     _check_may_keep(contract, created_by)
     contract.full_clean()
     contract.save()
     contract.co_commissioners.set(co_commissioners)
+    share_with(contract, shared_with)
     _set_options(contract, options)
     return contract
 
@@ -194,6 +212,7 @@ def contract_update(
     options: Sequence[int],
     updated_by: AbstractBaseUser,
     expected_version: int,
+    shared_with: Iterable | None = None,
 ) -> Contract:
     """Change a contract and its options left; refused (EditConflict) if it changed since it
     was read."""
@@ -211,6 +230,7 @@ def contract_update(
     _check_may_keep(current, updated_by)
     save_edit(current, changes, also_update=["updated_at"])
     current.co_commissioners.set(co_commissioners)
+    share_with(current, shared_with)
     _set_options(current, options)
     return current
 
@@ -460,6 +480,7 @@ def _decommission(contract: Contract, review: ContractReview, details: dict, use
         stage=Stage.DO,
         budget=None,
         is_sample=review.is_sample,
+        partnership_id=contract.partnership_id,
     )
     activity.full_clean()
     activity.save()

@@ -21,7 +21,7 @@ from commissioning.models import (
     Provider,
     Service,
 )
-from core.tests.factories import CommissionerFactory
+from core.tests.factories import CommissionerFactory, default_partnership
 from governance.tests.factories import OrganisationFactory
 from priorities.models import RAG
 from priorities.tests.factories import PriorityAreaFactory
@@ -64,7 +64,7 @@ class ServiceFactory(factory.django.DjangoModelFactory):
         model = Service
 
     name = factory.Sequence(lambda n: f"Support to Young Carers {n}")
-    partnership = "Halton"
+    partnership = factory.LazyFunction(default_partnership)
     client_group = Service.ClientGroup.CHILDREN_YOUNG_PEOPLE
 
 
@@ -76,6 +76,7 @@ class ActivityFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Targeted emotional wellbeing service {n}")
     description = "Early support for children who do not meet the CAMHS threshold."
     priority_area = factory.SubFactory(PriorityAreaFactory)
+    partnership = factory.LazyAttribute(lambda o: o.priority_area.framework.partnership)
     lead_commissioner = factory.SubFactory(CommissionerFactory)
     budget = Decimal("250000.00")
     cycle_number = 1
@@ -119,6 +120,11 @@ class ContractFactory(factory.django.DjangoModelFactory):
         lambda o: o.activity.priority_area if o.activity else None
     )
     owner = factory.LazyAttribute(lambda o: o.activity.lead_commissioner if o.activity else None)
+    partnership = factory.LazyAttribute(
+        lambda o: (
+            o.priority_area.framework.partnership if o.priority_area else o.service.partnership
+        )
+    )
     form = Contract.Form.BLOCK
     procurement_route = Contract.Route.OPEN
     lead_organisation = factory.SubFactory(OrganisationFactory)
@@ -194,6 +200,7 @@ class FundingAgreementFactory(factory.django.DjangoModelFactory):
     kind = FundingAgreement.Kind.SECTION_75
     reference = factory.Sequence(lambda n: f"S75-{n:03d}")
     title = "Children's emotional health pooled budget"
+    partnership = factory.LazyFunction(default_partnership)
     start_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=700))
     end_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=700))
 

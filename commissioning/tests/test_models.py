@@ -14,6 +14,7 @@ from commissioning.tests.factories import (
     ContractReviewFactory,
     ServiceFactory,
 )
+from core.tests.factories import PartnershipFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
@@ -77,10 +78,10 @@ def test_review_decision_needs_its_date():
 
 
 def test_service_name_unique_per_partnership_and_client_group():
-    ServiceFactory(name="Advocacy", partnership="Halton")
-    ServiceFactory(name="Advocacy", partnership="West Cheshire")
+    ServiceFactory(name="Advocacy")
+    ServiceFactory(name="Advocacy", partnership=PartnershipFactory(short_name="West Cheshire"))
     with pytest.raises(IntegrityError), transaction.atomic():
-        ServiceFactory(name="Advocacy", partnership="Halton")
+        ServiceFactory(name="Advocacy")
 
 
 @pytest.mark.parametrize(

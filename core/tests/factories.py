@@ -1,11 +1,14 @@
 """Factories for users with a role: every app's tests start from these."""
 
+from contextlib import contextmanager
+
 import factory
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from core import roles
+from core.partnerships import grant_role
 
 
 def _role_group(name: str) -> Group:
@@ -17,13 +20,55 @@ def _role_group(name: str) -> Group:
     return group
 
 
+# The partnership factories use when not told: Halton, unless `default_partnership_as` says.
+_DEFAULT_SHORT_NAME = ["Halton"]
+
+
+@contextmanager
+def default_partnership_as(short_name: str):
+    """Inside it, every factory's default partnership is `short_name` (to build a second
+    partnership's records with the same factories)."""
+    _DEFAULT_SHORT_NAME.append(short_name)
+    try:
+        yield
+    finally:
+        _DEFAULT_SHORT_NAME.pop()
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    """Halton unless told otherwise: one partnership is what most tests need, and every
+    factory that needs a partnership shares it."""
+
+    class Meta:
+        model = "core.Partnership"
+        django_get_or_create = ("short_name",)
+
+    short_name = factory.LazyFunction(lambda: _DEFAULT_SHORT_NAME[-1])
+    name = factory.LazyAttribute(lambda p: f"{p.short_name} Children's Trust")
+    slug = factory.LazyAttribute(lambda p: p.short_name.lower().replace(" ", "-"))
+    area = factory.LazyAttribute(lambda p: f"Borough of {p.short_name}")
+
+
+def default_partnership():
+    return PartnershipFactory()
+
+
 def _role_hook(default: str | None) -> factory.PostGeneration:
-    def add_role_group(user, create, extracted, **kwargs):
+    """`role=` gives the user that role in `partnership=` (the default partnership)."""
+
+    def add_membership(user, create, extracted, **kwargs):
         role = extracted or default
         if create and role:
-            user.groups.add(_role_group(role))
+            _role_group(role)  # made again if a transactional test flushed the groups
+            give_role(user, role, kwargs.get("partnership"))
 
-    return factory.PostGeneration(add_role_group)
+    return factory.PostGeneration(add_membership)
+
+
+def give_role(user, role: str, partnership=None):
+    """Make `user` hold `role` in `partnership` (the default one when None)."""
+    grant_role(user=user, partnership=partnership or default_partnership(), role=role)
+    return user
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -5,6 +5,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
+from core.tests.factories import default_partnership
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -12,10 +13,17 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
         django_get_or_create = ("short_name",)
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Borough Council {n}")
     short_name = factory.Sequence(lambda n: f"BC{n}")
     kind = Organisation.Kind.COUNCIL
+
+    @factory.post_generation
+    def partnerships(self, create, extracted, **kwargs):
+        """A partner in the default partnership unless `partnerships=[...]` says otherwise."""
+        if create:
+            self.partnerships.add(*(extracted or [default_partnership()]))
 
 
 class BoardFactory(factory.django.DjangoModelFactory):
@@ -23,7 +31,7 @@ class BoardFactory(factory.django.DjangoModelFactory):
         model = Board
 
     name = factory.Sequence(lambda n: f"Children's Trust Board {n}")
-    partnership = "Halton"
+    partnership = factory.LazyFunction(default_partnership)
     kind = Board.Kind.BOARD
     reports_to = None
     purpose = "Sets the strategic direction of the Children, Young People and Families Plan."

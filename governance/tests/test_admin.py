@@ -66,7 +66,7 @@ def test_admin_refuses_a_cycle_and_saves_nothing(administrator_client):
         url,
         {
             "name": top.name,
-            "partnership": top.partnership,
+            "partnership": top.partnership_id,
             "kind": top.kind,
             "reports_to": child.pk,
             "is_active": "on",

@@ -7,8 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core import roles
+from core.models import Partnership
 from core.roles import can_edit_board_records
 from core.seed_files import read_partnership_rows
+from core.tests.factories import UserFactory, give_role
 from governance import demo
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
@@ -53,7 +56,7 @@ def test_every_body_of_both_seeds_with_its_reporting_line():
         halton.reporting_bodies.values_list("name", flat=True)
     )
     executive = Board.objects.get(name="Children's Trust Executive")
-    assert executive.partnership == "West Cheshire"
+    assert executive.partnership.short_name == "West Cheshire"
     assert executive.reporting_bodies.filter(name__startswith="Emotional Health").exists()
     assert Board.objects.get(name="Access Sub-group").reports_to.reports_to == executive
 
@@ -82,10 +85,16 @@ def test_meeting_times_are_london_wall_clock_times():
 
 
 @pytest.mark.usefixtures("demo")
-def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(board_member_client):
-    """The issue's "done when": structure, then a board, then a meeting and its decisions."""
+def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(client):
+    """The issue's "done when": structure, then a board, then a meeting and its decisions; a
+    West Cheshire board member sees West Cheshire's structure, not Halton's."""
+    member = give_role(
+        UserFactory(), roles.BOARD_MEMBER, Partnership.objects.get(short_name="West Cheshire")
+    )
+    client.force_login(member)
+    board_member_client = client
     structure = board_member_client.get("/governance/").content.decode()
-    assert "Halton Children&#x27;s Trust Board</a>" in structure
+    assert "Halton Children&#x27;s Trust Board</a>" not in structure
     assert "Children&#x27;s Trust Executive</a>" in structure
     assert "Access Sub-group</a>" in structure
     executive = Board.objects.get(name="Children's Trust Executive")

@@ -29,7 +29,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 def _board_data(board: Board, reports_to: Board | None) -> dict:
     return {
         "name": board.name,
-        "partnership": board.partnership,
+        "partnership": board.partnership_id,
         "kind": board.kind,
         "reports_to": reports_to.pk if reports_to else "",
         "purpose": board.purpose,
@@ -59,7 +59,7 @@ class TestBoardForm:
 
     def test_accepts_a_new_body_under_an_existing_one(self):
         top = BoardFactory()
-        new = Board(name="SEND Review", kind=Board.Kind.SUB_GROUP, partnership="Halton")
+        new = Board(name="SEND Review", kind=Board.Kind.SUB_GROUP, partnership=top.partnership)
         form = BoardForm(data=_board_data(new, top))
         assert form.is_valid(), form.errors
         assert form.save().reports_to == top

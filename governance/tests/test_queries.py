@@ -22,7 +22,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 def _add_trees(count: int) -> None:
     """`count` top bodies, each with a chaired sub-group and a sub-sub-group."""
     for n in range(count):
-        top = BoardFactory(partnership=f"Partnership {n % 3}")
+        top = BoardFactory()
         MembershipFactory(board=top, role="chair")
         child = SubGroupFactory(reports_to=top)
         MembershipFactory(board=child, role="chair")

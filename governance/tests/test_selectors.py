@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from core.tests.factories import PartnershipFactory
 from governance import selectors
 from governance.models import Board
 from governance.tests.factories import (
@@ -18,15 +19,22 @@ from governance.tests.factories import (
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 
-def test_structure_groups_by_partnership_with_the_main_body_first():
-    BoardFactory(name="Health and Wellbeing Board", partnership="Halton")
-    trust = BoardFactory(name="Halton Children's Trust Board", partnership="Halton")
+def test_structure_shows_the_users_partnership_with_the_main_body_first(board_member):
+    BoardFactory(
+        name="Health and Wellbeing Board", partnership=PartnershipFactory(short_name="Halton")
+    )
+    trust = BoardFactory(
+        name="Halton Children's Trust Board", partnership=PartnershipFactory(short_name="Halton")
+    )
     send = SubGroupFactory(name="SEND Strategic Group", reports_to=trust)
     SubGroupFactory(name="SEND Review", reports_to=send)
     SubGroupFactory(name="Halton Youth Cabinet", reports_to=trust)
-    BoardFactory(name="Children's Trust Executive", partnership="West Cheshire")
-    partnerships = selectors.governance_structure()
-    assert [p.name for p in partnerships] == ["Halton", "West Cheshire"]
+    BoardFactory(
+        name="Children's Trust Executive",
+        partnership=PartnershipFactory(short_name="West Cheshire"),
+    )
+    partnerships = selectors.governance_structure(board_member)
+    assert [p.name for p in partnerships] == ["Halton Children's Trust"]  # not West Cheshire's
     halton = partnerships[0]
     assert [node.board.name for node in halton.roots] == [
         "Halton Children's Trust Board",
@@ -41,7 +49,7 @@ def test_structure_groups_by_partnership_with_the_main_body_first():
     assert trust_node.size == 4
 
 
-def test_chair_is_the_current_one(today):
+def test_chair_is_the_current_one(today, board_member):
     board = BoardFactory()
     MembershipFactory(
         board=board,
@@ -52,13 +60,13 @@ def test_chair_is_the_current_one(today):
     )
     MembershipFactory(board=board, person_name="Vice-chair", role="vice_chair")
     MembershipFactory(board=board, person_name="Director of Children's Services", role="chair")
-    node = selectors.governance_structure()[0].roots[0]
+    node = selectors.governance_structure(board_member)[0].roots[0]
     assert node.chair.person_name == "Director of Children's Services"
 
 
-def test_a_body_without_a_chair_has_none():
+def test_a_body_without_a_chair_has_none(board_member):
     BoardFactory()
-    assert selectors.governance_structure()[0].roots[0].chair is None
+    assert selectors.governance_structure(board_member)[0].roots[0].chair is None
 
 
 def test_board_page_data_splits_members_and_meetings(today):
@@ -82,13 +90,13 @@ def test_board_page_data_splits_members_and_meetings(today):
     assert data["decision_count"] == selectors.BOARD_PAGE_LIMIT + 1
 
 
-def test_rows_close_every_nested_list_they_open():
+def test_rows_close_every_nested_list_they_open(board_member):
     top = BoardFactory(name="A top")
     child = SubGroupFactory(name="B child", reports_to=top)
     SubGroupFactory(name="C grandchild", reports_to=child)
     SubGroupFactory(name="D second child", reports_to=top)
     BoardFactory(name="E other top")
-    rows = selectors.governance_structure()[0].rows
+    rows = selectors.governance_structure(board_member)[0].rows
     assert [(row.node.board.name, row.depth, len(row.closes)) for row in rows] == [
         ("A top", 0, 0),
         ("B child", 1, 0),
@@ -98,10 +106,10 @@ def test_rows_close_every_nested_list_they_open():
     ]
 
 
-def test_bodies_in_a_reporting_loop_are_still_shown():
+def test_bodies_in_a_reporting_loop_are_still_shown(board_member):
     """A loop written around the model's checks hid its bodies from the page."""
     first = BoardFactory(name="First")
     second = SubGroupFactory(name="Second", reports_to=first)
     Board.objects.filter(pk=first.pk).update(reports_to=second)
-    rows = selectors.governance_structure()[0].rows
+    rows = selectors.governance_structure(board_member)[0].rows
     assert [(row.node.board.name, row.depth) for row in rows] == [("First", 0), ("Second", 1)]

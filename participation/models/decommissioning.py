@@ -34,6 +34,8 @@ class DecommissioningConsultation(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "plan__contract__partnership"
+
     class Meta:
         ordering = ["record__date", "pk"]
         verbose_name = "decommissioning consultation"

@@ -19,8 +19,8 @@ class StakeholderGroup(models.Model):
 
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=30, choices=Kind.choices)
-    partnership = models.CharField(
-        max_length=100, blank=True, help_text="The children's trust partnership, e.g. Halton."
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="stakeholder_groups"
     )
     description = models.TextField(blank=True)
     convening_organisation = models.ForeignKey(
@@ -33,8 +33,10 @@ class StakeholderGroup(models.Model):
     )
     is_active = models.BooleanField("active", default=True)
 
+    partnership_lookup = "partnership"
+
     class Meta:
-        ordering = ["partnership", "name"]
+        ordering = ["partnership__name", "name"]
         verbose_name = "stakeholder group"
 
     def __str__(self) -> str:

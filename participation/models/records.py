@@ -149,9 +149,15 @@ class ParticipationRecord(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="participation_records"
+    )
+
     objects = ParticipationRecordQuerySet.as_manager()
 
     history = HistoricalRecords()
+
+    partnership_lookup = "partnership"
 
     class Meta:
         ordering = ["-date", "-pk"]

@@ -52,6 +52,8 @@ class VoiceAnswer(models.Model):
     # Each earlier answer, and who gave it.
     history = HistoricalRecords()
 
+    partnership_lookup = "activity__partnership"
+
     class Meta:
         ordering = ["activity", "cycle_number", "question"]
         verbose_name = "voice-of-the-child answer"

@@ -5,10 +5,9 @@ import datetime
 import factory
 from django.utils import timezone
 
-from commissioning.tests.factories import DecommissioningPlanFactory
+from commissioning.tests.factories import DecommissioningPlanFactory, OrganisationFactory
 from core.choices import Stage
-from core.tests.factories import CommissionerFactory
-from governance.tests.factories import OrganisationFactory
+from core.tests.factories import CommissionerFactory, default_partnership
 from participation.models import (
     DecommissioningConsultation,
     Level,
@@ -27,7 +26,7 @@ class StakeholderGroupFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Children in Care Council {n}")
     kind = StakeholderGroup.Kind.CARE_EXPERIENCED
-    partnership = "Halton"
+    partnership = factory.LazyFunction(default_partnership)
     description = "Voice of children in care in the Children's Trust governance structure."
     convening_organisation = factory.SubFactory(OrganisationFactory)
 
@@ -49,6 +48,7 @@ class ParticipationRecordFactory(factory.django.DjangoModelFactory):
     children_in_care = 9
     you_said = "You want to meet your advocate before a review, not on the day."
     created_by = factory.SubFactory(CommissionerFactory)
+    partnership = factory.LazyFunction(default_partnership)
 
     @factory.post_generation
     def priority_areas(self, create, extracted, **kwargs):

@@ -91,6 +91,8 @@ class Action(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "priority_area__framework__partnership"
+
     class Meta:
         ordering = ["due_date", "pk"]
         indexes = [
@@ -162,6 +164,8 @@ class ProgressUpdate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "action__priority_area__framework__partnership"
 
     class Meta:
         # Latest first: the newest date, and on one date the last one written.

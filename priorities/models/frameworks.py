@@ -17,8 +17,8 @@ class Framework(models.Model):
         ARCHIVED = "archived", "Archived"
 
     title = models.CharField(max_length=200)
-    partnership = models.CharField(
-        max_length=100, help_text="The children's trust partnership, e.g. Halton."
+    partnership = models.ForeignKey(
+        "core.Partnership", on_delete=models.PROTECT, related_name="frameworks"
     )
     period = models.CharField(max_length=20, help_text="e.g. 2017/19")
     version = models.CharField(max_length=20, blank=True)
@@ -34,8 +34,10 @@ class Framework(models.Model):
         help_text="Shown beside the review date: e.g. that the demo moved it from the seed's.",
     )
 
+    partnership_lookup = "partnership"
+
     class Meta:
-        ordering = ["partnership", "-period", "title"]
+        ordering = ["partnership__name", "-period", "title"]
         constraints = [
             models.UniqueConstraint(
                 fields=["title", "period"],
@@ -81,6 +83,8 @@ class PriorityArea(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="led_priority_areas"
     )
 
+    partnership_lookup = "framework__partnership"
+
     class Meta:
         ordering = ["framework", "order", "pk"]
         verbose_name = "priority area"
@@ -109,6 +113,8 @@ class Objective(models.Model):
     order = models.PositiveIntegerField(default=1)
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+
+    partnership_lookup = "priority_area__framework__partnership"
 
     class Meta:
         ordering = ["priority_area", "order", "pk"]

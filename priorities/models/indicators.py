@@ -35,6 +35,8 @@ class Indicator(models.Model):
 
     history = HistoricalRecords()
 
+    partnership_lookup = "priority_area__framework__partnership"
+
     class Meta:
         ordering = ["priority_area", "order", "pk"]
         constraints = [
@@ -81,6 +83,8 @@ class IndicatorValue(models.Model):
     note = models.TextField(blank=True)
 
     history = HistoricalRecords()
+
+    partnership_lookup = "indicator__priority_area__framework__partnership"
 
     class Meta:
         ordering = ["indicator", "-period_end"]

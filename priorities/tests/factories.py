@@ -7,7 +7,7 @@ import factory
 from django.utils import timezone
 
 from core.choices import Stage
-from core.tests.factories import CommissionerFactory
+from core.tests.factories import CommissionerFactory, default_partnership
 from governance.tests.factories import BoardFactory, OrganisationFactory
 from priorities.models import (
     RAG,
@@ -26,7 +26,7 @@ class FrameworkFactory(factory.django.DjangoModelFactory):
         model = Framework
 
     title = factory.Sequence(lambda n: f"Children's Trust Commissioning Framework {n}")
-    partnership = "Halton"
+    partnership = factory.LazyFunction(default_partnership)
     period = "2018-21"
     version = "1.0"
     status = Framework.Status.APPROVED

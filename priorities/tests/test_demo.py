@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from core.demo_partnerships import demo_partnership
 from core.demo_users import ensure_demo_users
 from core.seed_files import read_seed
 from governance.demo import seed_organisations
@@ -46,7 +47,7 @@ def test_loading_twice_changes_nothing(loaded):
 
 def test_west_cheshire_has_every_priority_objective_and_action_word_for_word(loaded):
     seed = read_seed("priorities", "west_cheshire")
-    framework = Framework.objects.get(partnership="West Cheshire")
+    framework = Framework.objects.get(partnership__short_name="West Cheshire")
     assert framework.period == "2017/19"
     areas = list(framework.priority_areas.order_by("order"))
     assert [a.title for a in areas] == [p["title"] for p in seed["priorities"]]
@@ -60,7 +61,7 @@ def test_west_cheshire_has_every_priority_objective_and_action_word_for_word(loa
 
 
 def test_halton_has_six_priorities_and_the_seeds_indicator_figures(loaded):
-    halton = Framework.objects.get(partnership="Halton")
+    halton = Framework.objects.get(partnership__short_name="Halton")
     assert halton.priority_areas.count() == 6
     gld = Indicator.objects.get(name="Good level of development at age 5")
     values = {v.period_label: v for v in gld.values.all()}
@@ -86,7 +87,10 @@ def test_owners_are_job_titles_and_updates_are_marked_as_sample(loaded):
 @pytest.mark.dates
 def test_demo_commissioner_leads_in_both_frameworks_and_owns_an_overdue_action(loaded):
     led = PriorityArea.objects.filter(lead_commissioners__username="commissioner")
-    assert set(led.values_list("framework__partnership", flat=True)) == {"Halton", "West Cheshire"}
+    assert set(led.values_list("framework__partnership__short_name", flat=True)) == {
+        "Halton",
+        "West Cheshire",
+    }
     owned = Action.objects.filter(owner__username="commissioner")
     assert owned.overdue().exists()
 
@@ -95,7 +99,9 @@ def test_organisations_are_shared_with_the_governance_demo():
     """The seeds spell some organisations differently: each must exist once."""
     # Not the shared `demo`: this needs the organisations made before the priorities' loader.
     for organisation in seed_organisations():
-        Organisation.objects.create(**organisation)
+        partnerships = organisation.pop("partnerships")
+        created = Organisation.objects.create(**organisation)
+        created.partnerships.set(demo_partnership(name) for name in partnerships)
     before = Organisation.objects.count()
     ensure_demo_users()
     demo.load()

@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from core.edit_conflicts import EditConflictViewMixin, required_version
 from core.pagination import ForgivingPaginationMixin
+from core.partnerships import scope
 from core.roles import (
     EditorRequiredMixin,
     RoleRequiredMixin,
@@ -40,7 +41,8 @@ class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
 
     def get_queryset(self):
         # Editors get a checkbox on each row they may edit: its rule reads the priority's leads.
-        return selectors.action_list(with_leads=is_editor(self.request.user))
+        user = self.request.user
+        return scope(selectors.action_list(with_leads=is_editor(user)), user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -61,11 +63,12 @@ class MyActionsView(RoleRequiredMixin, ForgivingPaginationMixin, ListView):
     paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        return selectors.my_actions(user=self.request.user)
+        return scope(selectors.my_actions(user=self.request.user), self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["overdue_count"] = Action.objects.filter(owner=self.request.user).overdue().count()
+        mine = scope(Action.objects, self.request.user).filter(owner=self.request.user)
+        context["overdue_count"] = mine.overdue().count()
         return context
 
 
@@ -76,7 +79,7 @@ class ActionDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "action"
 
     def get_queryset(self):
-        return selectors.action_detail()
+        return scope(selectors.action_detail(), self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -98,7 +101,9 @@ class ProgressCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
 
     @cached_property
     def action(self) -> Action:
-        return get_object_or_404(selectors.action_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            scope(selectors.action_detail(), self.request.user), pk=self.kwargs["pk"]
+        )
 
     def post(self, request, *args, **kwargs):
         # Asked here, not of the page: a GET is refused as the wrong method (405) first.
@@ -210,7 +215,9 @@ class ActionUpdateView(EditConflictViewMixin, ActionFormMixin, ServiceFormMixin,
 
     @cached_property
     def action(self) -> Action:
-        return get_object_or_404(selectors.action_detail(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            scope(selectors.action_detail(), self.request.user), pk=self.kwargs["pk"]
+        )
 
     @property
     def priority_area(self) -> PriorityArea:

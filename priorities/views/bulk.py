@@ -6,6 +6,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.views import View
 
+from core.partnerships import scope
 from core.roles import EditorRequiredMixin
 from priorities import selectors, services
 from priorities.bulk_forms import (
@@ -75,7 +76,7 @@ class ActionBulkChangeView(EditorRequiredMixin, View):
     def confirmation(self, form: ActionBulkChangeForm, *, status: int = 200):
         """The confirmation page: the chosen actions as they are now, and the versions seen."""
         pks = [action.pk for action in form.cleaned_data["actions"]]
-        actions = list(selectors.action_list().filter(pk__in=pks))
+        actions = list(scope(selectors.action_list(), self.request.user).filter(pk__in=pks))
         data = self.request.POST.copy()
         data["versions"] = versions_of(actions)
         data.pop("confirm", None)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
 
+from core.partnerships import scope
 from core.roles import RoleRequiredMixin, can_edit_priority_area
 from priorities import selectors
 from priorities.models import Framework
@@ -18,7 +19,7 @@ class FrameworkListView(RoleRequiredMixin, ListView):
     context_object_name = "frameworks"
 
     def get_queryset(self):
-        return selectors.framework_list()
+        return scope(selectors.framework_list(), self.request.user)
 
 
 class FrameworkDetailView(RoleRequiredMixin, DetailView):
@@ -26,7 +27,11 @@ class FrameworkDetailView(RoleRequiredMixin, DetailView):
 
     template_name = "priorities/framework_detail.html"
     context_object_name = "framework"
-    queryset = Framework.objects.select_related("owning_board")
+
+    def get_queryset(self):
+        return scope(Framework.objects, self.request.user).select_related(
+            "owning_board", "partnership"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -41,7 +46,7 @@ class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "priority_area"
 
     def get_queryset(self):
-        return selectors.priority_area_detail()
+        return scope(selectors.priority_area_detail(), self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

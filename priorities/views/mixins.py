@@ -4,6 +4,7 @@ from functools import cached_property
 
 from django.shortcuts import get_object_or_404
 
+from core.partnerships import scope
 from core.roles import EditorRequiredMixin, can_edit_priority_area
 from priorities.forms import SAVE_AND_ADD_ANOTHER
 from priorities.models import PriorityArea
@@ -23,7 +24,8 @@ class PriorityAreaEditorMixin(EditorRequiredMixin):
     @cached_property
     def priority_area(self) -> PriorityArea:
         return get_object_or_404(
-            PriorityArea.objects.select_related("framework"), pk=self.kwargs["pk"]
+            scope(PriorityArea.objects, self.request.user).select_related("framework"),
+            pk=self.kwargs["pk"],
         )
 
     def get_permission_object(self) -> PriorityArea:

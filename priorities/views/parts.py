@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import FormView
 
 from core.edit_conflicts import EditConflictViewMixin, required_version
+from core.partnerships import scope
 from core.roles import EditorRequiredMixin, can_edit_priority_area
 from core.service_forms import ServiceFormMixin
 from priorities import services
@@ -29,7 +30,8 @@ class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
     @cached_property
     def indicator(self) -> Indicator:
         return get_object_or_404(
-            Indicator.objects.select_related("priority_area__framework"), pk=self.kwargs["pk"]
+            scope(Indicator.objects, self.request.user).select_related("priority_area__framework"),
+            pk=self.kwargs["pk"],
         )
 
     def get_permission_object(self) -> PriorityArea:
@@ -80,7 +82,9 @@ class PriorityAreaPartFormView(
         if self.creating:
             return None
         return get_object_or_404(
-            self.part_model.objects.select_related("priority_area__framework"),
+            scope(self.part_model.objects, self.request.user).select_related(
+                "priority_area__framework"
+            ),
             pk=self.kwargs["pk"],
         )
 
@@ -89,7 +93,8 @@ class PriorityAreaPartFormView(
         if self.part is not None:
             return self.part.priority_area
         return get_object_or_404(
-            PriorityArea.objects.select_related("framework"), pk=self.kwargs["pk"]
+            scope(PriorityArea.objects, self.request.user).select_related("framework"),
+            pk=self.kwargs["pk"],
         )
 
     def get_permission_object(self) -> PriorityArea:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views import View
 
+from core.partnerships import scope
 from core.roles import RoleRequiredMixin
 from priorities import selectors, services
 from priorities.exports import actions_to_csv, actions_to_xlsx
@@ -47,7 +48,7 @@ class PriorityAreaExportView(RoleRequiredMixin, View):
     fmt = "xlsx"
 
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        priority_area = get_object_or_404(PriorityArea, pk=pk)
+        priority_area = get_object_or_404(scope(PriorityArea.objects, request.user), pk=pk)
         actions = selectors.priority_area_actions(priority_area=priority_area)
         return _export(
             actions,
@@ -63,8 +64,9 @@ class ActionListExportView(RoleRequiredMixin, View):
     fmt = "xlsx"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        filterset = ActionFilter(request.GET, queryset=selectors.action_list())
-        actions = filterset.qs if filterset.is_valid() else selectors.action_list().none()
+        everything = scope(selectors.action_list(), request.user)
+        filterset = ActionFilter(request.GET, queryset=everything, request=request)
+        actions = filterset.qs if filterset.is_valid() else everything.none()
         return _export(actions, fmt=self.fmt, name="actions", sheet_title="Actions")
 
 

@@ -41,6 +41,8 @@ class BoardPackRender(models.Model):
     )
     finished_at = models.DateTimeField("last finished at", null=True, blank=True)
 
+    partnership_lookup = "board__partnership"
+
     class Meta:
         ordering = ["-requested_at", "pk"]
         verbose_name = "board pack layout"

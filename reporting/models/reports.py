@@ -103,6 +103,8 @@ class TermlyReport(models.Model):
         excluded_fields=["snapshot"], table_name="priorities_historicaltermlyreport"
     )
 
+    partnership_lookup = "priority_area__framework__partnership"
+
     class Meta:
         # The tables keep the names they had when these models lived in priorities.
         db_table = "priorities_termlyreport"
@@ -181,6 +183,8 @@ class ReportComment(models.Model):
     # Every answer given, so a later one never loses an earlier one (the challenge's history).
     history = HistoricalRecords()
 
+    partnership_lookup = "report__priority_area__framework__partnership"
+
     class Meta:
         db_table = "priorities_reportcomment"
         ordering = ["report", "created_at", "pk"]
@@ -242,6 +246,8 @@ class BoardPackPdf(models.Model):
     html_sha256 = models.CharField(max_length=64)
     pdf = models.BinaryField(editable=False)
     rendered_at = models.DateTimeField(auto_now=True)
+
+    partnership_lookup = "board__partnership"
 
     class Meta:
         db_table = "priorities_boardpackpdf"

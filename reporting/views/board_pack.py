@@ -1,11 +1,14 @@
 """The board pack: choose a board and a term, read it as HTML, or download it as a PDF."""
 
+from functools import cached_property
+
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views import View
 from django.views.generic import TemplateView
 
+from core.partnerships import scope
 from core.roles import RoleRequiredMixin
 from governance.models import Board
 from reporting import selectors
@@ -24,7 +27,7 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
     template_name = "reporting/board_pack_chooser.html"
 
     def get(self, request, *args, **kwargs):
-        boards = selectors.board_pack_boards()
+        boards = selectors.board_pack_boards(user=request.user)
         form = BoardPackForm(
             request.GET or None,
             boards=boards,
@@ -39,10 +42,15 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
 class BoardPackMixin(RoleRequiredMixin):
     """The board and term named by the URL; a missing one answers 404 before any role check."""
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.board = get_object_or_404(Board, pk=kwargs["board_pk"])
-        self.term = get_object_or_404(Term, pk=kwargs["term_pk"])
+    @cached_property
+    def board(self) -> Board:
+        return get_object_or_404(
+            scope(Board.objects, self.request.user), pk=self.kwargs["board_pk"]
+        )
+
+    @cached_property
+    def term(self) -> Term:
+        return get_object_or_404(Term, pk=self.kwargs["term_pk"])
 
 
 class BoardPackView(BoardPackMixin, TemplateView):

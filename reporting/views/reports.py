@@ -13,6 +13,7 @@ from django.views import View
 from django.views.generic import FormView, TemplateView
 
 from core.edit_conflicts import EditConflictViewMixin, conflict_message, required_version
+from core.partnerships import scope
 from core.roles import (
     RoleRequiredMixin,
     can_answer_challenge,
@@ -46,10 +47,11 @@ class ReportListView(RoleRequiredMixin, TemplateView):
         terms = list(Term.objects.order_by("-start_date"))
         chosen = self.request.GET.get("term", "")
         term = next((t for t in terms if str(t.pk) == chosen), None) or current
-        frameworks = list(Framework.objects.order_by("partnership", "-period", "title"))
+        user = self.request.user
+        frameworks = list(scope(Framework.objects, user).order_by("-period", "title"))
         chosen = self.request.GET.get("framework", "")
         framework = next((f for f in frameworks if str(f.pk) == chosen), None)
-        rows = selectors.term_report_rows(term=term, framework=framework) if term else []
+        rows = selectors.term_report_rows(term=term, framework=framework, user=user) if term else []
         for row in rows:
             row["can_write"] = can_edit_priority_area(self.request.user, row["priority_area"])
         context.update(
@@ -62,7 +64,10 @@ class ReportStartView(RoleRequiredMixin, View):
     """Start the draft of a priority's report for a term: its leads and administrators."""
 
     def post(self, request, pk: int, term_pk: int):
-        area = get_object_or_404(PriorityArea.objects.prefetch_related("lead_commissioners"), pk=pk)
+        area = get_object_or_404(
+            scope(PriorityArea.objects, request.user).prefetch_related("lead_commissioners"),
+            pk=pk,
+        )
         term = get_object_or_404(Term, pk=term_pk)
         require_rule(
             request.user,
@@ -86,7 +91,9 @@ class ReportMixin(RoleRequiredMixin):
 
     @cached_property
     def report(self) -> TermlyReport:
-        return get_object_or_404(selectors.report_for_page(), pk=self.kwargs["pk"])
+        return get_object_or_404(
+            scope(selectors.report_for_page(), self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_permission_object(self) -> TermlyReport:
         return self.report
@@ -288,11 +295,13 @@ class ReportAnswerView(ReportDetailView):
 
     @cached_property
     def comment(self) -> ReportComment:
-        return get_object_or_404(ReportComment.objects.only("pk", "report"), pk=self.kwargs["pk"])
+        comments = scope(ReportComment.objects, self.request.user).only("pk", "report")
+        return get_object_or_404(comments, pk=self.kwargs["pk"])
 
     @cached_property
     def report(self) -> TermlyReport:
-        return get_object_or_404(selectors.report_for_page(), pk=self.comment.report_id)
+        reports = scope(selectors.report_for_page(), self.request.user)
+        return get_object_or_404(reports, pk=self.comment.report_id)
 
     def post(self, request, *args, **kwargs):
         report, comment = self.report, self.comment

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.demo_partnerships import ensure_demo_partnerships
 from core.demo_users import DEMO_USERS, ensure_demo_users
 
 
@@ -15,7 +16,9 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
-        # Users first: demo data may name the demo commissioner as a lead or owner.
+        # Partnerships, then users: all demo data belongs to a partnership, and may name the
+        # demo commissioner as a lead or owner.
+        ensure_demo_partnerships()
         ensure_demo_users()
         for app_label in settings.LOCAL_APPS:
             # Each app that has demo data keeps its loader in `<app>/demo.py`, a `load()`
@@ -23,11 +26,17 @@ class Command(BaseCommand):
             # the import finds the module demo.py first).
             if find_spec(f"{app_label}.demo") is None:
                 continue
-            created = import_module(f"{app_label}.demo").load()
+            loader = getattr(import_module(f"{app_label}.demo"), "load", None)
+            if loader is None:
+                continue  # only a folder of seed files (core's partnerships, loaded above)
+            created = loader()
             self.stdout.write(f"Demo data for {app_label}: {created} new rows.")
         self.stdout.write(self.style.SUCCESS("Demo users (username / password, role):"))
         for demo_user in DEMO_USERS:
-            self.stdout.write(f"  {demo_user.username} / {demo_user.password}  ({demo_user.role})")
+            where = " and ".join(demo_user.partnerships)
+            self.stdout.write(
+                f"  {demo_user.username} / {demo_user.password}  ({demo_user.role}, {where})"
+            )
             if demo_user.totp_secret:
                 self.stdout.write(
                     f"    two-factor secret: {demo_user.totp_secret} (add it to an "

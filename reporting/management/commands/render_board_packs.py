@@ -30,7 +30,7 @@ class Command(BaseCommand):
             return
         boards = [
             board
-            for board in Board.objects.order_by("partnership", "name")
+            for board in Board.objects.order_by("partnership__name", "name")
             if board_pack_areas(board=board)
         ]
         if enqueue:
