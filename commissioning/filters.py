@@ -11,29 +11,7 @@ from commissioning.models.contracts import add_months
 from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
-from governance.models import Organisation
-from priorities.models import Framework, PriorityArea
-
-# Each choice is of the partnership the person works in: django-filter calls these with the
-# request (a filter set made without one offers nothing).
-
-
-def _user(request):
-    return getattr(request, "user", None)
-
-
-def frameworks(request) -> QuerySet[Framework]:
-    return scope(Framework.objects.all(), _user(request))
-
-
-def priority_areas(request) -> QuerySet[PriorityArea]:
-    return scope(
-        PriorityArea.objects.select_related("framework__partnership"), _user(request)
-    ).order_by("framework__title", "order", "pk")
-
-
-def organisations(request) -> QuerySet[Organisation]:
-    return scope(Organisation.objects.all(), _user(request)).distinct().order_by("name")
+from priorities.filter_choices import frameworks, organisations, priority_areas, request_user
 
 
 class ActivityBoardFilter(django_filters.FilterSet):
@@ -147,7 +125,7 @@ class ProviderFilter(django_filters.FilterSet):
 
 def contract_managers(request):
     """Who manages a contract the person sees."""
-    managed = scope(Contract.objects.all(), _user(request)).values("owner")
+    managed = scope(Contract.objects.all(), request_user(request)).values("owner")
     return (
         get_user_model()
         .objects.filter(pk__in=managed)

@@ -7,33 +7,16 @@ from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
-from priorities.models import Framework, PriorityArea
+from priorities.filter_choices import frameworks, priority_areas, request_user
+from priorities.models import PriorityArea
 
 
 def priority_label(area: PriorityArea) -> str:
     return f"{area.title} ({area.framework.partnership})"
 
 
-# Each choice is of the partnership the person works in: django-filter calls these with the
-# request (a filter set made without one offers nothing).
-
-
-def _user(request):
-    return getattr(request, "user", None)
-
-
-def frameworks(request) -> QuerySet[Framework]:
-    return scope(Framework.objects.all(), _user(request))
-
-
-def priority_areas(request) -> QuerySet[PriorityArea]:
-    return scope(
-        PriorityArea.objects.select_related("framework__partnership"), _user(request)
-    ).order_by("framework__title", "order", "pk")
-
-
 def groups(request) -> QuerySet[StakeholderGroup]:
-    return scope(StakeholderGroup.objects.all(), _user(request))
+    return scope(StakeholderGroup.objects.all(), request_user(request))
 
 
 class RecordFilter(django_filters.FilterSet):
