@@ -50,6 +50,10 @@ def lead(related_name):
 
 
 class Migration(migrations.Migration):
+    # Not one transaction: on PostgreSQL, altering a table after updating its rows' foreign keys
+    # in the same transaction fails ("pending trigger events"). Each step commits on its own.
+    atomic = False
+
     dependencies = [
         ("commissioning", "0008_service_partnership"),
         ("core", "0004_partnerships"),

@@ -36,6 +36,10 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Not one transaction: on PostgreSQL, altering a table after updating its rows' foreign keys
+    # in the same transaction fails ("pending trigger events"). Each step commits on its own.
+    atomic = False
+
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("core", "0004_partnerships"),

@@ -15,6 +15,10 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # Not one transaction: on PostgreSQL, altering a table after updating its rows' foreign keys
+    # in the same transaction fails ("pending trigger events"). Each step commits on its own.
+    atomic = False
+
     dependencies = [
         ("core", "0004_partnerships"),
         ("governance", "0007_partnerships"),
