@@ -125,7 +125,7 @@ def test_commissioner_extends_one_contract_and_decommissions_another(page, base_
 
     page.get_by_role("link", name="HBC-FAM-0501").first.click()
     expect(page.get_by_text("Decommissioned", exact=True).first).to_be_visible()
-    expect(page.locator(".current-end")).to_have_text(f"{ends.day} {ends:%b %Y}")
+    expect(page.locator(".current-end")).to_have_text(f"{ends.day} {ends:%B %Y}")
     assert_accessible(page)
     open_from_menu(page, "Commissioning", "Contracts register")
     row = page.get_by_role("row").filter(has_text="HBC-FAM-0501")
