@@ -51,6 +51,8 @@ urlpatterns = [
     path("priorities/", include("reporting.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("participation/", include("participation.urls")),
+    # The partnerships' public pages: no sign-in (reporting/public/).
+    path("open/", include("reporting.public.urls")),
     # The admin's own password change has no attempt limit: the product's page counts wrong
     # current passwords (core/accounts.py). Before the admin's URLs, so its links end here.
     path(

@@ -7,6 +7,7 @@ The kinds of event and how each is delivered by default are declared in core.not
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -169,6 +170,14 @@ class Partnership(models.Model):
     )
     logo = models.ImageField(upload_to="partnerships/", blank=True)
     is_active = models.BooleanField("active", default=True)
+    # Public pages never show a count of people smaller than this, so that no child can be
+    # picked out of a small group.
+    smallest_public_group = models.PositiveSmallIntegerField(
+        "smallest group shown publicly",
+        default=5,
+        validators=[MinValueValidator(2)],
+        help_text="Public pages show no count of participants below this (at least 2).",
+    )
 
     history = HistoricalRecords()
 

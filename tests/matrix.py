@@ -12,6 +12,7 @@ from commissioning.tests.factories import (
     DecommissioningPlanFactory,
     KpiFactory,
 )
+from core.models import Partnership
 from core.tests.factories import (
     AdministratorFactory,
     BoardMemberFactory,
@@ -58,6 +59,7 @@ EDITORS = by_role(302, 200, 200, 403, 200)
 LEAD_AND_ADMIN = by_role(302, 200, 403, 403, 200)
 GET_ONLY = by_role(302, 405, 405, 405, 405)
 PUBLIC = by_role(200, 200, 200, 200, 200)
+NOT_ALLOWED = by_role(405, 405, 405, 405, 405)
 # Actions that only take a POST and redirect when done.
 LEAD_AND_ADMIN_ACT = by_role(302, 302, 403, 403, 302)
 LEAD_POSTS = by_role(302, 405, 403, 403, 405)
@@ -362,6 +364,9 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN_ACT,
     },
     "participation:voice_answer_history": {"object": "voice_answer", "get": EVERY_ROLE},
+    # The partnerships' public pages: open to everyone, read-only.
+    "public:index": {"get": PUBLIC, "post": NOT_ALLOWED},
+    "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -371,10 +376,19 @@ MATRIX: dict[str, dict] = {
 
 
 def url_args(world: dict, keys: str | tuple[str, ...]) -> list:
-    """The URL arguments of a row's objects: their primary keys, or a calendar feed's token."""
+    """The URL arguments of a row's objects: their primary keys, a calendar feed's token, or a
+    partnership's slug."""
     keys = (keys,) if isinstance(keys, str) else keys
     objects = [world["objects"][key] for key in keys]
-    return [obj.token if isinstance(obj, CalendarFeed) else obj.pk for obj in objects]
+    return [_url_arg(obj) for obj in objects]
+
+
+def _url_arg(obj):
+    if isinstance(obj, CalendarFeed):
+        return obj.token
+    if isinstance(obj, Partnership):
+        return obj.slug
+    return obj.pk
 
 
 def make_world() -> dict:
@@ -433,5 +447,6 @@ def make_world() -> dict:
             "submitted": submitted,
             "calendar_feed": calendar_feed_for(user=lead),
             "notification": NotificationFactory(recipient=lead),
+            "partnership": area.framework.partnership,
         },
     }

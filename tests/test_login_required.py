@@ -20,10 +20,18 @@ PUBLIC_URL_NAMES = {
     # configured; core/tests/test_sso.py walks them).
     "sso_start",
     "sso_callback",
+    # The partnerships' public pages (reporting/public/, README "Public pages").
+    "public:index",
+    "public:partnership",
 }
 # Public pages whose address takes an argument, or that need configuration, opened by their
 # own tests.
-PUBLIC_WITH_ARGUMENTS = {"reporting:calendar_feed", "sso_start", "sso_callback"}
+PUBLIC_WITH_ARGUMENTS = {
+    "reporting:calendar_feed",
+    "sso_start",
+    "sso_callback",
+    "public:partnership",
+}
 
 
 LOGIN_PAGES = ("login", "admin:login")  # the admin sends its own pages to its own login

@@ -112,6 +112,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # database, run by `manage.py db_worker` (README, "Background jobs"). No broker to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The cache: the public pages' rendered HTML and their rate limit. Local memory is one per
+# process; with several web processes set CACHE_URL (e.g. memcached or a database table)
+# so that they share it.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Public pages (core/public.py): how long they are kept, and how many requests an address may
+# make before it is answered 429.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+PUBLIC_RATE_LIMIT = env("PUBLIC_RATE_LIMIT", default="120/m")
+# The Local Government Transparency Code publishes every contract worth more than this (£).
+CONTRACT_PUBLICATION_THRESHOLD = env.int("CONTRACT_PUBLICATION_THRESHOLD", default=5000)
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="jcm@localhost")

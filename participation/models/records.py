@@ -62,6 +62,10 @@ def feedback_owed_q(today: datetime.date | None = None) -> Q:
 
 
 class ParticipationRecordQuerySet(models.QuerySet):
+    def published(self):
+        """Records a lead commissioner has published for the public pages."""
+        return self.filter(published_at__isnull=False)
+
     def feedback_owed(self, today: datetime.date | None = None):
         """Records older than four weeks with nothing fed back to the participants yet."""
         return self.filter(feedback_owed_q(today))
@@ -151,6 +155,17 @@ class ParticipationRecord(models.Model):
 
     partnership = models.ForeignKey(
         "core.Partnership", on_delete=models.PROTECT, related_name="participation_records"
+    )
+    # Unpublished unless a lead commissioner publishes it: only then may the partnership's
+    # public "You said, we did" page and the API show it.
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
     )
 
     objects = ParticipationRecordQuerySet.as_manager()

@@ -1,0 +1,12 @@
+"""The public pages' addresses: /open/, then each partnership's under its slug."""
+
+from django.urls import path
+
+from reporting.public import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("", views.partnership_index, name="index"),
+    path("<slug:slug>/", views.partnership_home, name="partnership"),
+]
