@@ -214,6 +214,9 @@ MATRIX: dict[str, dict] = {
     "commissioning:contract_list": {"get": EVERY_ROLE},
     "commissioning:pipeline": {"get": EVERY_ROLE},
     "commissioning:contract_detail": {"object": "contract", "get": EVERY_ROLE},
+    # OCDS downloads: everyone reads them, board members included.
+    "commissioning:contract_ocds": {"object": "contract", "get": EVERY_ROLE},
+    "commissioning:contracts_ocds": {"get": EVERY_ROLE},
     "commissioning:contract_history": {"object": "contract", "get": EVERY_ROLE},
     "commissioning:contract_review_history": {"object": "review", "get": EVERY_ROLE},
     "commissioning:contract_review_create": {
