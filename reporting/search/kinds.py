@@ -71,7 +71,11 @@ def _activity_facts(activity: CommissioningActivity) -> list[str]:
 
 
 def _contract_facts(contract: Contract) -> list[str]:
-    return [contract.provider.name, contract.get_status_display(), f"Ends {_date(contract.end_date)}"]
+    return [
+        contract.provider.name,
+        contract.get_status_display(),
+        f"Ends {_date(contract.end_date)}",
+    ]
 
 
 def _provider_facts(provider: Provider) -> list[str]:
