@@ -100,6 +100,8 @@ MATRIX: dict[str, dict] = {
     },
     "notifications:read_all": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "notifications:preferences": {"get": EVERY_ROLE, "post": EVERY_ROLE},
+    # Search across everything: every role searches what it reads (reporting/search/).
+    "search": {"get": EVERY_ROLE},
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},

@@ -19,6 +19,7 @@ from reporting.views.reports import (
     ReportSubmitView,
     ReportWordsView,
 )
+from reporting.views.search import SearchView
 
 __all__ = [
     "BoardPackChooserView",
@@ -38,4 +39,5 @@ __all__ = [
     "ReportStartView",
     "ReportSubmitView",
     "ReportWordsView",
+    "SearchView",
 ]
