@@ -46,13 +46,6 @@ CODE_FIELDS = (
     "Company registration number",
     "Charity registration number",
 )
-MONEY_FIELDS = frozenset(
-    {
-        "Sum to be paid over the length of the contract",
-        "Estimated annual spend",
-        "Value added tax that cannot be recovered",
-    }
-)
 
 PUBLISHED_TENDER = "Published invitation to tender"
 INVITATION_TO_QUOTE = "Invitation to quote"
@@ -244,7 +237,7 @@ class Quarter:
         return f"{MONTHS[start.month - 1]} to {MONTHS[end.month - 1]} {end.year}"
 
     def __str__(self) -> str:
-        return f"{self.months} ({self.year} quarter {self.number})"
+        return f"{self.months} ({self.year} Q{self.number})"
 
 
 def recent_quarters(today: datetime.date, count: int = 8) -> list[Quarter]:

@@ -59,8 +59,9 @@ def _date(request: HttpRequest, name: str) -> datetime.date:
 
 
 def requested_period(request: HttpRequest, default: Period) -> Period:
-    """The period the address asks for (?quarter=2026-27-Q2, or ?from=...&to=...)."""
-    has_quarter = "quarter" in request.GET
+    """The period the address asks for (?quarter=2026-27-Q2, or ?from=...&to=...); an empty
+    quarter (the register's "In force today") is none."""
+    has_quarter = bool(request.GET.get("quarter"))
     has_dates = "from" in request.GET or "to" in request.GET
     if has_quarter and has_dates:
         raise BadPeriod("Ask for a quarter or for from and to dates, not both.")
@@ -78,7 +79,7 @@ def requested_period(request: HttpRequest, default: Period) -> Period:
     return default
 
 
-def display(field: str, value: Any) -> str:
+def display(value: Any) -> str:
     """A published value as the page shows it."""
     if value is None or value == "":
         return NOT_GIVEN
@@ -130,7 +131,7 @@ def contracts_register(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "reference": row["Reference number"],
             "title": row["Title of agreement"],
-            "fields": [(field, display(field, row[field])) for field in transparency.CODE_FIELDS],
+            "fields": [(field, display(row[field])) for field in transparency.CODE_FIELDS],
         }
         for row in transparency.rows(page.object_list)
     ]
@@ -146,6 +147,7 @@ def contracts_register(request: HttpRequest, slug: str) -> HttpResponse:
             "csv_url": f"{reverse('public:contracts_csv', args=[slug])}?{urlencode(period.query)}",
             "offered": _offered(slug, today),
             "threshold": transparency.publication_threshold(),
+            "not_given": NOT_GIVEN,
         },
     )
 
@@ -156,9 +158,7 @@ def contracts_csv(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = public_partnership(slug)
     current = Quarter.of(timezone.localdate())
     try:
-        period = requested_period(
-            request, Period(current.start_date, current.end_date, current)
-        )
+        period = requested_period(request, Period(current.start_date, current.end_date, current))
     except BadPeriod as error:
         return _bad_period(partnership, error)
     out = io.StringIO()

@@ -218,6 +218,7 @@ def test_the_register_pages_by_fifty_keeping_the_quarter(client, today):
     second = client.get(url, {"quarter": quarter.code, "page": "2"}).content.decode()
     assert "HBC-050" in second and "HBC-049" not in second
     assert client.get(url, {"page": "nonsense"}).status_code == 200
+    assert client.get(url, {"quarter": ""}).status_code == 200  # "In force today"
 
 
 def test_the_register_changes_when_a_contract_does(client):

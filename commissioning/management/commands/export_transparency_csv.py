@@ -34,8 +34,9 @@ class Command(BaseCommand):
         )
         parser.add_argument("--output", help="The file to write (standard output if not given).")
 
-    def handle(self, *args, start: str, end: str, partnership: str | None, output: str | None,
-               **options):
+    def handle(
+        self, *args, start: str, end: str, partnership: str | None, output: str | None, **options
+    ):
         first, last = _date(start, "--from"), _date(end, "--to")
         if first > last:
             raise CommandError(f"--from ({first}) is after --to ({last}): swap them.")
@@ -60,7 +61,9 @@ class Command(BaseCommand):
         if slug is not None:
             found = Partnership.objects.filter(slug=slug).first()
             if found is None:
-                known = ", ".join(Partnership.objects.order_by("slug").values_list("slug", flat=True))
+                known = ", ".join(
+                    Partnership.objects.order_by("slug").values_list("slug", flat=True)
+                )
                 raise CommandError(f"No partnership has the slug {slug!r} (known: {known}).")
             return found
         active = list(Partnership.objects.filter(is_active=True).order_by("slug"))
