@@ -372,6 +372,8 @@ MATRIX: dict[str, dict] = {
     # The partnerships' public pages: open to everyone, read-only.
     "public:index": {"get": PUBLIC, "post": NOT_ALLOWED},
     "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:contracts": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:contracts_csv": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
