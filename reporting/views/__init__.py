@@ -6,6 +6,7 @@ from reporting.views.board_pack import (
     BoardPackPreviousPdfView,
     BoardPackView,
 )
+from reporting.views.meeting_pack import AgendaItemReportView, MeetingPackPdfView
 from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
 from reporting.views.reports import (
     ReportAnswerView,
@@ -21,6 +22,8 @@ from reporting.views.reports import (
 )
 
 __all__ = [
+    "AgendaItemReportView",
+    "MeetingPackPdfView",
     "BoardPackChooserView",
     "BoardPackPdfView",
     "BoardPackPreviousPdfView",
