@@ -1,5 +1,5 @@
-"""Reporting: school terms, termly reports, their challenges, the kept board and meeting pack PDFs, each
-person's calendar feed, and what the background jobs record."""
+"""Reporting: school terms, termly reports, their challenges, the kept board and meeting pack
+PDFs, each person's calendar feed, and what the background jobs record."""
 
 from reporting.models.calendar import CalendarFeed
 from reporting.models.jobs import BoardPackRender, FailedJob, ScheduledRun

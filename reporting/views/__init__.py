@@ -6,8 +6,8 @@ from reporting.views.board_pack import (
     BoardPackPreviousPdfView,
     BoardPackView,
 )
-from reporting.views.meeting_pack import AgendaItemReportView, MeetingPackPdfView
 from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
+from reporting.views.meeting_pack import AgendaItemReportView, MeetingPackPdfView
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
