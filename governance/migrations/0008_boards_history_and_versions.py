@@ -5,6 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from core.roles import sync_role_groups
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -85,4 +87,6 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        # The role groups' permissions on the new models.
+        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]

@@ -3,10 +3,12 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
+from core.roles import sync_role_groups
+
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("governance", "0008_boards_history_and_versions"),
+        ("governance", "0007_partnerships"),
         ("reporting", "0007_two_factor_role_permissions"),
     ]
 
@@ -48,4 +50,6 @@ class Migration(migrations.Migration):
                 "ordering": ["-requested_at", "pk"],
             },
         ),
+        # The role groups' permissions on the new models.
+        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]
