@@ -22,7 +22,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Membership
     form = MembershipForm
     extra = 0
@@ -38,8 +38,9 @@ class MeetingInline(VersionCheckedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(SimpleHistoryAdmin):
-    """Meetings changed inline are checked and get their versions bumped, as on their own page."""
+class BoardAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    """Meetings and memberships changed inline are checked and get their versions bumped, as on
+    their own pages."""
 
     form = BoardForm
     list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
@@ -47,11 +48,12 @@ class BoardAdmin(SimpleHistoryAdmin):
     list_select_related = ["reports_to"]
     search_fields = ["name", "purpose"]
     autocomplete_fields = ["reports_to"]
+    readonly_fields = ["version"]
     inlines = [MembershipInline, MeetingInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(VersionedAdmin, SimpleHistoryAdmin):
     form = MembershipForm
     list_display = [
         "person_name",
@@ -67,6 +69,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
     search_fields = ["person_name", "board__name", "organisation__name"]
     autocomplete_fields = ["board", "organisation", "user"]
     date_hierarchy = "start_date"
+    readonly_fields = ["version"]
 
 
 # Papers are published over HTTPS; Django 6 makes this the default.
@@ -99,7 +102,7 @@ class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(VersionedAdmin):
+class AgendaItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["title", "meeting", "order", "presenter"]
     list_filter = ["meeting__board__partnership", "meeting__board"]

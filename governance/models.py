@@ -72,6 +72,8 @@ class Board(models.Model):
     purpose = models.TextField("purpose or terms of reference", blank=True)
     meeting_frequency = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField("active", default=True)
+    # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -162,6 +164,7 @@ class Membership(models.Model):
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while current.")
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -185,6 +188,9 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_name}, {self.get_role_display()} of {self.board}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.board.get_absolute_url()}#member-{self.pk}"
 
     @property
     def is_current(self) -> bool:
@@ -275,6 +281,9 @@ class AgendaItem(models.Model):
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Who added, renumbered or retitled an item, and when.
+    history = HistoricalRecords()
+
     partnership_lookup = "meeting__board__partnership"
 
     class Meta:
@@ -289,6 +298,9 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
 
 
 class DecisionQuerySet(models.QuerySet):

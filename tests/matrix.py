@@ -57,6 +57,7 @@ def by_role(anonymous: int, lead: int, other: int, board: int, admin: int) -> di
 EVERY_ROLE = by_role(302, 200, 200, 200, 200)
 EDITORS = by_role(302, 200, 200, 403, 200)
 LEAD_AND_ADMIN = by_role(302, 200, 403, 403, 200)
+ADMIN_ONLY = by_role(302, 403, 403, 403, 200)
 GET_ONLY = by_role(302, 405, 405, 405, 405)
 PUBLIC = by_role(200, 200, 200, 200, 200)
 NOT_ALLOWED = by_role(405, 405, 405, 405, 405)
@@ -105,6 +106,27 @@ MATRIX: dict[str, dict] = {
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
+    "governance:board_history": {"object": "board", "get": EVERY_ROLE},
+    # Boards themselves are kept by administrators only; a board's members by administrators
+    # and its clerk (the lead holds the Secretary or clerk seat).
+    "governance:board_create": {"get": ADMIN_ONLY, "post": ADMIN_ONLY},
+    "governance:board_update": {"object": "board", "get": ADMIN_ONLY, "post": ADMIN_ONLY},
+    "governance:membership_create": {
+        "object": "board",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_update": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_end": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_history": {"object": "membership", "get": EVERY_ROLE},
     # A board's records are kept by administrators and the commissioners holding a recording
     # seat on it (the lead is its secretary); other commissioners read them.
     "governance:meeting_create": {"object": "board", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
@@ -122,6 +144,7 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN_ACT,
     },
     "governance:meeting_history": {"object": "meeting", "get": EVERY_ROLE},
+    "governance:agenda_item_history": {"object": "agenda_item", "get": EVERY_ROLE},
     "governance:agenda_item_create": {
         "object": "meeting",
         "get": LEAD_AND_ADMIN,
@@ -142,6 +165,7 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "governance:decision_history": {"object": "decision", "get": EVERY_ROLE},
     "governance:decision_log": {"get": EVERY_ROLE},
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
@@ -357,6 +381,13 @@ MATRIX: dict[str, dict] = {
     "reporting:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_previous_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
+    # The meeting pack: being prepared (200) until the worker has laid it out.
+    "reporting:meeting_pack_pdf": {"object": "meeting", "get": EVERY_ROLE},
+    "reporting:agenda_item_report": {
+        "object": "agenda_item",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "participation:decommissioning_consultation_link": {
         "object": "plan",
         "get": LEAD_AND_ADMIN,
@@ -411,7 +442,7 @@ def make_world() -> dict:
     )
     meeting = MeetingFactory(board=BoardFactory())
     # The lead records the board's meetings and decisions as its secretary.
-    MembershipFactory(board=meeting.board, user=lead, role=Membership.Role.SECRETARY)
+    seat = MembershipFactory(board=meeting.board, user=lead, role=Membership.Role.SECRETARY)
     report = TermlyReportFactory(priority_area=area)
     # A PDF of the board's pack laid out earlier, offered while the current one is laid out.
     BoardPackPdfFactory(board=meeting.board, term=report.term)
@@ -435,6 +466,7 @@ def make_world() -> dict:
             "action": ActionFactory(priority_area=area, owner=lead),
             "indicator": IndicatorFactory(priority_area=area),
             "board": meeting.board,
+            "membership": seat,
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
             "decision": DecisionFactory(meeting=meeting),

@@ -7,6 +7,7 @@ from reporting.views.board_pack import (
     BoardPackView,
 )
 from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
+from reporting.views.meeting_pack import AgendaItemReportView, MeetingPackPdfView
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
@@ -22,6 +23,8 @@ from reporting.views.reports import (
 from reporting.views.search import SearchView
 
 __all__ = [
+    "AgendaItemReportView",
+    "MeetingPackPdfView",
     "BoardPackChooserView",
     "BoardPackPdfView",
     "BoardPackPreviousPdfView",
