@@ -41,6 +41,9 @@ class BoardForm(HelperMixin, forms.ModelForm):
             "purpose",
             "meeting_frequency",
             "is_active",
+            "quorum_number",
+            "quorum_share",
+            "quorum_organisations",
         ]
 
 
@@ -110,8 +113,14 @@ class DecisionForm(HelperMixin, forms.ModelForm):
     class Meta:
         model = Decision
         formfield_callback = date_formfield
-        fields = ["text", "owner", "due_date", "status"]
+        fields = ["text", "agenda_item", "owner", "due_date", "status"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(
+            meeting_id=self.instance.meeting_id
+        )
 
 
 class DecisionEditForm(EditConflictFormMixin, DecisionForm):

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.history import ObjectHistoryView
-from governance import views
+from governance import attendance_views, views
 from governance.models import Meeting
 
 app_name = "governance"
@@ -50,4 +50,30 @@ urlpatterns = [
     ),
     path("decisions/<int:pk>/edit/", views.DecisionUpdateView.as_view(), name="decision_update"),
     path("decisions/", views.DecisionLogView.as_view(), name="decision_log"),
+    # Attendance, memberships and their registers of interests, declarations.
+    path(
+        "meetings/<int:pk>/attendance/",
+        attendance_views.AttendanceRecordView.as_view(),
+        name="attendance_record",
+    ),
+    path(
+        "memberships/<int:pk>/",
+        attendance_views.MembershipDetailView.as_view(),
+        name="membership_detail",
+    ),
+    path(
+        "memberships/<int:membership_pk>/interests/add/",
+        attendance_views.InterestCreateView.as_view(),
+        name="interest_create",
+    ),
+    path(
+        "interests/<int:pk>/edit/",
+        attendance_views.InterestUpdateView.as_view(),
+        name="interest_update",
+    ),
+    path(
+        "agenda-items/<int:item_pk>/declarations/add/",
+        attendance_views.DeclarationCreateView.as_view(),
+        name="declaration_create",
+    ),
 ]

@@ -17,7 +17,7 @@ from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_ve
 from core.partnerships import scope
 from core.roles import RoleRequiredMixin, RuleRequiredMixin, can_edit_board_records
 from core.service_forms import ServiceFormMixin
-from governance import selectors, services
+from governance import attendance, selectors, services
 from governance.calendar import meeting_event
 from governance.filters import DecisionFilter
 from governance.forms import (
@@ -29,6 +29,7 @@ from governance.forms import (
     MeetingForm,
 )
 from governance.models import AgendaItem, Board, Decision, Meeting
+from governance.quorum import flag_decisions, quorum_rule_text
 
 
 class ReaderMixin(RoleRequiredMixin):
@@ -73,6 +74,8 @@ class BoardDetailView(ReaderMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context.update(selectors.board_page_data(self.object))
         context["can_edit"] = can_edit_board_records(self.request.user, self.object)
+        flag_decisions(context["decisions"])
+        context["quorum_rule"] = quorum_rule_text(self.object)
         return context
 
 
@@ -88,6 +91,7 @@ class MeetingDetailView(ReaderMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
+        context.update(attendance.meeting_page_data(self.object))
         return context
 
 
@@ -162,6 +166,7 @@ class DecisionLogView(ReaderMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        flag_decisions(context["decisions"])
         # Each row's edit link follows its board's rule, asked once per board on the page.
         boards = selectors.boards_with_memberships(
             {decision.meeting.board for decision in context["decisions"]}
