@@ -29,11 +29,16 @@ class AttendanceRowForm(PersonalDataFormMixin, forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
-    def __init__(self, *args, meeting: Meeting, membership: Membership | None, **kwargs):
+    def __init__(
+        self, *args, meeting: Meeting, membership: Membership | None, organisations, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
         self.membership = membership
-        self.fields["substitute_organisation"].queryset = partner_organisations(meeting.board)
+        field = self.fields["substitute_organisation"]
+        field.queryset = partner_organisations(meeting.board)
+        # Read once for every row of the page, not once per row.
+        field.widget.choices = organisations
         if membership is not None:
             for field in self.fields.values():
                 field.widget.attrs["aria-describedby"] = f"member-{membership.pk}"
@@ -80,6 +85,10 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
     def __init__(self, *args, meeting: Meeting, members: list[Membership], recorded: dict, **kw):
         self.meeting = meeting
         self.members = members
+        self.organisations = [
+            ("", "---------"),
+            *((o.pk, o.name) for o in partner_organisations(meeting.board)),
+        ]
         initial = []
         for membership in members:
             attendance = recorded.get(membership.pk)
@@ -99,7 +108,11 @@ class BaseAttendanceFormSet(forms.BaseFormSet):
         membership = (
             self.members[index] if index is not None and index < len(self.members) else None
         )
-        return {"meeting": self.meeting, "membership": membership}
+        return {
+            "meeting": self.meeting,
+            "membership": membership,
+            "organisations": self.organisations,
+        }
 
     def clean(self):
         super().clean()

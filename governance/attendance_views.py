@@ -5,6 +5,7 @@ from functools import cached_property
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, TemplateView
 
 from core.edit_conflicts import required_version
@@ -92,6 +93,9 @@ class MemberFormView(ServiceFormView):
     """A form about one member's register: its breadcrumbs lead back to the membership."""
 
     template_name = "governance/member_form.html"
+
+    def get_cancel_url(self) -> str:
+        return reverse("governance:membership_detail", args=[self.get_parent().pk])
 
 
 class InterestCreateView(MemberFormView):

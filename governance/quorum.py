@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 
-from governance.attendance_models import Attendance, Declaration, is_voting
+from governance.attendance_models import Declaration, is_voting
 from governance.models import Board, Decision, Meeting, Membership
 
 INQUORATE_FLAG = "Taken at an inquorate meeting"
@@ -84,12 +84,13 @@ class Quorum:
 
 
 def prefetch_for_quorum(meetings: Iterable[Meeting]) -> None:
-    """What meeting_quorum reads, for every meeting at once."""
+    """What meeting_quorum reads, for every meeting at once (through what the caller
+    prefetched already: a lookup done before is not done again)."""
     prefetch_related_objects(
         list(meetings),
         "board__quorum_organisations",
-        Prefetch("board__memberships", queryset=Membership.objects.select_related("organisation")),
-        Prefetch("attendances", queryset=Attendance.objects.select_related("membership")),
+        "board__memberships__organisation",
+        "attendances",
     )
 
 

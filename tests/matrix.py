@@ -22,6 +22,7 @@ from governance.models import Membership
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
+    InterestFactory,
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
@@ -139,6 +140,27 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN,
     },
     "governance:decision_log": {"get": EVERY_ROLE},
+    "governance:attendance_record": {
+        "object": "meeting",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_detail": {"object": "membership", "get": EVERY_ROLE},
+    "governance:interest_create": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:interest_update": {
+        "object": "interest",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:declaration_create": {
+        "object": "agenda_item",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
     "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
@@ -391,6 +413,7 @@ def make_world() -> dict:
     meeting = MeetingFactory(board=BoardFactory())
     # The lead records the board's meetings and decisions as its secretary.
     MembershipFactory(board=meeting.board, user=lead, role=Membership.Role.SECRETARY)
+    member = MembershipFactory(board=meeting.board)
     report = TermlyReportFactory(priority_area=area)
     # A PDF of the board's pack laid out earlier, offered while the current one is laid out.
     BoardPackPdfFactory(board=meeting.board, term=report.term)
@@ -417,6 +440,8 @@ def make_world() -> dict:
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
             "decision": DecisionFactory(meeting=meeting),
+            "membership": member,
+            "interest": InterestFactory(membership=member),
             "activity": activity,
             "contract": contract,
             "plan": plan,
