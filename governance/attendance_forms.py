@@ -39,9 +39,12 @@ class AttendanceRowForm(PersonalDataFormMixin, forms.Form):
         field.queryset = partner_organisations(meeting.board)
         # Read once for every row of the page, not once per row.
         field.widget.choices = organisations
-        if membership is not None:
-            for field in self.fields.values():
-                field.widget.attrs["aria-describedby"] = f"member-{membership.pk}"
+        for name, css in (
+            ("status", "form-select form-select-sm"),
+            ("substitute_name", "form-control form-control-sm"),
+            ("substitute_organisation", "form-select form-select-sm"),
+        ):
+            self.fields[name].widget.attrs["class"] = css
 
     def clean(self):
         cleaned = super().clean()

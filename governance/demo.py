@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
+from governance import demo_attendance
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -147,4 +148,5 @@ def load() -> int:
                 },
             )
             created += new
+    created += demo_attendance.load()
     return created

@@ -75,10 +75,13 @@ class Quorum:
 
     @property
     def explanation(self) -> str:
-        """ "3 of 4 needed present; NHS Halton CCG not present"."""
+        """Why, e.g. "3 of 4 needed present; NHS Halton CCG not present", "5 present (4 needed)"."""
         if self.needed is None:
             return f"{self.present} of {self.voting_members} voting members present."
-        parts = [f"{self.present} of {self.needed} needed present"]
+        if self.present < self.needed:
+            parts = [f"{self.present} of {self.needed} needed present"]
+        else:
+            parts = [f"{self.present} present ({self.needed} needed)"]
         parts += [f"{name} not present" for name in self.missing_organisations]
         return "; ".join(parts) + "."
 

@@ -22,8 +22,8 @@ from governance.models import Membership
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
-    InterestFactory,
     DecisionFactory,
+    InterestFactory,
     MeetingFactory,
     MembershipFactory,
 )

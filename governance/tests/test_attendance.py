@@ -57,7 +57,7 @@ class TestQuorum:
         _attend(meeting, zip(members, [PRESENT, PRESENT, PRESENT, APOLOGIES], strict=True))
         quorum = _quorum(meeting)
         assert quorum.quorate is True
-        assert quorum.explanation == "3 of 3 needed present."
+        assert quorum.explanation == "3 present (3 needed)."
 
     def test_one_short(self):
         board, members = _board_with_members(4, quorum_number=3)
@@ -85,7 +85,7 @@ class TestQuorum:
         _attend(meeting, [(m, PRESENT) for m in members] + [(health, APOLOGIES)])
         quorum = _quorum(meeting)
         assert quorum.quorate is False
-        assert quorum.explanation == "3 of 2 needed present; NHS Halton CCG not present."
+        assert quorum.explanation == "3 present (2 needed); NHS Halton CCG not present."
 
     def test_a_substitute_counts_for_their_member_and_their_organisation(self):
         nhs = OrganisationFactory(name="NHS Halton CCG", short_name="NHS Halton CCG")
@@ -241,7 +241,7 @@ class TestPages:
         data[f"form-{index}-substitute_name"] = "Deputy Director of Children's Services"
         data[f"form-{index}-substitute_organisation"] = member.organisation.pk
         response = client.post(url, data, follow=True)
-        assert "Attendance recorded. Quorate: 1 of 1 needed present." in response.content.decode()
+        assert "Attendance recorded. Quorate: 1 present (1 needed)." in response.content.decode()
         assert meeting.attendances.get(membership=member).substitute_name.startswith("Deputy")
 
     def test_a_substitute_from_another_organisation_is_refused_beside_the_row(self, client):
