@@ -28,7 +28,13 @@ from core.admin_versions import (
 from core.tests.factories import AdministratorFactory
 from core.tests.helpers import admin_change_data, form_data
 from core.tests.sign_in import sign_in
-from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+from governance.tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    DecisionFactory,
+    InterestFactory,
+    MeetingFactory,
+)
 from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
 from priorities.models import Action
 from priorities.tests.factories import (
@@ -47,6 +53,8 @@ FACTORIES = {
     "Meeting": MeetingFactory,
     "AgendaItem": AgendaItemFactory,
     "Decision": DecisionFactory,
+    "Attendance": AttendanceFactory,
+    "Interest": InterestFactory,
     "Objective": ObjectiveFactory,
     "Action": ActionFactory,
     "Indicator": IndicatorFactory,
