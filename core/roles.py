@@ -29,7 +29,7 @@ DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation", "re
 
 # Models (app label -> model names) that commissioners add and change; they view the rest.
 COMMISSIONER_EDITS: dict[str, set[str]] = {
-    "governance": {"meeting", "agendaitem", "decision"},
+    "governance": {"meeting", "agendaitem", "decision", "attendance", "interest", "declaration"},
     "priorities": {
         "objective",
         "action",

@@ -6,7 +6,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from governance.forms import BoardForm, MembershipForm
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 
 class VersionedAdmin(VersionCheckedAdminMixin, admin.ModelAdmin):
@@ -49,6 +59,7 @@ class BoardAdmin(VersionedAdmin, SimpleHistoryAdmin):
     search_fields = ["name", "purpose"]
     autocomplete_fields = ["reports_to"]
     readonly_fields = ["version"]
+    filter_horizontal = ["quorum_organisations"]
     inlines = [MembershipInline, MeetingInline]
 
 
@@ -121,3 +132,32 @@ class DecisionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["meeting"]
     readonly_fields = ["version"]
     fields = ["meeting", "text", "owner", "due_date", "status", "version"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = ["membership", "meeting", "status", "substitute_name"]
+    list_filter = ["status", "meeting__board__partnership", "meeting__board"]
+    list_select_related = ["membership", "meeting__board"]
+    search_fields = ["membership__person_name", "substitute_name", "meeting__board__name"]
+    autocomplete_fields = ["meeting", "membership", "substitute_organisation"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Interest)
+class InterestAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = ["description", "membership", "organisation", "organisation_name", "from_date"]
+    list_filter = ["membership__board__partnership", "membership__board"]
+    list_select_related = ["membership", "organisation"]
+    search_fields = ["description", "organisation_name", "membership__person_name"]
+    autocomplete_fields = ["membership", "organisation"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ["membership", "agenda_item", "interest", "left_room"]
+    list_filter = ["left_room", "agenda_item__meeting__board__partnership"]
+    list_select_related = ["membership", "agenda_item"]
+    search_fields = ["membership__person_name", "description", "agenda_item__title"]
+    autocomplete_fields = ["agenda_item", "membership", "interest"]

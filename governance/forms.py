@@ -44,6 +44,9 @@ class BoardForm(HelperMixin, forms.ModelForm):
             "purpose",
             "meeting_frequency",
             "is_active",
+            "quorum_number",
+            "quorum_share",
+            "quorum_organisations",
         ]
 
 
@@ -63,7 +66,17 @@ class MembershipForm(HelperMixin, forms.ModelForm):
         ]
 
 
-BOARD_PAGE_FIELDS = ["name", "kind", "reports_to", "purpose", "meeting_frequency", "is_active"]
+BOARD_PAGE_FIELDS = [
+    "name",
+    "kind",
+    "reports_to",
+    "purpose",
+    "meeting_frequency",
+    "quorum_number",
+    "quorum_share",
+    "quorum_organisations",
+    "is_active",
+]
 
 
 def person_label(user) -> str:
@@ -87,10 +100,17 @@ class BoardPageForm(HelperMixin, forms.ModelForm):
             ),
             "meeting_frequency": "For example Quarterly, Termly or Six times a year.",
         }
-        widgets = {"purpose": forms.Textarea(attrs={"rows": 5})}
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 5}),
+            "quorum_organisations": forms.CheckboxSelectMultiple,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        # The partnership's own partner organisations may be needed for its quorum.
+        self.fields["quorum_organisations"].queryset = Organisation.objects.filter(
+            partnerships=current_partnership(user)
+        ).order_by("name")
         boards = scope(Board.objects.all(), user).order_by("name")
         if self.instance.pk:
             boards = boards.exclude(pk=self.instance.pk)
@@ -244,8 +264,14 @@ class DecisionForm(HelperMixin, forms.ModelForm):
     class Meta:
         model = Decision
         formfield_callback = date_formfield
-        fields = ["text", "owner", "due_date", "status"]
+        fields = ["text", "agenda_item", "owner", "due_date", "status"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(
+            meeting_id=self.instance.meeting_id
+        )
 
 
 class DecisionEditForm(EditConflictFormMixin, DecisionForm):

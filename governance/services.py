@@ -202,9 +202,17 @@ def decision_create(
     due_date: date | None = None,
     status: str = Decision.Status.OPEN,
     concerns: models.Model | None = None,
+    agenda_item: AgendaItem | None = None,
 ) -> Decision:
-    """Record a decision taken at a meeting."""
-    decision = Decision(meeting=meeting, text=text, owner=owner, due_date=due_date, status=status)
+    """Record a decision taken at a meeting, on one of its agenda items if given."""
+    decision = Decision(
+        meeting=meeting,
+        text=text,
+        owner=owner,
+        due_date=due_date,
+        status=status,
+        agenda_item=agenda_item,
+    )
     if concerns is not None:
         decision.concerns = concerns
     decision.full_clean()

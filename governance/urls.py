@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.history import ObjectHistoryView
-from governance import views
+from governance import attendance_views, views
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 app_name = "governance"
@@ -79,4 +79,30 @@ urlpatterns = [
         name="decision_history",
     ),
     path("decisions/", views.DecisionLogView.as_view(), name="decision_log"),
+    # Attendance, memberships and their registers of interests, declarations.
+    path(
+        "meetings/<int:pk>/attendance/",
+        attendance_views.AttendanceRecordView.as_view(),
+        name="attendance_record",
+    ),
+    path(
+        "memberships/<int:pk>/",
+        attendance_views.MembershipDetailView.as_view(),
+        name="membership_detail",
+    ),
+    path(
+        "memberships/<int:membership_pk>/interests/add/",
+        attendance_views.InterestCreateView.as_view(),
+        name="interest_create",
+    ),
+    path(
+        "interests/<int:pk>/edit/",
+        attendance_views.InterestUpdateView.as_view(),
+        name="interest_update",
+    ),
+    path(
+        "agenda-items/<int:item_pk>/declarations/add/",
+        attendance_views.DeclarationCreateView.as_view(),
+        name="declaration_create",
+    ),
 ]

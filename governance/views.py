@@ -24,7 +24,7 @@ from core.roles import (
     can_edit_boards,
 )
 from core.service_forms import ServiceFormMixin
-from governance import selectors, services
+from governance import attendance, selectors, services
 from governance.calendar import meeting_event
 from governance.filters import DecisionFilter
 from governance.forms import (
@@ -41,6 +41,7 @@ from governance.forms import (
     MembershipPageForm,
 )
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
+from governance.quorum import flag_decisions, quorum_rule_text
 
 
 class ReaderMixin(RoleRequiredMixin):
@@ -94,6 +95,8 @@ class BoardDetailView(ReaderMixin, DetailView):
         context["can_edit"] = can_edit_board_records(user, self.object)
         context["can_edit_board"] = can_edit_boards(user)
         context["can_edit_members"] = can_edit_board_members(user, self.object)
+        flag_decisions(context["decisions"])
+        context["quorum_rule"] = quorum_rule_text(self.object)
         return context
 
 
@@ -109,6 +112,7 @@ class MeetingDetailView(ReaderMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
+        context.update(attendance.meeting_page_data(self.object))
         return context
 
 
@@ -183,6 +187,7 @@ class DecisionLogView(ReaderMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        flag_decisions(context["decisions"])
         # Each row's edit link follows its board's rule, asked once per board on the page.
         boards = selectors.boards_with_memberships(
             {decision.meeting.board for decision in context["decisions"]}

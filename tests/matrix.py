@@ -24,6 +24,7 @@ from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
     DecisionFactory,
+    InterestFactory,
     MeetingFactory,
     MembershipFactory,
 )
@@ -167,6 +168,27 @@ MATRIX: dict[str, dict] = {
     },
     "governance:decision_history": {"object": "decision", "get": EVERY_ROLE},
     "governance:decision_log": {"get": EVERY_ROLE},
+    "governance:attendance_record": {
+        "object": "meeting",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_detail": {"object": "membership", "get": EVERY_ROLE},
+    "governance:interest_create": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:interest_update": {
+        "object": "interest",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:declaration_create": {
+        "object": "agenda_item",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
     "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
@@ -470,6 +492,7 @@ def make_world() -> dict:
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
             "decision": DecisionFactory(meeting=meeting),
+            "interest": InterestFactory(membership=seat),
             "activity": activity,
             "contract": contract,
             "plan": plan,

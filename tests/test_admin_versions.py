@@ -30,8 +30,10 @@ from core.tests.helpers import admin_change_data, form_data
 from core.tests.sign_in import sign_in
 from governance.tests.factories import (
     AgendaItemFactory,
+    AttendanceFactory,
     BoardFactory,
     DecisionFactory,
+    InterestFactory,
     MeetingFactory,
     MembershipFactory,
 )
@@ -55,6 +57,8 @@ FACTORIES = {
     "Meeting": MeetingFactory,
     "AgendaItem": AgendaItemFactory,
     "Decision": DecisionFactory,
+    "Attendance": AttendanceFactory,
+    "Interest": InterestFactory,
     "Objective": ObjectiveFactory,
     "Action": ActionFactory,
     "Indicator": IndicatorFactory,
