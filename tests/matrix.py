@@ -23,6 +23,7 @@ from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
     DecisionFactory,
+    ForwardPlanEntryFactory,
     MeetingFactory,
     MembershipFactory,
 )
@@ -139,11 +140,30 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN,
     },
     "governance:decision_log": {"get": EVERY_ROLE},
+    # The forward plan: every role reads it; the board's recorders keep its entries.
+    "governance:forward_plan": {"get": EVERY_ROLE},
+    "governance:forward_plan_entry_create": {
+        "object": "board",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:forward_plan_entry_update": {
+        "object": "forward_plan_entry",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:forward_plan_entry_history": {"object": "forward_plan_entry", "get": EVERY_ROLE},
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
     "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
     "priorities:priority_area_detail": {"object": "area", "get": EVERY_ROLE},
     "priorities:action_create": {"object": "area", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    # The decision concerns the lead's priority: the action form, prefilled from it.
+    "priorities:action_from_decision": {
+        "object": "decision",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "priorities:action_import": {
         "object": "area",
         "get": LEAD_AND_ADMIN,
@@ -416,7 +436,8 @@ def make_world() -> dict:
             "board": meeting.board,
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
-            "decision": DecisionFactory(meeting=meeting),
+            "decision": DecisionFactory(meeting=meeting, concerns=area),
+            "forward_plan_entry": ForwardPlanEntryFactory(board=meeting.board, lead=lead),
             "activity": activity,
             "contract": contract,
             "plan": plan,
