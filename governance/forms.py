@@ -127,9 +127,12 @@ class DecisionForm(HelperMixin, forms.ModelForm):
 
     submit_label = "Save decision"
 
-    concerns = forms.ChoiceField(
+    # A CharField with a list to choose from: clean_concerns checks the choice against what the
+    # user may choose now, with its own message.
+    concerns = forms.CharField(
         label="What it concerns",
         required=False,
+        widget=forms.Select,
         help_text="The priority, action, commissioning activity or contract it is about, if any.",
     )
     forward_plan_entry = forms.ModelChoiceField(
@@ -180,7 +183,7 @@ class DecisionForm(HelperMixin, forms.ModelForm):
             if value not in offered:  # e.g. a termly report, linked where it was presented
                 choices.insert(1, (value, f"{current} (as recorded)"))
             self.initial["concerns"] = value
-        self.fields["concerns"].choices = choices
+        self.fields["concerns"].widget.choices = choices
         self._kept_concerns = current
 
     def clean_concerns(self):

@@ -1,10 +1,9 @@
-"""A decision's owner is a person or an organisation; what it concerns is chosen among the
-records of the partnership one works in; free-text owners of old were matched on migration."""
+"""A decision's owner is a person or an organisation of the partnership; free-text owners of
+old were matched on migration."""
 
 import pytest
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.urls import reverse
 
 from core.tests.factories import (
     PartnershipFactory,
@@ -18,68 +17,11 @@ from governance.models import Decision
 from governance.tests.factories import (
     BoardFactory,
     DecisionFactory,
-    ForwardPlanEntryFactory,
     MeetingFactory,
     OrganisationFactory,
-    RecordingSeatFactory,
 )
-from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _offered(form: DecisionForm) -> set[str]:
-    return {label for _, group in form.fields["concerns"].choices[1:] for _, label in group}
-
-
-def test_the_form_offers_only_records_of_the_current_partnership(commissioner):
-    mine = PriorityAreaFactory(title="Children in Care")
-    other_partnership = PartnershipFactory(short_name="West Cheshire")
-    theirs = PriorityAreaFactory(
-        title="Their SEND priority", framework__partnership=other_partnership
-    )
-    form = DecisionForm(instance=Decision(meeting=MeetingFactory()), user=commissioner)
-    assert "Children in Care" in _offered(form)
-    assert "Their SEND priority" not in _offered(form)
-
-    forged = DecisionForm(
-        data={
-            "text": "Do it.",
-            "owner_user": commissioner.pk,
-            "status": "open",
-            "concerns": f"priorities.priorityarea:{theirs.pk}",
-        },
-        instance=Decision(meeting=MeetingFactory()),
-        user=commissioner,
-    )
-    assert not forged.is_valid()
-    assert forged.errors["concerns"] == ["Choose one of the records offered."]
-    assert mine.pk  # offered, above
-
-
-def test_the_secretary_links_a_decision_to_a_priority_and_an_entry(
-    commissioner_client, commissioner
-):
-    meeting = MeetingFactory()
-    RecordingSeatFactory(board=meeting.board, user=commissioner)
-    area = PriorityAreaFactory(title="Children in Care")
-    entry = ForwardPlanEntryFactory(board=meeting.board, title="Refresh the sufficiency statement")
-    council = OrganisationFactory(name="Halton Borough Council")
-    response = commissioner_client.post(
-        reverse("governance:decision_create", args=[meeting.pk]),
-        {
-            "text": "Refresh the children in care sufficiency statement.",
-            "owner_organisation": council.pk,
-            "status": "open",
-            "concerns": f"priorities.priorityarea:{area.pk}",
-            "forward_plan_entry": entry.pk,
-        },
-    )
-    assert response.status_code == 302
-    decision = Decision.objects.get()
-    assert (decision.concerns, decision.owner_name) == (area, "Halton Borough Council")
-    entry.refresh_from_db()
-    assert entry.decision == decision
 
 
 def test_a_person_and_an_organisation_together_are_refused(commissioner):

@@ -66,7 +66,7 @@ class TestNoticeRule:
         )
         page = board_member_client.get(reverse("governance:forward_plan")).content.decode()
         assert "Approve the termly review" in page and "Recommission Short Breaks" in page
-        assert page.count("Less than 28 days&#x27; notice") == 1
+        assert page.count("Less than 28 days' notice") == 1
 
 
 class TestRules:

@@ -62,7 +62,7 @@ def test_an_action_arising_stays_until_complete_even_after_its_decision_is_done(
         ("Action", "Run the Short Breaks consultation"),
     ]
     assert rows[1].owner == action.owner.get_full_name()
-    assert rows[1].status == "Not started"
+    assert rows[1].status == action.get_status_display()
 
     Decision.objects.filter(pk=decision.pk).update(status=Decision.Status.DONE)
     assert _titles(autumn) == ["Run the Short Breaks consultation"]
