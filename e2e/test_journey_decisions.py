@@ -83,11 +83,14 @@ def test_a_decision_creates_an_action_and_both_come_back_at_the_next_meeting(
     assert_accessible(page)
     page.get_by_role("button", name="Add action").click()
     expect(page.get_by_role("alert")).to_contain_text("a matter arising")
-    assert Action.objects.get().from_decision == decision
+    action = Action.objects.get()
+    assert action.from_decision == decision
 
     page.goto(f"{base_url}{upcoming.get_absolute_url()}")
     arising = page.get_by_role("region", name="Matters arising")
-    expect(arising.get_by_role("link", name=decision.text)).to_be_visible()
+    # The action took the decision's words as its title: each row links to its own record.
+    expect(arising.locator(f'a[href="{decision.get_absolute_url()}"]')).to_be_visible()
+    expect(arising.locator(f'a[href="{action.get_absolute_url()}"]')).to_be_visible()
     expect(arising.get_by_text("Decision: Refresh the children in care")).to_be_visible()
     expect(arising.get_by_text("Cam Reid").first).to_be_visible()
     assert_accessible(page)

@@ -203,12 +203,9 @@ class DecisionForm(HelperMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         person, organisation = cleaned.get("owner_user"), cleaned.get("owner_organisation")
+        # Neither is refused by the model's clean(), which keeps a decision owned by old text.
         if person and organisation:
             self.add_error("owner_organisation", "Choose a person or an organisation, not both.")
-        elif not person and not organisation and not self.instance.owner_note:
-            self.add_error(
-                "owner_user", "Choose who carries the decision out: a person or an organisation."
-            )
         return cleaned
 
     def model_data(self) -> dict:
