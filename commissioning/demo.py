@@ -27,8 +27,9 @@ from commissioning.models import (
 from core.choices import Stage
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_seed
+from governance import services as governance_services
 from governance.demo import organisation_from_seeds
-from governance.models import Organisation
+from governance.models import Decision, Organisation
 from priorities.models import PriorityArea
 
 CYCLE_ORDER = list(Stage)
@@ -49,6 +50,7 @@ def load() -> int:
         for data, activity in activities:
             loader.play(data, activity)
         loader.decisions()
+        loader.board_decisions()
         loader.funding_agreements()
         loader.shares()
         loader.performance()
@@ -238,6 +240,17 @@ class _Loader:
             self.created += 1
             if "plan" in data:
                 self.plan(review, data["plan"])
+
+    def board_decisions(self) -> None:
+        """Link the board decisions about a contract to it, once."""
+        for data in read_seed("commissioning", "contracts").get("decisions_about_contracts", []):
+            decision = Decision.objects.filter(text__startswith=data["decision"]).first()
+            contract = Contract.objects.filter(reference=data["contract"]).first()
+            if decision is None or contract is None or decision.concerns_id is not None:
+                continue
+            governance_services.decision_update(
+                decision=decision, expected_version=decision.version, concerns=contract
+            )
 
     def plan(self, review: ContractReview, seed: dict) -> None:
         """Fill in part of the decommissioning plan the review started."""

@@ -29,7 +29,15 @@ DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation", "re
 
 # Models (app label -> model names) that commissioners add and change; they view the rest.
 COMMISSIONER_EDITS: dict[str, set[str]] = {
-    "governance": {"meeting", "agendaitem", "decision", "attendance", "interest", "declaration"},
+    "governance": {
+        "meeting",
+        "agendaitem",
+        "decision",
+        "attendance",
+        "interest",
+        "declaration",
+        "forwardplanentry",
+    },
     "priorities": {
         "objective",
         "action",
@@ -256,6 +264,12 @@ def can_edit_priority_area(user, priority_area) -> bool:
     if not is_commissioner(user):
         return False
     return any(lead.pk == user.pk for lead in priority_area.lead_commissioners.all())
+
+
+def can_add_actions(user) -> bool:
+    """Add actions to some priority's plan (one they may edit: `activity_priority_areas_for`):
+    administrators, and commissioners who lead a priority."""
+    return can_start_activity(user)
 
 
 def can_edit_action(user, action) -> bool:

@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from governance.forms import BoardForm, MembershipForm
+from governance.forward_plan.models import ForwardPlanEntry
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -94,10 +95,14 @@ class AgendaItemInline(VersionCheckedInlineMixin, admin.TabularInline):
     fields = ["order", "title", "presenter", "paper_url"]
 
 
+DECISION_FIELDS = ["text", "owner_user", "owner_organisation", "owner_note", "due_date", "status"]
+
+
 class DecisionInline(VersionCheckedInlineMixin, admin.StackedInline):
     model = Decision
     extra = 0
-    fields = ["text", "owner", "due_date", "status"]
+    fields = DECISION_FIELDS
+    autocomplete_fields = ["owner_user", "owner_organisation"]
 
 
 @admin.register(Meeting)
@@ -125,13 +130,38 @@ class AgendaItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(VersionedAdmin, SimpleHistoryAdmin):
-    list_display = ["__str__", "meeting", "owner", "due_date", "status"]
+    list_display = ["__str__", "meeting", "owner_name", "due_date", "status"]
     list_filter = ["status", "meeting__board__partnership", "meeting__board", "due_date"]
-    list_select_related = ["meeting__board"]
-    search_fields = ["text", "owner", "meeting__board__name"]
-    autocomplete_fields = ["meeting"]
+    list_select_related = ["meeting__board", "owner_user", "owner_organisation"]
+    search_fields = [
+        "text",
+        "owner_note",
+        "owner_user__first_name",
+        "owner_user__last_name",
+        "owner_organisation__name",
+        "meeting__board__name",
+    ]
+    autocomplete_fields = ["meeting", "owner_user", "owner_organisation"]
     readonly_fields = ["version"]
-    fields = ["meeting", "text", "owner", "due_date", "status", "version"]
+    fields = ["meeting", "agenda_item", *DECISION_FIELDS, "version"]
+
+
+@admin.register(ForwardPlanEntry)
+class ForwardPlanEntryAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = [
+        "title",
+        "board",
+        "expected_meeting",
+        "expected_month",
+        "access",
+        "published_on",
+    ]
+    list_filter = ["access", "board__partnership", "board"]
+    list_select_related = ["board", "expected_meeting__board"]
+    search_fields = ["title", "description", "board__name"]
+    autocomplete_fields = ["board", "expected_meeting", "lead", "decision"]
+    date_hierarchy = "published_on"
+    readonly_fields = ["version"]
 
 
 @admin.register(Attendance)

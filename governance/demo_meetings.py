@@ -82,7 +82,7 @@ def _add_meeting(board: Board, starts_at: datetime, theme: dict, seed: dict, pla
     Decision.objects.create(
         meeting=meeting,
         text=theme["decision"],
-        owner=theme["owner"],
+        owner_note=theme["owner"],
         due_date=due,
         status=Decision.Status.DONE if done else Decision.Status.OPEN,
     )

@@ -365,7 +365,31 @@ class Decision(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
     text = models.TextField("decision")
-    owner = models.CharField(max_length=200, help_text="Who carries it out: a name or job title.")
+    # Who carries it out: a person with an account, or a partner organisation.
+    owner_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_decisions",
+        verbose_name="owner (person)",
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_decisions",
+        verbose_name="owner (organisation)",
+    )
+    # History only: the free-text owner of a decision recorded before owners were people or
+    # organisations, kept when no user or organisation of that name was found.
+    owner_note = models.CharField(
+        "owner as first recorded",
+        max_length=200,
+        blank=True,
+        help_text="The owner's name as typed before owners were chosen from a list.",
+    )
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
     agenda_item = models.ForeignKey(
@@ -401,10 +425,23 @@ class Decision(models.Model):
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#decision-{self.pk}"
 
+    @property
+    def owner_name(self) -> str:
+        """The owner as pages show it: the person, else the organisation, else the old text."""
+        if self.owner_user_id:
+            return self.owner_user.get_full_name() or self.owner_user.get_username()
+        if self.owner_organisation_id:
+            return self.owner_organisation.name
+        return self.owner_note
+
     def clean(self) -> None:
         super().clean()
         if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
             raise ValidationError({"agenda_item": "Choose an item of this meeting's agenda."})
+        if not (self.owner_user_id or self.owner_organisation_id or self.owner_note):
+            raise ValidationError(
+                {"owner_user": "Choose who carries the decision out: a person or an organisation."}
+            )
 
     @property
     def is_overdue(self) -> bool:
@@ -417,3 +454,6 @@ class Decision(models.Model):
 
 # The attendance, quorum and declarations of interest of the board's year, in their own modules.
 from governance.attendance_models import Attendance, Declaration, Interest  # noqa: E402, F401
+
+# The forward plan lives in its own module; imported here so Django registers it.
+from governance.forward_plan.models import ForwardPlanEntry  # noqa: E402, F401

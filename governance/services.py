@@ -4,6 +4,8 @@ from datetime import date, datetime
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
@@ -12,7 +14,8 @@ from django.utils import timezone
 from core.edit_conflicts import locked_for_edit, save_edit
 from core.models import Kind
 from core.notifications.emails import announce
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership
+from governance.forward_plan.models import ForwardPlanEntry
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 from governance.selectors import current_memberships
 
 
@@ -198,17 +201,24 @@ def decision_create(
     *,
     meeting: Meeting,
     text: str,
-    owner: str,
+    owner_user: AbstractBaseUser | None = None,
+    owner_organisation: Organisation | None = None,
+    owner_note: str = "",
     due_date: date | None = None,
     status: str = Decision.Status.OPEN,
     concerns: models.Model | None = None,
     agenda_item: AgendaItem | None = None,
+    forward_plan_entry: ForwardPlanEntry | None = None,
 ) -> Decision:
-    """Record a decision taken at a meeting, on one of its agenda items if given."""
+    """Record a decision taken at a meeting, on one of its agenda items if given; with
+    `forward_plan_entry`, the entry it settles. `owner_note` is a free-text owner, for callers
+    that have no person or organisation."""
     decision = Decision(
         meeting=meeting,
         text=text,
-        owner=owner,
+        owner_user=owner_user,
+        owner_organisation=owner_organisation,
+        owner_note=owner_note,
         due_date=due_date,
         status=status,
         agenda_item=agenda_item,
@@ -217,12 +227,45 @@ def decision_create(
         decision.concerns = concerns
     decision.full_clean()
     decision.save()
+    if forward_plan_entry is not None:
+        _settle_entry(forward_plan_entry, decision)
     return decision
 
 
+_UNSET = object()
+
+
 @transaction.atomic
-def decision_update(*, decision: Decision, expected_version: int, **changes: Any) -> Decision:
-    """Change a decision's text, owner, due date or status, refusing (EditConflict) the save if
-    it changed since `expected_version` was read."""
+def decision_update(
+    *,
+    decision: Decision,
+    expected_version: int,
+    concerns: Any = _UNSET,
+    forward_plan_entry: Any = _UNSET,
+    **changes: Any,
+) -> Decision:
+    """Change a decision's text, owner, due date, status or what it concerns, refusing
+    (EditConflict) the save if it changed since `expected_version` was read; with
+    `forward_plan_entry` (None: no entry) the entry it settles."""
     current = locked_for_edit(Decision, pk=decision.pk, expected_version=expected_version)
-    return save_edit(current, changes)
+    if concerns is not _UNSET:
+        changes["concerns_type"] = (
+            ContentType.objects.get_for_model(concerns) if concerns is not None else None
+        )
+        changes["concerns_id"] = concerns.pk if concerns is not None else None
+    saved = save_edit(current, changes)
+    if forward_plan_entry is not _UNSET:
+        saved.forward_plan_entries.exclude(pk=getattr(forward_plan_entry, "pk", None)).update(
+            decision=None
+        )
+        if forward_plan_entry is not None:
+            _settle_entry(forward_plan_entry, saved)
+    return saved
+
+
+def _settle_entry(entry: ForwardPlanEntry, decision: Decision) -> None:
+    """Link a forward plan entry to the decision taken on it (validated: same board)."""
+    entry.decision = decision
+    entry.full_clean()
+    entry.version += 1
+    entry.save(update_fields=["decision", "version"])

@@ -4,6 +4,8 @@ from django.urls import path
 
 from core.history import ObjectHistoryView
 from governance import attendance_views, views
+from governance.forward_plan import views as forward_plan_views
+from governance.forward_plan.models import ForwardPlanEntry
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 
 app_name = "governance"
@@ -104,5 +106,21 @@ urlpatterns = [
         "agenda-items/<int:item_pk>/declarations/add/",
         attendance_views.DeclarationCreateView.as_view(),
         name="declaration_create",
+    ),
+    path("forward-plan/", forward_plan_views.ForwardPlanView.as_view(), name="forward_plan"),
+    path(
+        "boards/<int:board_pk>/forward-plan/add/",
+        forward_plan_views.ForwardPlanEntryCreateView.as_view(),
+        name="forward_plan_entry_create",
+    ),
+    path(
+        "forward-plan/<int:pk>/edit/",
+        forward_plan_views.ForwardPlanEntryUpdateView.as_view(),
+        name="forward_plan_entry_update",
+    ),
+    path(
+        "forward-plan/<int:pk>/history/",
+        ObjectHistoryView.as_view(model=ForwardPlanEntry),
+        name="forward_plan_entry_history",
     ),
 ]

@@ -24,7 +24,7 @@ from core.roles import (
     can_edit_boards,
 )
 from core.service_forms import ServiceFormMixin
-from governance import attendance, selectors, services
+from governance import attendance, selectors, services, subjects
 from governance.calendar import meeting_event
 from governance.filters import DecisionFilter
 from governance.forms import (
@@ -40,6 +40,7 @@ from governance.forms import (
     MembershipPageEditForm,
     MembershipPageForm,
 )
+from governance.matters_arising import matters_arising
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 from governance.quorum import flag_decisions, quorum_rule_text
 
@@ -113,6 +114,15 @@ class MeetingDetailView(ReaderMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
         context.update(attendance.meeting_page_data(self.object))
+        context["matters_arising"] = matters_arising(self.object)
+        steps = subjects.decision_steps(self.request.user)
+        for decision in self.object.decisions.all():
+            decision.step_links = (
+                [(step.label, step.url(decision)) for step in steps]
+                if decision.status == Decision.Status.OPEN
+                else []
+            )
+        context["steps"] = bool(steps)
         return context
 
 
@@ -506,8 +516,13 @@ class DecisionCreateView(UnderMeetingMixin, ServiceFormView):
     heading = "Record a decision"
     success_message = "Decision recorded."
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def perform(self, form):
-        return services.decision_create(meeting=self.get_parent(), **form.cleaned_data)
+        return services.decision_create(
+            meeting=self.get_parent(), **form.model_data(), **form.links()
+        )
 
 
 class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
@@ -518,9 +533,13 @@ class DecisionUpdateView(OfMeetingMixin, ServiceFormView):
     heading = "Edit the decision"
     success_message = "Decision updated."
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
     def perform(self, form):
         return services.decision_update(
             decision=self.get_object(),
             expected_version=required_version(form),
             **form.model_data(),
+            **form.links(),
         )

@@ -41,7 +41,7 @@ def matters_arising(meeting: Meeting) -> list[Decision]:
             meeting__starts_at__lt=meeting.starts_at,
             status=Decision.Status.OPEN,
         )
-        .select_related("meeting")
+        .select_related("meeting", "owner_user", "owner_organisation")
         .order_by("meeting__starts_at", "pk")
     )
 

@@ -148,7 +148,7 @@ def termly_report_mark_presented(
         governance_services.decision_create(
             meeting=agenda_item.meeting,
             text=decision_text,
-            owner=decision_owner,
+            owner_note=decision_owner,
             concerns=current,
         )
     _ask_for_affected_packs(current)

@@ -24,6 +24,7 @@ from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
     DecisionFactory,
+    ForwardPlanEntryFactory,
     InterestFactory,
     MeetingFactory,
     MembershipFactory,
@@ -189,11 +190,30 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    # The forward plan: every role reads it; the board's recorders keep its entries.
+    "governance:forward_plan": {"get": EVERY_ROLE},
+    "governance:forward_plan_entry_create": {
+        "object": "board",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:forward_plan_entry_update": {
+        "object": "forward_plan_entry",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:forward_plan_entry_history": {"object": "forward_plan_entry", "get": EVERY_ROLE},
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
     "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
     "priorities:priority_area_detail": {"object": "area", "get": EVERY_ROLE},
     "priorities:action_create": {"object": "area", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
+    # The decision concerns the lead's priority: the action form, prefilled from it.
+    "priorities:action_from_decision": {
+        "object": "decision",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "priorities:action_import": {
         "object": "area",
         "get": LEAD_AND_ADMIN,
@@ -491,8 +511,9 @@ def make_world() -> dict:
             "membership": seat,
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
-            "decision": DecisionFactory(meeting=meeting),
+            "decision": DecisionFactory(meeting=meeting, concerns=area),
             "interest": InterestFactory(membership=seat),
+            "forward_plan_entry": ForwardPlanEntryFactory(board=meeting.board, lead=lead),
             "activity": activity,
             "contract": contract,
             "plan": plan,

@@ -33,6 +33,7 @@ from governance.tests.factories import (
     AttendanceFactory,
     BoardFactory,
     DecisionFactory,
+    ForwardPlanEntryFactory,
     InterestFactory,
     MeetingFactory,
     MembershipFactory,
@@ -59,6 +60,7 @@ FACTORIES = {
     "Decision": DecisionFactory,
     "Attendance": AttendanceFactory,
     "Interest": InterestFactory,
+    "ForwardPlanEntry": ForwardPlanEntryFactory,
     "Objective": ObjectiveFactory,
     "Action": ActionFactory,
     "Indicator": IndicatorFactory,
@@ -237,14 +239,14 @@ def test_an_admin_save_stales_the_report_words_open_on_the_site(
 def test_a_page_without_the_version_it_was_opened_at_is_refused_as_out_of_date(
     administrator_client, opened_version
 ):
-    decision = DecisionFactory(owner="Head of Early Help")
+    decision = DecisionFactory(owner_note="Head of Early Help")
     url = _change_url(decision)
     data = _opened(administrator_client, url) | {"opened_version": opened_version}
-    response = administrator_client.post(url, data | {"owner": "Someone else"})
+    response = administrator_client.post(url, data | {"owner_note": "Someone else"})
     assert response.status_code == 200
     assert "This page is out of date or incomplete" in response.content.decode()
     decision.refresh_from_db()
-    assert (decision.owner, decision.version) == ("Head of Early Help", 1)
+    assert (decision.owner_note, decision.version) == ("Head of Early Help", 1)
 
 
 def test_reverting_from_the_history_is_checked_and_moves_the_version_on(administrator_client):

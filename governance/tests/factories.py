@@ -5,7 +5,8 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from core.tests.factories import default_partnership
+from core.tests.factories import UserFactory, default_partnership
+from governance.forward_plan.models import ForwardPlanEntry
 from governance.models import (
     AgendaItem,
     Attendance,
@@ -108,7 +109,7 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     text = factory.Sequence(lambda n: f"Bring an action plan for priority {n} to the next meeting.")
-    owner = "Head of Early Help"
+    owner_user = factory.SubFactory(UserFactory, first_name="Aisha", last_name="Khan")
     due_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
     status = Decision.Status.OPEN
 
@@ -146,3 +147,18 @@ class DeclarationFactory(factory.django.DjangoModelFactory):
     interest = None
     description = "Spouse works for the provider of the service under review"
     left_room = False
+
+
+class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ForwardPlanEntry
+
+    board = factory.SubFactory(BoardFactory)
+    title = factory.Sequence(lambda n: f"Recommission Short Breaks for children with SEND ({n})")
+    description = "Decide whether to continue, reshape or re-commission the service."
+    expected_meeting = None
+    expected_month = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=90))
+    lead = factory.SubFactory(UserFactory)
+    reports = "Review of Short Breaks; SEND needs assessment."
+    consultation = "Halton Family Voice (Parent/Carer Forum)."
+    published_on = factory.LazyFunction(timezone.localdate)

@@ -123,7 +123,7 @@ def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(client)
     assert held.get_absolute_url() in board_page
     meeting_page = board_member_client.get(held.get_absolute_url()).content.decode()
     for decision in held.decisions.all():
-        assert decision.owner.replace("'", "&#x27;") in meeting_page
+        assert decision.owner_name.replace("'", "&#x27;") in meeting_page
     assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page
 
 

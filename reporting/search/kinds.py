@@ -98,7 +98,7 @@ def _decision_facts(decision: Decision) -> list[str]:
     return [
         f"{meeting.board.name}, {_date(timezone.localtime(meeting.starts_at))}",
         decision.get_status_display(),
-        f"Owner: {decision.owner}",
+        f"Owner: {decision.owner_name}",
     ]
 
 
@@ -178,8 +178,8 @@ KINDS: tuple[SearchKind, ...] = (
         slug="decisions",
         heading="Decisions",
         model=Decision,
-        fields=("text", "owner"),
-        records=_in_partnership(Decision, "meeting__board"),
+        fields=("text", "owner_note", "owner_organisation__name"),
+        records=_in_partnership(Decision, "meeting__board", "owner_user", "owner_organisation"),
         ordering=("-meeting__starts_at", "pk"),
         facts=_decision_facts,
         excerpt=lambda decision: decision.text if len(decision.text) > 80 else "",
