@@ -1,5 +1,6 @@
 """Writes of the governance app: every create and change goes through here."""
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -28,6 +29,9 @@ def board_create(
     reports_to: Board | None = None,
     purpose: str = "",
     meeting_frequency: str = "",
+    quorum_number: int | None = None,
+    quorum_share: str = "",
+    quorum_organisations: Iterable[Organisation] = (),
     is_active: bool = True,
 ) -> Board:
     """Add a board or group to a partnership's structure; its reporting line is checked."""
@@ -38,10 +42,13 @@ def board_create(
         reports_to=reports_to,
         purpose=purpose,
         meeting_frequency=meeting_frequency,
+        quorum_number=quorum_number,
+        quorum_share=quorum_share,
         is_active=is_active,
     )
     board.full_clean()
     board.save()
+    board.quorum_organisations.set(quorum_organisations)
     return board
 
 
@@ -50,7 +57,12 @@ def board_update(*, board: Board, expected_version: int, **changes: Any) -> Boar
     """Change a board's details or reporting line (never into a loop: Board.clean), refusing
     (EditConflict) the save if it changed since `expected_version` was read."""
     current = locked_for_edit(Board, pk=board.pk, expected_version=expected_version)
-    return save_edit(current, changes)
+    # A many-to-many field is set after the row is saved, not assigned with the columns.
+    organisations = changes.pop("quorum_organisations", None)
+    board = save_edit(current, changes)
+    if organisations is not None:
+        board.quorum_organisations.set(organisations)
+    return board
 
 
 def _person_name(person_name: str, user) -> str:
