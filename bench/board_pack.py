@@ -122,7 +122,7 @@ def build() -> tuple[Board, Term]:
                 for y in range(VALUES)
             )
         Decision.objects.bulk_create(
-            Decision(meeting=meeting, text=f"Decision {d + 1}", owner="Chair", concerns=area)
+            Decision(meeting=meeting, text=f"Decision {d + 1}", owner_note="Chair", concerns=area)
             for d in range(DECISIONS)
         )
         report = services.termly_report_start(priority_area=area, term=term)

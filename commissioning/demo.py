@@ -27,8 +27,9 @@ from commissioning.models import (
 from core.choices import Stage
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_seed
+from governance import services as governance_services
 from governance.demo import organisation_from_seeds
-from governance.models import Organisation
+from governance.models import Decision, Organisation
 from priorities.models import PriorityArea
 
 CYCLE_ORDER = list(Stage)
@@ -49,6 +50,7 @@ def load() -> int:
         for data, activity in activities:
             loader.play(data, activity)
         loader.decisions()
+        loader.board_decisions()
         loader.funding_agreements()
         loader.shares()
         loader.performance()
@@ -94,6 +96,9 @@ class _Loader:
                 defaults={
                     "kind": data["kind"],
                     "ods_code": data.get("ods_code", ""),
+                    "is_sme": data.get("is_sme"),
+                    "charity_number": data.get("charity_number", ""),
+                    "company_number": data.get("company_number", ""),
                     "address": data.get("address", ""),
                     "is_sample": data.get("is_sample", False),
                     "safeguarding_checked_on": checked_on,
@@ -175,11 +180,17 @@ class _Loader:
                 form=data["form"],
                 procurement_route=data["procurement_route"],
                 lead_organisation=self.organisation(data["lead_organisation"]),
+                department=data.get("department", ""),
+                quotes_invited=data.get("quotes_invited", False),
                 annual_value=annual,
                 total_value=annual * data["years"],
+                non_recoverable_vat=_money(data.get("non_recoverable_vat")),
                 start_date=self.today + datetime.timedelta(days=data["start_in_days"]),
                 initial_end_date=end_date,
                 end_date=end_date,
+                review_date=(
+                    self.days(data["review_in_days"]) if "review_in_days" in data else None
+                ),
                 activity_cycle=activity.cycle_number if activity else None,
                 status=data["status"],
                 social_value_clause=data.get("social_value_clause", False),
@@ -229,6 +240,17 @@ class _Loader:
             self.created += 1
             if "plan" in data:
                 self.plan(review, data["plan"])
+
+    def board_decisions(self) -> None:
+        """Link the board decisions about a contract to it, once."""
+        for data in read_seed("commissioning", "contracts").get("decisions_about_contracts", []):
+            decision = Decision.objects.filter(text__startswith=data["decision"]).first()
+            contract = Contract.objects.filter(reference=data["contract"]).first()
+            if decision is None or contract is None or decision.concerns_id is not None:
+                continue
+            governance_services.decision_update(
+                decision=decision, expected_version=decision.version, concerns=contract
+            )
 
     def plan(self, review: ContractReview, seed: dict) -> None:
         """Fill in part of the decommissioning plan the review started."""

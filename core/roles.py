@@ -29,7 +29,15 @@ DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation", "re
 
 # Models (app label -> model names) that commissioners add and change; they view the rest.
 COMMISSIONER_EDITS: dict[str, set[str]] = {
-    "governance": {"meeting", "agendaitem", "decision"},
+    "governance": {
+        "meeting",
+        "agendaitem",
+        "decision",
+        "attendance",
+        "interest",
+        "declaration",
+        "forwardplanentry",
+    },
     "priorities": {
         "objective",
         "action",
@@ -221,6 +229,28 @@ def can_edit_board_records(user, board) -> bool:
     )
 
 
+def can_edit_boards(user) -> bool:
+    """Add boards and change their name, kind, reporting line, purpose, frequency and whether
+    they are active: administrators only."""
+    return is_administrator(user)
+
+
+def can_edit_board_members(user, board) -> bool:
+    """Add, change and end a board's memberships: administrators, and the board's clerk, a
+    commissioner holding its current "Secretary or clerk" seat with their account set on it.
+    Reads `memberships` through any prefetch the caller made."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(
+        membership.user_id == user.pk
+        and membership.role == "secretary"  # governance Membership.Role.SECRETARY
+        and membership.records_for_board
+        for membership in board.memberships.all()
+    )
+
+
 # Priorities
 
 
@@ -234,6 +264,12 @@ def can_edit_priority_area(user, priority_area) -> bool:
     if not is_commissioner(user):
         return False
     return any(lead.pk == user.pk for lead in priority_area.lead_commissioners.all())
+
+
+def can_add_actions(user) -> bool:
+    """Add actions to some priority's plan (one they may edit: `activity_priority_areas_for`):
+    administrators, and commissioners who lead a priority."""
+    return can_start_activity(user)
 
 
 def can_edit_action(user, action) -> bool:

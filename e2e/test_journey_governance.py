@@ -75,18 +75,21 @@ def test_commissioner_records_a_decision_with_the_keyboard(page, base_url, trust
     page.get_by_role("group", name="Due date").get_by_label("Year").press("Enter")
     summary = page.get_by_role("alert")
     expect(summary).to_be_focused()
-    summary.get_by_role("link", name="Owner: This field is required.").click()
-    expect(page.get_by_label("Owner")).to_be_focused()
+    summary.get_by_role(
+        "link",
+        name="Owner: a person: Choose who carries the decision out: a person or an organisation.",
+    ).click()
+    expect(page.get_by_label("Owner: a person")).to_be_focused()
     expect(page.get_by_label("Decision")).to_have_value(
         "Commission a short breaks review with the CCG."
     )
     assert_accessible(page)
     assert not Decision.objects.filter(text__startswith="Commission a short breaks").exists()
 
-    page.get_by_label("Owner").fill("Commissioning Manager, SEND")
-    page.get_by_label("Owner").press("Enter")
+    page.get_by_label("Owner: a person").select_option(label=cam.get_full_name())
+    page.get_by_role("group", name="Due date").get_by_label("Year").press("Enter")
     expect(page.get_by_role("alert")).to_contain_text("Decision recorded.")
     expect(page.get_by_role("rowheader", name="Commission a short breaks")).to_be_visible()
     decision = Decision.objects.get(text__startswith="Commission a short breaks")
-    assert decision.owner == "Commissioning Manager, SEND"
+    assert decision.owner_user == cam
     assert str(decision.due_date) == "2027-02-28"

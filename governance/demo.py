@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
+from governance import demo_attendance, demo_forward_plan, demo_meetings
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -51,6 +52,17 @@ def organisation_from_seeds(short_name: str) -> tuple[Organisation, bool]:
     if created and known:
         organisation.partnerships.add(*(demo_partnership(name) for name in known["partnerships"]))
     return organisation, created
+
+
+def _decision_owner(board: Board, text: str) -> dict:
+    """The owner the seeds name by job title: the member of the board with that title, as a
+    person if they have an account, else their organisation; kept as text when not a member."""
+    member = board.memberships.filter(person_name=text).select_related("organisation").first()
+    if member is None:
+        return {"owner_note": text}
+    if member.user_id:
+        return {"owner_user": member.user}
+    return {"owner_organisation": member.organisation}
 
 
 def load() -> int:
@@ -141,10 +153,14 @@ def load() -> int:
                 meeting=meeting,
                 text=decision["text"],
                 defaults={
-                    "owner": decision["owner"],
+                    **_decision_owner(meeting.board, decision["owner"]),
                     "due_date": _days(decision["due_in_days"]),
                     "status": decision["status"],
                 },
             )
             created += new
-    return created
+    # The rest of each board's year, around the meetings written out above, then its
+    # attendance and forward plan.
+    created += demo_meetings.load()
+    created += demo_attendance.load()
+    return created + demo_forward_plan.load()

@@ -4,6 +4,8 @@ import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Layout, Row
 from django import forms
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 
 from core.partnerships import scope
 from governance.forms import DATE_WIDGET
@@ -46,7 +48,7 @@ class DecisionFilter(django_filters.FilterSet):
         empty_label="Any board",
     )
     status = django_filters.ChoiceFilter(choices=Decision.Status.choices, empty_label="Any")
-    owner = django_filters.CharFilter(lookup_expr="icontains", label="Owner's name contains")
+    owner = django_filters.CharFilter(method="filter_owner", label="Owner's name contains")
     overdue = django_filters.BooleanFilter(
         method="filter_overdue", label="Only overdue", widget=forms.CheckboxInput
     )
@@ -67,6 +69,16 @@ class DecisionFilter(django_filters.FilterSet):
         model = Decision
         form = DecisionFilterForm
         fields = ["board", "status", "owner", "overdue", "taken_from", "taken_to"]
+
+    def filter_owner(self, queryset, name, value):
+        """The person's full name, the organisation's name, or an owner recorded as text."""
+        full_name = Concat("owner_user__first_name", Value(" "), "owner_user__last_name")
+        return queryset.alias(owner_full_name=full_name).filter(
+            Q(owner_full_name__icontains=value)
+            | Q(owner_user__username__icontains=value)
+            | Q(owner_organisation__name__icontains=value)
+            | Q(owner_note__icontains=value)
+        )
 
     def filter_overdue(self, queryset, name, value):
         return queryset.overdue() if value else queryset

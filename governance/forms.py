@@ -3,11 +3,17 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
 
 from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
+from core.models import PartnershipMembership
+from core.partnerships import current_partnership, scope
 from core.personal_data import PersonalDataFormMixin
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership
+from governance import subjects
+from governance.forward_plan.models import ForwardPlanEntry
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -41,6 +47,9 @@ class BoardForm(HelperMixin, forms.ModelForm):
             "purpose",
             "meeting_frequency",
             "is_active",
+            "quorum_number",
+            "quorum_share",
+            "quorum_organisations",
         ]
 
 
@@ -58,6 +67,154 @@ class MembershipForm(HelperMixin, forms.ModelForm):
             "start_date",
             "end_date",
         ]
+
+
+BOARD_PAGE_FIELDS = [
+    "name",
+    "kind",
+    "reports_to",
+    "purpose",
+    "meeting_frequency",
+    "quorum_number",
+    "quorum_share",
+    "quorum_organisations",
+    "is_active",
+]
+
+
+def person_label(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+class BoardPageForm(HelperMixin, forms.ModelForm):
+    """Add or change a board on the product's pages: its partnership is the one the user works
+    in, and a reporting line that makes a loop is refused beside the field (Board.clean)."""
+
+    submit_label = "Save board"
+
+    class Meta:
+        model = Board
+        fields = BOARD_PAGE_FIELDS
+        labels = {"reports_to": "Reports to", "meeting_frequency": "How often it meets"}
+        help_texts = {
+            "reports_to": (
+                "Leave empty for a body at the top of the structure. A body cannot report to "
+                "itself or to a body below it."
+            ),
+            "meeting_frequency": "For example Quarterly, Termly or Six times a year.",
+        }
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 5}),
+            "quorum_organisations": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The partnership's own partner organisations may be needed for its quorum.
+        self.fields["quorum_organisations"].queryset = Organisation.objects.filter(
+            partnerships=current_partnership(user)
+        ).order_by("name")
+        boards = scope(Board.objects.all(), user).order_by("name")
+        if self.instance.pk:
+            boards = boards.exclude(pk=self.instance.pk)
+        self.fields["reports_to"].queryset = boards
+
+
+class BoardPageEditForm(EditConflictFormMixin, BoardPageForm):
+    """Change a board; `version` and `snapshot` detect an edit made meanwhile."""
+
+
+MEMBERSHIP_PAGE_FIELDS = [
+    "person_name",
+    "user",
+    "role",
+    "organisation",
+    "start_date",
+    "end_date",
+]
+
+
+def partnership_people(user, keep_pk: int | None = None):
+    """The people who use the product in the user's current partnership (and `keep_pk`, so a
+    membership keeps its account after its holder left the partnership)."""
+    members = Q(partnership_memberships__partnership=current_partnership(user))
+    return (
+        get_user_model()
+        .objects.filter(members | Q(pk=keep_pk))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class MembershipPageForm(HelperMixin, forms.ModelForm):
+    """Give someone a seat on a board: a user of the product, or a person named as the papers
+    name them (or both); the seat, the organisation they represent and their dates."""
+
+    submit_label = "Save membership"
+
+    class Meta:
+        model = Membership
+        formfield_callback = date_formfield
+        fields = MEMBERSHIP_PAGE_FIELDS
+        labels = {"person_name": "Name or job title", "user": "Account", "role": "Seat"}
+        help_texts = {
+            "person_name": "As the board's papers show it. Leave empty to use the account's name.",
+            "user": (
+                "If they use this product. A commissioner in the Secretary or clerk seat keeps "
+                "the board's members and records; a chair or vice-chair keeps its records."
+            ),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person_name"].required = False
+        self.fields["user"].queryset = partnership_people(user, self.instance.user_id)
+        self.fields["user"].label_from_instance = person_label
+        keep = Q(pk=self.instance.organisation_id) if self.instance.organisation_id else Q()
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            Q(pk__in=scope(Organisation.objects.all(), user).values("pk")) | keep
+        ).order_by("name")
+
+    def clean(self):
+        cleaned = super().clean()
+        name, account = (cleaned.get("person_name") or "").strip(), cleaned.get("user")
+        if not name and account is None and "user" not in self.errors:
+            self.add_error(
+                "person_name", "Enter the person's name or job title, or choose their account."
+            )
+        elif not name and account is not None:
+            cleaned["person_name"] = person_label(account)
+        return cleaned
+
+
+class MembershipPageEditForm(EditConflictFormMixin, MembershipPageForm):
+    """Change a membership; `version` and `snapshot` detect an edit made meanwhile."""
+
+
+class MembershipEndForm(EditConflictFormMixin, HelperMixin, forms.ModelForm):
+    """End a membership on a date: it then shows among the board's past members."""
+
+    submit_label = "End membership"
+
+    class Meta:
+        model = Membership
+        formfield_callback = date_formfield
+        fields = ["end_date"]
+        labels = {"end_date": "Last day of the membership"}
+        help_texts = {"end_date": "The membership counts as current up to and including it."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["end_date"].required = True
+
+    def clean_end_date(self):
+        end = self.cleaned_data["end_date"]
+        start = self.instance.start_date
+        if end is not None and start is not None and end < start:
+            raise forms.ValidationError(
+                f"The membership started on {start:%-d %B %Y}: end it on that day or later."
+            )
+        return end
 
 
 class MeetingForm(HelperMixin, forms.ModelForm):
@@ -104,14 +261,117 @@ class AgendaItemEditForm(EditConflictFormMixin, AgendaItemForm):
     """Change an agenda item; `version` and `snapshot` detect an edit made meanwhile."""
 
 
+def people_of_partnership(*, partnership_id: int, keep_pk: int | None = None):
+    """Everyone with a role in the partnership (and a decision's current owner, kept)."""
+    belongs = Q(
+        Exists(
+            PartnershipMembership.objects.filter(user=OuterRef("pk"), partnership_id=partnership_id)
+        )
+    )
+    if keep_pk is not None:
+        belongs |= Q(pk=keep_pk)
+    return get_user_model().objects.filter(belongs).order_by("first_name", "last_name", "username")
+
+
 class DecisionForm(HelperMixin, forms.ModelForm):
+    """A decision, its owner (a person or an organisation), what it concerns (chosen among the
+    records governance.subjects offers this user) and the forward plan entry it settles."""
+
     submit_label = "Save decision"
+
+    # A CharField with a list to choose from: clean_concerns checks the choice against what the
+    # user may choose now, with its own message.
+    concerns = forms.CharField(
+        label="What it concerns",
+        required=False,
+        widget=forms.Select,
+        help_text="The priority, action, commissioning activity or contract it is about, if any.",
+    )
+    forward_plan_entry = forms.ModelChoiceField(
+        queryset=ForwardPlanEntry.objects.none(),
+        label="Forward plan entry it settles",
+        required=False,
+        empty_label="(none: not in the forward plan)",
+    )
 
     class Meta:
         model = Decision
         formfield_callback = date_formfield
-        fields = ["text", "owner", "due_date", "status"]
+        fields = ["text", "agenda_item", "owner_user", "owner_organisation", "due_date", "status"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+        labels = {"owner_user": "Owner: a person", "owner_organisation": "Or an organisation"}
+        help_texts = {
+            "owner_user": "Who carries the decision out.",
+            "owner_organisation": "When a partner organisation, not one person, carries it out.",
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        board = self.instance.meeting.board
+        self.fields["owner_user"].queryset = people_of_partnership(
+            partnership_id=board.partnership_id, keep_pk=self.instance.owner_user_id
+        )
+        self.fields["owner_user"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["owner_organisation"].queryset = Organisation.objects.filter(
+            partnerships=board.partnership_id
+        )
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(
+            meeting_id=self.instance.meeting_id
+        )
+        self._set_concerns_choices()
+        entries = ForwardPlanEntry.objects.filter(board=board).filter(
+            Q(decision__isnull=True) | Q(decision=self.instance.pk)
+        )
+        self.fields["forward_plan_entry"].queryset = entries.order_by("title")
+        if self.instance.pk:
+            chosen = self.instance.forward_plan_entries.first()
+            if chosen is not None:
+                self.initial["forward_plan_entry"] = chosen.pk
+
+    def _set_concerns_choices(self) -> None:
+        choices = [("", "(nothing in particular)"), *subjects.subject_choices(self.user)]
+        current = self.instance.concerns if self.instance.concerns_id else None
+        if current is not None:
+            value = subjects.subject_value(current)
+            offered = {option for _, group in choices[1:] for option, _ in group}
+            if value not in offered:  # e.g. a termly report, linked where it was presented
+                choices.insert(1, (value, f"{current} (as recorded)"))
+            self.initial["concerns"] = value
+        self.fields["concerns"].widget.choices = choices
+        self._kept_concerns = current
+
+    def clean_concerns(self):
+        value = self.cleaned_data["concerns"]
+        if not value:
+            return None
+        current = self._kept_concerns
+        if current is not None and value == subjects.subject_value(current):
+            return current
+        kind_key, _, pk = value.partition(":")
+        kind = next((k for k in subjects.kinds() if k.key == kind_key), None)
+        found = kind.choices(self.user).filter(pk=pk).first() if kind and pk.isdigit() else None
+        if found is None:
+            raise forms.ValidationError("Choose one of the records offered.")
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        person, organisation = cleaned.get("owner_user"), cleaned.get("owner_organisation")
+        # Neither is refused by the model's clean(), which keeps a decision owned by old text.
+        if person and organisation:
+            self.add_error("owner_organisation", "Choose a person or an organisation, not both.")
+        return cleaned
+
+    def model_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+    def links(self) -> dict:
+        """What the service needs beyond the model fields."""
+        return {
+            "concerns": self.cleaned_data.get("concerns"),
+            "forward_plan_entry": self.cleaned_data.get("forward_plan_entry"),
+        }
 
 
 class DecisionEditForm(EditConflictFormMixin, DecisionForm):

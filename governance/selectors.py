@@ -14,6 +14,8 @@ from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 ROLE_RANK = {role: rank for rank, role in enumerate(Membership.Role.values)}
 # How many past meetings and decisions a board page lists before pointing to the full log.
 BOARD_PAGE_LIMIT = 12
+# What a decision's row reads to name its owner (Decision.owner_name).
+DECISION_OWNER = ("owner_user", "owner_organisation")
 
 
 def current_memberships(today: date | None = None) -> QuerySet[Membership]:
@@ -164,7 +166,7 @@ def board_page_data(board: Board) -> dict:
     meetings = board.meetings.all()
     decisions = (
         Decision.objects.filter(meeting__board=board)
-        .select_related("meeting__board")
+        .select_related("meeting__board", *DECISION_OWNER)
         .order_by("-meeting__starts_at", "pk")
     )
     return {
@@ -187,9 +189,15 @@ def meeting_for_page(user) -> QuerySet[Meeting]:
         .prefetch_related(
             "board__memberships",
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
+            # The termly reports on the agenda (a reporting model's key to the item: read by
+            # its related name, so governance imports nothing of reporting).
+            "agenda_items__termly_reports__priority_area",
+            "agenda_items__termly_reports__term",
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.select_related("meeting__board").order_by("pk"),
+                queryset=Decision.objects.select_related(
+                    "meeting__board", *DECISION_OWNER
+                ).order_by("pk"),
             ),
         )
     )
@@ -200,6 +208,6 @@ def decision_log(user) -> QuerySet[Decision]:
     shows."""
     return (
         scope(Decision.objects, user)
-        .select_related("meeting__board")
+        .select_related("meeting__board", *DECISION_OWNER)
         .order_by("-meeting__starts_at", "pk")
     )

@@ -20,7 +20,7 @@ from core.partnerships import grant_role
 from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from governance.models import Board, Organisation
-from priorities import services
+from priorities import demo_decisions, services
 from priorities.models import Action, Framework, Indicator, IndicatorValue, Objective, PriorityArea
 
 # One file per framework, West Cheshire's first: the sample progress takes each action's RAG
@@ -90,7 +90,7 @@ def load() -> int:
         loader = _Loader()
         for name in FRAMEWORK_FILES:
             loader.framework(read_seed("priorities", name))
-        return loader.created
+        return loader.created + demo_decisions.load(owner=loader.demo_commissioner)
 
 
 class _Loader:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
+from governance.models import Decision
 from priorities.models import (
     Action,
     Indicator,
@@ -42,6 +43,18 @@ class ActionEditConflict(EditConflict):
 def action_create(*, priority_area: PriorityArea, data: dict[str, Any]) -> Action:
     """Add an action to a priority area's action plan."""
     action = Action(priority_area=priority_area, **_editable(data))
+    action.full_clean()
+    action.save()
+    return action
+
+
+@transaction.atomic
+def action_create_from_decision(
+    *, decision: Decision, priority_area: PriorityArea, data: dict[str, Any]
+) -> Action:
+    """Add an action to a priority's plan that carries out a board's decision: it comes back
+    as a matter arising at the board's next meetings until it is complete."""
+    action = Action(priority_area=priority_area, from_decision=decision, **_editable(data))
     action.full_clean()
     action.save()
     return action

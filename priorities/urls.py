@@ -65,5 +65,10 @@ urlpatterns = [
         ObjectHistoryView.as_view(model=Action),
         name="action_history",
     ),
+    path(
+        "decisions/<int:decision_pk>/actions/new/",
+        views.ActionFromDecisionView.as_view(),
+        name="action_from_decision",
+    ),
     path("actions/<int:pk>/progress/", views.ProgressCreateView.as_view(), name="progress_create"),
 ]

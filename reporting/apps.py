@@ -11,3 +11,14 @@ class ReportingConfig(AppConfig):
         from reporting.selectors import dashboard
 
         home.register_dashboard(dashboard)
+        self._refresh_public_pages_on_change()
+
+    @staticmethod
+    def _refresh_public_pages_on_change() -> None:
+        from commissioning.models import Contract, Provider, Service
+        from core.models import Partnership
+        from core.public import refresh_public_pages_on_change
+        from governance.models import Organisation
+
+        # The contracts register shows these (reporting/public/contracts.py).
+        refresh_public_pages_on_change(Contract, Provider, Service, Organisation, Partnership)

@@ -202,7 +202,7 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
             ),
             meeting__starts_at__date__lte=scope.term.end_date,
         )
-        .select_related("meeting__board")
+        .select_related("meeting__board", "owner_user", "owner_organisation")
         .order_by("-meeting__starts_at", "pk")
     )
     return [
@@ -211,7 +211,7 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
             "text": decision.text,
             "board": decision.meeting.board.name,
             "meeting_on": timezone.localtime(decision.meeting.starts_at).date().isoformat(),
-            "owner": decision.owner,
+            "owner": decision.owner_name,
             "due": decision.due_date.isoformat() if decision.due_date else None,
             "status": decision.get_status_display(),
         }

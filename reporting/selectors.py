@@ -65,7 +65,7 @@ def decisions_on(report: TermlyReport) -> list[Decision]:
             concerns_type__app_label="reporting",
             concerns_type__model="termlyreport",
             concerns_id=report.pk,
-        ).select_related("meeting__board")
+        ).select_related("meeting__board", "owner_user", "owner_organisation")
     )
 
 

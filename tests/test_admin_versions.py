@@ -28,7 +28,16 @@ from core.admin_versions import (
 from core.tests.factories import AdministratorFactory
 from core.tests.helpers import admin_change_data, form_data
 from core.tests.sign_in import sign_in
-from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+from governance.tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BoardFactory,
+    DecisionFactory,
+    ForwardPlanEntryFactory,
+    InterestFactory,
+    MeetingFactory,
+    MembershipFactory,
+)
 from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
 from priorities.models import Action
 from priorities.tests.factories import (
@@ -44,9 +53,14 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 VERSIONED = [model for model in apps.get_models() if counts_versions(model)]
 FACTORIES = {
+    "Board": BoardFactory,
+    "Membership": MembershipFactory,
     "Meeting": MeetingFactory,
     "AgendaItem": AgendaItemFactory,
     "Decision": DecisionFactory,
+    "Attendance": AttendanceFactory,
+    "Interest": InterestFactory,
+    "ForwardPlanEntry": ForwardPlanEntryFactory,
     "Objective": ObjectiveFactory,
     "Action": ActionFactory,
     "Indicator": IndicatorFactory,
@@ -225,14 +239,14 @@ def test_an_admin_save_stales_the_report_words_open_on_the_site(
 def test_a_page_without_the_version_it_was_opened_at_is_refused_as_out_of_date(
     administrator_client, opened_version
 ):
-    decision = DecisionFactory(owner="Head of Early Help")
+    decision = DecisionFactory(owner_note="Head of Early Help")
     url = _change_url(decision)
     data = _opened(administrator_client, url) | {"opened_version": opened_version}
-    response = administrator_client.post(url, data | {"owner": "Someone else"})
+    response = administrator_client.post(url, data | {"owner_note": "Someone else"})
     assert response.status_code == 200
     assert "This page is out of date or incomplete" in response.content.decode()
     decision.refresh_from_db()
-    assert (decision.owner, decision.version) == ("Head of Early Help", 1)
+    assert (decision.owner_note, decision.version) == ("Head of Early Help", 1)
 
 
 def test_reverting_from_the_history_is_checked_and_moves_the_version_on(administrator_client):

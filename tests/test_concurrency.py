@@ -248,23 +248,23 @@ def test_two_editors_of_a_meeting(commissioner, administrator):
 
 
 def test_two_editors_of_a_decision(commissioner, administrator):
-    decision = DecisionFactory(owner="Head of Early Help", status=Decision.Status.OPEN)
+    decision = DecisionFactory(text="Adopt THRIVE.", status=Decision.Status.OPEN)
     RecordingSeatFactory(board=decision.meeting.board, user=commissioner)
     url = reverse("governance:decision_update", args=[decision.pk])
     first, second = _two_editors_open(url, commissioner, administrator)
 
     saved = first.client.post(url, first.data | {"status": "done"})
-    refused = _refused_then_kept(second, url, {"owner": "Head of SEN Service"}, "decision")
+    refused = _refused_then_kept(second, url, {"text": "Adopt the THRIVE model."}, "decision")
 
     assert saved.status_code == 302
     assert refused.context["conflict_changes"] == [("Status", "Done")]
     decision = Decision.objects.get(pk=decision.pk)
-    assert (decision.owner, decision.status, decision.version) == ("Head of Early Help", "done", 2)
+    assert (decision.text, decision.status, decision.version) == ("Adopt THRIVE.", "done", 2)
 
-    _save_again(second, url, {"owner": "Head of SEN Service"}, refused)
+    _save_again(second, url, {"text": "Adopt the THRIVE model."}, refused)
     decision = Decision.objects.get(pk=decision.pk)
-    assert (decision.owner, decision.status, decision.version) == (
-        "Head of SEN Service",
+    assert (decision.text, decision.status, decision.version) == (
+        "Adopt the THRIVE model.",
         "open",
         3,
     )

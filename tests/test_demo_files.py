@@ -33,7 +33,8 @@ DEMO_ROWS = {
     "priorities.Framework": 2,
     "priorities.PriorityArea": 11,
     "priorities.Objective": 58,
-    "priorities.Action": 136,
+    # 136, and the action created from a Halton Children's Trust Board decision.
+    "priorities.Action": 137,
     "priorities.ProgressUpdate": 284,
     "priorities.Indicator": 21,
     "priorities.IndicatorValue": 22,
@@ -54,7 +55,8 @@ DEMO_ROWS = {
     "participation.StakeholderGroup": 12,
     "participation.ParticipationRecord": 13,
     "participation.VoiceQuestion": 15,
-    "priorities.HistoricalAction": 136,
+    "priorities.HistoricalAction": 137,
+    "governance.ForwardPlanEntry": 7,
     "governance.HistoricalMembership": 102,
 }
 

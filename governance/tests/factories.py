@@ -5,8 +5,19 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from core.tests.factories import default_partnership
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from core.tests.factories import UserFactory, default_partnership
+from governance.forward_plan.models import ForwardPlanEntry
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -98,6 +109,56 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     meeting = factory.SubFactory(MeetingFactory)
     text = factory.Sequence(lambda n: f"Bring an action plan for priority {n} to the next meeting.")
-    owner = "Head of Early Help"
+    owner_user = factory.SubFactory(UserFactory, first_name="Aisha", last_name="Khan")
     due_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
     status = Decision.Status.OPEN
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, board=factory.SelfAttribute("..meeting.board")
+    )
+    status = Attendance.Status.PRESENT
+
+
+class InterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interest
+
+    membership = factory.SubFactory(MembershipFactory)
+    description = "Trustee of a charity that provides short breaks"
+    organisation = None
+    organisation_name = factory.Sequence(lambda n: f"Halton Short Breaks Trust {n}")
+    from_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Declaration
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, board=factory.SelfAttribute("..agenda_item.meeting.board")
+    )
+    interest = None
+    description = "Spouse works for the provider of the service under review"
+    left_room = False
+
+
+class ForwardPlanEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ForwardPlanEntry
+
+    board = factory.SubFactory(BoardFactory)
+    title = factory.Sequence(lambda n: f"Recommission Short Breaks for children with SEND ({n})")
+    description = "Decide whether to continue, reshape or re-commission the service."
+    expected_meeting = None
+    expected_month = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=90))
+    lead = factory.SubFactory(UserFactory)
+    reports = "Review of Short Breaks; SEND needs assessment."
+    consultation = "Halton Family Voice (Parent/Carer Forum)."
+    published_on = factory.LazyFunction(timezone.localdate)

@@ -14,6 +14,7 @@ from governance.tests.factories import (
     DecisionFactory,
     MeetingFactory,
     MembershipFactory,
+    OrganisationFactory,
     RecordingSeatFactory,
     SubGroupFactory,
 )
@@ -86,10 +87,10 @@ def test_changing_a_decision_in_the_admin_bumps_its_version(administrator_client
     decision = DecisionFactory()
     url = reverse("admin:governance_decision_change", args=[decision.pk])
     data = admin_change_data(administrator_client.get(url))
-    response = administrator_client.post(url, data | {"owner": "Head of SEN Service"})
+    response = administrator_client.post(url, data | {"owner_note": "Head of SEN Service"})
     assert response.status_code == 302
     decision.refresh_from_db()
-    assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
+    assert (decision.owner_note, decision.version) == ("Head of SEN Service", 2)
 
 
 def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client):
@@ -111,14 +112,16 @@ def test_admin_refuses_a_membership_ending_before_it_starts(administrator_client
 
 
 def test_changing_a_decision_inline_under_its_meeting_bumps_its_version(administrator_client):
-    decision = DecisionFactory(owner="Head of Early Help")
+    decision = DecisionFactory(owner_note="Head of Early Help")
     meeting = decision.meeting
     url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     data = admin_change_data(administrator_client.get(url))
-    response = administrator_client.post(url, data | {"decisions-0-owner": "Head of SEN Service"})
+    response = administrator_client.post(
+        url, data | {"decisions-0-owner_note": "Head of SEN Service"}
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     decision.refresh_from_db()
-    assert (decision.owner, decision.version) == ("Head of SEN Service", 2)
+    assert (decision.owner_note, decision.version) == ("Head of SEN Service", 2)
 
 
 def test_changing_an_agenda_item_in_the_admin_bumps_its_version_and_stales_a_site_edit(
@@ -204,32 +207,40 @@ def _saved_on_the_site(client, url: str, **changes) -> None:
 def test_the_second_of_two_admins_saving_a_decision_is_refused_with_what_changed(
     administrator_client, administrator
 ):
-    decision = DecisionFactory(owner="Head of Early Help", status="open")
+    decision = DecisionFactory(owner_note="Head of Early Help", status="open")
     url = reverse("admin:governance_decision_change", args=[decision.pk])
     other_admin = Client()
     sign_in(other_admin, administrator)
     first, second = _admin_opens(administrator_client, url), _admin_opens(other_admin, url)
 
-    saved = administrator_client.post(url, first | {"owner": "Head of SEN Service"})
+    saved = administrator_client.post(url, first | {"owner_note": "Head of SEN Service"})
     refused = other_admin.post(url, second | {"status": "done"})
 
     assert saved.status_code == 302
     assert refused.status_code == 200
     assert refused.context["adminform"].form.non_field_errors() == [
         "Not saved: someone else saved this decision while you were editing it. Changed "
-        "meanwhile: Owner: “Head of SEN Service”. Your changes are still in the form; check "
-        "what changed, then save again to keep yours."
+        "meanwhile: Owner as first recorded: “Head of SEN Service”. Your changes are still in "
+        "the form; check what changed, then save again to keep yours."
     ]
     assert refused.context["adminform"].form["status"].value() == "done"  # the input is kept
     decision.refresh_from_db()
-    assert (decision.owner, decision.status, decision.version) == ("Head of SEN Service", "open", 2)
+    assert (decision.owner_note, decision.status, decision.version) == (
+        "Head of SEN Service",
+        "open",
+        2,
+    )
 
     # Saving the refused page again is a knowing overwrite.
     kept = refused.context["adminform"].form
     again = second | {"status": "done"} | {name: kept[name].value() for name in PAGE_FIELDS}
     assert other_admin.post(url, again).status_code == 302
     decision.refresh_from_db()
-    assert (decision.owner, decision.status, decision.version) == ("Head of Early Help", "done", 3)
+    assert (decision.owner_note, decision.status, decision.version) == (
+        "Head of Early Help",
+        "done",
+        3,
+    )
 
 
 def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
@@ -261,15 +272,17 @@ def test_an_admin_save_over_a_meeting_saved_on_the_site_meanwhile_is_refused(
 def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if_not(
     administrator_client, commissioner_client, commissioner
 ):
-    decision = DecisionFactory(owner="Head of Early Help", text="Adopt THRIVE.")
+    decision = DecisionFactory(owner_note="Head of Early Help", text="Adopt THRIVE.")
     meeting = decision.meeting
     RecordingSeatFactory(board=meeting.board, user=commissioner)
     admin_url = reverse("admin:governance_meeting_change", args=[meeting.pk])
     opened = _admin_opens(administrator_client, admin_url)
+    camhs = OrganisationFactory(name="CAMHS Lead", short_name="CAMHS")
     _saved_on_the_site(
         commissioner_client,
         reverse("governance:decision_update", args=[decision.pk]),
-        owner="CAMHS Lead",
+        owner_user="",
+        owner_organisation=camhs.pk,
     )
 
     refused = administrator_client.post(admin_url, opened | {"decisions-0-text": "Adopt it."})
@@ -277,10 +290,14 @@ def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if
     row = refused.context["inline_admin_formsets"][1].formset.forms[0]
     assert row.non_field_errors()[0].startswith(
         "Not saved: someone else saved this decision while you were editing it. Changed "
-        "meanwhile: Owner: “CAMHS Lead”."
+        "meanwhile: Owner (person): “(empty)”; Owner (organisation): “CAMHS Lead”."
     )
     decision.refresh_from_db()
-    assert (decision.text, decision.owner, decision.version) == ("Adopt THRIVE.", "CAMHS Lead", 2)
+    assert (decision.text, decision.owner_name, decision.version) == (
+        "Adopt THRIVE.",
+        "CAMHS Lead",
+        2,
+    )
 
     # The admin's change to the meeting alone saves it, and leaves the decision as saved.
     saved = administrator_client.post(admin_url, opened | {"location": "Runcorn"})
@@ -288,4 +305,8 @@ def test_an_inline_row_saved_on_the_site_meanwhile_is_refused_if_changed_left_if
     meeting.refresh_from_db()
     decision.refresh_from_db()
     assert (meeting.location, meeting.version) == ("Runcorn", 2)
-    assert (decision.text, decision.owner, decision.version) == ("Adopt THRIVE.", "CAMHS Lead", 2)
+    assert (decision.text, decision.owner_name, decision.version) == (
+        "Adopt THRIVE.",
+        "CAMHS Lead",
+        2,
+    )

@@ -57,7 +57,7 @@ def test_a_commissioner_without_a_seat_cannot_edit_a_boards_records(decision):
         assert "You cannot open this page" in response.content.decode(), url
     response = client.post(
         reverse("governance:decision_update", args=[decision.pk]),
-        {"text": "Rewritten", "owner": "x", "status": "open", "version": decision.version},
+        {"text": "Rewritten", "owner_user": "", "status": "open", "version": decision.version},
     )
     assert response.status_code == 403
     assert Decision.objects.get().text == "Adopt the THRIVE model."

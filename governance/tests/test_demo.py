@@ -13,11 +13,31 @@ from core.roles import can_edit_board_records
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from governance import demo
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
-MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
+MODELS = (
+    Organisation,
+    Board,
+    Membership,
+    Meeting,
+    AgendaItem,
+    Decision,
+    Attendance,
+    Interest,
+    Declaration,
+)
 
 
 def _counts() -> dict[str, int]:
@@ -103,7 +123,7 @@ def test_a_board_member_walks_from_the_structure_to_a_meetings_decisions(client)
     assert held.get_absolute_url() in board_page
     meeting_page = board_member_client.get(held.get_absolute_url()).content.decode()
     for decision in held.decisions.all():
-        assert decision.owner.replace("'", "&#x27;") in meeting_page
+        assert decision.owner_name.replace("'", "&#x27;") in meeting_page
     assert held.agenda_items.first().title.replace("'", "&#x27;") in meeting_page
 
 

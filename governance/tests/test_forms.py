@@ -155,24 +155,29 @@ class TestDecisionEditForm:
         form = DecisionEditForm(
             data={
                 "text": decision.text,
-                "owner": "Head of SEN Service",
+                "owner_user": decision.owner_user_id,
                 "due_date": "",
                 "status": "done",
                 "version": "1",
             },
             instance=decision,
+            user=decision.owner_user,
         )
         assert form.is_valid(), form.errors
         assert form.model_data() == {
             "text": decision.text,
-            "owner": "Head of SEN Service",
+            "agenda_item": None,
+            "owner_user": decision.owner_user,
+            "owner_organisation": None,
             "due_date": None,
             "status": "done",
         }
 
     def test_refuses_a_due_date_in_a_wrong_format(self):
         decision = DecisionFactory()
-        data = {"text": "x", "owner": "y", "due_date": "2027-13-45", "status": "open"}
-        form = DecisionEditForm(data={**data, "version": "1"}, instance=decision)
+        data = {"text": "x", "owner_user": "", "due_date": "2027-13-45", "status": "open"}
+        form = DecisionEditForm(
+            data={**data, "version": "1"}, instance=decision, user=decision.owner_user
+        )
         assert not form.is_valid()
         assert form.errors["due_date"] == ["Due date must be a real date"]

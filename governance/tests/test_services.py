@@ -97,7 +97,7 @@ class TestDecisions:
         decision = services.decision_create(
             meeting=meeting,
             text="Fund the Access sub-group's pilot.",
-            owner="CAMHS Commissioning Lead",
+            owner_note="CAMHS Commissioning Lead",
             concerns=organisation,
         )
         decision = Decision.objects.get(pk=decision.pk)
@@ -106,8 +106,8 @@ class TestDecisions:
 
     def test_create_refuses_a_decision_without_an_owner(self):
         with pytest.raises(ValidationError) as error:
-            services.decision_create(meeting=MeetingFactory(), text="Do it.", owner="")
-        assert "owner" in error.value.error_dict
+            services.decision_create(meeting=MeetingFactory(), text="Do it.")
+        assert "owner_user" in error.value.error_dict
         assert not Decision.objects.exists()
 
     def test_update_refuses_a_stale_version_with_the_decision_as_it_is_now(self):

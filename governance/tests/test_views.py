@@ -45,7 +45,8 @@ def decision(meeting, today):
     return DecisionFactory(
         meeting=meeting,
         text="Approve the Joint Commissioning Strategy.",
-        owner="Director of Children's Services",
+        owner_user=None,
+        owner_note="Director of Children's Services",
         due_date=today + dt.timedelta(days=30),
     )
 
@@ -385,7 +386,7 @@ class TestDecisionEditing:
             reverse("governance:decision_create", args=[meeting.pk]),
             {
                 "text": "Commission a single point of access.",
-                "owner": "CAMHS Commissioning Lead",
+                "owner_organisation": OrganisationFactory(name="NHS Halton CCG").pk,
                 "due_date": "31/03/2027",
                 "status": "open",
             },
@@ -399,10 +400,10 @@ class TestDecisionEditing:
     def test_missing_owner_and_bad_date_are_explained(self, commissioner_client, meeting):
         response = commissioner_client.post(
             reverse("governance:decision_create", args=[meeting.pk]),
-            {"text": "Do it.", "owner": "", "due_date": "2027-02-30", "status": "open"},
+            {"text": "Do it.", "owner_user": "", "due_date": "2027-02-30", "status": "open"},
         )
         content = response.content.decode()
-        assert "This field is required." in content
+        assert "Choose who carries the decision out" in content
         assert "Due date must be a real date" in content
         assert not Decision.objects.exists()
 
@@ -411,7 +412,7 @@ class TestDecisionEditing:
             reverse("governance:decision_update", args=[decision.pk]),
             {
                 "text": decision.text,
-                "owner": decision.owner,
+                "owner_user": "",
                 "due_date": "",
                 "status": "done",
                 "version": "1",
@@ -421,18 +422,27 @@ class TestDecisionEditing:
         assert (decision.status, decision.due_date, decision.version) == ("done", None, 2)
 
     def test_a_stale_edit_is_refused(self, commissioner_client, decision):
-        Decision.objects.filter(pk=decision.pk).update(owner="Head of Early Help", version=2)
+        council = OrganisationFactory(name="Halton Borough Council")
+        Decision.objects.filter(pk=decision.pk).update(
+            owner_user=None, owner_organisation=council, version=2
+        )
         response = commissioner_client.post(
             reverse("governance:decision_update", args=[decision.pk]),
-            {"text": decision.text, "owner": "Someone else", "status": "open", "version": "1"},
+            {
+                "text": "Kept text",
+                "owner_user": "",
+                "status": "open",
+                "version": "1",
+            },
         )
         content = response.content.decode()
         assert response.status_code == 409
         assert "Not saved: someone else saved this decision while you were editing it" in content
-        assert ("Owner", "Head of Early Help") in response.context["conflict_changes"]
-        assert 'value="Someone else"' in content  # the user's input is kept
+        changes = response.context["conflict_changes"]
+        assert ("Owner (organisation)", "Halton Borough Council") in changes
+        assert "Kept text" in content  # the user's input is kept
         decision.refresh_from_db()
-        assert decision.owner == "Head of Early Help"
+        assert decision.owner_organisation == council
 
     def test_a_stale_edit_lists_choice_labels_and_dates_as_people_read_them(
         self, commissioner_client, decision
@@ -449,7 +459,7 @@ class TestDecisionEditing:
             url,
             {
                 "text": decision.text,
-                "owner": decision.owner,
+                "owner_user": "",
                 "status": "superseded",
                 "due_date": "01/03/2027",
                 "version": opened["version"].value(),
@@ -467,12 +477,12 @@ class TestDecisionEditing:
     def test_a_tampered_version_is_refused_not_a_server_error(self, commissioner_client, decision):
         response = commissioner_client.post(
             reverse("governance:decision_update", args=[decision.pk]),
-            {"text": "x", "owner": "y", "status": "open", "version": "abc"},
+            {"text": "x", "owner_user": "y", "status": "open", "version": "abc"},
         )
         assert response.status_code == 200
         assert "This page is out of date or incomplete" in response.content.decode()
         decision.refresh_from_db()
-        assert decision.owner != "y"
+        assert decision.text != "x"
 
 
 class TestDecisionLog:
@@ -490,13 +500,16 @@ class TestDecisionLog:
             "late": DecisionFactory(
                 meeting=autumn,
                 text="Refresh the JSNA.",
-                owner="Director of Public Health",
+                owner_user=None,
+                owner_note="Director of Public Health",
                 due_date=today - dt.timedelta(days=3),
             ),
             "done": DecisionFactory(
                 meeting=autumn, text="Approve the strategy.", status=Decision.Status.DONE
             ),
-            "spring": DecisionFactory(meeting=spring, text="Adopt THRIVE.", owner="CAMHS Lead"),
+            "spring": DecisionFactory(
+                meeting=spring, text="Adopt THRIVE.", owner_user=None, owner_note="CAMHS Lead"
+            ),
         }
 
     def _texts(self, client, **params) -> str:

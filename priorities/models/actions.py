@@ -76,6 +76,15 @@ class Action(models.Model):
     stage = models.CharField(
         "commissioning stage", max_length=20, choices=Stage.choices, default=Stage.PLAN
     )
+    from_decision = models.ForeignKey(
+        "governance.Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="actions",
+        verbose_name="arising from decision",
+        help_text="The board decision this action carries out, if any.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     latest_rag = models.CharField(
         "RAG", max_length=10, choices=RAG.choices, blank=True, editable=False

@@ -14,6 +14,7 @@ from priorities.views.frameworks import (
     FrameworkListView,
     PriorityAreaDetailView,
 )
+from priorities.views.from_decision import ActionFromDecisionView
 from priorities.views.parts import (
     IndicatorCreateView,
     IndicatorUpdateView,
@@ -28,6 +29,7 @@ from priorities.views.spreadsheets import (
 )
 
 __all__ = [
+    "ActionFromDecisionView",
     "ActionBulkChangeView",
     "ActionCreateView",
     "ActionDetailView",

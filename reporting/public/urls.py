@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from reporting.public import views
+from reporting.public import contracts, views
 
 app_name = "public"
 
 urlpatterns = [
     path("", views.partnership_index, name="index"),
     path("<slug:slug>/", views.partnership_home, name="partnership"),
+    path("<slug:slug>/contracts/", contracts.contracts_register, name="contracts"),
+    path("<slug:slug>/contracts.csv", contracts.contracts_csv, name="contracts_csv"),
 ]

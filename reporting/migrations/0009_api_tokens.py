@@ -9,7 +9,7 @@ from core.roles import sync_role_groups
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("reporting", "0007_two_factor_role_permissions"),
+        ("reporting", "0008_meeting_pack_pdf"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
