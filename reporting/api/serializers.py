@@ -271,6 +271,14 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class DecisionSerializer(serializers.ModelSerializer):
+    # The owner as the pages name them: a person by display name, else the organisation.
+    owner = serializers.SerializerMethodField()
+
     class Meta:
         model = Decision
         fields = ["id", "meeting", "text", "owner", "due_date", "status"]
+
+    def get_owner(self, decision: Decision) -> str:
+        if decision.owner_user_id:
+            return display_name(decision.owner_user)
+        return decision.owner_name

@@ -127,6 +127,8 @@ class MeetingViewSet(ReadOnlyViewSet):
 class DecisionViewSet(ReadOnlyViewSet):
     """Decisions recorded at meetings, newest meeting first."""
 
-    queryset = Decision.objects.order_by("-meeting__starts_at", "pk")
+    queryset = Decision.objects.select_related("owner_user", "owner_organisation").order_by(
+        "-meeting__starts_at", "pk"
+    )
     serializer_class = serializers.DecisionSerializer
     filterset_class = filters.DecisionFilter
