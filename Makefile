@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
 PORT ?= 8000
 
-.PHONY: run test test-dates html-check setup install lint format
+.PHONY: run test test-dates api-check html-check setup install lint format
 
 # The web server, the background worker and the schedule together; Ctrl-C stops all three.
 run: setup
@@ -20,6 +20,10 @@ test: setup
 # The date-sensitive tests at 31 August 2027, 1 September 2027, 29 February 2028, 1 January 2031.
 test-dates: setup
 	PYTEST=$(BIN)/pytest .ci/run_at_dates
+
+# schemathesis over the JSON API, from its own schema, against a running server (.ci/check_api).
+api-check: install
+	.ci/check_api
 
 # The browser journeys, keeping every page's HTML, then the W3C Nu HTML Checker over it
 # (needs Java 17+ and npm; .ci/check_html installs the pinned vnu-jar in .ci/vnu).

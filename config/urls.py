@@ -1,4 +1,4 @@
-"""The project's URLs: the apps, accounts, admin and the health check."""
+"""The project's URLs: the apps, accounts, the API, admin and the health check."""
 
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -11,6 +11,7 @@ from core.sso import SignInCallbackView, SignInStartView
 from core.two_factor import views as two_factor
 from core.two_factor.middleware import second_factor_not_required
 from core.views import HomeView, healthz, session_keep_alive, switch_partnership
+from reporting.api import token_views
 from reporting.views import SearchView
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
@@ -40,6 +41,10 @@ account_patterns = [
     ),
     path("keep-alive/", second_factor_not_required(session_keep_alive), name="session_keep_alive"),
     path("partnership/", switch_partnership, name="switch_partnership"),
+    # Each person's token for the API (reporting/api/).
+    path("api-token/", token_views.ApiTokenPageView.as_view(), name="api_token"),
+    path("api-token/new/", token_views.ApiTokenCreateView.as_view(), name="api_token_create"),
+    path("api-token/revoke/", token_views.ApiTokenRevokeView.as_view(), name="api_token_revoke"),
 ]
 
 urlpatterns = [
@@ -54,6 +59,8 @@ urlpatterns = [
     path("priorities/", include("reporting.urls")),
     path("commissioning/", include("commissioning.urls")),
     path("participation/", include("participation.urls")),
+    # The read-only JSON API, its schema and docs (reporting/api/, README "API").
+    path("api/", include("reporting.api.urls")),
     # The partnerships' public pages: no sign-in (reporting/public/).
     path("open/", include("reporting.public.urls")),
     # The admin's own password change has no attempt limit: the product's page counts wrong

@@ -1,5 +1,6 @@
 """Django admin of the reporting app: terms, termly reports, challenges, kept board packs,
-calendar feeds, and the background jobs (failed jobs, the schedule's runs, board pack layouts)."""
+calendar feeds, API tokens, and the background jobs (failed jobs, the schedule's runs, board
+pack layouts)."""
 
 from django.contrib import admin
 from django_tasks_db.admin import DBTaskResultAdmin
@@ -10,7 +11,9 @@ from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMi
 from core.jobs import attempt_of, max_attempts_of
 from core.roles import is_administrator
 from reporting import services
+from reporting.api import services as api_services
 from reporting.models import (
+    ApiToken,
     BoardPackPdf,
     BoardPackRender,
     CalendarFeed,
@@ -250,6 +253,34 @@ class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
     list_select_related = ["board", "term"]
     list_filter = ["term"]
     search_fields = ["board__name"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Who has an API token, when it was made and last used; the key itself is never kept.
+    Revoking one (say, for someone who left) makes calls with it answer 401."""
+
+    list_display = ["user", "shown_part", "created_at", "last_used_at", "revoked_at"]
+    list_select_related = ["user"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "shown_part"]
+    fields = list_display
+    readonly_fields = fields
+    actions = ["revoke_tokens"]
+
+    @admin.action(description="Revoke the selected API tokens", permissions=["delete"])
+    def revoke_tokens(self, request, queryset) -> None:
+        count = sum(
+            api_services.api_token_revoke(user=token.user)
+            for token in queryset.active().select_related("user")
+        )
+        self.message_user(request, f"Revoked {count} API token{'' if count == 1 else 's'}.")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(CalendarFeed)

@@ -3,6 +3,8 @@
 Read by test_permission_matrix (every URL, every role) and test_bad_input (every form).
 """
 
+from django.utils import timezone
+
 from commissioning.models import DecommissioningPlan
 from commissioning.tests.factories import (
     ActivityFactory,
@@ -37,8 +39,10 @@ from participation.tests.factories import (
 from priorities.tests.factories import (
     ActionFactory,
     IndicatorFactory,
+    IndicatorValueFactory,
     ObjectiveFactory,
     PriorityAreaFactory,
+    ProgressUpdateFactory,
 )
 from reporting.models import CalendarFeed
 from reporting.services import calendar_feed_for, termly_report_submit
@@ -63,6 +67,9 @@ ADMIN_ONLY = by_role(302, 403, 403, 403, 200)
 GET_ONLY = by_role(302, 405, 405, 405, 405)
 PUBLIC = by_role(200, 200, 200, 200, 200)
 NOT_ALLOWED = by_role(405, 405, 405, 405, 405)
+# The JSON API: it answers a caller without credentials 401 itself (reporting/api/); every
+# role reads. Its writes are refused (405) to everyone: reporting/tests/test_api.py.
+API_READ = by_role(401, 200, 200, 200, 200)
 # Actions that only take a POST and redirect when done.
 LEAD_AND_ADMIN_ACT = by_role(302, 302, 403, 403, 302)
 LEAD_POSTS = by_role(302, 405, 403, 403, 405)
@@ -447,6 +454,39 @@ MATRIX: dict[str, dict] = {
     "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:contracts": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:contracts_csv": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    # Each person's API token: their own page, making a token (shown on the answer), revoking.
+    "api_token": {"get": EVERY_ROLE},
+    "api_token_create": {"get": GET_ONLY, "post": EVERY_ROLE},
+    "api_token_revoke": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
+    # The JSON API (reporting/api/): its root, schema, each resource's list and detail, and the
+    # docs page, a page of the site (anonymous visitors are sent to sign in).
+    "api:api-root": {"get": API_READ},
+    "api:schema": {"get": API_READ},
+    "api:docs": {"get": EVERY_ROLE},
+    "api:framework-list": {"get": API_READ},
+    "api:framework-detail": {"object": "framework", "get": API_READ},
+    "api:priority-list": {"get": API_READ},
+    "api:priority-detail": {"object": "area", "get": API_READ},
+    "api:action-list": {"get": API_READ},
+    "api:action-detail": {"object": "action", "get": API_READ},
+    "api:progress-update-list": {"get": API_READ},
+    "api:progress-update-detail": {"object": "progress_update", "get": API_READ},
+    "api:indicator-list": {"get": API_READ},
+    "api:indicator-detail": {"object": "indicator", "get": API_READ},
+    "api:indicator-value-list": {"get": API_READ},
+    "api:indicator-value-detail": {"object": "indicator_value", "get": API_READ},
+    "api:activity-list": {"get": API_READ},
+    "api:activity-detail": {"object": "activity", "get": API_READ},
+    "api:contract-list": {"get": API_READ},
+    "api:contract-detail": {"object": "contract", "get": API_READ},
+    "api:participation-record-list": {"get": API_READ},
+    "api:participation-record-detail": {"object": "published_record", "get": API_READ},
+    "api:board-list": {"get": API_READ},
+    "api:board-detail": {"object": "board", "get": API_READ},
+    "api:meeting-list": {"get": API_READ},
+    "api:meeting-detail": {"object": "meeting", "get": API_READ},
+    "api:decision-list": {"get": API_READ},
+    "api:decision-detail": {"object": "decision", "get": API_READ},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -507,6 +547,8 @@ def make_world() -> dict:
             "objective": ObjectiveFactory(priority_area=area),
             "action": ActionFactory(priority_area=area, owner=lead),
             "indicator": IndicatorFactory(priority_area=area),
+            "indicator_value": IndicatorValueFactory(indicator__priority_area=area),
+            "progress_update": ProgressUpdateFactory(action__priority_area=area, author=lead),
             "board": meeting.board,
             "membership": seat,
             "meeting": meeting,
@@ -524,6 +566,9 @@ def make_world() -> dict:
             "kpi": KpiFactory(contract=contract),
             "provider": contract.provider,
             "record": ParticipationRecordFactory(priority_areas=[area], created_by=lead),
+            "published_record": ParticipationRecordFactory(
+                priority_areas=[area], created_by=lead, published_at=timezone.now()
+            ),
             "term": report.term,
             "report": report,
             "comment": ReportCommentFactory(report=submitted),

@@ -38,13 +38,28 @@ PUBLIC_WITH_ARGUMENTS = {
 }
 
 
+# The JSON API (reporting/api/): a program calling it cannot follow a redirect to the sign-in
+# page, so it answers 401 asking for a token instead. Its docs page is a page of the site.
+API_PAGES_OF_THE_SITE = {"api:docs"}
+
+
+def _is_api(name: str) -> bool:
+    return name.startswith("api:") and name not in API_PAGES_OF_THE_SITE
+
+
 LOGIN_PAGES = ("login", "admin:login")  # the admin sends its own pages to its own login
 
 
 def _protected_urls():
     return [
-        pytest.param(item, id=item.name) for item in all_urls() if item.name not in PUBLIC_URL_NAMES
+        pytest.param(item, id=item.name)
+        for item in all_urls()
+        if item.name not in PUBLIC_URL_NAMES and not _is_api(item.name)
     ]
+
+
+def _api_urls():
+    return [pytest.param(item, id=item.name) for item in all_urls() if _is_api(item.name)]
 
 
 @pytest.mark.parametrize("walked", _protected_urls())
@@ -54,6 +69,20 @@ def test_anonymous_visitor_is_sent_to_login(client, walked):
     location = response["Location"]
     assert location.startswith(tuple(reverse(name) for name in LOGIN_PAGES)), location
     assert "next=" in location
+
+
+@pytest.mark.parametrize("walked", _api_urls())
+def test_anonymous_api_caller_gets_401_asking_for_a_token(client, walked):
+    response = client.get(walked.url)
+    assert response.status_code == 401, walked
+    assert response["WWW-Authenticate"] == "Token"
+    assert "Location" not in response
+
+
+def test_the_api_category_holds_the_api():
+    names = {item.name for item in all_urls() if _is_api(item.name)}
+    assert {"api:api-root", "api:schema", "api:action-list", "api:action-detail"} <= names
+    assert len(names) == 2 + 2 * 12
 
 
 def test_allow_list_names_real_pages():

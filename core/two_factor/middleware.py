@@ -16,6 +16,16 @@ def second_factor_not_required(view_func):
     return view_func
 
 
+def owes_second_factor(request: HttpRequest) -> bool:
+    """Whether this signed-in session must still enter a second factor (the API's session
+    authentication asks too, since its views are let through here)."""
+    user = request.user
+    if not user.is_authenticated or user.is_verified():
+        return False
+    # Staff are asked even in a session begun before this rule (no flag in it yet).
+    return bool(request.session.get(SESSION_KEY) or user.is_staff or user.is_superuser)
+
+
 class SecondFactorRequiredMiddleware:
     """An administrator (or anyone who set up an app) signed in without a verified second
     factor is sent to enter their code, or to set up an app if they have none; pages open
@@ -33,11 +43,8 @@ class SecondFactorRequiredMiddleware:
             return None
         if not getattr(view_func, "login_required", True):
             return None
+        if not owes_second_factor(request):
+            return None
         user = request.user
-        if not user.is_authenticated or user.is_verified():
-            return None
-        # Staff are asked even in a session begun before this rule (no flag in it yet).
-        if not (request.session.get(SESSION_KEY) or user.is_staff or user.is_superuser):
-            return None
         target = "two_factor_verify" if has_second_factor(user) else "two_factor_setup"
         return redirect_to_login(request.get_full_path(), reverse(target))

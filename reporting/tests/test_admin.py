@@ -8,12 +8,16 @@ from django.utils import timezone
 from django.utils.html import escape
 from simple_history.models import HistoricalChanges
 
+from governance.tests.factories import MeetingFactory
 from reporting import jobs
+from reporting.api.services import api_token_create
 from reporting.models import (
+    ApiToken,
     BoardPackPdf,
     BoardPackRender,
     CalendarFeed,
     FailedJob,
+    MeetingPackPdf,
     ReportComment,
     ScheduledRun,
     Term,
@@ -64,6 +68,8 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
         ),
         FailedJob: FailedJob.objects.get(pk=failed.pk),
         CalendarFeed: calendar_feed_for(user=comment.author),
+        ApiToken: api_token_create(user=comment.author)[0],
+        MeetingPackPdf: MeetingPackPdf.objects.create(meeting=MeetingFactory(), pdf=b"%PDF-1.7"),
     }
     prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
     listing = administrator_client.get(reverse(f"{prefix}_changelist"), {"q": ""})
