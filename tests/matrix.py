@@ -295,6 +295,17 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "participation:record_public_preview": {"object": "record", "get": LEAD_AND_ADMIN},
+    "participation:record_publish": {
+        "object": "record",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
+    "participation:record_unpublish": {
+        "object": "record",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
     "participation:coverage": {"get": EVERY_ROLE},
     "participation:feedback_owed": {"get": EVERY_ROLE},
     "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},
@@ -367,6 +378,8 @@ MATRIX: dict[str, dict] = {
     # The partnerships' public pages: open to everyone, read-only.
     "public:index": {"get": PUBLIC, "post": NOT_ALLOWED},
     "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:you_said_we_did": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:priorities": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,

@@ -37,6 +37,8 @@ BUTTONS = {
     "commissioning:decommissioning_plan_complete",
     "participation:decommissioning_consultation_unlink",
     "commissioning:contribution_delete",
+    "participation:record_publish",
+    "participation:record_unpublish",
 }
 # Pages open to a POST only to refuse it (405): nothing to fill in.
 NOT_FORMS = {"reporting:calendar_feed"}
