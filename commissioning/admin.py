@@ -62,7 +62,7 @@ class ProviderAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
     date_hierarchy = "safeguarding_checked_on"
     inlines = [ContractInline]
     fieldsets = (
-        (None, {"fields": ("name", "kind", "is_active", "is_sample")}),
+        (None, {"fields": ("name", "kind", "is_sme", "is_active", "is_sample")}),
         ("Registration", {"fields": ("charity_number", "company_number", "ods_code")}),
         (
             "Contact",
@@ -262,12 +262,29 @@ class ContractAdmin(VersionCheckedAdminMixin, ImportExportModelAdmin, SimpleHist
         ),
         (
             "Commissioning",
-            {"fields": ("form", "procurement_route", "lead_organisation", "co_commissioners")},
+            {
+                "fields": (
+                    "form",
+                    "procurement_route",
+                    "quotes_invited",
+                    "lead_organisation",
+                    "department",
+                    "co_commissioners",
+                )
+            },
         ),
-        ("Value (£)", {"fields": ("annual_value", "total_value")}),
+        ("Value (£)", {"fields": ("annual_value", "total_value", "non_recoverable_vat")}),
         (
             "Dates",
-            {"fields": ("start_date", "initial_end_date", "end_date", "notice_period_months")},
+            {
+                "fields": (
+                    "start_date",
+                    "initial_end_date",
+                    "end_date",
+                    "review_date",
+                    "notice_period_months",
+                )
+            },
         ),
         ("Clauses", {"fields": ("safeguarding_clause", "social_value_clause", "is_sample")}),
     )

@@ -22,7 +22,7 @@ from commissioning.models import (
     DecommissioningPlan,
     Service,
 )
-from commissioning.models.contracts import add_months
+from commissioning.models.contracts import QUOTES_ONLY_WITHOUT_A_TENDER, add_months
 from commissioning.services import (
     CONTRACT_EDITABLE_FIELDS,
     CONTRACT_REVIEW_FIELDS,
@@ -117,7 +117,7 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
         self._choices_of_the_partnership(user)
         add_shared_with_field(self, user)
         self.fields["initial_end_date"].required = True
-        _not_negative(self, ("annual_value", "total_value"))
+        _not_negative(self, ("annual_value", "total_value", "non_recoverable_vat"))
         if not self.instance.pk:
             # A new contract ends, for now, where its initial term does.
             del self.fields["end_date"]
@@ -160,11 +160,14 @@ class ContractForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
             self.add_error("initial_end_date", "The initial term cannot end before it starts.")
         if start and end and end < start:
             self.add_error("end_date", "The end date cannot be before the start date.")
-        for name in ("annual_value", "total_value"):
+        for name in ("annual_value", "total_value", "non_recoverable_vat"):
             value = cleaned.get(name)
             if value is not None and value < 0:
-                label = self.fields[name].label.replace(" (£)", "").lower()
+                label = Contract._meta.get_field(name).verbose_name.replace(" (£)", "")
                 self.add_error(name, f"The {label} cannot be negative.")
+        route = cleaned.get("procurement_route")
+        if cleaned.get("quotes_invited") and route not in Contract.ROUTES_WITHOUT_A_TENDER:
+            self.add_error("quotes_invited", QUOTES_ONLY_WITHOUT_A_TENDER)
         return cleaned
 
     def option_months(self) -> list[int]:

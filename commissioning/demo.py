@@ -94,6 +94,9 @@ class _Loader:
                 defaults={
                     "kind": data["kind"],
                     "ods_code": data.get("ods_code", ""),
+                    "is_sme": data.get("is_sme"),
+                    "charity_number": data.get("charity_number", ""),
+                    "company_number": data.get("company_number", ""),
                     "address": data.get("address", ""),
                     "is_sample": data.get("is_sample", False),
                     "safeguarding_checked_on": checked_on,
@@ -175,11 +178,17 @@ class _Loader:
                 form=data["form"],
                 procurement_route=data["procurement_route"],
                 lead_organisation=self.organisation(data["lead_organisation"]),
+                department=data.get("department", ""),
+                quotes_invited=data.get("quotes_invited", False),
                 annual_value=annual,
                 total_value=annual * data["years"],
+                non_recoverable_vat=_money(data.get("non_recoverable_vat")),
                 start_date=self.today + datetime.timedelta(days=data["start_in_days"]),
                 initial_end_date=end_date,
                 end_date=end_date,
+                review_date=(
+                    self.days(data["review_in_days"]) if "review_in_days" in data else None
+                ),
                 activity_cycle=activity.cycle_number if activity else None,
                 status=data["status"],
                 social_value_clause=data.get("social_value_clause", False),

@@ -48,6 +48,7 @@ class ProviderResource(AllOrNothingResource):
         fields = (
             "name",
             "kind",
+            "is_sme",
             "charity_number",
             "company_number",
             "ods_code",
@@ -93,13 +94,17 @@ class ContractResource(AllOrNothingResource):
             "provider",
             "form",
             "procurement_route",
+            "quotes_invited",
             "lead_organisation",
+            "department",
             "co_commissioners",
             "annual_value",
             "total_value",
+            "non_recoverable_vat",
             "start_date",
             "initial_end_date",
             "end_date",
+            "review_date",
             "status",
             "safeguarding_clause",
             "social_value_clause",
@@ -108,6 +113,7 @@ class ContractResource(AllOrNothingResource):
         widgets = {
             "annual_value": {"coerce_to_string": False},
             "total_value": {"coerce_to_string": False},
+            "non_recoverable_vat": {"coerce_to_string": False},
         }
         clean_model_instances = True
         use_transactions = True

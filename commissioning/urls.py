@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commissioning import contract_views, views, views_budgets, views_performance
+from commissioning import contract_views, views, views_budgets, views_ocds, views_performance
 from commissioning.models import Contract, ContractReview
 from core.history import ObjectHistoryView
 
@@ -37,7 +37,13 @@ urlpatterns = [
         views_performance.PipelineExportView.as_view(fmt="csv"),
         name="pipeline_export_csv",
     ),
+    path("contracts/ocds.json", views_ocds.PartnershipOcdsView.as_view(), name="contracts_ocds"),
     path("contracts/<int:pk>/", views.ContractDetailView.as_view(), name="contract_detail"),
+    path(
+        "contracts/<int:pk>/ocds.json",
+        views_ocds.ContractOcdsView.as_view(),
+        name="contract_ocds",
+    ),
     path(
         "contracts/<int:pk>/history/",
         ObjectHistoryView.as_view(model=Contract),

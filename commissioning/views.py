@@ -14,6 +14,7 @@ from django_filters.views import FilterView
 
 from commissioning import selectors, services
 from commissioning.cycle import check_next_move
+from commissioning.declared_interests import declared_interests_in
 from commissioning.filters import (
     ActivityBoardFilter,
     ContractFilter,
@@ -313,6 +314,9 @@ class ContractDetailView(RoleRequiredMixin, DetailView):
         )
         context["kpis_required"] = KPIS_REQUIRED
         context["decision_needed_by"] = selectors.decision_needed_by(self.object)
+        context["declared_interests"] = declared_interests_in(
+            self.object.provider, self.request.user
+        )
         return context
 
 
@@ -418,3 +422,8 @@ class ProviderDetailView(RoleRequiredMixin, DetailView):
 
     def get_queryset(self):
         return selectors.provider_detail(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["declared_interests"] = declared_interests_in(self.object, self.request.user)
+        return context

@@ -11,6 +11,7 @@ from core.sso import SignInCallbackView, SignInStartView
 from core.two_factor import views as two_factor
 from core.two_factor.middleware import second_factor_not_required
 from core.views import HomeView, healthz, session_keep_alive, switch_partnership
+from reporting.views import SearchView
 
 admin.site.site_header = f"{PRODUCT_NAME} administration"
 admin.site.site_title = PRODUCT_NAME
@@ -46,6 +47,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("accounts/", include(account_patterns)),
     path("notifications/", include("core.notifications.urls")),
+    # Search across everything: it reads every app, so it belongs to none of their URLs.
+    path("search/", SearchView.as_view(), name="search"),
     path("governance/", include("governance.urls")),
     path("priorities/", include("priorities.urls")),
     path("priorities/", include("reporting.urls")),

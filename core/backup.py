@@ -4,7 +4,7 @@ The local apps' models with users and groups; not the tables Django or its add-o
 themselves (sessions, permissions, content types, the admin log, django-axes' sign-in
 attempts), nor the audit history, which describes edits in the old database, not data (nor,
 with it, the record of values removed from that history, core.HistoryPurge), nor
-the kept board pack PDFs, which the next download or `render_board_packs` lays out again, nor
+the kept board and meeting pack PDFs, which the next download lays out again, nor
 what the background jobs record of themselves (the schedule's runs, layouts, failed jobs).
 """
 
@@ -19,6 +19,7 @@ from simple_history.models import HistoricalChanges
 DERIVED_MODELS = (
     "reporting.BoardPackPdf",
     "reporting.BoardPackRender",
+    "reporting.MeetingPackPdf",
     "reporting.ScheduledRun",
     "reporting.FailedJob",
 )

@@ -29,7 +29,7 @@ DOMAIN_APPS = ("governance", "priorities", "commissioning", "participation", "re
 
 # Models (app label -> model names) that commissioners add and change; they view the rest.
 COMMISSIONER_EDITS: dict[str, set[str]] = {
-    "governance": {"meeting", "agendaitem", "decision"},
+    "governance": {"meeting", "agendaitem", "decision", "attendance", "interest", "declaration"},
     "priorities": {
         "objective",
         "action",
@@ -217,6 +217,28 @@ def can_edit_board_records(user, board) -> bool:
         return False
     return any(
         membership.user_id == user.pk and membership.records_for_board
+        for membership in board.memberships.all()
+    )
+
+
+def can_edit_boards(user) -> bool:
+    """Add boards and change their name, kind, reporting line, purpose, frequency and whether
+    they are active: administrators only."""
+    return is_administrator(user)
+
+
+def can_edit_board_members(user, board) -> bool:
+    """Add, change and end a board's memberships: administrators, and the board's clerk, a
+    commissioner holding its current "Secretary or clerk" seat with their account set on it.
+    Reads `memberships` through any prefetch the caller made."""
+    if is_administrator(user):
+        return True
+    if not is_commissioner(user):
+        return False
+    return any(
+        membership.user_id == user.pk
+        and membership.role == "secretary"  # governance Membership.Role.SECRETARY
+        and membership.records_for_board
         for membership in board.memberships.all()
     )
 

@@ -6,7 +6,17 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from governance.forms import BoardForm, MembershipForm
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 
 class VersionedAdmin(VersionCheckedAdminMixin, admin.ModelAdmin):
@@ -22,7 +32,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(VersionCheckedInlineMixin, admin.TabularInline):
     model = Membership
     form = MembershipForm
     extra = 0
@@ -38,8 +48,9 @@ class MeetingInline(VersionCheckedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Board)
-class BoardAdmin(SimpleHistoryAdmin):
-    """Meetings changed inline are checked and get their versions bumped, as on their own page."""
+class BoardAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    """Meetings and memberships changed inline are checked and get their versions bumped, as on
+    their own pages."""
 
     form = BoardForm
     list_display = ["name", "partnership", "kind", "reports_to", "meeting_frequency", "is_active"]
@@ -47,11 +58,13 @@ class BoardAdmin(SimpleHistoryAdmin):
     list_select_related = ["reports_to"]
     search_fields = ["name", "purpose"]
     autocomplete_fields = ["reports_to"]
+    readonly_fields = ["version"]
+    filter_horizontal = ["quorum_organisations"]
     inlines = [MembershipInline, MeetingInline]
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(VersionedAdmin, SimpleHistoryAdmin):
     form = MembershipForm
     list_display = [
         "person_name",
@@ -67,6 +80,7 @@ class MembershipAdmin(SimpleHistoryAdmin):
     search_fields = ["person_name", "board__name", "organisation__name"]
     autocomplete_fields = ["board", "organisation", "user"]
     date_hierarchy = "start_date"
+    readonly_fields = ["version"]
 
 
 # Papers are published over HTTPS; Django 6 makes this the default.
@@ -99,7 +113,7 @@ class MeetingAdmin(VersionedAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(VersionedAdmin):
+class AgendaItemAdmin(VersionedAdmin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["title", "meeting", "order", "presenter"]
     list_filter = ["meeting__board__partnership", "meeting__board"]
@@ -118,3 +132,32 @@ class DecisionAdmin(VersionedAdmin, SimpleHistoryAdmin):
     autocomplete_fields = ["meeting"]
     readonly_fields = ["version"]
     fields = ["meeting", "text", "owner", "due_date", "status", "version"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = ["membership", "meeting", "status", "substitute_name"]
+    list_filter = ["status", "meeting__board__partnership", "meeting__board"]
+    list_select_related = ["membership", "meeting__board"]
+    search_fields = ["membership__person_name", "substitute_name", "meeting__board__name"]
+    autocomplete_fields = ["meeting", "membership", "substitute_organisation"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Interest)
+class InterestAdmin(VersionedAdmin, SimpleHistoryAdmin):
+    list_display = ["description", "membership", "organisation", "organisation_name", "from_date"]
+    list_filter = ["membership__board__partnership", "membership__board"]
+    list_select_related = ["membership", "organisation"]
+    search_fields = ["description", "organisation_name", "membership__person_name"]
+    autocomplete_fields = ["membership", "organisation"]
+    readonly_fields = ["version"]
+
+
+@admin.register(Declaration)
+class DeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ["membership", "agenda_item", "interest", "left_room"]
+    list_filter = ["left_room", "agenda_item__meeting__board__partnership"]
+    list_select_related = ["membership", "agenda_item"]
+    search_fields = ["membership__person_name", "description", "agenda_item__title"]
+    autocomplete_fields = ["agenda_item", "membership", "interest"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
+from governance import demo_attendance, demo_meetings
 from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
 
 
@@ -147,4 +148,7 @@ def load() -> int:
                 },
             )
             created += new
+    # The rest of each board's year, around the meetings written out above.
+    created += demo_meetings.load()
+    created += demo_attendance.load()
     return created

@@ -44,6 +44,15 @@ class Organisation(models.Model):
         return self.name
 
 
+class QuorumShare(models.TextChoices):
+    """Shares of a board's voting members that make its quorum (always rounded up)."""
+
+    HALF = "1/2", "One half"
+    THIRD = "1/3", "One third"
+    TWO_THIRDS = "2/3", "Two thirds"
+    QUARTER = "1/4", "One quarter"
+
+
 class Board(models.Model):
     """Any governance body: a board, executive, partnership, group, forum or youth voice group."""
 
@@ -72,6 +81,34 @@ class Board(models.Model):
     purpose = models.TextField("purpose or terms of reference", blank=True)
     meeting_frequency = models.CharField(max_length=100, blank=True)
     is_active = models.BooleanField("active", default=True)
+    # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # The quorum rule: a number or a share of the voting members current on the meeting's date
+    # (governance.quorum), and the organisations that must be among those present.
+    quorum_number = models.PositiveSmallIntegerField(
+        "quorum: members needed",
+        null=True,
+        blank=True,
+        help_text="How many voting members must be present. Leave empty to use a share instead.",
+    )
+    quorum_share = models.CharField(
+        "quorum: share of members needed",
+        max_length=3,
+        choices=QuorumShare.choices,
+        blank=True,
+        help_text=(
+            "The share of the voting members who must be present, rounded up: a third of "
+            "10 members is 4."
+        ),
+    )
+    quorum_organisations = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="quorum_of_boards",
+        verbose_name="organisations needed for quorum",
+        help_text="Organisations at least one of whose voting members (or their substitute) "
+        "must be present.",
+    )
 
     history = HistoricalRecords()
 
@@ -83,6 +120,11 @@ class Board(models.Model):
             models.CheckConstraint(
                 condition=~Q(reports_to=F("pk")), name="board_does_not_report_to_itself"
             ),
+            models.CheckConstraint(
+                condition=Q(quorum_number__isnull=True) | Q(quorum_share=""),
+                name="board_quorum_is_a_number_or_a_share",
+                violation_error_message="Give the quorum as a number or as a share, not both.",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,6 +135,12 @@ class Board(models.Model):
 
     def clean(self) -> None:
         super().clean()
+        if self.quorum_number is not None and self.quorum_share:
+            raise ValidationError(
+                {"quorum_share": "Give the quorum as a number or as a share, not both."}
+            )
+        if self.quorum_number == 0:
+            raise ValidationError({"quorum_number": "A quorum needs at least one member."})
         if self.reports_to_id is None:
             return
         if self.pk is not None and self.reports_to_id == self.pk:
@@ -162,6 +210,7 @@ class Membership(models.Model):
     )
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while current.")
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -185,6 +234,9 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_name}, {self.get_role_display()} of {self.board}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.board.get_absolute_url()}#member-{self.pk}"
 
     @property
     def is_current(self) -> bool:
@@ -275,6 +327,9 @@ class AgendaItem(models.Model):
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
+    # Who added, renumbered or retitled an item, and when.
+    history = HistoricalRecords()
+
     partnership_lookup = "meeting__board__partnership"
 
     class Meta:
@@ -289,6 +344,9 @@ class AgendaItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.order}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#item-{self.pk}"
 
 
 class DecisionQuerySet(models.QuerySet):
@@ -310,6 +368,15 @@ class Decision(models.Model):
     owner = models.CharField(max_length=200, help_text="Who carries it out: a name or job title.")
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name="agenda item",
+        help_text="The item it was taken on: interests declared on the item are checked.",
+    )
     # What the decision concerns, e.g. a priority area or a termly report.
     concerns_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -334,6 +401,11 @@ class Decision(models.Model):
     def get_absolute_url(self) -> str:
         return f"{self.meeting.get_absolute_url()}#decision-{self.pk}"
 
+    def clean(self) -> None:
+        super().clean()
+        if self.agenda_item_id and self.agenda_item.meeting_id != self.meeting_id:
+            raise ValidationError({"agenda_item": "Choose an item of this meeting's agenda."})
+
     @property
     def is_overdue(self) -> bool:
         return (
@@ -341,3 +413,7 @@ class Decision(models.Model):
             and self.due_date is not None
             and self.due_date < timezone.localdate()
         )
+
+
+# The attendance, quorum and declarations of interest of the board's year, in their own modules.
+from governance.attendance_models import Attendance, Declaration, Interest  # noqa: E402, F401

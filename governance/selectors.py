@@ -187,6 +187,10 @@ def meeting_for_page(user) -> QuerySet[Meeting]:
         .prefetch_related(
             "board__memberships",
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("order", "pk")),
+            # The termly reports on the agenda (a reporting model's key to the item: read by
+            # its related name, so governance imports nothing of reporting).
+            "agenda_items__termly_reports__priority_area",
+            "agenda_items__termly_reports__term",
             Prefetch(
                 "decisions",
                 queryset=Decision.objects.select_related("meeting__board").order_by("pk"),

@@ -12,8 +12,96 @@ from django.utils import timezone
 from core.edit_conflicts import locked_for_edit, save_edit
 from core.models import Kind
 from core.notifications.emails import announce
-from governance.models import AgendaItem, Board, Decision, Meeting
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership
 from governance.selectors import current_memberships
+
+
+@transaction.atomic
+def board_create(
+    *,
+    partnership,
+    name: str,
+    kind: str,
+    reports_to: Board | None = None,
+    purpose: str = "",
+    meeting_frequency: str = "",
+    is_active: bool = True,
+) -> Board:
+    """Add a board or group to a partnership's structure; its reporting line is checked."""
+    board = Board(
+        partnership=partnership,
+        name=name,
+        kind=kind,
+        reports_to=reports_to,
+        purpose=purpose,
+        meeting_frequency=meeting_frequency,
+        is_active=is_active,
+    )
+    board.full_clean()
+    board.save()
+    return board
+
+
+@transaction.atomic
+def board_update(*, board: Board, expected_version: int, **changes: Any) -> Board:
+    """Change a board's details or reporting line (never into a loop: Board.clean), refusing
+    (EditConflict) the save if it changed since `expected_version` was read."""
+    current = locked_for_edit(Board, pk=board.pk, expected_version=expected_version)
+    return save_edit(current, changes)
+
+
+def _person_name(person_name: str, user) -> str:
+    """The name the board's papers show: as typed, else the account's full name."""
+    if person_name.strip() or user is None:
+        return person_name.strip()
+    return user.get_full_name() or user.get_username()
+
+
+@transaction.atomic
+def membership_create(
+    *,
+    board: Board,
+    organisation,
+    start_date: date,
+    person_name: str = "",
+    user=None,
+    role: str = Membership.Role.MEMBER,
+    end_date: date | None = None,
+) -> Membership:
+    """Give someone (a user of the product, or a person named as the papers name them) a seat
+    on a board for an organisation, from a date."""
+    membership = Membership(
+        board=board,
+        person_name=_person_name(person_name, user),
+        user=user,
+        role=role,
+        organisation=organisation,
+        start_date=start_date,
+        end_date=end_date,
+    )
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_update(
+    *, membership: Membership, expected_version: int, **changes: Any
+) -> Membership:
+    """Change a membership's person, seat, organisation or dates, refusing (EditConflict) the
+    save if it changed since `expected_version` was read."""
+    current = locked_for_edit(Membership, pk=membership.pk, expected_version=expected_version)
+    if "person_name" in changes:
+        changes["person_name"] = _person_name(changes["person_name"], changes.get("user"))
+    return save_edit(current, changes)
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, expected_version: int, end_date: date) -> Membership:
+    """End a membership on a date (not before it started), refusing (EditConflict) a stale
+    page; the seat then shows among the board's past members."""
+    current = locked_for_edit(Membership, pk=membership.pk, expected_version=expected_version)
+    return save_edit(current, {"end_date": end_date})
 
 
 @transaction.atomic
@@ -114,9 +202,17 @@ def decision_create(
     due_date: date | None = None,
     status: str = Decision.Status.OPEN,
     concerns: models.Model | None = None,
+    agenda_item: AgendaItem | None = None,
 ) -> Decision:
-    """Record a decision taken at a meeting."""
-    decision = Decision(meeting=meeting, text=text, owner=owner, due_date=due_date, status=status)
+    """Record a decision taken at a meeting, on one of its agenda items if given."""
+    decision = Decision(
+        meeting=meeting,
+        text=text,
+        owner=owner,
+        due_date=due_date,
+        status=status,
+        agenda_item=agenda_item,
+    )
     if concerns is not None:
         decision.concerns = concerns
     decision.full_clean()

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
@@ -14,21 +15,33 @@ from django_filters.views import FilterView
 
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
-from core.partnerships import scope
-from core.roles import RoleRequiredMixin, RuleRequiredMixin, can_edit_board_records
+from core.partnerships import current_partnership, scope
+from core.roles import (
+    RoleRequiredMixin,
+    RuleRequiredMixin,
+    can_edit_board_members,
+    can_edit_board_records,
+    can_edit_boards,
+)
 from core.service_forms import ServiceFormMixin
-from governance import selectors, services
+from governance import attendance, selectors, services
 from governance.calendar import meeting_event
 from governance.filters import DecisionFilter
 from governance.forms import (
     AgendaItemEditForm,
     AgendaItemForm,
+    BoardPageEditForm,
+    BoardPageForm,
     DecisionEditForm,
     DecisionForm,
     MeetingEditForm,
     MeetingForm,
+    MembershipEndForm,
+    MembershipPageEditForm,
+    MembershipPageForm,
 )
-from governance.models import AgendaItem, Board, Decision, Meeting
+from governance.models import AgendaItem, Board, Decision, Meeting, Membership
+from governance.quorum import flag_decisions, quorum_rule_text
 
 
 class ReaderMixin(RoleRequiredMixin):
@@ -39,6 +52,10 @@ class ReaderMixin(RoleRequiredMixin):
 BOARD_RECORDS_REFUSAL = (
     "Only the board's chair, vice-chair or secretary, and administrators, record its meetings "
     "and decisions."
+)
+BOARDS_REFUSAL = "Only administrators add boards and change their details."
+BOARD_MEMBERS_REFUSAL = (
+    "Only the board's clerk (its secretary) and administrators keep its members."
 )
 
 
@@ -56,7 +73,9 @@ class StructureView(ReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            partnerships=selectors.governance_structure(self.request.user), **kwargs
+            partnerships=selectors.governance_structure(self.request.user),
+            can_edit_boards=can_edit_boards(self.request.user),
+            **kwargs,
         )
 
 
@@ -71,8 +90,13 @@ class BoardDetailView(ReaderMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         context.update(selectors.board_page_data(self.object))
-        context["can_edit"] = can_edit_board_records(self.request.user, self.object)
+        context["can_edit"] = can_edit_board_records(user, self.object)
+        context["can_edit_board"] = can_edit_boards(user)
+        context["can_edit_members"] = can_edit_board_members(user, self.object)
+        flag_decisions(context["decisions"])
+        context["quorum_rule"] = quorum_rule_text(self.object)
         return context
 
 
@@ -88,6 +112,7 @@ class MeetingDetailView(ReaderMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_board_records(self.request.user, self.object.board)
+        context.update(attendance.meeting_page_data(self.object))
         return context
 
 
@@ -162,6 +187,7 @@ class DecisionLogView(ReaderMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        flag_decisions(context["decisions"])
         # Each row's edit link follows its board's rule, asked once per board on the page.
         boards = selectors.boards_with_memberships(
             {decision.meeting.board for decision in context["decisions"]}
@@ -191,12 +217,167 @@ class ServiceFormView(EditConflictViewMixin, BoardRecorderMixin, ServiceFormMixi
         """The meeting or board the form belongs to, for the breadcrumbs."""
         return None
 
-    def get_permission_object(self) -> Board:
+    def get_permission_object(self) -> Board | None:
         parent = self.get_parent()
+        if parent is None:
+            return None
         return parent if isinstance(parent, Board) else parent.board
 
     def get_cancel_url(self) -> str:
-        return self.get_parent().get_absolute_url()
+        parent = self.get_parent()
+        return parent.get_absolute_url() if parent else reverse("governance:structure")
+
+
+class BoardCreateView(ServiceFormView):
+    """Add a board or group to the partnership's structure: administrators."""
+
+    permission_rule = staticmethod(can_edit_boards)
+    permission_denied_message = BOARDS_REFUSAL
+    form_class = BoardPageForm
+    heading = "Add a board or group"
+    success_message = "Board saved. Add its members below."
+
+    def get_form_kwargs(self):
+        partnership = current_partnership(self.request.user)
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "instance": Board(partnership=partnership),
+        }
+
+    def perform(self, form):
+        return services.board_create(
+            partnership=current_partnership(self.request.user), **form.cleaned_data
+        )
+
+
+class BoardUpdateView(ServiceFormView):
+    """Change a board's name, kind, reporting line, purpose, frequency or whether it is active."""
+
+    permission_rule = staticmethod(can_edit_boards)
+    permission_denied_message = BOARDS_REFUSAL
+    form_class = BoardPageEditForm
+    heading = "Edit the board"
+    success_message = "Board updated."
+
+    def get_parent(self) -> Board:
+        if not hasattr(self, "board"):
+            self.board = get_object_or_404(
+                scope(Board.objects, self.request.user), pk=self.kwargs["pk"]
+            )
+        return self.board
+
+    def get_permission_object(self) -> None:
+        # The rule is about the user alone; the board is fetched first so a missing one is 404.
+        self.get_parent()
+        return None
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "instance": self.get_parent(),
+        }
+
+    def perform(self, form):
+        return services.board_update(
+            board=self.get_parent(), expected_version=required_version(form), **form.model_data()
+        )
+
+
+class BoardMembersMixin:
+    """Pages that keep a board's members: the clerk and administrators (can_edit_board_members)."""
+
+    permission_rule = staticmethod(can_edit_board_members)
+    permission_denied_message = BOARD_MEMBERS_REFUSAL
+
+
+class MembershipCreateView(BoardMembersMixin, ServiceFormView):
+    """Give someone a seat on a board."""
+
+    form_class = MembershipPageForm
+    heading = "Add a member"
+    success_message = "Member added."
+
+    def get_parent(self) -> Board:
+        if not hasattr(self, "board"):
+            self.board = get_object_or_404(
+                scope(Board.objects, self.request.user).prefetch_related("memberships"),
+                pk=self.kwargs["board_pk"],
+            )
+        return self.board
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "instance": Membership(board=self.get_parent()),
+        }
+
+    def perform(self, form):
+        return services.membership_create(board=self.get_parent(), **form.cleaned_data)
+
+
+class OfMembershipMixin(BoardMembersMixin):
+    """A form about one membership, named in the URL."""
+
+    def get_object(self) -> Membership:
+        if not hasattr(self, "object"):
+            self.object = get_object_or_404(
+                scope(Membership.objects, self.request.user)
+                .select_related("board", "organisation", "user")
+                .prefetch_related("board__memberships"),
+                pk=self.kwargs["pk"],
+            )
+        return self.object
+
+    def get_parent(self) -> Board:
+        return self.get_object().board
+
+
+class MembershipUpdateView(OfMembershipMixin, ServiceFormView):
+    """Change a membership: the person, their account, seat, organisation or dates."""
+
+    form_class = MembershipPageEditForm
+    heading = "Edit the membership"
+    success_message = "Membership updated."
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "user": self.request.user,
+            "instance": self.get_object(),
+        }
+
+    def perform(self, form):
+        return services.membership_update(
+            membership=self.get_object(),
+            expected_version=required_version(form),
+            **form.model_data(),
+        )
+
+
+class MembershipEndView(OfMembershipMixin, ServiceFormView):
+    """End a membership on a date."""
+
+    form_class = MembershipEndForm
+    heading = "End the membership"
+
+    def get_form_kwargs(self):
+        kwargs = {**super().get_form_kwargs(), "instance": self.get_object()}
+        if self.get_object().end_date is None:
+            kwargs["initial"] = {"end_date": timezone.localdate()}
+        return kwargs
+
+    def get_success_message(self) -> str:
+        return f"Membership of {self.saved.person_name} ended on {self.saved.end_date:%-d %B %Y}."
+
+    def perform(self, form):
+        return services.membership_end(
+            membership=self.get_object(),
+            expected_version=required_version(form),
+            end_date=form.cleaned_data["end_date"],
+        )
 
 
 class MeetingCreateView(ServiceFormView):

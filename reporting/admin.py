@@ -15,6 +15,7 @@ from reporting.models import (
     BoardPackRender,
     CalendarFeed,
     FailedJob,
+    MeetingPackPdf,
     ReportComment,
     ScheduledRun,
     Term,
@@ -149,6 +150,24 @@ class BoardPackPdfAdmin(admin.ModelAdmin):
     @admin.display(description="size (KB)")
     def size_kb(self, pack: BoardPackPdf) -> int:
         return len(pack.pdf) // 1024
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(MeetingPackPdf)
+class MeetingPackPdfAdmin(admin.ModelAdmin):
+    """Laid-out meeting packs, kept to serve downloads: deleting one makes the next download
+    ask the worker again; nothing here is edited."""
+
+    list_display = ["meeting", "requested_at", "rendered_at"]
+    list_select_related = ["meeting__board"]
+    search_fields = ["meeting__board__name"]
+    fields = ["meeting", "html_sha256", "requested_at", "rendered_at"]
+    readonly_fields = fields
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -11,17 +11,30 @@ class ReportingConfig(AppConfig):
         from reporting.selectors import dashboard
 
         home.register_dashboard(dashboard)
-        self.refresh_public_pages_on_change()
+        self._refresh_public_pages_on_change()
 
     @staticmethod
-    def refresh_public_pages_on_change() -> None:
-        """The public pages show these models: a change to one refreshes them."""
+    def _refresh_public_pages_on_change() -> None:
+        from commissioning.models import Contract, Provider, Service
         from core.models import Partnership
         from core.public import refresh_public_pages_on_change
+        from governance.models import Organisation
         from participation.models import ParticipationRecord
         from priorities.models import Framework, Objective, PriorityArea
         from reporting.models import Term, TermlyReport
 
+        # The contracts register (reporting/public/contracts.py), "You said, we did" and the
+        # priorities (reporting/public/selectors.py) show these.
         refresh_public_pages_on_change(
-            Partnership, ParticipationRecord, Framework, PriorityArea, Objective, TermlyReport, Term
+            Contract,
+            Provider,
+            Service,
+            Organisation,
+            Partnership,
+            ParticipationRecord,
+            Framework,
+            PriorityArea,
+            Objective,
+            TermlyReport,
+            Term,
         )

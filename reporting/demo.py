@@ -30,7 +30,42 @@ def load() -> int:
     created."""
     with emails_paused():
         created = _reports()
+        created += _on_agendas()
         created += _notifications()
+    return created
+
+
+def _on_agendas() -> int:
+    """Put this term's submitted reports on the agenda of their board's next meeting, so its
+    meeting pack shows them (on the item the agenda has for the priority, or a new one);
+    return how many agenda items were added."""
+    current = Term.objects.current()
+    waiting = TermlyReport.objects.filter(
+        term=current, status=TermlyReport.Status.SUBMITTED, agenda_item__isnull=True
+    ).select_related("priority_area__framework")
+    created = 0
+    for report in waiting:
+        meeting = (
+            Meeting.objects.filter(
+                board_id=report.priority_area.framework.owning_board_id,
+                starts_at__gte=timezone.now(),
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+        if meeting is None:
+            continue
+        # The item the meeting's agenda already has for the priority, else one added.
+        item = meeting.agenda_items.filter(title__icontains=report.priority_area.title).first()
+        if item is None:
+            item = governance_services.agenda_item_create(
+                meeting=meeting,
+                title=f"Termly report: {report.priority_area.title}",
+                presenter="Lead commissioner",
+            )
+            created += 1
+        services.termly_report_attach(report=report, agenda_item=item)
     return created
 
 

@@ -89,6 +89,29 @@ class PresentForm(PersonalDataFormMixin, forms.Form):
         return cleaned
 
 
+class AttachReportForm(forms.Form):
+    """The termly report to put on an agenda item."""
+
+    report = forms.ModelChoiceField(
+        queryset=TermlyReport.objects.none(),
+        label="Termly report",
+        help_text=(
+            "Reports of the priorities this board receives that have not been presented yet. "
+            "The meeting pack includes it."
+        ),
+    )
+
+    def __init__(self, *args, reports, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = reports
+        self.fields["report"].label_from_instance = lambda report: (
+            f"{report.priority_area.title}, {report.term}"
+            + (f" (version {report.edition})" if report.edition > 1 else "")
+            + f": {report.get_status_display()}"
+        )
+        self.helper = _helper("Attach the report")
+
+
 class ChallengeForm(PersonalDataFormMixin, forms.ModelForm):
     """A board member's challenge on a submitted report, about the report as a whole or one
     of its sections, exceptions or indicators (`subjects`: assemble.challenge_subjects)."""

@@ -1,7 +1,8 @@
 """The background jobs of the product, run by `manage.py db_worker` (README, "Background jobs").
 
 Each is idempotent and tried again when it fails (core.jobs.retried_task): enqueued by the
-reports' services (board packs), by the schedule (reporting/schedule.py) and by downloads.
+reports' services (board packs), by the schedule (reporting/schedule.py) and by downloads
+(board and meeting packs).
 """
 
 import datetime
@@ -13,6 +14,7 @@ from django.utils import timezone
 from core.jobs import later, retried_task
 from governance.models import Board, Meeting
 from reporting.board_pack import LayOut, ask_for_board_packs, lay_out_board_pack
+from reporting.meeting_pack import lay_out_meeting_pack
 from reporting.models import Term
 from reporting.selectors import board_pack_areas
 
@@ -36,6 +38,17 @@ def render_board_pack(board_id: int, term_id: int) -> str:
         # Another worker is laying out this pack, perhaps of older content: come back later.
         later(render_board_pack, BUSY_RETRY).enqueue(board_id, term_id)
     logger.info("Board pack %s (%s): %s.", board, term, outcome)
+    return str(outcome)
+
+
+@retried_task(max_attempts=3, backoff=datetime.timedelta(minutes=2))
+def render_meeting_pack(meeting_id: int) -> str:
+    """Lay out the PDF of a meeting's pack, unless the kept one is of its content."""
+    meeting = Meeting.objects.filter(pk=meeting_id).first()
+    if meeting is None:
+        return "gone"  # deleted since it was enqueued: nothing to lay out
+    outcome = lay_out_meeting_pack(meeting=meeting)
+    logger.info("Meeting pack %s: %s.", meeting, outcome)
     return str(outcome)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
@@ -152,6 +152,42 @@ def termly_report_mark_presented(
             concerns=current,
         )
     _ask_for_affected_packs(current)
+    return current
+
+
+# A report not yet presented may be put on an agenda; once presented, it stays where it was.
+ATTACHABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED)
+
+
+def attachable_reports(agenda_item: AgendaItem):
+    """The reports that may go on this agenda item: those of the priorities reporting to the
+    meeting's board (owning its framework, or leading it), not yet presented, newest term first."""
+    board_id = agenda_item.meeting.board_id
+    return (
+        TermlyReport.objects.filter(status__in=ATTACHABLE_STATUSES)
+        .filter(
+            Q(priority_area__framework__owning_board_id=board_id)
+            | Q(priority_area__lead_board_id=board_id)
+        )
+        .select_related("priority_area", "term")
+        .order_by("-term__start_date", "priority_area__order", "-edition")
+    )
+
+
+@transaction.atomic
+def termly_report_attach(*, report: TermlyReport, agenda_item: AgendaItem) -> TermlyReport:
+    """Put a report not yet presented on a meeting's agenda, as the paper of an item: the
+    meeting pack then includes it."""
+    current = _locked(report)
+    if current.status not in ATTACHABLE_STATUSES:
+        raise ValidationError(
+            {"report": "This report has been presented already: it stays on that meeting's agenda."}
+        )
+    if agenda_item.meeting.board_id not in presentable_boards(current):
+        raise ValidationError({"report": "Choose a report of a priority this board receives."})
+    current.meeting = agenda_item.meeting
+    current.agenda_item = agenda_item
+    current.save(update_fields=["meeting", "agenda_item", "updated_at"])
     return current
 
 

@@ -58,6 +58,12 @@ urlpatterns = [
         views.BoardPackPdfView.as_view(),
         name="board_pack_pdf",
     ),
+    path("meetings/<int:pk>/pack.pdf", views.MeetingPackPdfView.as_view(), name="meeting_pack_pdf"),
+    path(
+        "agenda-items/<int:pk>/report/",
+        views.AgendaItemReportView.as_view(),
+        name="agenda_item_report",
+    ),
     path(
         "board-pack/<int:board_pk>/<int:term_pk>/pdf/previous/",
         views.BoardPackPreviousPdfView.as_view(),

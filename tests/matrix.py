@@ -24,6 +24,7 @@ from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
     DecisionFactory,
+    InterestFactory,
     MeetingFactory,
     MembershipFactory,
 )
@@ -57,6 +58,7 @@ def by_role(anonymous: int, lead: int, other: int, board: int, admin: int) -> di
 EVERY_ROLE = by_role(302, 200, 200, 200, 200)
 EDITORS = by_role(302, 200, 200, 403, 200)
 LEAD_AND_ADMIN = by_role(302, 200, 403, 403, 200)
+ADMIN_ONLY = by_role(302, 403, 403, 403, 200)
 GET_ONLY = by_role(302, 405, 405, 405, 405)
 PUBLIC = by_role(200, 200, 200, 200, 200)
 NOT_ALLOWED = by_role(405, 405, 405, 405, 405)
@@ -100,9 +102,32 @@ MATRIX: dict[str, dict] = {
     },
     "notifications:read_all": {"get": GET_ONLY, "post": by_role(302, 302, 302, 302, 302)},
     "notifications:preferences": {"get": EVERY_ROLE, "post": EVERY_ROLE},
+    # Search across everything: every role searches what it reads (reporting/search/).
+    "search": {"get": EVERY_ROLE},
     # Governance
     "governance:structure": {"get": EVERY_ROLE},
     "governance:board_detail": {"object": "board", "get": EVERY_ROLE},
+    "governance:board_history": {"object": "board", "get": EVERY_ROLE},
+    # Boards themselves are kept by administrators only; a board's members by administrators
+    # and its clerk (the lead holds the Secretary or clerk seat).
+    "governance:board_create": {"get": ADMIN_ONLY, "post": ADMIN_ONLY},
+    "governance:board_update": {"object": "board", "get": ADMIN_ONLY, "post": ADMIN_ONLY},
+    "governance:membership_create": {
+        "object": "board",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_update": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_end": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_history": {"object": "membership", "get": EVERY_ROLE},
     # A board's records are kept by administrators and the commissioners holding a recording
     # seat on it (the lead is its secretary); other commissioners read them.
     "governance:meeting_create": {"object": "board", "get": LEAD_AND_ADMIN, "post": LEAD_AND_ADMIN},
@@ -120,6 +145,7 @@ MATRIX: dict[str, dict] = {
         "post": LEAD_AND_ADMIN_ACT,
     },
     "governance:meeting_history": {"object": "meeting", "get": EVERY_ROLE},
+    "governance:agenda_item_history": {"object": "agenda_item", "get": EVERY_ROLE},
     "governance:agenda_item_create": {
         "object": "meeting",
         "get": LEAD_AND_ADMIN,
@@ -140,7 +166,29 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "governance:decision_history": {"object": "decision", "get": EVERY_ROLE},
     "governance:decision_log": {"get": EVERY_ROLE},
+    "governance:attendance_record": {
+        "object": "meeting",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:membership_detail": {"object": "membership", "get": EVERY_ROLE},
+    "governance:interest_create": {
+        "object": "membership",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:interest_update": {
+        "object": "interest",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "governance:declaration_create": {
+        "object": "agenda_item",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     # Priorities
     "priorities:framework_list": {"get": EVERY_ROLE},
     "priorities:framework_detail": {"object": "framework", "get": EVERY_ROLE},
@@ -214,6 +262,9 @@ MATRIX: dict[str, dict] = {
     "commissioning:contract_list": {"get": EVERY_ROLE},
     "commissioning:pipeline": {"get": EVERY_ROLE},
     "commissioning:contract_detail": {"object": "contract", "get": EVERY_ROLE},
+    # OCDS downloads: everyone reads them, board members included.
+    "commissioning:contract_ocds": {"object": "contract", "get": EVERY_ROLE},
+    "commissioning:contracts_ocds": {"get": EVERY_ROLE},
     "commissioning:contract_history": {"object": "contract", "get": EVERY_ROLE},
     "commissioning:contract_review_history": {"object": "review", "get": EVERY_ROLE},
     "commissioning:contract_review_create": {
@@ -363,6 +414,13 @@ MATRIX: dict[str, dict] = {
     "reporting:board_pack": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
     "reporting:board_pack_previous_pdf": {"object": ("board", "term"), "get": EVERY_ROLE},
+    # The meeting pack: being prepared (200) until the worker has laid it out.
+    "reporting:meeting_pack_pdf": {"object": "meeting", "get": EVERY_ROLE},
+    "reporting:agenda_item_report": {
+        "object": "agenda_item",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
     "participation:decommissioning_consultation_link": {
         "object": "plan",
         "get": LEAD_AND_ADMIN,
@@ -380,6 +438,8 @@ MATRIX: dict[str, dict] = {
     "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:you_said_we_did": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:priorities": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:contracts": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:contracts_csv": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "participation:voice_answers": {
         "object": "activity",
         "get": EVERY_ROLE,
@@ -417,7 +477,7 @@ def make_world() -> dict:
     )
     meeting = MeetingFactory(board=BoardFactory())
     # The lead records the board's meetings and decisions as its secretary.
-    MembershipFactory(board=meeting.board, user=lead, role=Membership.Role.SECRETARY)
+    seat = MembershipFactory(board=meeting.board, user=lead, role=Membership.Role.SECRETARY)
     report = TermlyReportFactory(priority_area=area)
     # A PDF of the board's pack laid out earlier, offered while the current one is laid out.
     BoardPackPdfFactory(board=meeting.board, term=report.term)
@@ -441,9 +501,11 @@ def make_world() -> dict:
             "action": ActionFactory(priority_area=area, owner=lead),
             "indicator": IndicatorFactory(priority_area=area),
             "board": meeting.board,
+            "membership": seat,
             "meeting": meeting,
             "agenda_item": AgendaItemFactory(meeting=meeting),
             "decision": DecisionFactory(meeting=meeting),
+            "interest": InterestFactory(membership=seat),
             "activity": activity,
             "contract": contract,
             "plan": plan,

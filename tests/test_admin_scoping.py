@@ -85,6 +85,7 @@ def test_a_superuser_sees_every_partnership_and_alone_manages_them(client, halto
             "slug": "warrington",
             "area": "Warrington",
             "is_active": "on",
+            "smallest_public_group": "5",
         },
     )
     assert response.status_code == 302

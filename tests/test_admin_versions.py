@@ -28,7 +28,15 @@ from core.admin_versions import (
 from core.tests.factories import AdministratorFactory
 from core.tests.helpers import admin_change_data, form_data
 from core.tests.sign_in import sign_in
-from governance.tests.factories import AgendaItemFactory, DecisionFactory, MeetingFactory
+from governance.tests.factories import (
+    AgendaItemFactory,
+    AttendanceFactory,
+    BoardFactory,
+    DecisionFactory,
+    InterestFactory,
+    MeetingFactory,
+    MembershipFactory,
+)
 from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
 from priorities.models import Action
 from priorities.tests.factories import (
@@ -44,9 +52,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 VERSIONED = [model for model in apps.get_models() if counts_versions(model)]
 FACTORIES = {
+    "Board": BoardFactory,
+    "Membership": MembershipFactory,
     "Meeting": MeetingFactory,
     "AgendaItem": AgendaItemFactory,
     "Decision": DecisionFactory,
+    "Attendance": AttendanceFactory,
+    "Interest": InterestFactory,
     "Objective": ObjectiveFactory,
     "Action": ActionFactory,
     "Indicator": IndicatorFactory,

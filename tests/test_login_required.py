@@ -25,6 +25,8 @@ PUBLIC_URL_NAMES = {
     "public:partnership",
     "public:you_said_we_did",
     "public:priorities",
+    "public:contracts",
+    "public:contracts_csv",
 }
 # Public pages whose address takes an argument, or that need configuration, opened by their
 # own tests.
@@ -35,6 +37,8 @@ PUBLIC_WITH_ARGUMENTS = {
     "public:partnership",
     "public:you_said_we_did",
     "public:priorities",
+    "public:contracts",
+    "public:contracts_csv",
 }
 
 

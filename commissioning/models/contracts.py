@@ -42,6 +42,12 @@ class ContractQuerySet(models.QuerySet):
         return self.in_force().filter(end_date__gte=today, end_date__lte=add_months(today, months))
 
 
+QUOTES_ONLY_WITHOUT_A_TENDER = (
+    "Quotes are invited only for a direct award or a framework call-off: an open or "
+    "restricted tender is published, and a grant programme or in-house service has neither."
+)
+
+
 class Contract(models.Model):
     """A contract (or grant, agreement or call-off) for a service with a provider."""
 
@@ -72,6 +78,8 @@ class Contract(models.Model):
 
     # A contract still delivering the service.
     IN_FORCE_STATUSES = (Status.LIVE, Status.ENDING)
+    # The routes after which quotes may have been invited (Contract.quotes_invited).
+    ROUTES_WITHOUT_A_TENDER = (Route.DIRECT_AWARD, Route.FRAMEWORK)
 
     reference = models.CharField(max_length=50, unique=True)
     title = models.CharField(max_length=300)
@@ -115,8 +123,33 @@ class Contract(models.Model):
     co_commissioners = models.ManyToManyField(
         Organisation, blank=True, related_name="co_commissioned_contracts"
     )
+    department = models.CharField(
+        "department responsible",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "The lead organisation's department or team, e.g. Children's Services "
+            "Commissioning: published with the organisation's name."
+        ),
+    )
+    quotes_invited = models.BooleanField(
+        "quotes were invited",
+        default=False,
+        help_text=(
+            "For a direct award or a framework call-off: tick if it followed an invitation to "
+            "quote to several suppliers. An open or restricted tender is a published tender."
+        ),
+    )
     annual_value = models.DecimalField("annual value (£)", max_digits=12, decimal_places=2)
     total_value = models.DecimalField("total value (£)", max_digits=14, decimal_places=2)
+    non_recoverable_vat = models.DecimalField(
+        "VAT that cannot be recovered (£)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Over the contract's length; leave empty if all its VAT is recovered.",
+    )
     start_date = models.DateField()
     initial_end_date = models.DateField(
         "end of the initial term",
@@ -126,6 +159,12 @@ class Contract(models.Model):
     )
     end_date = models.DateField(
         "current end date", help_text="Moves when an extension is taken or a variation agreed."
+    )
+    review_date = models.DateField(
+        "planned review date",
+        null=True,
+        blank=True,
+        help_text="When the contract is next to be reviewed (published with its dates).",
     )
     activity_cycle = models.PositiveIntegerField(
         "cycle of the activity",
@@ -188,6 +227,17 @@ class Contract(models.Model):
                 condition=Q(total_value__gte=0),
                 name="contract_total_value_not_negative",
                 violation_error_message="The total value cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(non_recoverable_vat__isnull=True) | Q(non_recoverable_vat__gte=0),
+                name="contract_non_recoverable_vat_not_negative",
+                violation_error_message="The VAT that cannot be recovered cannot be negative.",
+            ),
+            models.CheckConstraint(
+                condition=Q(quotes_invited=False)
+                | Q(procurement_route__in=["direct_award", "framework"]),
+                name="contract_quotes_invited_only_without_a_tender",
+                violation_error_message=QUOTES_ONLY_WITHOUT_A_TENDER,
             ),
             models.CheckConstraint(
                 condition=Q(initial_end_date__isnull=True)
@@ -302,11 +352,13 @@ class Contract(models.Model):
                 f"The initial term cannot end ({self.initial_end_date:%-d %B %Y}) before the "
                 f"contract starts ({self.start_date:%-d %B %Y})."
             )
-        for name in ("annual_value", "total_value"):
+        for name in ("annual_value", "total_value", "non_recoverable_vat"):
             value = getattr(self, name)
             if value is not None and value < 0:
                 label = self._meta.get_field(name).verbose_name.replace(" (£)", "")
                 errors[name] = f"The {label} cannot be negative."
+        if self.quotes_invited and self.procurement_route not in self.ROUTES_WITHOUT_A_TENDER:
+            errors["quotes_invited"] = QUOTES_ONLY_WITHOUT_A_TENDER
         if errors:
             raise ValidationError(errors)
 

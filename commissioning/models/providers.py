@@ -24,6 +24,12 @@ class Provider(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     charity_number = models.CharField("charity number", max_length=20, blank=True)
     company_number = models.CharField("company number", max_length=20, blank=True)
+    is_sme = models.BooleanField(
+        "small or medium-sized enterprise (SME)",
+        null=True,
+        blank=True,
+        help_text="Fewer than 250 staff, as the government defines it; leave unknown if not known.",
+    )
     ods_code = models.CharField(
         "NHS ODS code", max_length=10, blank=True, help_text="Organisation Data Service code."
     )
@@ -49,6 +55,11 @@ class Provider(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("commissioning:provider_detail", args=[self.pk])
+
+    @property
+    def is_vcse(self) -> bool:
+        """A voluntary, community or social enterprise organisation, as its kind says."""
+        return self.kind == self.Kind.VCFS
 
 
 class Service(models.Model):

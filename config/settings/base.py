@@ -128,6 +128,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="jcm@localhost")
 # The site's address, for links in emails (`send_reminders --base-url` overrides it).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The prefix of every OCID the product publishes (commissioning.ocds): the one the Open
+# Contracting Partnership registers for the publisher; the default is a placeholder.
+OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-jcm000")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

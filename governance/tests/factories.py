@@ -6,7 +6,17 @@ import factory
 from django.utils import timezone
 
 from core.tests.factories import default_partnership
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
@@ -101,3 +111,38 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     owner = "Head of Early Help"
     due_date = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=30))
     status = Decision.Status.OPEN
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, board=factory.SelfAttribute("..meeting.board")
+    )
+    status = Attendance.Status.PRESENT
+
+
+class InterestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Interest
+
+    membership = factory.SubFactory(MembershipFactory)
+    description = "Trustee of a charity that provides short breaks"
+    organisation = None
+    organisation_name = factory.Sequence(lambda n: f"Halton Short Breaks Trust {n}")
+    from_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=200))
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Declaration
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    membership = factory.SubFactory(
+        MembershipFactory, board=factory.SelfAttribute("..agenda_item.meeting.board")
+    )
+    interest = None
+    description = "Spouse works for the provider of the service under review"
+    left_room = False

@@ -13,11 +13,31 @@ from core.roles import can_edit_board_records
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from governance import demo
-from governance.models import AgendaItem, Board, Decision, Meeting, Membership, Organisation
+from governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Meeting,
+    Membership,
+    Organisation,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
-MODELS = (Organisation, Board, Membership, Meeting, AgendaItem, Decision)
+MODELS = (
+    Organisation,
+    Board,
+    Membership,
+    Meeting,
+    AgendaItem,
+    Decision,
+    Attendance,
+    Interest,
+    Declaration,
+)
 
 
 def _counts() -> dict[str, int]:

@@ -165,6 +165,7 @@ class TestDecisionEditForm:
         assert form.is_valid(), form.errors
         assert form.model_data() == {
             "text": decision.text,
+            "agenda_item": None,
             "owner": "Head of SEN Service",
             "due_date": None,
             "status": "done",

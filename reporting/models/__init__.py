@@ -1,8 +1,9 @@
-"""Reporting: school terms, termly reports, their challenges, the kept board pack PDFs, each
-person's calendar feed, and what the background jobs record."""
+"""Reporting: school terms, termly reports, their challenges, the kept board and meeting pack
+PDFs, each person's calendar feed, and what the background jobs record."""
 
 from reporting.models.calendar import CalendarFeed
 from reporting.models.jobs import BoardPackRender, FailedJob, ScheduledRun
+from reporting.models.meeting_packs import MeetingPackPdf
 from reporting.models.reports import BoardPackPdf, ReportComment, TermlyReport
 from reporting.models.terms import Term
 
@@ -11,6 +12,7 @@ __all__ = [
     "BoardPackRender",
     "CalendarFeed",
     "FailedJob",
+    "MeetingPackPdf",
     "ReportComment",
     "ScheduledRun",
     "Term",

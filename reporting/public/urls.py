@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from reporting.public import views
+from reporting.public import contracts, views
 
 app_name = "public"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<slug:slug>/", views.partnership_home, name="partnership"),
     path("<slug:slug>/you-said-we-did/", views.you_said_we_did, name="you_said_we_did"),
     path("<slug:slug>/priorities/", views.priorities, name="priorities"),
+    path("<slug:slug>/contracts/", contracts.contracts_register, name="contracts"),
+    path("<slug:slug>/contracts.csv", contracts.contracts_csv, name="contracts_csv"),
 ]

@@ -12,7 +12,7 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
     PriorityAreaFactory,
 )
-from reporting import board_pack, services
+from reporting import board_pack, meeting_pack, services
 from reporting.models import Term
 from reporting.tests.factories import TermlyReportFactory
 
@@ -58,8 +58,9 @@ def pack(commissioner):
 
 @pytest.fixture
 def counted_renders(monkeypatch):
-    """Count the PDF layouts, standing in for WeasyPrint: these tests are about when a pack is
-    laid out, not how (test_the_pdf_holds_every_priority renders a real one)."""
+    """Count the PDF layouts (board and meeting packs), standing in for WeasyPrint: these tests
+    are about when a pack is laid out, not how (test_the_pdf_holds_every_priority renders a real
+    one)."""
     renders = []
 
     def fake_render(html: str) -> bytes:
@@ -67,4 +68,5 @@ def counted_renders(monkeypatch):
         return b"%PDF-1.7 pack " + str(len(renders)).encode()
 
     monkeypatch.setattr(board_pack, "render_pdf", fake_render)
+    monkeypatch.setattr(meeting_pack, "render_pdf", fake_render)
     return renders

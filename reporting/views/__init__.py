@@ -7,6 +7,7 @@ from reporting.views.board_pack import (
     BoardPackView,
 )
 from reporting.views.calendar import CalendarFeedView, CalendarPageView, CalendarResetView
+from reporting.views.meeting_pack import AgendaItemReportView, MeetingPackPdfView
 from reporting.views.reports import (
     ReportAnswerView,
     ReportChallengeView,
@@ -19,8 +20,11 @@ from reporting.views.reports import (
     ReportSubmitView,
     ReportWordsView,
 )
+from reporting.views.search import SearchView
 
 __all__ = [
+    "AgendaItemReportView",
+    "MeetingPackPdfView",
     "BoardPackChooserView",
     "BoardPackPdfView",
     "BoardPackPreviousPdfView",
@@ -38,4 +42,5 @@ __all__ = [
     "ReportStartView",
     "ReportSubmitView",
     "ReportWordsView",
+    "SearchView",
 ]

@@ -6,3 +6,16 @@
     summary.focus();
   }
 })();
+
+// The navigation bar's search box drops down from a button on a wide screen: put the cursor in
+// it, so a person types straight away.
+(function () {
+  "use strict";
+  var toggle = document.getElementById("nav-search-toggle");
+  var box = document.getElementById("nav-search-q");
+  if (toggle && box) {
+    toggle.addEventListener("shown.bs.dropdown", function () {
+      box.focus();
+    });
+  }
+})();
