@@ -156,10 +156,11 @@ PUBLISH_STALE_MESSAGE = (
 
 @transaction.atomic
 def participation_record_publish(
-    *, record: ParticipationRecord, user: AbstractBaseUser, previewed_version: int
+    *, record: ParticipationRecord, user: AbstractBaseUser | None, previewed_version: int
 ) -> ParticipationRecord:
     """Publish a record on the partnership's public pages, as the preview of
-    `previewed_version` showed it, once its public words pass the personal-data check."""
+    `previewed_version` showed it, once its public words pass the personal-data check.
+    `user` None: the demo data publishes it."""
     current = locked_for_edit(
         ParticipationRecord,
         pk=record.pk,
