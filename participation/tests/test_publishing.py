@@ -36,9 +36,7 @@ def _publish(client, record):
     return client.post(_url("record_publish", record), {"version": record.version})
 
 
-def test_the_preview_shows_the_public_words_and_lists_what_is_left_out(
-    commissioner_client, record
-):
+def test_the_preview_shows_the_public_words_and_lists_what_is_left_out(commissioner_client, record):
     page = commissioner_client.get(_url("record_public_preview", record)).content.decode()
     assert "meet your advocate before a review" in page
     assert "You told us" in page and "What changed" in page
