@@ -379,6 +379,11 @@ def can_edit_participation_record(user, record) -> bool:
     return any(can_edit_priority_area(user, area) for area in record.priority_areas.all())
 
 
+def can_publish_participation_record(user, record) -> bool:
+    """Publish a record on the public pages, or take it off: whoever may edit it."""
+    return can_edit_participation_record(user, record)
+
+
 def can_answer_voice_questions(user, activity) -> bool:
     """Answer the voice-of-the-child questions of an activity: whoever may move it."""
     return can_edit_activity(user, activity)

@@ -43,6 +43,14 @@ class RecordFilter(django_filters.FilterSet):
         no="No feedback owed",
         method="filter_owed",
     )
+    published = yes_no_filter(
+        label="Published",
+        yes="Published on the public page",
+        no="Not published",
+        field_name="published_at",
+        lookup_expr="isnull",
+        exclude=True,
+    )
     sort = django_filters.OrderingFilter(
         label="Sort by",
         fields=(("date", "date"), ("title", "title"), ("level", "level"), ("stage", "stage")),

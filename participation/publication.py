@@ -6,6 +6,14 @@ partnership's `smallest_public_group`, so that no child can be picked out. The p
 "You said, we did" page and the API both publish exactly these fields.
 """
 
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from core.personal_data import check_text
+from participation.models import ParticipationRecord
+from participation.models.records import AGE_BANDS
+
 # The record's own fields a public output may carry; anything else stays private.
 PUBLIC_FIELDS = (
     "title",
@@ -27,3 +35,102 @@ def shown_count(count: int, smallest_group: int) -> int | None:
     if count <= 0:
         return 0
     return count if count >= smallest_group else None
+
+
+# The record's words a person reads before publishing: the personal-data checker reads them, and
+# an edit to any of them takes a published record off the public pages until it is published
+# again (services.participation_record_update).
+PUBLIC_TEXT_FIELDS = ("title", "you_said", "we_did")
+# The keys of a public row (`public_row`): a test holds every public page to this list.
+PUBLIC_ROW_KEYS = (
+    "title",
+    "month",
+    "method",
+    "you_said",
+    "we_did",
+    "decision_changed",
+    "told_on",
+    "taking_part",
+    "bands",
+)
+# What the record's page holds that a public page never shows, as the preview lists it.
+ALWAYS_LEFT_OUT = (
+    "The groups that took part",
+    "Who logged the record and who published it",
+    "The level of participation, the cycle stage and the commissioning activity",
+    "Which decision changed and how, and how it was fed back",
+    "How many of those taking part were in care, care leavers, young carers or had SEND",
+    "The exact dates: only the month and year are shown",
+)
+
+
+@dataclass(frozen=True)
+class Band:
+    """An age band as a public page shows it: `count` None means "fewer than" the smallest
+    group, or hidden so that it cannot be worked out from the total."""
+
+    label: str
+    count: int | None
+
+
+def shown_bands(counts: dict[str, int], smallest_group: int) -> list[Band]:
+    """The non-empty age bands with their counts hidden below `smallest_group`, and hidden
+    further, smallest first, until what is hidden adds up to at least `smallest_group`: the
+    total is shown, so a single hidden band (or several small ones together) could otherwise be
+    worked out by subtraction."""
+    present = [(name, label) for name, label in AGE_BANDS if counts.get(name, 0) > 0]
+    hidden = {name for name, _ in present if shown_count(counts[name], smallest_group) is None}
+    hidden_total = sum(counts[name] for name in hidden)
+    by_size = sorted((counts[name], name) for name, _ in present if name not in hidden)
+    while 0 < hidden_total < smallest_group and by_size:
+        count, name = by_size.pop(0)
+        hidden.add(name)
+        hidden_total += count
+    return [Band(label, None if name in hidden else counts[name]) for name, label in present]
+
+
+def _month(date: datetime.date | None) -> str | None:
+    # Month and year only: an exact date and a group's name together could point at a child.
+    return f"{date:%B %Y}" if date else None
+
+
+def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str, Any]:
+    """Everything a public page shows of `record`, with the keys of PUBLIC_ROW_KEYS only."""
+    counts = {name: getattr(record, name) for name in PUBLIC_COUNT_FIELDS}
+    row = {
+        "title": record.title,
+        "month": _month(record.date),
+        "method": record.get_method_display(),
+        "you_said": record.you_said,
+        "we_did": record.we_did,
+        "decision_changed": record.get_decision_changed_display(),
+        "told_on": _month(record.feedback_date),
+        "taking_part": shown_count(sum(counts.values()), smallest_group),
+        "bands": shown_bands(counts, smallest_group),
+    }
+    assert tuple(row) == PUBLIC_ROW_KEYS
+    return row
+
+
+def hidden_counts(record: ParticipationRecord, row: dict[str, Any]) -> list[str]:
+    """The counts `row` hides, in the preview's words (the record's editors see them anyway)."""
+    field_of = {label: name for name, label in AGE_BANDS}
+    hidden = [
+        f"{band.label}: {getattr(record, field_of[band.label])}"
+        for band in row["bands"]
+        if band.count is None
+    ]
+    if row["taking_part"] is None:
+        hidden.append(f"The number taking part: {record.total_participants}")
+    return hidden
+
+
+def text_problems(record: ParticipationRecord) -> list[str]:
+    """What the personal-data checker finds in the record's public words, field by field."""
+    labels = {name: record._meta.get_field(name).verbose_name for name in PUBLIC_TEXT_FIELDS}
+    problems = []
+    for name in PUBLIC_TEXT_FIELDS:
+        message = check_text(getattr(record, name))
+        if message:
+            problems.append(f"{labels[name].capitalize()}: {message}")
+    return problems

@@ -31,7 +31,7 @@ def record_detail(user) -> QuerySet[ParticipationRecord]:
     """One record, with everything its page and its edit check (the priorities' leads) read."""
     return (
         record_list(user)
-        .select_related("created_by", "activity__priority_area")
+        .select_related("created_by", "published_by", "partnership", "activity__priority_area")
         .prefetch_related("priority_areas__lead_commissioners")
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, DecommissioningPlan
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
+from participation import publication
 from participation.models import (
     DecommissioningConsultation,
     ParticipationRecord,
@@ -133,9 +134,53 @@ def participation_record_update(
         priority_areas, groups, changes.get("activity", current.activity)
     )
     current.partnership_id = areas[0].framework.partnership_id
-    save_edit(current, changes, also_update=["updated_at", "partnership"])
+    also_update = ["updated_at", "partnership"]
+    # New public words have not been read or checked for publishing: off the public pages
+    # until someone previews and publishes them again.
+    if current.published_at is not None and any(
+        name in changes and changes[name] != getattr(current, name)
+        for name in publication.PUBLIC_TEXT_FIELDS
+    ):
+        current.published_at, current.published_by = None, None
+        also_update += ["published_at", "published_by"]
+    save_edit(current, changes, also_update=also_update)
     current.priority_areas.set(areas)
     current.groups.set(group_list)
+    return current
+
+
+PUBLISH_STALE_MESSAGE = (
+    "The record changed after you opened the preview: look at the preview again, then publish."
+)
+
+
+@transaction.atomic
+def participation_record_publish(
+    *, record: ParticipationRecord, user: AbstractBaseUser | None, previewed_version: int
+) -> ParticipationRecord:
+    """Publish a record on the partnership's public pages, as the preview of
+    `previewed_version` showed it, once its public words pass the personal-data check.
+    `user` None: the demo data publishes it."""
+    current = locked_for_edit(
+        ParticipationRecord,
+        pk=record.pk,
+        expected_version=previewed_version,
+        conflict=lambda _: ValidationError(PUBLISH_STALE_MESSAGE),
+    )
+    problems = publication.text_problems(current)
+    if problems:
+        raise ValidationError(["Not published.", *problems])
+    current.published_at, current.published_by = timezone.now(), user
+    current.save(update_fields=["published_at", "published_by", "updated_at"])
+    return current
+
+
+@transaction.atomic
+def participation_record_unpublish(*, record: ParticipationRecord) -> ParticipationRecord:
+    """Take a record off the public pages (it stays in the log)."""
+    current = ParticipationRecord.objects.select_for_update().get(pk=record.pk)
+    current.published_at, current.published_by = None, None
+    current.save(update_fields=["published_at", "published_by", "updated_at"])
     return current
 
 

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.history import ObjectHistoryView
-from participation import consultation_views, views
+from participation import consultation_views, publishing_views, views
 from participation.models import VoiceAnswer
 
 app_name = "participation"
@@ -13,6 +13,21 @@ urlpatterns = [
     path("records/new/", views.RecordCreateView.as_view(), name="record_create"),
     path("records/<int:pk>/", views.RecordDetailView.as_view(), name="record_detail"),
     path("records/<int:pk>/edit/", views.RecordUpdateView.as_view(), name="record_update"),
+    path(
+        "records/<int:pk>/public-preview/",
+        publishing_views.RecordPublicPreviewView.as_view(),
+        name="record_public_preview",
+    ),
+    path(
+        "records/<int:pk>/publish/",
+        publishing_views.RecordPublishView.as_view(),
+        name="record_publish",
+    ),
+    path(
+        "records/<int:pk>/unpublish/",
+        publishing_views.RecordUnpublishView.as_view(),
+        name="record_unpublish",
+    ),
     path("coverage/", views.CoverageView.as_view(), name="coverage"),
     path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback_owed"),
     path(

@@ -25,6 +25,7 @@ from core.roles import (
     can_answer_voice_questions,
     can_edit_participation_record,
     can_log_participation,
+    can_publish_participation_record,
     require_rule,
 )
 from core.service_forms import ServiceFormMixin
@@ -66,6 +67,7 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_participation_record(self.request.user, self.object)
+        context["can_publish"] = can_publish_participation_record(self.request.user, self.object)
         return context
 
 
@@ -155,7 +157,13 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
         )
 
     def get_success_message(self) -> str:
-        return f"Participation record “{self.saved.title}” saved."
+        saved = f"Participation record “{self.saved.title}” saved."
+        if self.record.published_at and not self.saved.published_at:
+            return (
+                f"{saved} Its public words changed, so it is no longer on the public page: "
+                "preview it and publish it again."
+            )
+        return saved
 
 
 class FeedbackOwedView(RoleRequiredMixin, ListView):

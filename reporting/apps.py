@@ -19,6 +19,22 @@ class ReportingConfig(AppConfig):
         from core.models import Partnership
         from core.public import refresh_public_pages_on_change
         from governance.models import Organisation
+        from participation.models import ParticipationRecord
+        from priorities.models import Framework, Objective, PriorityArea
+        from reporting.models import Term, TermlyReport
 
-        # The contracts register shows these (reporting/public/contracts.py).
-        refresh_public_pages_on_change(Contract, Provider, Service, Organisation, Partnership)
+        # The contracts register (reporting/public/contracts.py), "You said, we did" and the
+        # priorities (reporting/public/selectors.py) show these.
+        refresh_public_pages_on_change(
+            Contract,
+            Provider,
+            Service,
+            Organisation,
+            Partnership,
+            ParticipationRecord,
+            Framework,
+            PriorityArea,
+            Objective,
+            TermlyReport,
+            Term,
+        )

@@ -373,6 +373,17 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "participation:record_public_preview": {"object": "record", "get": LEAD_AND_ADMIN},
+    "participation:record_publish": {
+        "object": "record",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
+    "participation:record_unpublish": {
+        "object": "record",
+        "get": LEAD_POSTS,
+        "post": LEAD_AND_ADMIN_ACT,
+    },
     "participation:coverage": {"get": EVERY_ROLE},
     "participation:feedback_owed": {"get": EVERY_ROLE},
     "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},
@@ -452,6 +463,8 @@ MATRIX: dict[str, dict] = {
     # The partnerships' public pages: open to everyone, read-only.
     "public:index": {"get": PUBLIC, "post": NOT_ALLOWED},
     "public:partnership": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:you_said_we_did": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
+    "public:priorities": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:contracts": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     "public:contracts_csv": {"object": "partnership", "get": PUBLIC, "post": NOT_ALLOWED},
     # Each person's API token: their own page, making a token (shown on the answer), revoking.

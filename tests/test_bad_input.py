@@ -37,9 +37,12 @@ BUTTONS = {
     "commissioning:decommissioning_plan_complete",
     "participation:decommissioning_consultation_unlink",
     "commissioning:contribution_delete",
+    "participation:record_publish",
+    "participation:record_unpublish",
 }
 # Pages open to a POST only to refuse it (405): nothing to fill in.
-NOT_FORMS = {"reporting:calendar_feed"}
+# The public pages (core/public.py) are GET only: they answer every POST 405.
+NOT_FORMS = {"reporting:calendar_feed"} | {name for name in MATRIX if name.startswith("public:")}
 # Pages that take a form: the product's rows of the matrix that check a POST.
 FORM_URL_NAMES = sorted(
     name

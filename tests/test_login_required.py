@@ -23,6 +23,8 @@ PUBLIC_URL_NAMES = {
     # The partnerships' public pages (reporting/public/, README "Public pages").
     "public:index",
     "public:partnership",
+    "public:you_said_we_did",
+    "public:priorities",
     "public:contracts",
     "public:contracts_csv",
 }
@@ -33,6 +35,8 @@ PUBLIC_WITH_ARGUMENTS = {
     "sso_start",
     "sso_callback",
     "public:partnership",
+    "public:you_said_we_did",
+    "public:priorities",
     "public:contracts",
     "public:contracts_csv",
 }

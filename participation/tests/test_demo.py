@@ -10,6 +10,7 @@ from core.models import Partnership
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.publication import public_row
 from participation.selectors import coverage_matrix
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +77,11 @@ def test_children_in_care_plan_stage_is_a_gap_to_close(loaded):
         row for row in coverage_matrix(user=user) if row.priority_area.title == "Children in Care"
     )
     assert [cell.stage for cell in row.cells if cell.is_gap] == ["plan"]
+
+
+def test_some_records_of_each_partnership_are_published_one_with_a_small_count(loaded):
+    published = ParticipationRecord.objects.published().select_related("partnership")
+    assert {record.partnership.short_name for record in published} == {"Halton", "West Cheshire"}
+    rows = [public_row(record, smallest_group=5) for record in published]
+    assert any(row["taking_part"] is None for row in rows)
+    assert any(band.count is None for row in rows for band in row["bands"])

@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from core.models import Partnership
 from core.public import public_page, render_public
+from reporting.public import selectors
 
 
 def public_partnership(slug: str) -> Partnership:
@@ -24,3 +25,29 @@ def partnership_index(request: HttpRequest) -> HttpResponse:
 def partnership_home(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = public_partnership(slug)
     return render_public("reporting/public/partnership.html", {"partnership": partnership})
+
+
+@public_page
+def you_said_we_did(request: HttpRequest, slug: str) -> HttpResponse:
+    """What young people told the partnership and what changed: published records only."""
+    partnership = public_partnership(slug)
+    page, groups = selectors.you_said_we_did_page(partnership, request.GET.get("page"))
+    return render_public(
+        "reporting/public/you_said_we_did.html",
+        {
+            "partnership": partnership,
+            "page_obj": page,
+            "groups": groups,
+            "smallest_group": partnership.smallest_public_group,
+        },
+    )
+
+
+@public_page
+def priorities(request: HttpRequest, slug: str) -> HttpResponse:
+    """Each priority's aim, objectives and plan as at its last submitted termly report."""
+    partnership = public_partnership(slug)
+    return render_public(
+        "reporting/public/priorities.html",
+        {"partnership": partnership, "priorities": selectors.public_priorities(partnership)},
+    )
