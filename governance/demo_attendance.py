@@ -63,8 +63,13 @@ def _record_past_meetings(seed: dict) -> int:
             required = {o.pk for o in meeting.board.quorum_organisations.all()}
             for member_index, member in enumerate(members_on(meeting)):
                 status = _status(member_index, index)
-                if member.organisation_id in required and status != Attendance.Status.REMOTE:
-                    status = Attendance.Status.PRESENT  # the one inquorate meeting is chosen
+                # The one inquorate meeting is chosen: the required organisations and the chair
+                # (so a small board is not left without a quorum by the pattern) come.
+                required_or_chair = (
+                    member.organisation_id in required or member.role == Membership.Role.CHAIR
+                )
+                if required_or_chair and status != Attendance.Status.REMOTE:
+                    status = Attendance.Status.PRESENT
                 values = {}
                 if inquorate:
                     status = (

@@ -195,6 +195,8 @@ CHECKED_ELSEWHERE = {
     "core.accounts.SignInForm",
     "core.two_factor.forms.CodeForm",
     "core.two_factor.forms.SetupCodeForm",
+    # The words of a search: read to find records, never stored.
+    "reporting.search.forms.SearchForm",
 }
 
 

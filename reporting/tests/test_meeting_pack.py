@@ -17,7 +17,7 @@ from reporting.tests.factories import TermlyReportFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
 LAST_MINUTES = "The Board approved the Commissioning Framework and its six priorities."
-MATTER_ARISING = "Bring a costed business case for the two Early Help multi-agency teams."
+MATTER_ARISING = "Bring a costed business case for the two Early Help teams."
 
 
 @pytest.fixture
