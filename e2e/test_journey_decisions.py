@@ -91,7 +91,8 @@ def test_a_decision_creates_an_action_and_both_come_back_at_the_next_meeting(
     # The action took the decision's words as its title: each row links to its own record.
     expect(arising.locator(f'a[href="{decision.get_absolute_url()}"]')).to_be_visible()
     expect(arising.locator(f'a[href="{action.get_absolute_url()}"]')).to_be_visible()
-    expect(arising.get_by_text("Decision: Refresh the children in care")).to_be_visible()
+    # The decision's row, and the action's "arising from" it.
+    expect(arising.get_by_text("Decision: Refresh the children in care")).to_have_count(2)
     expect(arising.get_by_text("Cam Reid").first).to_be_visible()
     assert_accessible(page)
 

@@ -51,7 +51,9 @@ def test_board_member_reads_the_structure_a_board_and_a_meeting(
 
     page.goto(f"{base_url}{trust_board_meeting.get_absolute_url()}")
     expect(page.get_by_text("Termly review: Children in Care", exact=True)).to_be_visible()
-    expect(page.get_by_text("Refresh the children in care sufficiency statement.")).to_be_visible()
+    expect(
+        page.get_by_role("rowheader", name="Refresh the children in care sufficiency statement.")
+    ).to_be_visible()
     expect(page.get_by_role("link", name="Record a decision")).to_have_count(0)
     assert_accessible(page)
 
