@@ -108,7 +108,6 @@ def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str,
         "taking_part": shown_count(sum(counts.values()), smallest_group),
         "bands": shown_bands(counts, smallest_group),
     }
-    assert tuple(row) == PUBLIC_ROW_KEYS
     return row
 
 

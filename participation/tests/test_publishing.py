@@ -8,6 +8,7 @@ from django.urls import reverse
 from core.tests.factories import CommissionerFactory
 from participation import services
 from participation.models import ParticipationRecord
+from participation.publication import PUBLIC_ROW_KEYS, public_row
 from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
 
@@ -154,3 +155,10 @@ def test_the_log_filters_published_records(board_member_client, commissioner, ar
     assert "Published panel" in published and "Private panel" not in published
     private = board_member_client.get(log, {"published": "false"}).content.decode()
     assert "Private panel" in private and "Published panel" not in private
+
+
+def test_a_public_row_carries_exactly_the_public_keys():
+
+    record = ParticipationRecordFactory(age_11_15=7, age_16_17=4)
+    row = public_row(record, smallest_group=5)
+    assert tuple(row) == PUBLIC_ROW_KEYS
