@@ -22,8 +22,9 @@ from tests.matrix import MATRIX, make_world
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
 
-# Shared by every partnership, or personal: their names may appear anywhere.
-NOT_A_PARTNERSHIPS = {"term", "provider", "calendar_feed", "notification"}
+# Shared by every partnership, or personal: their names may appear anywhere. A partnership's
+# own name is offered on others' pages too (whom to share an activity or contract with).
+NOT_A_PARTNERSHIPS = {"term", "provider", "calendar_feed", "notification", "partnership"}
 
 
 def _list_pages() -> list[str]:
