@@ -2,7 +2,10 @@
 records a meeting's attendance (an apology and a substitute) and a declaration of interest,
 and reads the quorum, the flag on the decision and the member's page."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from core import roles
@@ -42,7 +45,10 @@ def trust_board_meeting():
         organisation=nhs,
     )
     MembershipFactory(board=board, person_name="Director of Public Health", organisation=council)
-    meeting = MeetingFactory(board=board)
+    # A week ago: the factory's own dates go back a week per meeting made in the run, past the
+    # members' start dates.
+    last_week = timezone.localtime().replace(hour=10, minute=0, second=0, microsecond=0)
+    meeting = MeetingFactory(board=board, starts_at=last_week - datetime.timedelta(days=7))
     item = AgendaItemFactory(meeting=meeting, order=1, title="Short breaks for children with SEND")
     DecisionFactory(
         meeting=meeting, agenda_item=item, text="Extend the short breaks contract by a year."
