@@ -79,6 +79,7 @@ def load() -> int:
         created += new
 
     boards = {}
+    new_boards = set()
     for row in read_partnership_rows("governance", "boards"):  # parents come before their children
         defaults = {key: row[key] for key in ("kind", "purpose")}
         defaults["partnership"] = demo_partnership(row["partnership"])
@@ -87,6 +88,8 @@ def load() -> int:
         board, new = Board.objects.get_or_create(name=row["name"], defaults=defaults)
         boards[row["name"]] = board
         created += new
+        if new:
+            new_boards.add(board.pk)
 
     users = {
         user.username: user
@@ -161,6 +164,6 @@ def load() -> int:
             created += new
     # The rest of each board's year, around the meetings written out above, then its
     # attendance and forward plan.
-    created += demo_meetings.load()
+    created += demo_meetings.load(new_boards)
     created += demo_attendance.load()
     return created + demo_forward_plan.load()

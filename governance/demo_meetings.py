@@ -1,9 +1,10 @@
 """A year of demo meetings for every board (governance/demo/meeting_year.yaml): the past year's
 held, with minutes, a decision and published papers; the coming months' planned.
 
-Dates are worked out from the day of the first load, so the demo reads as a year in any year;
-a board that already has its year (a meeting opening with the standing first item) gets
-nothing more, so later loads, on any day, add nothing.
+Dates are worked out from the day of the first load, so the demo reads as a year in any year.
+Only the boards that load created get a year: a board from an earlier load has had its chance
+(even when the meetings written out in the partnership's file filled every slot), so later
+loads, on any day, add nothing.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -42,10 +43,6 @@ def meeting_days(*, board_index: int, every: int, today: date, seed: dict) -> li
         if meets:
             days.append(_meeting_day(year, month, weekday))
     return days
-
-
-def _has_its_year(board: Board, first_title: str) -> bool:
-    return AgendaItem.objects.filter(meeting__board=board, order=1, title=first_title).exists()
 
 
 def _near_another(board: Board, starts_at: datetime, every: int) -> bool:
@@ -89,17 +86,17 @@ def _add_meeting(board: Board, starts_at: datetime, theme: dict, seed: dict, pla
     return 2 + len(items)
 
 
-def load() -> int:
-    """Give each board without its year a year of meetings; return how many rows were added."""
+def load(new_boards: set[int]) -> int:
+    """Give each board created by this load (its pk in `new_boards`) a year of meetings; return
+    how many rows were added."""
     seed = read_seed("governance", "meeting_year")
     today = timezone.localdate()
-    first_title = seed["standing_items"]["first"]["title"]
     created = 0
     boards = Board.objects.select_related("partnership").order_by("partnership__name", "name")
     for index, board in enumerate(boards):
         place = seed["partnerships"].get(board.partnership.short_name)
         every = seed["months_between_meetings"].get(board.meeting_frequency)
-        if place is None or every is None or _has_its_year(board, first_title):
+        if place is None or every is None or board.pk not in new_boards:
             continue
         themes = place["themes"]
         clock = time.fromisoformat(place["time"])

@@ -25,9 +25,18 @@ def _days(frequency: str, today: dt.date, board_index: int = 0) -> list[dt.date]
 )
 def test_a_monthly_board_meets_each_month_of_the_past_year_and_the_next_months(today):
     days = _days("Monthly", today)
-    assert len(days) == 16 and len({(day.year, day.month) for day in days}) == 16
+    assert len(days) == 17 and len({(day.year, day.month) for day in days}) == 17
     assert sum(day < today.replace(day=1) for day in days) == 12
     assert all(8 <= day.day <= 14 and day.weekday() == 0 for day in days)
+
+
+@pytest.mark.parametrize("frequency", ["Termly", "Quarterly", "Bi-monthly", "Monthly"])
+def test_every_board_has_a_meeting_to_come_on_any_day_of_the_year(frequency):
+    day = dt.date(2028, 1, 1)
+    while day.year == 2028:
+        for board_index in range(4):
+            assert any(meeting >= day for meeting in _days(frequency, day, board_index)), day
+        day += dt.timedelta(days=1)
 
 
 def test_a_termly_board_meets_in_the_school_terms():
