@@ -6,12 +6,15 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from priorities.models import (
     Action,
+    Comparator,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
     ProgressUpdate,
+    StatisticalNeighbour,
 )
 from priorities.services import action_sync_latest_progress
 
@@ -158,3 +161,33 @@ class IndicatorValueAdmin(SimpleHistoryAdmin):
     list_filter = ["comparator", "indicator__priority_area__framework"]
     search_fields = ["indicator__name", "period_label", "note"]
     list_select_related = ["indicator"]
+
+
+class StatisticalNeighbourInline(admin.TabularInline):
+    model = StatisticalNeighbour
+    fields = ["order", "name", "area_code"]
+    extra = 0
+
+
+@admin.register(Comparator)
+class ComparatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "partnership", "area_code", "is_active"]
+    list_filter = ["kind", "is_active", "partnership"]
+    search_fields = ["name", "area_code"]
+    list_select_related = ["partnership"]
+    inlines = [StatisticalNeighbourInline]
+
+
+@admin.register(StatisticalNeighbour)
+class StatisticalNeighbourAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "comparator", "area_code"]
+    search_fields = ["name", "area_code", "comparator__name"]
+    list_select_related = ["comparator"]
+
+
+@admin.register(ComparatorValue)
+class ComparatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "comparator", "period_label", "period_end", "value"]
+    list_filter = ["comparator", "indicator__priority_area__framework"]
+    search_fields = ["indicator__name", "comparator__name", "period_label"]
+    list_select_related = ["indicator", "comparator"]

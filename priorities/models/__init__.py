@@ -2,6 +2,7 @@
 
 from priorities.models.actions import Action, ActionQuerySet, ProgressUpdate
 from priorities.models.choices import RAG
+from priorities.models.comparators import Comparator, ComparatorValue, StatisticalNeighbour
 from priorities.models.frameworks import Framework, Objective, PriorityArea
 from priorities.models.indicators import Indicator, IndicatorValue
 
@@ -9,10 +10,13 @@ __all__ = [
     "RAG",
     "Action",
     "ActionQuerySet",
+    "Comparator",
+    "ComparatorValue",
     "Framework",
     "Indicator",
     "IndicatorValue",
     "Objective",
     "PriorityArea",
     "ProgressUpdate",
+    "StatisticalNeighbour",
 ]

@@ -12,12 +12,15 @@ from governance.tests.factories import BoardFactory, OrganisationFactory
 from priorities.models import (
     RAG,
     Action,
+    Comparator,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
     ProgressUpdate,
+    StatisticalNeighbour,
 )
 
 
@@ -124,3 +127,37 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     value = Decimal("61")
     comparator = "England"
     comparator_value = Decimal("71")
+
+
+class ComparatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Comparator
+        django_get_or_create = ("partnership", "name")
+
+    partnership = factory.LazyFunction(default_partnership)
+    kind = Comparator.Kind.ENGLAND
+    name = "England"
+    area_code = "E92000001"
+
+
+class StatisticalNeighbourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatisticalNeighbour
+
+    comparator = factory.SubFactory(
+        ComparatorFactory, kind=Comparator.Kind.NEIGHBOURS, name="Statistical neighbours"
+    )
+    name = factory.Sequence(lambda n: f"Neighbouring authority {n}")
+
+
+class ComparatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ComparatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    comparator = factory.LazyAttribute(
+        lambda v: ComparatorFactory(partnership=v.indicator.priority_area.framework.partnership)
+    )
+    period_label = factory.Sequence(lambda n: str(2010 + n))
+    period_end = factory.LazyAttribute(lambda v: datetime.date(int(v.period_label[:4]), 8, 31))
+    value = Decimal("71")

@@ -10,19 +10,24 @@ from simple_history.models import HistoricalChanges
 from core.tests.helpers import admin_change_data, form_data
 from priorities.models import (
     Action,
+    Comparator,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
     ProgressUpdate,
+    StatisticalNeighbour,
 )
 from priorities.tests.factories import (
+    ComparatorValueFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     ObjectiveFactory,
     PriorityAreaFactory,
     ProgressUpdateFactory,
+    StatisticalNeighbourFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +51,12 @@ def test_every_model_is_registered_with_search(model):
 def test_admin_lists_and_change_pages_open(administrator_client, model):
     update = ProgressUpdateFactory(narrative="Contract awarded and mobilisation meeting held.")
     value = IndicatorValueFactory(indicator__priority_area=update.action.priority_area)
+    england = ComparatorValueFactory(indicator=value.indicator)
+    neighbour = StatisticalNeighbourFactory(name="St. Helens")
     instances = {
+        Comparator: england.comparator,
+        ComparatorValue: england,
+        StatisticalNeighbour: neighbour,
         Framework: update.action.priority_area.framework,
         PriorityArea: update.action.priority_area,
         Objective: None,
