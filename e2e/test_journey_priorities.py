@@ -65,9 +65,22 @@ def test_commissioner_logs_progress_adds_an_action_and_exports_the_plan(page, ba
     assert "100" in message
     assert not Action.objects.get(title="Retain TAF advisors").progress_updates.exists()
 
+    # The action is overdue, so Red is suggested: Amber needs a word of why.
     page.get_by_label("Percent complete").fill("40")
     page.get_by_role("button", name="Log progress").click()
+    expect(
+        page.get_by_text("Say why you chose Amber rather than the suggested Red.")
+    ).to_be_visible()
+    expect(page.get_by_text("overdue by today; logged 40 %, not complete → Red")).to_be_visible()
+    assert not Action.objects.get(title="Retain TAF advisors").progress_updates.exists()
+    assert_accessible(page)
+    page.get_by_label("Amber").check()
+    page.get_by_label("Why this RAG, if not the suggested one").fill(
+        "The funding decision is due next month and the advisors stay in post until then."
+    )
+    page.get_by_role("button", name="Log progress").click()
     expect(page.get_by_text("Funding bid submitted; decision due next month.")).to_be_visible()
+    expect(page.get_by_text("the advisors stay in post until then.")).to_be_visible()
     assert Action.objects.get(title="Retain TAF advisors").latest_rag == "amber"
 
     # Adds an action to the plan.

@@ -74,7 +74,15 @@ class ProgressUpdateInline(admin.TabularInline):
     """Updates are append-only: shown here, never changed or deleted."""
 
     model = ProgressUpdate
-    fields = ["date", "rag", "percent_complete", "narrative", "author", "is_sample"]
+    fields = [
+        "date",
+        "rag",
+        "percent_complete",
+        "narrative",
+        "rag_override_reason",
+        "author",
+        "is_sample",
+    ]
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -21,7 +21,16 @@ from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from governance.models import Board, Organisation
 from priorities import demo_decisions, services
-from priorities.models import Action, Framework, Indicator, IndicatorValue, Objective, PriorityArea
+from priorities.models import (
+    RAG,
+    Action,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Objective,
+    PriorityArea,
+)
+from priorities.rag_suggestion import suggest_rag
 
 # One file per framework, West Cheshire's first: the sample progress takes each action's RAG
 # pattern by its place in this order.
@@ -108,6 +117,7 @@ class _Loader:
             for short_name, prefix in DEMO_COMMISSIONER_PREFIXES.items()
         }
         self.action_number = 0
+        self.override_number = 0
         # Sample progress updates: term ends, RAG patterns and narratives.
         self.progress = read_seed("priorities", "sample_progress")
         # The governance seed's boards: the partnership and kind of a board the priorities name.
@@ -266,16 +276,30 @@ class _Loader:
             )
 
     def _update(self, action: Action, *, day: int, rag: str, percent: int, narrative: str):
+        date = self.today + datetime.timedelta(days=day)
         services.progress_update_add(
             action=action,
             author=action.owner,
             rag=rag,
             percent_complete=percent,
             narrative=narrative,
-            date=self.today + datetime.timedelta(days=day),
+            date=date,
+            rag_override_reason=self._override_reason(action, rag, percent, date),
             is_sample=True,
         )
         self.created += 1
+
+    def _override_reason(self, action: Action, rag: str, percent: int, date: datetime.date) -> str:
+        """A sample reason when `rag` is not the one the form would have suggested that day, as
+        the form would have asked of the person."""
+        suggestion = suggest_rag(action, percent, date)
+        if not suggestion.overruled_by(rag):
+            return ""
+        order = [RAG.RED, RAG.AMBER, RAG.GREEN]
+        kind = "kinder" if order.index(rag) > order.index(suggestion.rag) else "harsher"
+        reasons = self.progress["rag_override_reasons"][kind]
+        self.override_number += 1
+        return reasons[self.override_number % len(reasons)]
 
     def indicator(self, area: PriorityArea, order: int, data: dict) -> None:
         indicator, created = Indicator.objects.get_or_create(

@@ -18,6 +18,7 @@ from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
 from priorities.import_files import MAX_UPLOAD_BYTES
 from priorities.models import (
+    RAG,
     Action,
     Indicator,
     IndicatorValue,
@@ -25,6 +26,7 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from priorities.rag_suggestion import Suggestion, suggest_rag
 from priorities.services import ACTION_EDITABLE_FIELDS
 
 SNAPSHOT_SALT = "priorities.action-edit-snapshot"
@@ -146,7 +148,11 @@ def long_date(day: datetime.date) -> str:
 class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
     """The quick "log progress" form of the action page; it can also close the action (its
     status), in the same save. `version` is the action's, to refuse a status change over one
-    made meanwhile."""
+    made meanwhile.
+
+    The RAG's help suggests one (priorities/rag_suggestion.py): for the action's latest percent
+    complete when the page opens, for the percent entered once posted. A RAG other than the
+    suggested one needs a word of why (`rag_override_reason`)."""
 
     # Declared here so that clean_percent_complete, not the model's validator, words the error.
     percent_complete = forms.IntegerField(
@@ -172,12 +178,20 @@ class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
     class Meta:
         model = ProgressUpdate
         formfield_callback = date_formfield
-        fields = ["date", "rag", "percent_complete", "narrative"]
+        # Percent complete before the RAG: the suggestion follows from it.
+        fields = ["date", "percent_complete", "rag", "rag_override_reason", "narrative"]
         widgets = {
             "rag": forms.RadioSelect,
+            "rag_override_reason": forms.Textarea(attrs={"rows": 2}),
             "narrative": forms.Textarea(attrs={"rows": 3}),
         }
-        labels = {"rag": "RAG status"}
+        labels = {
+            "rag": "RAG status",
+            "rag_override_reason": "Why this RAG, if not the suggested one",
+        }
+        help_texts = {
+            "rag_override_reason": "Required when the RAG you choose differs from the suggestion."
+        }
         error_messages = {"rag": {"required": "Choose a RAG status."}}
 
     def __init__(self, *args, action: Action, **kwargs):
@@ -189,12 +203,11 @@ class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
         self.fields["date"].show_hidden_initial = False
         self.fields["rag"].choices = ProgressUpdate._meta.get_field("rag").choices
         # No RAG is preselected, so that a hurried update cannot carry the last one forward
-        # unread; the last one is shown beside the choices instead.
-        if action.latest_rag and action.latest_update_on:
-            self.fields["rag"].help_text = (
-                f"Last update: {action.get_latest_rag_display()} on "
-                f"{long_date(action.latest_update_on)}."
-            )
+        # unread; the suggestion and the last one are shown beside the choices instead.
+        self.suggestion: Suggestion = suggest_rag(
+            action, action.latest_percent or 0, timezone.localdate()
+        )
+        self._describe_rag()
         self.fields["percent_complete"].initial = action.latest_percent
         self.fields["status"].initial = action.status
         self.fields["cancellation_reason"].initial = action.cancellation_reason
@@ -223,7 +236,41 @@ class ProgressUpdateForm(PersonalDataFormMixin, forms.ModelForm):
         reason = cleaned.get("cancellation_reason", "").strip()
         if cleaned.get("status") == Action.Status.CANCELLED and not reason:
             self.add_error("cancellation_reason", "Give the reason the action was cancelled.")
+        self._check_rag_against_suggestion(cleaned)
         return cleaned
+
+    def _check_rag_against_suggestion(self, cleaned: dict[str, Any]) -> None:
+        percent = cleaned.get("percent_complete")
+        if percent is None:
+            return
+        # Measured on the update's day: a late entry is held to where the line stood then.
+        day = cleaned.get("date") or timezone.localdate()
+        self.suggestion = suggest_rag(self.action, percent, day)
+        self._describe_rag()
+        rag = cleaned.get("rag")
+        why = cleaned.get("rag_override_reason", "").strip()
+        if not self.suggestion.overruled_by(rag):
+            # A reason for a RAG that agrees with the suggestion would mislead the history.
+            cleaned["rag_override_reason"] = ""
+        elif not why:
+            self.add_error(
+                "rag_override_reason",
+                f"Say why you chose {RAG(rag).label} rather than the suggested "
+                f"{self.suggestion.label}.",
+            )
+
+    def _describe_rag(self) -> None:
+        """The RAG's help: the suggestion and its reason, then the last update's RAG."""
+        action, suggestion = self.action, self.suggestion
+        help_text = f"Suggestion: {suggestion.reason}." if suggestion.rag else suggestion.reason
+        if action.latest_rag and action.latest_update_on:
+            help_text += (
+                f" Last update: {action.get_latest_rag_display()} on "
+                f"{long_date(action.latest_update_on)}."
+            )
+        self.fields["rag"].help_text = help_text
+        # A bound field copies its help when first read (cleaning reads it): set that copy too.
+        self["rag"].help_text = help_text
 
 
 class ObjectiveForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):

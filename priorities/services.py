@@ -85,6 +85,7 @@ def progress_update_add(
     percent_complete: int,
     narrative: str,
     date: datetime.date | None = None,
+    rag_override_reason: str = "",
     is_sample: bool = False,
     status: str | None = None,
     cancellation_reason: str = "",
@@ -97,6 +98,10 @@ def progress_update_add(
     `expected_version` was read, then its version bumped and its history written. A status
     equal to the action's current one changes nothing and checks no version, so logging
     progress never collides with an unrelated edit.
+
+    `rag_override_reason` says why the RAG differs from the one suggested
+    (priorities/rag_suggestion.py). The form asks for it; the service stores what it is given,
+    so that imported or past updates, measured on other days, keep their RAG as written.
     """
     if status is not None:
         action_change_status(
@@ -111,6 +116,7 @@ def progress_update_add(
         rag=rag,
         percent_complete=percent_complete,
         narrative=narrative,
+        rag_override_reason=rag_override_reason.strip(),
         is_sample=is_sample,
     )
     if date is not None:

@@ -125,6 +125,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 PUBLIC_RATE_LIMIT = env("PUBLIC_RATE_LIMIT", default="120/m")
 # The Local Government Transparency Code publishes every contract worth more than this (£).
 CONTRACT_PUBLICATION_THRESHOLD = env.int("CONTRACT_PUBLICATION_THRESHOLD", default=5000)
+# The "log progress" form suggests Amber up to this many points of percent complete behind the
+# straight line from an action's start to its due date, Red beyond (priorities/rag_suggestion.py).
+RAG_SUGGESTION_AMBER_POINTS = env.int("RAG_SUGGESTION_AMBER_POINTS", default=20)
 
 # The read-only JSON API (reporting/api/, README "API"): a token per person, the same rules as
 # the pages, JSON only (the browsable API's pages need inline scripts, which the CSP forbids).

@@ -167,6 +167,11 @@ class ProgressUpdate(models.Model):
         validators=[MaxValueValidator(100)], help_text="From 0 to 100."
     )
     narrative = models.TextField(help_text="What happened since the last update, and what next.")
+    rag_override_reason = models.TextField(
+        "why not the suggested RAG",
+        blank=True,
+        help_text="Why the RAG chosen differs from the one suggested by progress against time.",
+    )
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Written for the demo, not a real report."
     )

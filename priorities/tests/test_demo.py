@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from core.demo_partnerships import demo_partnership
@@ -21,6 +22,7 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from priorities.rag_suggestion import suggest_rag
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,30 @@ def test_owners_are_job_titles_and_updates_are_marked_as_sample(loaded):
     # The action's RAG is its latest update's.
     latest = action.progress_updates.first()
     assert (action.latest_rag, action.latest_percent) == (latest.rag, latest.percent_complete)
+
+
+@pytest.mark.dates
+def test_sample_updates_say_why_they_differ_from_the_suggested_rag(loaded, client):
+    """Each sample update against the RAG suggested on its day says why, as the form asks;
+    one that agrees says nothing; and the action's page shows the reason."""
+    updates = list(ProgressUpdate.objects.select_related("action"))
+    overruled = [
+        update
+        for update in updates
+        if suggest_rag(update.action, update.percent_complete, update.date).overruled_by(update.rag)
+    ]
+    assert overruled and len(overruled) < len(updates)
+    assert all(update.rag_override_reason for update in overruled)
+    agreeing = set(updates) - set(overruled)
+    assert not any(update.rag_override_reason for update in agreeing)
+    reasons = set(read_seed("priorities", "sample_progress")["rag_override_reasons"]["kinder"])
+    reasons |= set(read_seed("priorities", "sample_progress")["rag_override_reasons"]["harsher"])
+    assert {update.rag_override_reason for update in overruled} <= reasons
+
+    update = overruled[0]
+    client.force_login(get_user_model().objects.get(username="commissioner"))
+    page = client.get(update.action.get_absolute_url()).content.decode()
+    assert f"not the suggested RAG:</span> {update.rag_override_reason}" in page
 
 
 @pytest.mark.dates

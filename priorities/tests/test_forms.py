@@ -3,8 +3,10 @@
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from priorities.forms import ActionForm, IndicatorValueForm, ProgressUpdateForm, changes_since
+from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
     IndicatorFactory,
@@ -144,3 +146,70 @@ def test_edit_form_keeps_an_owner_who_has_lost_their_role():
     form = ActionForm(instance=action, priority_area=action.priority_area)
     assert former in form.fields["owner"].queryset
     assert former not in ActionForm(priority_area=action.priority_area).fields["owner"].queryset
+
+
+def _progress_form(action, **overrides) -> ProgressUpdateForm:
+    data = {
+        "date": timezone.localdate().isoformat(),
+        "rag": "red",
+        "percent_complete": "35",
+        "narrative": "Key post vacant since the spring.",
+    } | overrides
+    return ProgressUpdateForm(data, action=action)
+
+
+def _day_120_of_200(today) -> Action:
+    return ActionFactory(
+        start_date=today - datetime.timedelta(days=120),
+        due_date=today + datetime.timedelta(days=80),
+    )
+
+
+def test_a_rag_other_than_the_suggested_one_needs_a_reason(today):
+    form = _progress_form(_day_120_of_200(today), rag="amber")
+    assert not form.is_valid()
+    assert form.errors == {
+        "rag_override_reason": ["Say why you chose Amber rather than the suggested Red."]
+    }
+    # The suggestion beside the RAG is the one for the percent entered.
+    assert form.fields["rag"].help_text == (
+        "Suggestion: Expected 60 % by today (day 120 of 200); logged 35 %: 25 points behind → Red."
+    )
+
+
+def test_a_blank_reason_is_no_reason(today):
+    form = _progress_form(_day_120_of_200(today), rag="green", rag_override_reason="   ")
+    assert form.errors["rag_override_reason"] == [
+        "Say why you chose Green rather than the suggested Red."
+    ]
+
+
+def test_a_rag_overruled_with_a_reason_is_accepted(today):
+    why = "The post is filled from next week; the milestones that matter are met."
+    form = _progress_form(_day_120_of_200(today), rag="amber", rag_override_reason=why)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["rag_override_reason"] == why
+
+
+def test_the_suggested_rag_needs_no_reason_and_keeps_none(today):
+    form = _progress_form(_day_120_of_200(today), rag="red", rag_override_reason="Just because.")
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["rag_override_reason"] == ""
+
+
+def test_a_late_entry_is_measured_on_its_own_day(today):
+    """An update dated 20 days back is held to the line as it stood then: 50 %, not 60 %."""
+    earlier = today - datetime.timedelta(days=20)
+    form = _progress_form(
+        _day_120_of_200(today), date=earlier.isoformat(), rag="green", percent_complete="50"
+    )
+    assert form.is_valid(), form.errors
+    assert form.suggestion.reason.startswith(f"Expected 50 % by {earlier:%-d %B %Y} (day 100")
+
+
+def test_the_unposted_form_suggests_for_the_latest_percent(today):
+    action = _day_120_of_200(today)
+    action.latest_percent = 45
+    form = ProgressUpdateForm(action=action)
+    assert form.suggestion.rag == "amber"
+    assert "logged 45 %: 15 points behind → Amber" in form.fields["rag"].help_text

@@ -37,11 +37,13 @@ def led_action(led_area):
 
 
 def _progress_post(**overrides) -> dict:
+    """An update the form takes as it is: a factory action is a third of the way from its start
+    to its due date, and 20 % is 13 points behind that line, so Amber is the suggested RAG."""
     today = timezone.localdate()
     return {
         "date": today.isoformat(),
         "rag": "amber",
-        "percent_complete": "45",
+        "percent_complete": "20",
         "narrative": "Training delivered to two of three localities.",
     } | overrides
 
@@ -250,7 +252,7 @@ def test_lead_commissioner_logs_progress(commissioner_client, led_action, commis
     )
     assert response.status_code == 302
     update = ProgressUpdate.objects.get()
-    assert (update.author, update.rag, update.percent_complete) == (commissioner, "amber", 45)
+    assert (update.author, update.rag, update.percent_complete) == (commissioner, "amber", 20)
     led_action.refresh_from_db()
     assert led_action.latest_rag == "amber"
     assert _messages(response) == ["Progress logged."]
@@ -299,6 +301,50 @@ def test_administrator_logs_progress_anywhere(administrator_client):
     )
     assert response.status_code == 302
     assert action.progress_updates.count() == 1
+
+
+def test_the_log_progress_form_suggests_a_rag_and_asks_why_it_is_overruled(
+    commissioner_client, led_area, today
+):
+    """The suggestion for the latest percent on opening, for the one entered once posted; a RAG
+    against it is refused without a word of why, kept with one, and shown in the history."""
+    action = ActionFactory(
+        priority_area=led_area,
+        start_date=today - datetime.timedelta(days=120),
+        due_date=today + datetime.timedelta(days=80),
+    )
+    services.progress_update_add(
+        action=action,
+        author=action.owner,
+        rag="green",
+        percent_complete=55,
+        narrative="Pilot running in two areas.",
+        date=today - datetime.timedelta(days=10),
+    )
+    opened = commissioner_client.get(action.get_absolute_url()).content.decode()
+    assert (
+        "Suggestion: Expected 60 % by today (day 120 of 200); logged 55 %: 5 points behind "
+        "→ Amber." in opened
+    )
+    assert "Why this RAG, if not the suggested one" in opened
+
+    url = reverse("priorities:progress_create", args=[action.pk])
+    post = _progress_post(rag="amber", percent_complete="35", narrative="Key post vacant.")
+    refused = commissioner_client.post(url, post)
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "Say why you chose Amber rather than the suggested Red." in page
+    assert "logged 35 %: 25 points behind → Red." in page
+    assert "Key post vacant." in page  # the input is kept
+    assert action.progress_updates.count() == 1
+
+    why = "The recruitment closes on Friday with three strong candidates."
+    saved = commissioner_client.post(url, post | {"rag_override_reason": why})
+    assert saved.status_code == 302
+    update = action.progress_updates.first()
+    assert (update.rag, update.percent_complete, update.rag_override_reason) == ("amber", 35, why)
+    history = commissioner_client.get(action.get_absolute_url()).content.decode()
+    assert f"Why Amber, not the suggested RAG:</span> {why}" in history
 
 
 # Adding actions.
@@ -664,7 +710,9 @@ def test_a_progress_update_closes_the_action(commissioner_client, led_action, co
     """Closing an action needed "Edit action": a progress update could not set the status."""
     response = commissioner_client.post(
         reverse("priorities:progress_create", args=[led_action.pk]),
-        _progress_post(status="complete", version=led_action.version, rag="green"),
+        _progress_post(
+            status="complete", version=led_action.version, rag="green", percent_complete="100"
+        ),
     )
     assert response.status_code == 302
     assert _messages(response) == ["Progress logged; the action is now complete."]

@@ -126,6 +126,7 @@ class ProgressCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
             percent_complete=form.cleaned_data["percent_complete"],
             narrative=form.cleaned_data["narrative"],
             date=form.cleaned_data["date"],
+            rag_override_reason=form.cleaned_data["rag_override_reason"],
             status=form.cleaned_data["status"] or None,
             cancellation_reason=form.cleaned_data["cancellation_reason"],
             expected_version=required_version(form),
