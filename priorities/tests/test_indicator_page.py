@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from core.tests.factories import CommissionerFactory, default_partnership_as
+from core import roles
+from core.tests.factories import (
+    CommissionerFactory,
+    UserFactory,
+    default_partnership_as,
+    give_role,
+)
 from priorities.freshness import add_months, is_stale, next_value_due
 from priorities.models import Comparator, Indicator
 from priorities.tests.factories import (
@@ -373,3 +379,27 @@ def test_next_value_due_is_derived_from_the_latest_value(gld):
     indicator = Indicator.objects.prefetch_related("values").get(pk=gld.pk)
     assert indicator.next_value_due == D(2018, 11, 29)
     assert indicator.is_stale is (timezone.localdate() > D(2018, 11, 29))
+
+
+# The demo
+
+
+@pytest.mark.dates
+def test_the_demo_tells_the_seeds_story_and_has_a_stale_and_a_fresh_indicator(demo, client):
+    gld = Indicator.objects.prefetch_related("values").get(
+        name="Good level of development at age 5"
+    )
+    children_in_care = Indicator.objects.prefetch_related("values").get(
+        name="Number of Children in Care (CiC)"
+    )
+    assert (gld.publication_frequency, gld.is_stale) == ("annual", True)
+    assert (children_in_care.publication_frequency, children_in_care.is_stale) == (
+        "irregular",
+        False,
+    )
+    assert "gap 10% (national 71%)" in gld.latest_value.story_drivers
+    reader = give_role(UserFactory(), roles.BOARD_MEMBER, gld.priority_area.framework.partnership)
+    client.force_login(reader)
+    story = _page(client, gld).split('id="story"')[1].split('id="values"')[0]
+    assert "One Halton Child Development Group" in story
+    assert "daily reading, regular bedtimes and library visits" in story
