@@ -69,28 +69,24 @@ def indicator_trend(indicator: Indicator) -> IndicatorTrend:
     """The trend of an indicator fetched with `selectors.indicator_detail`."""
     own = sorted(indicator.values.all(), key=lambda value: value.period_end)
     comparators = _by_comparator(list(indicator.comparator_values.all()))
-    periods = sorted(
-        {(value.period_end, value.period_label) for value in own}
-        | {
-            (value.period_end, value.period_label)
-            for series in comparators.values()
-            for value in series
-        }
-    )
-    own_by_period = {(value.period_end, value.period_label): value for value in own}
+    # A period is its end date: a comparator naming it otherwise (2016/17 for 2017) shares the
+    # row, under the indicator's own name for it.
+    labels = {
+        value.period_end: value.period_label for series in comparators.values() for value in series
+    } | {value.period_end: value.period_label for value in own}
+    own_by_period = {value.period_end: value for value in own}
     comparator_by_period = [
-        {(value.period_end, value.period_label): value.value for value in series}
-        for series in comparators.values()
+        {value.period_end: value.value for value in series} for series in comparators.values()
     ]
     rows = []
-    for period in periods:
-        value = own_by_period.get(period)
+    for period_end in sorted(labels):
+        value = own_by_period.get(period_end)
         rows.append(
             TrendRow(
-                period_label=period[1],
-                period_end=period[0],
+                period_label=labels[period_end],
+                period_end=period_end,
                 value=value.value if value else None,
-                comparator_values=[values.get(period) for values in comparator_by_period],
+                comparator_values=[values.get(period_end) for values in comparator_by_period],
                 note=value.note if value else "",
             )
         )

@@ -193,6 +193,15 @@ def test_the_values_table_holds_each_period_each_comparator_and_the_note(board_m
     ]
 
 
+def test_a_comparator_naming_the_period_otherwise_shares_its_row(board_member_client):
+    indicator = IndicatorFactory()
+    IndicatorValueFactory(indicator=indicator, period_label="2017", period_end=D(2017, 8, 31))
+    ComparatorValueFactory(
+        indicator=indicator, period_label="2016/17", period_end=D(2017, 8, 31), value=71
+    )
+    assert _table(_page(board_member_client, indicator))[1:] == [["2017", "61", "71", ""]]
+
+
 def test_the_story_behind_the_curve_of_the_latest_value_is_beside_the_chart(
     board_member_client, gld
 ):
