@@ -311,6 +311,10 @@ class _Loader:
                 "polarity": data["polarity"],
                 "target": _decimal(data["target"]),
                 "source": data["source"],
+                "publication_frequency": data.get(
+                    "publication_frequency", Indicator.Frequency.ANNUAL
+                ),
+                "publication_lag_days": data.get("publication_lag_days", 90),
                 "order": order,
             },
         )
@@ -325,9 +329,14 @@ class _Loader:
                     "comparator": value["comparator"],
                     "comparator_value": _decimal(value["comparator_value"]),
                     "note": value["note"],
+                    **{key: value.get(key, "") for key in STORY_KEYS},
                 },
             )
             self._count(created)
+
+
+# The story behind the curve of a value, where the seed tells it.
+STORY_KEYS = ("story_drivers", "story_partners", "story_what_works")
 
 
 def _decimal(value) -> Decimal | None:

@@ -296,9 +296,30 @@ class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelFor
 
     class Meta:
         model = Indicator
-        fields = ["name", "definition", "unit", "polarity", "target", "source", "order"]
+        fields = [
+            "name",
+            "definition",
+            "unit",
+            "polarity",
+            "target",
+            "source",
+            "publication_frequency",
+            "publication_lag_days",
+            "order",
+        ]
         widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
-        labels = {"polarity": "Which way is better", "order": "Place in the list"}
+        labels = {
+            "polarity": "Which way is better",
+            "order": "Place in the list",
+            "publication_frequency": "How often it is published",
+            "publication_lag_days": "Days from a period's end to its figure's publication",
+        }
+        help_texts = {
+            "publication_lag_days": (
+                "With how often it is published, this sets when the next value is due; the "
+                'indicator is marked "Stale" once that day has passed without a newer value.'
+            ),
+        }
 
     def __init__(self, *args, priority_area: PriorityArea, **kwargs):
         super().__init__(*args, **kwargs)
@@ -315,15 +336,34 @@ class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelFor
         return name
 
 
+# The "story behind the curve" of a value (Results-Based Accountability), asked when it is recorded.
+STORY_FIELDS = ("story_drivers", "story_partners", "story_what_works")
+
+
 class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
-    """Record an indicator's value for one period, with an optional comparator."""
+    """Record an indicator's value for one period, with an optional comparator and the story
+    behind it."""
 
     class Meta:
         model = IndicatorValue
         formfield_callback = date_formfield
-        fields = ["period_label", "period_end", "value", "comparator", "comparator_value", "note"]
-        labels = {"period_label": "Period, as the source names it (e.g. 2016/17)"}
-        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+        fields = [
+            "period_label",
+            "period_end",
+            "value",
+            "comparator",
+            "comparator_value",
+            "note",
+            *STORY_FIELDS,
+        ]
+        labels = {
+            "period_label": "Period, as the source names it (e.g. 2016/17)",
+            "note": "Note on this value",
+        }
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 2}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in STORY_FIELDS},
+        }
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)

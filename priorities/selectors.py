@@ -10,6 +10,7 @@ from django.utils import timezone
 from priorities.models import (
     RAG,
     Action,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
@@ -129,6 +130,23 @@ def priority_area_detail() -> QuerySet[PriorityArea]:
         "lead_commissioners",
         Prefetch("objectives", queryset=Objective.objects.annotate(**_rag_mix())),
         _indicators_with_values(),
+    )
+
+
+def indicator_detail() -> QuerySet[Indicator]:
+    """An indicator with its priority and partnership, its values newest first and the values of
+    each comparator in use, comparator by comparator and oldest first."""
+    return Indicator.objects.select_related(
+        "priority_area__framework__partnership"
+    ).prefetch_related(
+        "priority_area__lead_commissioners",
+        Prefetch("values", queryset=IndicatorValue.objects.order_by("-period_end", "-pk")),
+        Prefetch(
+            "comparator_values",
+            queryset=ComparatorValue.objects.filter(comparator__is_active=True)
+            .select_related("comparator")
+            .order_by("comparator__order", "comparator__name", "comparator_id", "period_end"),
+        ),
     )
 
 

@@ -262,8 +262,12 @@ def indicator_value_record(
     comparator: str = "",
     comparator_value: Decimal | None = None,
     note: str = "",
+    story_drivers: str = "",
+    story_partners: str = "",
+    story_what_works: str = "",
 ) -> IndicatorValue:
-    """Record an indicator's value for a period (one value per period)."""
+    """Record an indicator's value for a period (one value per period), with the story behind
+    it: what is driving it, partners with a role, what works."""
     indicator_value = IndicatorValue(
         indicator=indicator,
         period_label=period_label,
@@ -272,6 +276,9 @@ def indicator_value_record(
         comparator=comparator,
         comparator_value=comparator_value,
         note=note,
+        story_drivers=story_drivers,
+        story_partners=story_partners,
+        story_what_works=story_what_works,
     )
     indicator_value.full_clean()
     indicator_value.save()

@@ -35,6 +35,7 @@ urlpatterns = [
         views.IndicatorCreateView.as_view(),
         name="indicator_create",
     ),
+    path("indicators/<int:pk>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
     path("indicators/<int:pk>/edit/", views.IndicatorUpdateView.as_view(), name="indicator_update"),
     path(
         "indicators/<int:pk>/values/new/",

@@ -134,6 +134,14 @@ def actions_section(scope: ReportScope) -> dict[str, Any]:
     }
 
 
+# The latest value's story behind the curve, and its note, as the report shows them.
+STORY_KEYS = ("story_drivers", "story_partners", "story_what_works", "note")
+
+
+def _story(latest: IndicatorValue | None) -> dict[str, str]:
+    return {key: getattr(latest, key) if latest else "" for key in STORY_KEYS}
+
+
 def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
     """Each indicator's latest value against target and comparator, direction, and trend."""
     values = IndicatorValue.objects.filter(period_end__lte=scope.term.end_date).order_by(
@@ -170,6 +178,7 @@ def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
                     latest.value if latest else None, indicator.target
                 ),
                 "direction": DIRECTIONS[judgement],
+                **_story(latest),
                 "series": [
                     {
                         "period": value.period_label,

@@ -243,6 +243,7 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": LEAD_AND_ADMIN,
     },
+    "priorities:indicator_detail": {"object": "indicator", "get": EVERY_ROLE},
     "priorities:indicator_update": {
         "object": "indicator",
         "get": LEAD_AND_ADMIN,

@@ -1,9 +1,14 @@
 """Indicators of a priority area and their values per period."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from priorities.freshness import is_stale, next_value_due
 from priorities.models.frameworks import PriorityArea
 
 
@@ -20,6 +25,13 @@ class Indicator(models.Model):
         HIGHER = "higher", "Higher is better"
         LOWER = "lower", "Lower is better"
 
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        TERMLY = "termly", "Termly"
+        ANNUAL = "annual", "Annual"
+        IRREGULAR = "irregular", "Irregular"
+
     priority_area = models.ForeignKey(
         PriorityArea, on_delete=models.CASCADE, related_name="indicators", verbose_name="priority"
     )
@@ -29,6 +41,18 @@ class Indicator(models.Model):
     polarity = models.CharField(max_length=10, choices=Polarity.choices)
     target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     source = models.CharField(max_length=300, blank=True)
+    publication_frequency = models.CharField(
+        "how often it is published",
+        max_length=20,
+        choices=Frequency.choices,
+        default=Frequency.ANNUAL,
+        help_text="How often the source publishes a new value.",
+    )
+    publication_lag_days = models.PositiveIntegerField(
+        "days from period end to publication",
+        default=90,
+        help_text="How long after a period ends its figure is usually published, in days.",
+    )
     order = models.PositiveIntegerField(default=1)
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -50,6 +74,9 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("priorities:indicator_detail", args=[self.pk])
+
     def judge(self, value, reference) -> str:
         """ "better", "worse" or "level" for `value` against `reference`, by the polarity."""
         if value is None or reference is None:
@@ -64,6 +91,21 @@ class Indicator(models.Model):
         # Through the prefetched `values` (newest first) when the page prefetched them.
         values = self.values.all()
         return values[0] if values else None
+
+    @property
+    def next_value_due(self) -> datetime.date | None:
+        """When the value after the latest should be published; None if it cannot be known."""
+        latest = self.latest_value
+        return next_value_due(
+            latest.period_end if latest else None,
+            self.publication_frequency,
+            self.publication_lag_days,
+        )
+
+    @property
+    def is_stale(self) -> bool:
+        """Whether the next value is overdue today."""
+        return is_stale(self.next_value_due, timezone.localdate())
 
     @property
     def against_target(self) -> str:
@@ -81,6 +123,22 @@ class IndicatorValue(models.Model):
     comparator = models.CharField(max_length=100, blank=True, help_text="e.g. England")
     comparator_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     note = models.TextField(blank=True)
+    # The "story behind the curve" (Results-Based Accountability) of this value.
+    story_drivers = models.TextField(
+        "what is driving it",
+        blank=True,
+        help_text="The causes and forces at work behind this value, as far as they are known.",
+    )
+    story_partners = models.TextField(
+        "partners with a role",
+        blank=True,
+        help_text="The organisations and services that have a part to play in turning it.",
+    )
+    story_what_works = models.TextField(
+        "what works",
+        blank=True,
+        help_text="What the evidence says would do better, including low-cost and no-cost ideas.",
+    )
 
     history = HistoricalRecords()
 
@@ -99,6 +157,10 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator}: {self.value} ({self.period_label})"
+
+    @property
+    def has_story(self) -> bool:
+        return bool(self.story_drivers or self.story_partners or self.story_what_works)
 
     @property
     def against_comparator(self) -> str:

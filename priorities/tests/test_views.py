@@ -584,6 +584,8 @@ def test_lead_commissioner_adds_and_edits_an_indicator(commissioner_client, led_
         "polarity": "lower",
         "target": "150",
         "source": "Local data",
+        "publication_frequency": "annual",
+        "publication_lag_days": "90",
         "order": "1",
     }
     assert commissioner_client.post(url, data).status_code == 302

@@ -12,6 +12,7 @@ from priorities.views.bulk import ActionBulkChangeView
 from priorities.views.frameworks import (
     FrameworkDetailView,
     FrameworkListView,
+    IndicatorDetailView,
     PriorityAreaDetailView,
 )
 from priorities.views.from_decision import ActionFromDecisionView
@@ -40,6 +41,7 @@ __all__ = [
     "FrameworkDetailView",
     "FrameworkListView",
     "IndicatorCreateView",
+    "IndicatorDetailView",
     "IndicatorUpdateView",
     "IndicatorValueCreateView",
     "MyActionsView",

@@ -1,4 +1,4 @@
-"""Framework list and overview, and the priority page."""
+"""Framework list and overview, the priority page and an indicator's page."""
 
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, ListView
@@ -7,6 +7,7 @@ from core.partnerships import scope
 from core.roles import RoleRequiredMixin, can_edit_priority_area
 from priorities import selectors
 from priorities.models import Framework
+from priorities.trends import indicator_trend
 
 # Actions on a page of a priority's plan; the action list filters and sorts them all.
 PLAN_PAGE_SIZE = 25
@@ -61,4 +62,22 @@ class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
                 f", page {page.number} of {page.paginator.num_pages} "
                 f"({page.paginator.count} actions)"
             )
+        return context
+
+
+class IndicatorDetailView(RoleRequiredMixin, DetailView):
+    """An indicator: what it measures, its trend against target and comparators, the story
+    behind its latest value, its values with their notes, and when the next value is due."""
+
+    template_name = "priorities/indicator_detail.html"
+    context_object_name = "indicator"
+
+    def get_queryset(self):
+        return scope(selectors.indicator_detail(), self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["priority_area"] = self.object.priority_area
+        context["can_edit"] = can_edit_priority_area(self.request.user, self.object.priority_area)
+        context["trend"] = indicator_trend(self.object)
         return context
