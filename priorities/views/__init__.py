@@ -15,6 +15,7 @@ from priorities.views.frameworks import (
     PriorityAreaDetailView,
 )
 from priorities.views.from_decision import ActionFromDecisionView
+from priorities.views.national import NationalFiguresImportView
 from priorities.views.parts import (
     IndicatorCreateView,
     IndicatorUpdateView,
@@ -43,6 +44,7 @@ __all__ = [
     "IndicatorUpdateView",
     "IndicatorValueCreateView",
     "MyActionsView",
+    "NationalFiguresImportView",
     "ObjectiveCreateView",
     "ObjectiveUpdateView",
     "PriorityAreaDetailView",
