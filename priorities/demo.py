@@ -312,9 +312,15 @@ class _Loader:
                 "target": _decimal(data["target"]),
                 "source": data["source"],
                 "order": order,
+                **_national_sources(data),
             },
         )
         self._count(created)
+        # A demo loaded before indicators had national sources gains them once; a source
+        # someone has set since is kept.
+        missing = {k: v for k, v in _national_sources(data).items() if not getattr(indicator, k)}
+        if missing:
+            Indicator.objects.filter(pk=indicator.pk).update(**missing)
         for value in data["values"]:
             _, created = IndicatorValue.objects.get_or_create(
                 indicator=indicator,
@@ -328,6 +334,19 @@ class _Loader:
                 },
             )
             self._count(created)
+
+
+NATIONAL_SOURCE_FIELDS = (
+    "fingertips_indicator_id",
+    "ees_data_set",
+    "ees_filters",
+    "ees_value_column",
+)
+
+
+def _national_sources(data: dict) -> dict:
+    """The indicator's national sources the demo file gives (sample mapping data)."""
+    return {name: data[name] for name in NATIONAL_SOURCE_FIELDS if data.get(name)}
 
 
 def _decimal(value) -> Decimal | None:

@@ -1,6 +1,7 @@
 """Indicators of a priority area and their values per period."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -35,6 +36,7 @@ class Indicator(models.Model):
         "Fingertips indicator ID",
         null=True,
         blank=True,
+        validators=[MinValueValidator(1)],
         help_text=(
             "The number OHID's Fingertips gives the indicator (its CSV's “Indicator ID” "
             "column), e.g. 90631."

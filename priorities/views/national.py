@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
@@ -14,7 +14,7 @@ from priorities.forms import NationalFiguresImportForm
 from priorities.import_files import ImportFileError
 from priorities.national_files import Source
 from priorities.national_imports import NationalPreview, preview_national_file
-from priorities.views.mixins import PriorityAreaEditorMixin
+from priorities.views.mixins import PreviewThenSaveMixin, PriorityAreaEditorMixin
 
 
 def _to_session(preview: NationalPreview) -> dict:
@@ -47,7 +47,7 @@ def _from_session(figure: dict) -> services.NationalFigure:
     )
 
 
-class NationalFiguresImportView(PriorityAreaEditorMixin, View):
+class NationalFiguresImportView(PreviewThenSaveMixin, PriorityAreaEditorMixin, View):
     """Load national figures into a priority's indicators: upload, preview, then save exactly
     what the preview showed, all or nothing."""
 
@@ -69,12 +69,8 @@ class NationalFiguresImportView(PriorityAreaEditorMixin, View):
         }
         return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self.render_page()
-
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        if "confirm" in request.POST:
-            return self.confirm()
+    def preview(self) -> HttpResponse:
+        request = self.request
         request.session.pop(self.session_key, None)
         form = NationalFiguresImportForm(request.POST, request.FILES)
         if not form.is_valid():
