@@ -119,6 +119,17 @@ def _neighbour_of(comparator: Comparator, figure: Figure) -> bool:
     return False
 
 
+def _from_figure(figure: Figure, *, comparator: Comparator | None) -> PlannedValue:
+    return PlannedValue(
+        indicator=figure.indicator,
+        comparator=comparator,
+        period_label=figure.period_label,
+        period_end=figure.period_end,
+        value=figure.value,
+        rows=[figure.row],
+    )
+
+
 def _plan(
     priority_area: PriorityArea, comparators: list[Comparator], figures: list[Figure]
 ) -> list[PlannedValue]:
@@ -129,17 +140,11 @@ def _plan(
         code = figure.area_code.upper()
         if own_code and code == own_code:
             key = (figure.indicator.pk, None, figure.period_label)
-            planned[key] = PlannedValue(
-                figure.indicator, None, figure.period_label, figure.period_end, figure.value,
-                [figure.row],
-            )  # fmt: skip
+            planned[key] = _from_figure(figure, comparator=None)
         for comparator in comparators:
             key = (figure.indicator.pk, comparator.pk, figure.period_label)
             if comparator.area_code and comparator.area_code.upper() == code:
-                planned[key] = PlannedValue(
-                    figure.indicator, comparator, figure.period_label, figure.period_end,
-                    figure.value, [figure.row],
-                )  # fmt: skip
+                planned[key] = _from_figure(figure, comparator=comparator)
             elif comparator.kind == Comparator.Kind.NEIGHBOURS and _neighbour_of(
                 comparator, figure
             ):
@@ -151,10 +156,14 @@ def _plan(
         comparator, first = by_pk[key[1]], found[0]
         mean = (sum(f.value for f in found) / len(found)).quantize(_CENT, rounding=ROUND_HALF_UP)
         planned[key] = PlannedValue(
-            first.indicator, comparator, first.period_label, first.period_end, mean,
-            [f.row for f in found],
+            indicator=first.indicator,
+            comparator=comparator,
+            period_label=first.period_label,
+            period_end=first.period_end,
+            value=mean,
+            rows=[f.row for f in found],
             detail=f"mean of {len(found)} of {len(comparator.neighbours.all())} neighbours",
-        )  # fmt: skip
+        )
     return sorted(
         planned.values(),
         key=lambda v: (

@@ -349,16 +349,18 @@ def national_figures_save(
     indicators = set(priority_area.indicators.values_list("pk", flat=True))
     for figure in figures:
         if figure.indicator_id not in indicators:
-            raise ValidationError("An indicator of the file is not this priority's.")
+            raise NationalFiguresChanged(
+                "An indicator of the file was removed after the preview: upload the file again."
+            )
         if figure.comparator_id is None:
             model, lookup = IndicatorValue, {}
         else:
-            model = ComparatorValue
-            lookup = {
-                "comparator_id": priority_area.framework.partnership.comparators.get(
-                    pk=figure.comparator_id
-                ).pk
-            }
+            comparators = priority_area.framework.partnership.comparators
+            if not comparators.filter(pk=figure.comparator_id).exists():
+                raise NationalFiguresChanged(
+                    "A comparator of the file was removed after the preview: upload the file again."
+                )
+            model, lookup = ComparatorValue, {"comparator_id": figure.comparator_id}
         current = (
             model.objects.select_for_update()
             .filter(indicator_id=figure.indicator_id, period_label=figure.period_label, **lookup)

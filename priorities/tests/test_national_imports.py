@@ -218,6 +218,19 @@ def test_a_value_changed_after_the_preview_stops_the_save(commissioner_client, a
     assert IndicatorValue.objects.get().value == Decimal("50")
 
 
+def test_a_comparator_removed_after_the_preview_stops_the_save(
+    commissioner_client, area, readiness
+):
+    _upload(commissioner_client, area, _file("fingertips_90631.csv"))
+    Comparator.objects.get(name="North West").delete()
+    follow = commissioner_client.get(_confirm(commissioner_client, area)["Location"])
+    assert (
+        "Nothing was saved: A comparator of the file was removed after the preview: upload "
+        "the file again."
+    ) in _messages(follow)
+    assert _saved() == {}
+
+
 def test_bad_rows_are_listed_by_number_and_nothing_is_saved(commissioner_client, area, readiness):
     def spoil(rows):
         rows[4][11] = "Spring 2022"  # Halton 2021/22: a period the reader does not know
