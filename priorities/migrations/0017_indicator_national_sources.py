@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("priorities", "0015_comparators"),
+        ("priorities", "0016_progress_rag_override_reason"),
     ]
 
     operations = [
