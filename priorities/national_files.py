@@ -262,7 +262,7 @@ class _Reader:
         self.index = {name: i for i, name in reversed(list(enumerate(header)))}
         self.result = NationalFile(source=source)
         self.areas = areas
-        self._first_row: dict[tuple[int, str, str], int] = {}
+        self._kept: dict[tuple[int, str, str], dict[str, Figure]] = {}
 
     def cell(self, cells: list[str], column: str) -> str:
         i = self.index.get(column)
@@ -271,22 +271,43 @@ class _Reader:
     def error(self, row: int, message: str) -> None:
         self.result.errors.append(RowMessage(row, message))
 
-    def add(self, figure: Figure) -> None:
+    def add(self, figure: Figure, *, sex: str = "") -> None:
+        """Keep a row's figure, one per indicator, area, period and sex (Fingertips gives some
+        indicators for males and females besides persons; `finish` picks the overall one)."""
         key = (
             figure.indicator.pk,
             figure.area_code.upper() or figure.area_name.lower(),
             figure.period_label,
         )
-        first = self._first_row.setdefault(key, figure.row)
-        if first != figure.row:
-            self.error(
-                figure.row,
-                f"row {first} already gives {figure.area_name}'s {figure.period_label} figure "
-                f"for “{figure.indicator.name}”: keep one row per area and period (for EES, "
-                "add a filter to the indicator that picks one).",
-            )
+        by_sex = self._kept.setdefault(key, {})
+        sex = "" if sex.strip().lower() in ("", "persons") else sex.strip()
+        kept = by_sex.get(sex)
+        if kept is None:
+            by_sex[sex] = figure
             return
-        self.result.figures.append(figure)
+        self.error(
+            figure.row,
+            f"row {kept.row} already gives {figure.area_name}'s {figure.period_label} figure "
+            f"for “{figure.indicator.name}”: keep one row per area and period (for EES, "
+            "add a filter to the indicator that picks one).",
+        )
+
+    def finish(self) -> NationalFile:
+        """The figures kept: the persons row where there is one, else the only row."""
+        for by_sex in self._kept.values():
+            if "" in by_sex or len(by_sex) == 1:
+                self.result.figures.append(by_sex.get("") or next(iter(by_sex.values())))
+            else:
+                rows = ", ".join(str(f.row) for f in by_sex.values())
+                first = next(iter(by_sex.values()))
+                self.error(
+                    first.row,
+                    f"rows {rows} give {first.area_name}'s {first.period_label} figure by sex "
+                    "but the file has no row for persons.",
+                )
+        self.result.figures.sort(key=lambda figure: figure.row)
+        self.result.errors.sort(key=lambda error: error.row)
+        return self.result
 
 
 def _fingertips(rows, reader: _Reader, indicators: list[Indicator]) -> None:
@@ -325,7 +346,7 @@ def _fingertips(rows, reader: _Reader, indicators: list[Indicator]) -> None:
             reader.error(number, f"Value: {error}.")
             continue
         for indicator in ours:
-            reader.add(Figure(number, indicator, code, name, label, end, value))
+            reader.add(Figure(number, indicator, code, name, label, end, value), sex=cell("Sex"))
     for missing in sorted(set(by_id) - seen_ids):
         names = ", ".join(f"“{i.name}”" for i in by_id[missing])
         reader.result.notes.append(
@@ -436,4 +457,4 @@ def read_national_file(
     else:
         _require(header, EES_COLUMNS, source)
         _ees(sheet.rows[1:], reader, indicators)
-    return reader.result
+    return reader.finish()

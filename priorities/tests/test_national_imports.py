@@ -264,6 +264,22 @@ def test_a_second_row_for_the_same_figure_is_an_error(commissioner_client, area,
     ]
 
 
+def test_the_persons_row_is_the_figure_beside_males_and_females(
+    commissioner_client, area, readiness
+):
+    def by_sex(rows):
+        for sex, value in (("Male", "55.5"), ("Female", "66.6")):
+            row = list(rows[5])  # Halton 2022/23, persons: 61.4
+            row[7], row[12] = sex, value
+            rows.insert(5, row)
+
+    response = _upload(commissioner_client, area, _edited("fingertips_90631.csv", by_sex))
+    preview = response.context["preview"]
+    assert preview.errors == []
+    ours = [(v.period_label, v.value) for v in preview.values if v.comparator is None]
+    assert ours == [("2021/22", Decimal("59.10")), ("2022/23", Decimal("61.40"))]
+
+
 def test_a_file_missing_a_column_is_refused(commissioner_client, area, readiness):
     def drop_value(rows):
         for row in rows:
