@@ -58,7 +58,7 @@ class EmailSentAdmin(admin.ModelAdmin):
 class PartnershipAdmin(SimpleHistoryAdmin):
     """Partnerships are made and changed by superusers only."""
 
-    list_display = ["name", "short_name", "slug", "area", "is_active"]
+    list_display = ["name", "short_name", "slug", "area", "area_code", "is_active"]
     search_fields = ["name", "short_name", "area"]
     prepopulated_fields = {"slug": ["short_name"]}
 

@@ -9,11 +9,19 @@ def ensure_demo_partnerships() -> int:
     """Create the partnerships that are missing; return how many were created."""
     created = 0
     for row in read_seed("core", "partnerships")["partnerships"]:
-        _, new = Partnership.objects.get_or_create(
+        partnership, new = Partnership.objects.get_or_create(
             short_name=row["short_name"],
-            defaults={"name": row["name"], "slug": row["slug"], "area": row["area"]},
+            defaults={
+                "name": row["name"],
+                "slug": row["slug"],
+                "area": row["area"],
+                "area_code": row.get("area_code", ""),
+            },
         )
         created += new
+        # A demo loaded before partnerships had area codes gains its code once.
+        if not partnership.area_code and row.get("area_code"):
+            Partnership.objects.filter(pk=partnership.pk).update(area_code=row["area_code"])
     return created
 
 

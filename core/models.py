@@ -168,6 +168,15 @@ class Partnership(models.Model):
     area = models.CharField(
         max_length=200, blank=True, help_text="The area it serves, e.g. the Borough of Halton."
     )
+    area_code = models.CharField(
+        "area code",
+        max_length=20,
+        blank=True,
+        help_text=(
+            "The ONS code national files use for the area, e.g. E06000006 for Halton: its rows "
+            "of a Fingertips or Explore Education Statistics file are the partnership's figures."
+        ),
+    )
     logo = models.ImageField(upload_to="partnerships/", blank=True)
     is_active = models.BooleanField("active", default=True)
     # Public pages never show a count of people smaller than this, so that no child can be

@@ -316,9 +316,15 @@ class _Loader:
                 ),
                 "publication_lag_days": data.get("publication_lag_days", 90),
                 "order": order,
+                **_national_sources(data),
             },
         )
         self._count(created)
+        # A demo loaded before indicators had national sources gains them once; a source
+        # someone has set since is kept.
+        missing = {k: v for k, v in _national_sources(data).items() if not getattr(indicator, k)}
+        if missing:
+            Indicator.objects.filter(pk=indicator.pk).update(**missing)
         for value in data["values"]:
             _, created = IndicatorValue.objects.get_or_create(
                 indicator=indicator,
@@ -337,6 +343,19 @@ class _Loader:
 
 # The story behind the curve of a value, where the seed tells it.
 STORY_KEYS = ("story_drivers", "story_partners", "story_what_works")
+
+
+NATIONAL_SOURCE_FIELDS = (
+    "fingertips_indicator_id",
+    "ees_data_set",
+    "ees_filters",
+    "ees_value_column",
+)
+
+
+def _national_sources(data: dict) -> dict:
+    """The indicator's national sources the demo file gives (sample mapping data)."""
+    return {name: data[name] for name in NATIONAL_SOURCE_FIELDS if data.get(name)}
 
 
 def _decimal(value) -> Decimal | None:

@@ -16,7 +16,7 @@ from core.edit_conflicts import EditConflictFormMixin
 from core.models import PartnershipMembership
 from core.personal_data import PersonalDataFormMixin
 from governance.models import Organisation
-from priorities.import_files import MAX_UPLOAD_BYTES
+from priorities.import_files import MAX_UPLOAD_BYTES, ImportFileError
 from priorities.models import (
     RAG,
     Action,
@@ -26,6 +26,7 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from priorities.national_files import MAX_NATIONAL_BYTES, Source, check_national_size
 from priorities.rag_suggestion import Suggestion, suggest_rag
 from priorities.services import ACTION_EDITABLE_FIELDS
 
@@ -306,8 +307,15 @@ class IndicatorForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelFor
             "publication_frequency",
             "publication_lag_days",
             "order",
+            "fingertips_indicator_id",
+            "ees_data_set",
+            "ees_filters",
+            "ees_value_column",
         ]
-        widgets = {"definition": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "ees_filters": forms.Textarea(attrs={"rows": 3}),
+        }
         labels = {
             "polarity": "Which way is better",
             "order": "Place in the list",
@@ -399,4 +407,34 @@ class ActionImportForm(forms.Form):
             raise forms.ValidationError("Choose an .xlsx or .csv file.")
         if upload.size > IMPORT_MAX_BYTES:
             raise forms.ValidationError("The file is larger than 2 MB: split it and try again.")
+        return upload
+
+
+class NationalFiguresImportForm(forms.Form):
+    """Upload a Fingertips or Explore Education Statistics CSV download."""
+
+    file = forms.FileField(
+        help_text=(
+            "A .csv file as Fingertips or Explore Education Statistics gives it, of at most "
+            f"{MAX_NATIONAL_BYTES // (1024 * 1024)} MB."
+        )
+    )
+    source = forms.ChoiceField(
+        label="Where the file is from",
+        choices=[("", "Tell from the file's header row"), *Source.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Preview figures")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise forms.ValidationError("Choose a .csv file, as Fingertips or EES downloads it.")
+        try:
+            check_national_size(upload)
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error
         return upload

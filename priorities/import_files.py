@@ -317,14 +317,18 @@ def _xlsx_rows(upload: UploadedFile) -> Iterator[list[str]]:
 # CSV
 
 
-def _decode(data: bytes) -> tuple[str, str]:
-    """The file's text and, if it was not UTF-8, a note of how it was read."""
+def _decode(data: bytes, *, utf8_only: bool = False) -> tuple[str, str]:
+    """The file's text and, if it was not UTF-8, a note of how it was read (or, `utf8_only`,
+    a refusal: files that programs write, such as national statistics, are always UTF-8)."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16"), ""
     try:
         return data.decode("utf-8-sig"), ""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if utf8_only:
+            raise ImportFileError(
+                "This file is not UTF-8 text: upload the CSV file as it was downloaded."
+            ) from error
     # Excel saves "CSV (Macintosh)" in Mac Roman with CR line endings, and "CSV" on Windows
     # in Windows-1252.
     if b"\r" in data and b"\n" not in data:
@@ -371,14 +375,16 @@ def _column_label(header: list[str], index: int) -> str:
     return f"{get_column_letter(index + 1)} ({name})" if name else get_column_letter(index + 1)
 
 
-def _bounded(rows: Iterable[list[str]], *, max_rows: int) -> list[tuple[int, list[str]]]:
+def _bounded(
+    rows: Iterable[list[str]], *, max_rows: int, max_sheet_rows: int, what: str
+) -> list[tuple[int, list[str]]]:
     """The non-blank rows, numbered; stops at `max_rows` rows of data after the header."""
     kept: list[tuple[int, list[str]]] = []
     for number, cells in enumerate(rows, start=1):
-        if number > MAX_SHEET_ROWS:
+        if number > max_sheet_rows:
             raise ImportFileError(
-                f"The file goes on past row {MAX_SHEET_ROWS:,}: import at most {max_rows:,} "
-                "actions at once, and delete any empty rows below them."
+                f"The file goes on past row {max_sheet_rows:,}: import at most {max_rows:,} "
+                f"{what} at once, and delete any empty rows below them."
             )
         if not any(cells):
             continue
@@ -392,16 +398,25 @@ def _bounded(rows: Iterable[list[str]], *, max_rows: int) -> list[tuple[int, lis
         kept.append((number, cells))
         if len(kept) > max_rows + 1:
             raise ImportFileError(
-                f"The file has more than {max_rows:,} actions; import at most {max_rows:,} at once."
+                f"The file has more than {max_rows:,} {what}; import at most {max_rows:,} at once."
             )
     return kept
 
 
-def read_sheet(upload: UploadedFile, *, max_rows: int = MAX_ROWS) -> Sheet:
-    """The rows of an uploaded .xlsx (its first sheet) or .csv file, read up to the limits."""
+def read_sheet(
+    upload: UploadedFile,
+    *,
+    max_rows: int = MAX_ROWS,
+    max_sheet_rows: int = MAX_SHEET_ROWS,
+    what: str = "actions",
+    utf8_only: bool = False,
+) -> Sheet:
+    """The rows of an uploaded .xlsx (its first sheet) or .csv file, read up to the limits;
+    `what` names the rows in the messages of a file that goes past them."""
+    bounds = {"max_rows": max_rows, "max_sheet_rows": max_sheet_rows, "what": what}
     if upload.name.lower().endswith(".xlsx"):
         # Closed at once when reading stops early, which closes the workbook.
         with contextlib.closing(_xlsx_rows(upload)) as rows:
-            return Sheet(rows=_bounded(rows, max_rows=max_rows))
-    text, note = _decode(upload.read())
-    return Sheet(rows=_bounded(_csv_rows(text), max_rows=max_rows), note=note)
+            return Sheet(rows=_bounded(rows, **bounds))
+    text, note = _decode(upload.read(), utf8_only=utf8_only)
+    return Sheet(rows=_bounded(_csv_rows(text), **bounds), note=note)

@@ -2,6 +2,7 @@
 
 import datetime
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -13,6 +14,7 @@ from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from governance.models import Decision
 from priorities.models import (
     Action,
+    ComparatorValue,
     Indicator,
     IndicatorValue,
     Objective,
@@ -324,3 +326,69 @@ def indicator_update(
     edit applies to the indicator as it is now."""
     current = locked_for_edit(Indicator, pk=indicator.pk, expected_version=expected_version)
     return save_edit(current, data)
+
+
+@dataclass(frozen=True)
+class NationalFigure:
+    """A value a national file gives: the indicator's own (no comparator) or a comparator's,
+    with the value the preview showed before it (None: there was none)."""
+
+    indicator_id: int
+    comparator_id: int | None
+    period_label: str
+    period_end: datetime.date
+    value: Decimal
+    before: Decimal | None
+
+
+class NationalFiguresChanged(ValidationError):
+    """A value changed between the preview and the save: nothing was saved."""
+
+
+@transaction.atomic
+def national_figures_save(
+    *, priority_area: PriorityArea, figures: Iterable[NationalFigure], reason: str
+) -> tuple[int, int]:
+    """Write the figures of a previewed national file, all or none: each is added, or changes
+    the value of its period, refused (NationalFiguresChanged) if that value is no longer the
+    one the preview showed. The history records `reason`. Returns (added, changed)."""
+    added = changed = 0
+    indicators = set(priority_area.indicators.values_list("pk", flat=True))
+    for figure in figures:
+        if figure.indicator_id not in indicators:
+            raise NationalFiguresChanged(
+                "An indicator of the file was removed after the preview: upload the file again."
+            )
+        if figure.comparator_id is None:
+            model, lookup = IndicatorValue, {}
+        else:
+            comparators = priority_area.framework.partnership.comparators
+            if not comparators.filter(pk=figure.comparator_id).exists():
+                raise NationalFiguresChanged(
+                    "A comparator of the file was removed after the preview: upload the file again."
+                )
+            model, lookup = ComparatorValue, {"comparator_id": figure.comparator_id}
+        current = (
+            model.objects.select_for_update()
+            .filter(indicator_id=figure.indicator_id, period_label=figure.period_label, **lookup)
+            .first()
+        )
+        if (current.value if current else None) != figure.before:
+            raise NationalFiguresChanged(
+                f"The {figure.period_label} value changed after the preview: upload the file "
+                "again to see the changes it makes now."
+            )
+        if current is None:
+            current = model(indicator_id=figure.indicator_id, **lookup)
+            added += 1
+        elif current.value == figure.value and current.period_end == figure.period_end:
+            continue
+        else:
+            changed += 1
+        current.period_label = figure.period_label
+        current.period_end = figure.period_end
+        current.value = figure.value
+        current._change_reason = reason
+        current.full_clean()
+        current.save()
+    return added, changed

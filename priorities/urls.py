@@ -15,6 +15,11 @@ urlpatterns = [
     path("areas/<int:pk>/actions/new/", views.ActionCreateView.as_view(), name="action_create"),
     path("areas/<int:pk>/import/", views.ActionImportView.as_view(), name="action_import"),
     path(
+        "areas/<int:pk>/national-figures/",
+        views.NationalFiguresImportView.as_view(),
+        name="national_import",
+    ),
+    path(
         "areas/<int:pk>/export/xlsx/",
         views.PriorityAreaExportView.as_view(fmt="xlsx"),
         name="priority_area_export_xlsx",

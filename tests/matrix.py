@@ -226,6 +226,11 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_AND_ADMIN,
         "post": by_role(302, 400, 403, 403, 400),
     },
+    "priorities:national_import": {
+        "object": "area",
+        "get": LEAD_AND_ADMIN,
+        "post": by_role(302, 400, 403, 403, 400),
+    },
     "priorities:priority_area_export_xlsx": {"object": "area", "get": EVERY_ROLE},
     "priorities:priority_area_export_csv": {"object": "area", "get": EVERY_ROLE},
     "priorities:objective_create": {

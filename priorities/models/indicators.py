@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -54,6 +55,40 @@ class Indicator(models.Model):
         help_text="How long after a period ends its figure is usually published, in days.",
     )
     order = models.PositiveIntegerField(default=1)
+    # Where national files hold its figures (priorities.national_files reads them).
+    fingertips_indicator_id = models.PositiveIntegerField(
+        "Fingertips indicator ID",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=(
+            "The number OHID's Fingertips gives the indicator (its CSV's “Indicator ID” "
+            "column), e.g. 90631."
+        ),
+    )
+    ees_data_set = models.CharField(
+        "Explore Education Statistics data set",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "The data set's name or file as in its CSV download, so people know which file "
+            "to import."
+        ),
+    )
+    ees_filters = models.TextField(
+        "Explore Education Statistics filters",
+        blank=True,
+        help_text=(
+            "The rows that hold the figure: one column=value pair a line, e.g. "
+            "“time_identifier=Academic year” and “characteristic=Total”."
+        ),
+    )
+    ees_value_column = models.CharField(
+        "Explore Education Statistics value column",
+        max_length=100,
+        blank=True,
+        help_text="The column holding the figure, e.g. pt_ks2_rwm_met_expected_standard.",
+    )
     # Optimistic locking: each edit bumps it, and an edit from an older copy is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
 
@@ -85,6 +120,33 @@ class Indicator(models.Model):
             return "level"
         higher = value > reference
         return "better" if higher == (self.polarity == self.Polarity.HIGHER) else "worse"
+
+    @property
+    def ees_filter_pairs(self) -> dict[str, str]:
+        """The EES filters as {column: value}; lines that are not column=value are left out
+        (the form and `clean` refuse them)."""
+        pairs = {}
+        for line in self.ees_filters.splitlines():
+            column, equals, value = line.partition("=")
+            if equals and column.strip():
+                pairs[column.strip()] = value.strip()
+        return pairs
+
+    def clean(self) -> None:
+        super().clean()
+        bad = [
+            line.strip()
+            for line in self.ees_filters.splitlines()
+            if line.strip() and not (line.partition("=")[1] and line.partition("=")[0].strip())
+        ]
+        if bad:
+            raise ValidationError(
+                {"ees_filters": f"Write each filter as column=value, one a line: not “{bad[0]}”."}
+            )
+        if self.ees_filters.strip() and not self.ees_value_column.strip():
+            raise ValidationError(
+                {"ees_value_column": "Name the column that holds the figure the filters pick."}
+            )
 
     @property
     def latest_value(self) -> "IndicatorValue | None":

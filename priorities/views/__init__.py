@@ -16,6 +16,7 @@ from priorities.views.frameworks import (
     PriorityAreaDetailView,
 )
 from priorities.views.from_decision import ActionFromDecisionView
+from priorities.views.national import NationalFiguresImportView
 from priorities.views.parts import (
     IndicatorCreateView,
     IndicatorUpdateView,
@@ -45,6 +46,7 @@ __all__ = [
     "IndicatorUpdateView",
     "IndicatorValueCreateView",
     "MyActionsView",
+    "NationalFiguresImportView",
     "ObjectiveCreateView",
     "ObjectiveUpdateView",
     "PriorityAreaDetailView",

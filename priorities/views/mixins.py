@@ -30,3 +30,17 @@ class PriorityAreaEditorMixin(EditorRequiredMixin):
 
     def get_permission_object(self) -> PriorityArea:
         return self.priority_area
+
+
+class PreviewThenSaveMixin:
+    """An import's page: GET shows the upload form, a POST of a file shows its preview
+    (`preview`), and a POST of "confirm" saves what the preview kept in the session
+    (`confirm`)."""
+
+    def get(self, request, pk: int):
+        return self.render_page()
+
+    def post(self, request, pk: int):
+        if "confirm" in request.POST:
+            return self.confirm()
+        return self.preview()

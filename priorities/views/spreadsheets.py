@@ -21,7 +21,7 @@ from priorities.forms import (
 from priorities.import_files import MAX_ROWS
 from priorities.imports import ImportFileError, preview_rows, read_table
 from priorities.models import PriorityArea
-from priorities.views.mixins import PriorityAreaEditorMixin
+from priorities.views.mixins import PreviewThenSaveMixin, PriorityAreaEditorMixin
 
 
 def _download(content: bytes | str, filename: str, content_type: str) -> HttpResponse:
@@ -70,7 +70,7 @@ class ActionListExportView(RoleRequiredMixin, View):
         return _export(actions, fmt=self.fmt, name="actions", sheet_title="Actions")
 
 
-class ActionImportView(PriorityAreaEditorMixin, View):
+class ActionImportView(PreviewThenSaveMixin, PriorityAreaEditorMixin, View):
     """Import actions into a priority: upload, preview every row, then save all or nothing."""
 
     template_name = "priorities/action_import.html"
@@ -88,12 +88,8 @@ class ActionImportView(PriorityAreaEditorMixin, View):
         }
         return render(self.request, self.template_name, context, status=status)
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        return self.render_page()
-
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        if "confirm" in request.POST:
-            return self.confirm()
+    def preview(self) -> HttpResponse:
+        request = self.request
         form = ActionImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_page(form=form, status=400)
