@@ -159,3 +159,13 @@ def test_the_chart_tag_shows_the_image_its_alt_and_its_table():
     assert f'alt="{chart.alt}"' in html
     assert "<summary>Show the figures as a table</summary>" in html
     assert '<th scope="row">Q2 2026/27</th><td>66.5</td>' in html
+
+
+def test_the_charts_table_scrolls_in_a_region_a_keyboard_reaches():
+    """axe: the table's scrolling region took no keyboard focus and had no name."""
+    chart = charts.trend_chart(title="Good level of development", series=[GLD])
+    html = Template("{% load charts %}{% chart chart %}").render(Context({"chart": chart}))
+    assert (
+        '<div class="table-responsive" tabindex="0" role="region" '
+        'aria-label="Good level of development, as a table">'
+    ) in html
