@@ -28,7 +28,7 @@ from matplotlib.patches import Rectangle  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 # Bump when the drawing changes, so cached charts are drawn again.
-CHART_VERSION = 1
+CHART_VERSION = 2
 CHART_CACHE_SECONDS = 24 * 60 * 60
 
 # Okabe-Ito, safe for colour-blind readers; the series also differ by line style and marker.
@@ -138,9 +138,11 @@ def trend_chart(
     unit: str = "",
     width: int = 640,
     height: int = 300,
+    integer: bool = False,
 ) -> Chart:
     """Values over time, one line per series (the indicator's own first, then comparators),
-    with the target as a dashed line; periods placed by date."""
+    with the target as a dashed line; periods placed by date. `integer` for counts: the value
+    axis then marks whole numbers only."""
 
     def paint(figure: Figure) -> None:
         axes = figure.subplots()
@@ -164,6 +166,8 @@ def trend_chart(
         axes.xaxis.set_major_locator(locator)
         axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         axes.set_ylabel(unit)
+        if integer:
+            axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.grid(axis="y", color="#dee2e6", linewidth=0.8)
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=4, frameon=False)
 
@@ -186,7 +190,13 @@ def trend_chart(
     ]
     alt = _trend_alt(title, series, target, unit)
     uri = _draw(
-        {"kind": "trend", "series": _series_content(series), "target": target, "unit": unit},
+        {
+            "kind": "trend",
+            "series": _series_content(series),
+            "target": target,
+            "unit": unit,
+            "integer": integer,
+        },
         width,
         height,
         paint,
@@ -355,7 +365,11 @@ def rag_heat_map(
                 )
         axes.set_xlim(0, max(1, len(columns)))
         axes.set_ylim(len(rows), 0)
-        axes.set_xticks([x + 0.48 for x in range(len(columns))], list(columns))
+        # A column's label on two lines ("Autumn" over "2026/27"), so six terms do not overlap.
+        axes.set_xticks(
+            [x + 0.48 for x in range(len(columns))],
+            [column.replace(" ", "\n", 1) for column in columns],
+        )
         axes.xaxis.tick_top()
         axes.set_yticks([y + 0.46 for y in range(len(rows))], [_short(row) for row in rows])
         axes.tick_params(length=0)

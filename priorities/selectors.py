@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from governance.selectors import current_memberships
 from priorities.models import (
     RAG,
     Action,
@@ -116,6 +117,26 @@ def priorities_led_by(*, user) -> QuerySet[PriorityArea]:
     return (
         PriorityArea.objects.filter(lead_commissioners=user)
         .select_related("framework")
+        .annotate(**_rag_mix())
+        .order_by("framework__title", "order", "pk")
+    )
+
+
+def priorities_of_boards_of(*, user) -> QuerySet[PriorityArea]:
+    """The priorities a board the person sits on today leads or owns (through its framework),
+    each with its actions' RAG mix and overdue count."""
+    boards = current_memberships().filter(user=user).values("board_id")
+    return with_rag_mix(
+        PriorityArea.objects.filter(
+            Q(lead_board__in=boards) | Q(framework__owning_board__in=boards)
+        )
+    )
+
+
+def with_rag_mix(priority_areas: QuerySet[PriorityArea]) -> QuerySet[PriorityArea]:
+    """`priority_areas` with their actions' RAG mix and overdue count, in the framework's order."""
+    return (
+        priority_areas.select_related("framework")
         .annotate(**_rag_mix())
         .order_by("framework__title", "order", "pk")
     )

@@ -8,9 +8,18 @@ class ReportingConfig(AppConfig):
     def ready(self) -> None:
         # The home page (core) shows this app's role dashboards without importing it.
         from core import home
+        from priorities import dashboards as priority_pages
+        from reporting import dashboards
         from reporting.selectors import dashboard
 
         home.register_dashboard(dashboard)
+        # And the framework and priority pages (priorities) their charts by term.
+        priority_pages.register_page_charts(
+            priority_pages.FRAMEWORK_PAGE, dashboards.framework_charts
+        )
+        priority_pages.register_page_charts(
+            priority_pages.PRIORITY_PAGE, dashboards.priority_charts
+        )
         self._refresh_public_pages_on_change()
 
     @staticmethod

@@ -16,6 +16,7 @@ from governance.models import Board, Decision
 from participation.models import ParticipationRecord
 from priorities import selectors as priorities_selectors
 from priorities.models import Action, Framework, PriorityArea
+from reporting import dashboards
 from reporting.assemble import assemble_report, words_of
 from reporting.models import ReportComment, Term, TermlyReport
 from reporting.reminders import report_deadline
@@ -145,6 +146,8 @@ def dashboard(
             for area in areas
             if latest.get(area.pk) is None or latest[area.pk].is_draft
         ]
+    led = [row["priority_area"] for row in data.get("my_priorities", [])]
+    data.update(dashboards.home_charts(user=user, led=led, today=today))
     return data
 
 

@@ -121,6 +121,32 @@ def test_a_heat_map_writes_each_judgement_as_a_letter_as_well_as_a_colour():
     ]
 
 
+def test_a_heat_maps_column_labels_break_onto_two_lines_in_the_image_only():
+    """Six terms' names overlapped above the heat map's columns."""
+    chart = charts.rag_heat_map(
+        title="Overall RAG by term",
+        rows=["Early help"],
+        columns=["Autumn 2026/27"],
+        cells=[["red"]],
+    )
+    svg = _svg(chart)
+    assert ">Autumn<" in svg and ">2026/27<" in svg
+    assert chart.table.headers == ["", "Autumn 2026/27"]
+    assert "Autumn 2026/27 Red" in chart.alt
+
+
+def test_a_trend_of_counts_marks_whole_numbers_only():
+    """A count of overdue actions had its axis marked 0.2, 0.4 ..."""
+    points = [
+        charts.Point(dt.date(2026, 3, 31), 0, "Spring 2025/26"),
+        charts.Point(dt.date(2026, 8, 31), 1, "Summer 2025/26"),
+    ]
+    series = [charts.Series("Overdue actions", points)]
+    counted = _svg(charts.trend_chart(title="Overdue", series=series, integer=True))
+    assert ">0.2<" not in counted and ">1<" in counted
+    assert ">0.2<" in _svg(charts.trend_chart(title="Overdue", series=series))
+
+
 def test_a_sparkline_with_no_values_says_so():
     chart = charts.sparkline(title="GLD", points=[])
     assert chart.alt == "Trend of GLD: no values yet."
@@ -133,3 +159,13 @@ def test_the_chart_tag_shows_the_image_its_alt_and_its_table():
     assert f'alt="{chart.alt}"' in html
     assert "<summary>Show the figures as a table</summary>" in html
     assert '<th scope="row">Q2 2026/27</th><td>66.5</td>' in html
+
+
+def test_the_charts_table_scrolls_in_a_region_a_keyboard_reaches():
+    """axe: the table's scrolling region took no keyboard focus and had no name."""
+    chart = charts.trend_chart(title="Good level of development", series=[GLD])
+    html = Template("{% load charts %}{% chart chart %}").render(Context({"chart": chart}))
+    assert (
+        '<div class="table-responsive" tabindex="0" role="region" '
+        'aria-label="Good level of development, as a table">'
+    ) in html

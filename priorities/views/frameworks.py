@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from core.partnerships import scope
 from core.roles import RoleRequiredMixin, can_edit_priority_area
-from priorities import selectors
+from priorities import dashboards, selectors
 from priorities.models import Framework
 from priorities.trends import indicator_trend
 
@@ -36,7 +36,12 @@ class FrameworkDetailView(RoleRequiredMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["priority_areas"] = selectors.framework_overview(framework=self.object)
+        context["priority_areas"] = areas = list(
+            selectors.framework_overview(framework=self.object)
+        )
+        context["term_charts"] = dashboards.page_charts(
+            dashboards.FRAMEWORK_PAGE, framework=self.object, priority_areas=areas
+        )
         return context
 
 
@@ -52,6 +57,10 @@ class PriorityAreaDetailView(RoleRequiredMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_priority_area(self.request.user, self.object)
+        context["term_charts"] = dashboards.page_charts(
+            dashboards.PRIORITY_PAGE, priority_area=self.object
+        )
+        context["off_track"] = dashboards.indicators_off_track(self.object)
         plan = selectors.priority_area_actions(priority_area=self.object)
         page = Paginator(plan, PLAN_PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["page_obj"] = page

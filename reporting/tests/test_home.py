@@ -61,8 +61,12 @@ def test_a_commissioners_home_puts_the_priorities_they_lead_first(
     area = rows["Children in Care"]["priority_area"]
     counts = (area.red_count, area.amber_count, area.green_count, area.unrated_count)
     assert counts == (2, 0, 1, 1)
-    assert "Red</span> 2" in mine and "Amber</span> 0" in mine and "Green</span> 1" in mine
-    assert "No update yet</span> 1" in mine, "no RAG yet, in words"
+    # The RAG mix is a chart now; its table says the counts, a column for those with none.
+    assert '<th scope="col">None</th>' in mine
+    assert (
+        '<tr><th scope="row">Children in Care</th><td>2</td><td>0</td><td>1</td><td>1</td>'
+        "<td>4</td></tr>"
+    ) in mine
     assert "1 overdue" in mine and "No action overdue" in mine
     assert f"{following}, by {following.end_date:%-d %B %Y}" in mine, "this term's is submitted"
     assert f"{term}: submitted" in mine

@@ -1,0 +1,70 @@
+"""The charts on the framework and priority pages.
+
+What the termly reports say by term (the framework's heat map, a priority's RAG mix over the
+terms) belongs to reporting, the app on top, which priorities does not import: reporting
+registers a builder for each page in its AppConfig.ready(), as it does for the home page
+(core/home.py). With none registered the pages show no term charts. The indicators off track
+are priorities' own, drawn here by core.charts.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from core import charts
+from priorities.models import Indicator, IndicatorValue, PriorityArea
+
+FRAMEWORK_PAGE = "framework"
+PRIORITY_PAGE = "priority_area"
+
+_builders: dict[str, Callable[..., Any]] = {}
+
+
+def register_page_charts(page: str, builder: Callable[..., Any]) -> None:
+    """Register `builder(**what the page passes)` for FRAMEWORK_PAGE or PRIORITY_PAGE; the
+    latest registered builder of a page is the one asked."""
+    if page not in (FRAMEWORK_PAGE, PRIORITY_PAGE):
+        raise ValueError(f"No page named {page!r} takes charts.")
+    _builders[page] = builder
+
+
+def page_charts(page: str, **kwargs) -> Any | None:
+    """The charts of the registered builder for `page`, or None when no app supplies them."""
+    builder = _builders.get(page)
+    return builder(**kwargs) if builder else None
+
+
+@dataclass(frozen=True)
+class OffTrack:
+    indicator: Indicator
+    latest: IndicatorValue
+    trend: charts.Chart
+
+
+@dataclass
+class OffTrackIndicators:
+    """The indicators off track; `judged` says whether any indicator could be judged at all
+    (a target and a value), so an empty list can say which it means."""
+
+    rows: list[OffTrack] = field(default_factory=list)
+    judged: bool = False
+
+
+def indicators_off_track(priority_area: PriorityArea) -> OffTrackIndicators:
+    """The priority's indicators whose latest value is worse than target by their polarity,
+    each with a sparkline of its values; reads the prefetched indicators and values
+    (selectors.priority_area_detail), so it adds no query."""
+    found = OffTrackIndicators()
+    for indicator in priority_area.indicators.all():
+        judgement = indicator.against_target
+        found.judged = found.judged or bool(judgement)
+        if judgement != "worse":
+            continue
+        values = list(indicator.values.all())  # newest first
+        points = [
+            charts.Point(when=value.period_end, value=value.value, label=value.period_label)
+            for value in reversed(values)
+        ]
+        trend = charts.sparkline(title=indicator.name, points=points, target=indicator.target)
+        found.rows.append(OffTrack(indicator=indicator, latest=values[0], trend=trend))
+    return found
