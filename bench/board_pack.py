@@ -29,6 +29,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import Partnership
 from governance.models import Board, Decision, Meeting, Organisation
 from priorities.models import (
     Action,
@@ -53,8 +54,11 @@ RAGS = ("green", "amber", "red", "green")
 def build() -> tuple[Board, Term]:
     seed_terms(Term)
     term = Term.objects.current()
+    partnership, _ = Partnership.objects.get_or_create(
+        name="Benchmark Children's Trust", defaults={"short_name": "Benchmark", "slug": "benchmark"}
+    )
     board, created = Board.objects.get_or_create(
-        name=BOARD, defaults={"partnership": "Benchmark", "kind": Board.Kind.BOARD}
+        name=BOARD, defaults={"partnership": partnership, "kind": Board.Kind.BOARD}
     )
     if not created:
         return board, term
@@ -63,7 +67,7 @@ def build() -> tuple[Board, Term]:
         short_name="Bench", defaults={"name": "Benchmark Council", "kind": "council"}
     )
     framework = Framework.objects.create(
-        title="Benchmark Framework", partnership="Benchmark", period="2026-29", owning_board=board
+        title="Benchmark Framework", partnership=partnership, period="2026-29", owning_board=board
     )
     today = timezone.localdate()
     meeting = Meeting.objects.create(board=board, starts_at=timezone.now())
