@@ -5,6 +5,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,10 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core import charts
 from governance.models import Board
 from reporting import pack_layout, selectors
 from reporting.assemble import DIRECTIONS
-from reporting.charts import indicator_sparkline_uri, with_charts
 from reporting.models import BoardPackPdf, BoardPackRender, Term
 
 PDF_STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "board_pack_pdf.css"
@@ -71,6 +72,60 @@ def off_track(indicator: dict[str, Any]) -> bool:
     return (indicator["latest"] or {}).get("against_comparator") == "worse"
 
 
+def _points(series: list[dict[str, Any]], key: str) -> list[charts.Point]:
+    """An assembled indicator's values as chart points at their periods' ends. A report
+    submitted before the series kept those dates has them a year apart, in order."""
+    points = []
+    for index, point in enumerate(series):
+        if point.get("period_end"):
+            when = datetime.date.fromisoformat(point["period_end"])
+        else:
+            when = datetime.date(2000 + index, 8, 31)
+        value = point.get(key)
+        points.append(
+            charts.Point(
+                when=when, value=None if value is None else Decimal(value), label=point["period"]
+            )
+        )
+    return points
+
+
+def _target(indicator: dict[str, Any]) -> Decimal | None:
+    return None if indicator["target"] is None else Decimal(indicator["target"])
+
+
+def _sparkline(indicator: dict[str, Any]) -> charts.Chart:
+    return charts.sparkline(
+        title=indicator["name"],
+        points=_points(indicator["series"], "value"),
+        target=_target(indicator),
+    )
+
+
+def _with_trend_charts(content: dict[str, Any]) -> dict[str, Any]:
+    """The content with a `chart` data: URI on each indicator that has values to draw: its
+    values and its comparator's on a time axis, with its target."""
+    indicators = []
+    for indicator in content["indicators"]:
+        if indicator["series"]:
+            comparator = (indicator["latest"] or {}).get("comparator") or "Comparator"
+            # "Value", not the indicator's name: the heading above the chart names it, and
+            # a legend repeating it would read as a heading at the foot of a page.
+            series = [charts.Series("Value", _points(indicator["series"], "value"))]
+            compared = _points(indicator["series"], "comparator_value")
+            if any(point.value is not None for point in compared):
+                series.append(charts.Series(comparator, compared))
+            chart = charts.trend_chart(
+                title=indicator["name"],
+                series=series,
+                target=_target(indicator),
+                unit=indicator["unit"],
+            )
+            indicator = {**indicator, "chart": chart.uri}
+        indicators.append(indicator)
+    return {**content, "indicators": indicators}
+
+
 def _brief(entry: dict[str, Any]) -> dict[str, Any]:
     """A priority's pages of the pack, exceptions first: its overall RAG now and last term,
     what changed, its asks of the board, and the first of its exceptions and of its indicators
@@ -100,9 +155,7 @@ def _brief(entry: dict[str, Any]) -> dict[str, Any]:
         "exception_count": len(exceptions),
         "more_exceptions": max(0, len(exceptions) - EXCEPTIONS_SHOWN),
         "off_track": [
-            {**indicator, "sparkline": indicator_sparkline_uri(indicator)}
-            if indicator["series"]
-            else indicator
+            {**indicator, "sparkline": _sparkline(indicator)} if indicator["series"] else indicator
             for indicator in behind[:OFF_TRACK_SHOWN]
         ],
         "off_track_count": len(behind),
@@ -119,7 +172,7 @@ def board_pack_context(*, board: Board, term: Term, with_plan: bool = False) -> 
         entry["summary"] = _summary_row(entry)
         entry["brief"] = _brief(entry)
         if with_plan:
-            entry["content"] = with_charts(entry["content"])
+            entry["content"] = _with_trend_charts(entry["content"])
             entry["plan_anchor"] = f"plan-{entry['content']['priority']['id']}"
     return {"board": board, "term": term, "entries": entries, "with_plan": with_plan}
 

@@ -35,8 +35,6 @@ SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 # pygal names each chart with a random UUID; named by what it draws instead, the same chart is
 # the same SVG in every process, so the board pack's HTML (and its hash, which says whether the
 # kept PDF is current) is the same in the web server and the worker.
-# pygal's comments name the day a chart was drawn: cut out, a chart drawn tomorrow is the same.
-COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 CHART_ID = re.compile(r"chart-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
@@ -75,12 +73,7 @@ def indicator_trend_svg(indicator: dict[str, Any]) -> str:
         )
     content = json.dumps(indicator, sort_keys=True, default=str).encode()
     stable_id = f"chart-{hashlib.sha256(content).hexdigest()[:32]}"
-    return _stable(chart.render(is_unicode=True), stable_id)
-
-
-def _stable(svg: str, stable_id: str) -> str:
-    """The SVG without script or comments, named by what it draws."""
-    return CHART_ID.sub(stable_id, COMMENT.sub("", SCRIPT.sub("", svg)))
+    return CHART_ID.sub(stable_id, SCRIPT.sub("", chart.render(is_unicode=True)))
 
 
 def data_uri(svg: str) -> str:
@@ -107,41 +100,3 @@ def with_charts(content: dict[str, Any]) -> dict[str, Any]:
         for indicator in content.get("indicators", [])
     ]
     return {**content, "indicators": indicators}
-
-
-def indicator_sparkline_svg(indicator: dict[str, Any]) -> str:
-    """A word-sized line of an assembled indicator's values, with its target, as an SVG
-    document: the board pack's small multiples, read beside the figures in its row."""
-    chart = pygal.Line(
-        js=[],
-        style=CHART_STYLE,
-        width=240,
-        height=60,
-        explicit_size=True,
-        allow_interruptions=True,
-        show_dots=True,
-        dots_size=3,
-    )
-    chart.add("Value", [_number(point["value"]) for point in indicator["series"]])
-    if indicator["target"] is not None:
-        chart.add(
-            "Target",
-            [_number(indicator["target"])] * len(indicator["series"]),
-            show_dots=False,
-            stroke_style={"dasharray": "3,3"},
-        )
-    content = json.dumps(["sparkline", indicator], sort_keys=True, default=str).encode()
-    stable_id = f"chart-{hashlib.sha256(content).hexdigest()[:32]}"
-    svg = chart.render_sparkline(is_unicode=True, width=240, height=60)
-    return _stable(svg, stable_id)
-
-
-def indicator_sparkline_uri(indicator: dict[str, Any]) -> str:
-    """The indicator's sparkline as a data: URI, drawn once per distinct indicator content."""
-    content = json.dumps(indicator, sort_keys=True, default=str).encode()
-    key = f"indicator-sparkline:{hashlib.sha256(content).hexdigest()}"
-    uri = cache.get(key)
-    if uri is None:
-        uri = data_uri(indicator_sparkline_svg(indicator))
-        cache.set(key, uri, CHART_CACHE_SECONDS)
-    return uri
