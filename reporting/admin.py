@@ -143,11 +143,11 @@ class BoardPackPdfAdmin(admin.ModelAdmin):
     """Rendered packs, kept to serve downloads: deleting one makes the next download render it
     again; nothing here is edited."""
 
-    list_display = ["board", "term", "size_kb", "rendered_at"]
+    list_display = ["board", "term", "with_plan", "size_kb", "rendered_at"]
     list_select_related = ["board", "term"]
-    list_filter = ["term"]
+    list_filter = ["term", "with_plan"]
     search_fields = ["board__name"]
-    fields = ["board", "term", "html_sha256", "size_kb", "rendered_at"]
+    fields = ["board", "term", "with_plan", "html_sha256", "size_kb", "rendered_at"]
     readonly_fields = fields
 
     @admin.display(description="size (KB)")
