@@ -14,6 +14,7 @@ from reporting import services
 from reporting.api import services as api_services
 from reporting.models import (
     ApiToken,
+    BoardPackPart,
     BoardPackPdf,
     BoardPackRender,
     CalendarFeed,
@@ -253,6 +254,22 @@ class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
     list_select_related = ["board", "term"]
     list_filter = ["term"]
     search_fields = ["board__name"]
+
+
+@admin.register(BoardPackPart)
+class BoardPackPartAdmin(AdministratorsOnlyAdmin):
+    """The parts of board packs laid out on their own and kept by the hash of their HTML,
+    reused by every pack with the same content (reporting/pack_layout.py); no board is named,
+    and the PDF is not shown here."""
+
+    list_display = ["__str__", "pages", "size_kb", "used_at"]
+    search_fields = ["html_sha256"]
+    fields = ["html_sha256", "pages", "size_kb", "used_at"]
+    readonly_fields = fields
+
+    @admin.display(description="size (KB)")
+    def size_kb(self, part: BoardPackPart) -> int:
+        return len(part.pdf) // 1024
 
 
 @admin.register(ApiToken)

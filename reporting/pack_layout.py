@@ -37,14 +37,17 @@ div + div { break-before: page; }
 
 
 def stylesheet_text() -> str:
+    """The PDF stylesheet, part of what each part's hash is taken of: a changed stylesheet
+    lays every part out again."""
     return PDF_STYLESHEET.read_text()
 
 
 @cache
 def _weasyprint():
     """WeasyPrint's pieces, with one font configuration and the parsed stylesheet kept for
-    the process: each costs a share of a second to make. Imported here so the rest of the
-    product works where Pango is missing."""
+    the process (a deploy, which may change the stylesheet, restarts the worker): each costs a
+    share of a second to make. Imported here so the rest of the product works where Pango is
+    missing."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
