@@ -14,6 +14,7 @@ from reporting import services
 from reporting.api import services as api_services
 from reporting.models import (
     ApiToken,
+    BoardPackPart,
     BoardPackPdf,
     BoardPackRender,
     CalendarFeed,
@@ -143,11 +144,11 @@ class BoardPackPdfAdmin(admin.ModelAdmin):
     """Rendered packs, kept to serve downloads: deleting one makes the next download render it
     again; nothing here is edited."""
 
-    list_display = ["board", "term", "size_kb", "rendered_at"]
+    list_display = ["board", "term", "with_plan", "size_kb", "rendered_at"]
     list_select_related = ["board", "term"]
-    list_filter = ["term"]
+    list_filter = ["term", "with_plan"]
     search_fields = ["board__name"]
-    fields = ["board", "term", "html_sha256", "size_kb", "rendered_at"]
+    fields = ["board", "term", "with_plan", "html_sha256", "size_kb", "rendered_at"]
     readonly_fields = fields
 
     @admin.display(description="size (KB)")
@@ -253,6 +254,22 @@ class BoardPackRenderAdmin(AdministratorsOnlyAdmin):
     list_select_related = ["board", "term"]
     list_filter = ["term"]
     search_fields = ["board__name"]
+
+
+@admin.register(BoardPackPart)
+class BoardPackPartAdmin(AdministratorsOnlyAdmin):
+    """The parts of board packs laid out on their own and kept by the hash of their HTML,
+    reused by every pack with the same content (reporting/pack_layout.py); no board is named,
+    and the PDF is not shown here."""
+
+    list_display = ["__str__", "pages", "size_kb", "used_at"]
+    search_fields = ["html_sha256"]
+    fields = ["html_sha256", "pages", "size_kb", "used_at"]
+    readonly_fields = fields
+
+    @admin.display(description="size (KB)")
+    def size_kb(self, part: BoardPackPart) -> int:
+        return len(part.pdf) // 1024
 
 
 @admin.register(ApiToken)

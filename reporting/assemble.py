@@ -182,6 +182,7 @@ def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
                 "series": [
                     {
                         "period": value.period_label,
+                        "period_end": value.period_end.isoformat(),
                         "value": _figure(value.value),
                         "comparator_value": _figure(value.comparator_value),
                     }

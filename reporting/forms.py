@@ -160,6 +160,12 @@ class BoardPackForm(forms.Form):
         help_text="The boards and groups that priorities report to.",
     )
     term = forms.ModelChoiceField(queryset=Term.objects.order_by("-start_date"))
+    full_plan = forms.BooleanField(
+        label="Add the full plan as an appendix",
+        required=False,
+        help_text="Each priority's whole report, every action and indicator with its chart. "
+        "Without it the pack shows the exceptions only.",
+    )
 
     def __init__(self, *args, boards: list[Board], initial_board: Board | None = None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -27,16 +27,20 @@ MEETING_HORIZON_DAYS = 7
 
 
 @retried_task(max_attempts=3, backoff=datetime.timedelta(minutes=2))
-def render_board_pack(board_id: int, term_id: int) -> str:
-    """Lay out the PDF of a board's pack for a term, unless the kept one is of its content."""
+def render_board_pack(board_id: int, term_id: int, with_plan: bool = False) -> str:
+    """Lay out the PDF of a board's pack for a term (with the full plan as an appendix, or
+    not), unless the kept one is of its content."""
     board = Board.objects.filter(pk=board_id).first()
     term = Term.objects.filter(pk=term_id).first()
     if board is None or term is None:
         return "gone"  # deleted since it was enqueued: nothing to lay out
-    outcome = lay_out_board_pack(board=board, term=term)
+    outcome = lay_out_board_pack(board=board, term=term, with_plan=with_plan)
     if outcome is LayOut.BUSY:
         # Another worker is laying out this pack, perhaps of older content: come back later.
-        later(render_board_pack, BUSY_RETRY).enqueue(board_id, term_id)
+        if with_plan:
+            later(render_board_pack, BUSY_RETRY).enqueue(board_id, term_id, with_plan=True)
+        else:
+            later(render_board_pack, BUSY_RETRY).enqueue(board_id, term_id)
     logger.info("Board pack %s (%s): %s.", board, term, outcome)
     return str(outcome)
 

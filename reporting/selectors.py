@@ -263,12 +263,21 @@ def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:
     """Each priority reporting to the board with its report's content for the term.
 
     The latest submitted version's snapshot; a priority not yet submitted is assembled live
-    and marked so, so that the pack still shows every priority.
+    and marked so, so that the pack still shows every priority. Each entry also has the
+    overall RAG of the previous term's latest submitted report, if any.
     """
     areas = board_pack_areas(board=board)
     reports = TermlyReport.objects.filter(term=term, priority_area__in=areas)
     submitted = _latest_by_area(r for r in reports if not r.is_draft)
     drafts = _latest_by_area(r for r in reports if r.is_draft)
+    previous_term = term.previous()
+    previous = _latest_by_area(
+        TermlyReport.objects.filter(term=previous_term, priority_area__in=areas).exclude(
+            status=TermlyReport.Status.DRAFT
+        )
+        if previous_term
+        else ()
+    )
     entries = []
     for area in areas:
         report = submitted.get(area.pk) or drafts.get(area.pk)
@@ -279,5 +288,15 @@ def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:
         else:
             content = assemble_report(area, term)
             content["words"] = {}
-        entries.append({"priority_area": area, "report": report, "content": content})
+        before = previous.get(area.pk)
+        entries.append(
+            {
+                "priority_area": area,
+                "report": report,
+                "content": content,
+                # The overall RAG the board was given last term, to say what changed.
+                "previous_rag": before.overall_rag if before else "",
+                "previous_rag_label": before.get_overall_rag_display() if before else "",
+            }
+        )
     return entries

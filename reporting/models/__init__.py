@@ -5,11 +5,12 @@ from reporting.models.api_tokens import ApiToken
 from reporting.models.calendar import CalendarFeed
 from reporting.models.jobs import BoardPackRender, FailedJob, ScheduledRun
 from reporting.models.meeting_packs import MeetingPackPdf
-from reporting.models.reports import BoardPackPdf, ReportComment, TermlyReport
+from reporting.models.reports import BoardPackPart, BoardPackPdf, ReportComment, TermlyReport
 from reporting.models.terms import Term
 
 __all__ = [
     "ApiToken",
+    "BoardPackPart",
     "BoardPackPdf",
     "BoardPackRender",
     "CalendarFeed",

@@ -34,6 +34,7 @@ class BoardPackRender(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+")
+    with_plan = models.BooleanField("with the full plan", default=False)
     requested_at = models.DateTimeField("asked for at")
     started_at = models.DateTimeField("being laid out since", null=True, blank=True)
     html_sha256 = models.CharField(
@@ -47,7 +48,10 @@ class BoardPackRender(models.Model):
         ordering = ["-requested_at", "pk"]
         verbose_name = "board pack layout"
         constraints = [
-            models.UniqueConstraint(fields=["board", "term"], name="one_board_pack_render_per_term")
+            models.UniqueConstraint(
+                fields=["board", "term", "with_plan"],
+                name="one_board_pack_render_per_term_and_plan",
+            )
         ]
 
     def __str__(self) -> str:

@@ -243,6 +243,9 @@ class BoardPackPdf(models.Model):
 
     board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="+")
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="+")
+    with_plan = models.BooleanField(
+        "with the full plan", default=False, help_text="The full plan follows as an appendix."
+    )
     html_sha256 = models.CharField(max_length=64)
     pdf = models.BinaryField(editable=False)
     rendered_at = models.DateTimeField(auto_now=True)
@@ -255,8 +258,29 @@ class BoardPackPdf(models.Model):
         verbose_name = "board pack PDF"
         verbose_name_plural = "board pack PDFs"
         constraints = [
-            models.UniqueConstraint(fields=["board", "term"], name="one_board_pack_pdf_per_term")
+            models.UniqueConstraint(
+                fields=["board", "term", "with_plan"], name="one_board_pack_pdf_per_term_and_plan"
+            )
         ]
 
     def __str__(self) -> str:
-        return f"{self.board} – {self.term}"
+        return f"{self.board} – {self.term}{' (with the full plan)' if self.with_plan else ''}"
+
+
+class BoardPackPart(models.Model):
+    """One part of a board pack laid out on its own (a priority's pages, or its full plan),
+    kept under a hash of its HTML: a pack whose other priorities changed reuses it, so that
+    only what changed is laid out again. Parts name no board: the same content is the same
+    PDF in any pack."""
+
+    html_sha256 = models.CharField(max_length=64, unique=True)
+    pdf = models.BinaryField(editable=False)
+    pages = models.PositiveIntegerField("number of pages")
+    used_at = models.DateTimeField("last used at")
+
+    class Meta:
+        ordering = ["-used_at", "pk"]
+        verbose_name = "board pack part"
+
+    def __str__(self) -> str:
+        return f"{self.html_sha256[:12]} ({self.pages} pages)"

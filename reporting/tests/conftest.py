@@ -67,6 +67,9 @@ def counted_renders(monkeypatch):
         renders.append(html)
         return b"%PDF-1.7 pack " + str(len(renders)).encode()
 
-    monkeypatch.setattr(board_pack, "render_pdf", fake_render)
+    def fake_lay_out(source: board_pack.PackSource) -> bytes:
+        return fake_render(source.sha256)
+
+    monkeypatch.setattr(board_pack, "lay_out_pdf", fake_lay_out)
     monkeypatch.setattr(meeting_pack, "render_pdf", fake_render)
     return renders

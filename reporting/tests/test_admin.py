@@ -13,6 +13,7 @@ from reporting import jobs
 from reporting.api.services import api_token_create
 from reporting.models import (
     ApiToken,
+    BoardPackPart,
     BoardPackPdf,
     BoardPackRender,
     CalendarFeed,
@@ -57,6 +58,9 @@ def test_admin_lists_and_change_pages_open(administrator_client, model):
             term=Term.objects.current(),
             html_sha256="0" * 64,
             pdf=b"%PDF-1.7",
+        ),
+        BoardPackPart: BoardPackPart.objects.create(
+            html_sha256="1" * 64, pdf=b"%PDF-1.7", pages=2, used_at=timezone.now()
         ),
         ScheduledRun: ScheduledRun.objects.create(
             name="reminders", period="2026-12-01", enqueued_at=timezone.now()

@@ -29,7 +29,7 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
     PriorityAreaFactory,
 )
-from reporting import board_pack
+from reporting import board_pack, pack_layout
 from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
 from reporting.tests.conftest import TITLES
 from reporting.tests.factories import BoardPackPdfFactory, TermlyReportFactory
@@ -323,10 +323,10 @@ def test_a_worker_that_died_mid_layout_is_taken_over(pack, counted_renders):
 def test_a_failed_layout_frees_the_pack_for_the_next_attempt(pack, monkeypatch):
     board, term = pack
 
-    def broken(html):
+    def broken(source):
         raise RuntimeError("Pango ran out of memory")
 
-    monkeypatch.setattr(board_pack, "render_pdf", broken)
+    monkeypatch.setattr(board_pack, "lay_out_pdf", broken)
     with pytest.raises(RuntimeError):
         board_pack.lay_out_board_pack(board=board, term=term)
     assert BoardPackRender.objects.get(board=board, term=term).started_at is None
@@ -340,11 +340,12 @@ def test_no_request_lays_out_a_pdf(
     board, term = pack
     laid_out_in_a_request = []
 
-    def refuse(html):
-        laid_out_in_a_request.append(html)
+    def refuse(source):
+        laid_out_in_a_request.append(source)
         raise AssertionError("a PDF was laid out inside a request")
 
-    monkeypatch.setattr(board_pack, "render_pdf", refuse)
+    monkeypatch.setattr(board_pack, "lay_out_pdf", refuse)
+    monkeypatch.setattr(pack_layout, "html_pdf", refuse)
     BoardPackPdfFactory(board=board, term=term)
     sign_in(client, administrator)
     draft = TermlyReportFactory(
@@ -408,7 +409,7 @@ def test_the_page_has_contents_and_a_way_back_to_them_after_each_priority(
     page = response.content.decode()
     start = page.index('<nav aria-label="Contents" class="pack-contents" id="contents">')
     contents = page[start : page.index("</nav>", start)]
-    sections = page.split('<section class="pack-priority" id="')[1:]
+    sections = page.split('<section class="pack-part pack-priority" id="')[1:]
     assert len(sections) == len(TITLES)
     for section in sections:
         anchor = section.split('"')[0]

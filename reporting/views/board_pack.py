@@ -35,7 +35,10 @@ class BoardPackChooserView(RoleRequiredMixin, TemplateView):
         )
         if form.is_valid():
             args = [form.cleaned_data["board"].pk, form.cleaned_data["term"].pk]
-            return HttpResponseRedirect(reverse("reporting:board_pack", args=args))
+            url = reverse("reporting:board_pack", args=args)
+            return HttpResponseRedirect(
+                url + ("?plan=full" if form.cleaned_data["full_plan"] else "")
+            )
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -52,6 +55,11 @@ class BoardPackMixin(RoleRequiredMixin):
     def term(self) -> Term:
         return get_object_or_404(Term, pk=self.kwargs["term_pk"])
 
+    @property
+    def with_plan(self) -> bool:
+        """Whether the board asked for the full plan as an appendix (`?plan=full`)."""
+        return self.request.GET.get("plan") == "full"
+
 
 class BoardPackView(BoardPackMixin, TemplateView):
     """The board pack as a page to read or print."""
@@ -60,15 +68,19 @@ class BoardPackView(BoardPackMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(board_pack_context(board=self.board, term=self.term))
+        context.update(
+            board_pack_context(board=self.board, term=self.term, with_plan=self.with_plan)
+        )
         return context
 
 
 class BoardPackPdfMixin(BoardPackMixin):
     def pdf_response(self, pdf: bytes, *, suffix: str = "") -> HttpResponse:
         response = HttpResponse(pdf, content_type="application/pdf")
+        plan = "-with-plan" if self.with_plan else ""
         name = (
-            f"board-pack-{self.board.pk}-{self.term.academic_year}-{self.term.season}{suffix}.pdf"
+            f"board-pack-{self.board.pk}-{self.term.academic_year}-{self.term.season}"
+            f"{plan}{suffix}.pdf"
         )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
@@ -81,10 +93,12 @@ class BoardPackPdfView(BoardPackPdfMixin, TemplateView):
     template_name = "reporting/board_pack_pending.html"
 
     def get(self, request, *args, **kwargs):
-        download = board_pack_download(board=self.board, term=self.term)
+        download = board_pack_download(board=self.board, term=self.term, with_plan=self.with_plan)
         if download.pdf is not None:
             return self.pdf_response(download.pdf)
-        context = self.get_context_data(board=self.board, term=self.term, download=download)
+        context = self.get_context_data(
+            board=self.board, term=self.term, download=download, with_plan=self.with_plan
+        )
         return self.render_to_response(context)
 
 
@@ -92,7 +106,7 @@ class BoardPackPreviousPdfView(BoardPackPdfMixin, View):
     """The PDF last laid out of a board pack, whatever has changed since."""
 
     def get(self, request, *args, **kwargs):
-        kept = previous_board_pack_pdf(board=self.board, term=self.term)
+        kept = previous_board_pack_pdf(board=self.board, term=self.term, with_plan=self.with_plan)
         if kept is None:
             raise Http404("No PDF of this board pack has been laid out yet.")
         return self.pdf_response(bytes(kept.pdf), suffix="-previous")
