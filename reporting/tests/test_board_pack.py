@@ -149,6 +149,28 @@ def test_the_summary_counts_every_indicator_by_its_direction(board_member_client
     assert "0 improving" not in page, "a way no indicator goes is left out"
 
 
+def test_the_summary_judges_direction_by_each_indicators_polarity(board_member_client, pack):
+    """West Cheshire's figures are counts where fewer is better and scores where more is: the
+    pack's summary must read each way by the indicator's polarity, with England beside it."""
+    board, term = pack
+    area = PriorityArea.objects.get(title="Children in Care")
+    for name, polarity, values in (
+        ("Number of Children in Care (CiC)", "lower", ("483", "470")),
+        ("Young people Not in Education, Employment or Training", "lower", ("246", "251")),
+        ("Good Level of Development (EYFS)", "higher", ("71", "73")),
+        ("Key Stage 4 Attainment 8 score", "higher", ("51.3", "50.1")),
+        ("Children on a Child Protection Plan (CP)", "lower", ("263", "263")),
+    ):
+        indicator = IndicatorFactory(priority_area=area, name=name, polarity=polarity)
+        for year, value in zip((2016, 2017), values, strict=True):
+            IndicatorValueFactory(
+                indicator=indicator, period_label=str(year), value=value, england="69"
+            )
+    response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+    # And the fixture's own indicator, level at 61.
+    assert "2 improving, 2 worsening, 2 no change</td>" in response.content.decode()
+
+
 def _queued_packs() -> list[list[int]]:
     return sorted(
         result.args_kwargs["args"]
