@@ -14,7 +14,7 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
 )
 
-BEFORE = [("priorities", "0015_comparators")]
+BEFORE = [("priorities", "0016_progress_rag_override_reason")]
 
 
 def _migrate(targets):

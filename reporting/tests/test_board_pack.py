@@ -5,8 +5,10 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
 from core.tests.sign_in import sign_in
+from governance.models import Board
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -30,7 +33,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 from reporting import board_pack
-from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
+from reporting.models import BoardPackPdf, BoardPackRender, Term, TermlyReport
 from reporting.tests.conftest import TITLES
 from reporting.tests.factories import BoardPackPdfFactory, TermlyReportFactory
 
@@ -169,6 +172,36 @@ def test_the_summary_judges_direction_by_each_indicators_polarity(board_member_c
     response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
     # And the fixture's own indicator, level at 61.
     assert "2 improving, 2 worsening, 2 no change</td>" in response.content.decode()
+
+
+def test_the_demo_packs_summary_counts_each_indicator_by_its_way(demo):
+    """The demo's West Cheshire figures are one value each, the seed's: "not enough data", never
+    "0 improving, 0 worsening, 0 no change"; Halton's good level of development went 37 to 61."""
+    term = Term.objects.current()
+    for member, board, title, reads in (
+        (
+            "halton",
+            "Halton Children's Trust Board",
+            "0-5 Development",
+            "1 improving, 1 not enough data",
+        ),
+        (
+            "westcheshire",
+            "Children's Trust Executive",
+            "Children in Care and Care Leavers",
+            "3 not enough data",
+        ),
+    ):
+        board = Board.objects.get(name=board)
+        client = sign_in(Client(), get_user_model().objects.get(username=f"{member}-board"))
+        response = client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+        rows = {
+            entry["summary"]["title"]: entry["summary"] for entry in response.context["entries"]
+        }
+        assert (
+            ", ".join(f"{w['count']} {w['direction']}" for w in rows[title]["directions"]) == reads
+        )
+        assert "0 improving" not in response.content.decode()
 
 
 def _queued_packs() -> list[list[int]]:

@@ -67,7 +67,7 @@ def indicator_values_from_comparator_values(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("priorities", "0015_comparators"),
+        ("priorities", "0016_progress_rag_override_reason"),
     ]
 
     operations = [
