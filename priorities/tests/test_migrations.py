@@ -14,7 +14,7 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
 )
 
-BEFORE = [("priorities", "0016_progress_rag_override_reason")]
+BEFORE = [("priorities", "0017_indicator_story_and_freshness")]
 
 
 def _migrate(targets):
