@@ -14,7 +14,7 @@ from priorities.tests.factories import (
     IndicatorValueFactory,
 )
 
-BEFORE = [("priorities", "0017_indicator_story_and_freshness")]
+BEFORE = [("priorities", "0018_indicator_national_sources")]
 
 
 def _migrate(targets):

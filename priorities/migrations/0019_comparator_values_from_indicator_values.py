@@ -67,7 +67,7 @@ def indicator_values_from_comparator_values(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("priorities", "0017_indicator_story_and_freshness"),
+        ("priorities", "0018_indicator_national_sources"),
     ]
 
     operations = [
