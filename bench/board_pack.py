@@ -35,6 +35,8 @@ from core.models import Partnership
 from governance.models import Board, Decision, Meeting, Organisation
 from priorities.models import (
     Action,
+    Comparator,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
@@ -70,6 +72,9 @@ def build() -> tuple[Board, Term]:
     )
     framework = Framework.objects.create(
         title="Benchmark Framework", partnership=partnership, period="2026-29", owning_board=board
+    )
+    england, _ = Comparator.objects.get_or_create(
+        partnership=framework.partnership, name="England", defaults={"kind": "england"}
     )
     today = timezone.localdate()
     meeting = Meeting.objects.create(board=board, starts_at=timezone.now())
@@ -122,8 +127,16 @@ def build() -> tuple[Board, Term]:
                     period_label=str(2020 + y),
                     period_end=datetime.date(2020 + y, 8, 31),
                     value=55 + y * 3 - i % 3,
-                    comparator="England",
-                    comparator_value=71,
+                )
+                for y in range(VALUES)
+            )
+            ComparatorValue.objects.bulk_create(
+                ComparatorValue(
+                    indicator=indicator,
+                    comparator=england,
+                    period_label=str(2020 + y),
+                    period_end=datetime.date(2020 + y, 8, 31),
+                    value=71,
                 )
                 for y in range(VALUES)
             )

@@ -1,9 +1,17 @@
 """Django admin of the priorities app: frameworks down to progress updates and indicator values."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
+from priorities import neighbours_csv
 from priorities.models import (
     Action,
     Comparator,
@@ -16,7 +24,7 @@ from priorities.models import (
     ProgressUpdate,
     StatisticalNeighbour,
 )
-from priorities.services import action_sync_latest_progress
+from priorities.services import action_sync_latest_progress, neighbours_replace
 
 
 class PriorityAreaInline(admin.TabularInline):
@@ -165,8 +173,8 @@ class IndicatorAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
-    list_display = ["indicator", "period_label", "period_end", "value", "comparator"]
-    list_filter = ["comparator", "indicator__priority_area__framework"]
+    list_display = ["indicator", "period_label", "period_end", "value"]
+    list_filter = ["indicator__priority_area__framework"]
     search_fields = ["indicator__name", "period_label", "note"]
     list_select_related = ["indicator"]
 
@@ -177,6 +185,16 @@ class StatisticalNeighbourInline(admin.TabularInline):
     extra = 0
 
 
+class NeighboursUploadForm(forms.Form):
+    file = forms.FileField(
+        label="CSV file",
+        help_text=(
+            "A header row naming the columns name and, optionally, area_code, then one row per "
+            f"authority: at most {neighbours_csv.MAX_ROWS} rows and 1 MB. It replaces the list."
+        ),
+    )
+
+
 @admin.register(Comparator)
 class ComparatorAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "partnership", "area_code", "is_active"]
@@ -184,6 +202,61 @@ class ComparatorAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "area_code"]
     list_select_related = ["partnership"]
     inlines = [StatisticalNeighbourInline]
+    change_form_template = "admin/priorities/comparator/change_form.html"
+
+    def get_urls(self):
+        upload = path(
+            "<path:object_id>/neighbours/upload/",
+            self.admin_site.admin_view(self.upload_neighbours_view),
+            name="priorities_comparator_upload_neighbours",
+        )
+        return [upload, *super().get_urls()]
+
+    def upload_neighbours_view(self, request, object_id):
+        """Upload statistical neighbours (CSV): replaces a neighbours comparator's list, whole
+        or not at all, showing each row's errors."""
+        comparator = self.get_object(request, unquote(object_id))
+        if comparator is None:
+            raise Http404("No such comparator.")
+        if not self.has_change_permission(request, comparator):
+            raise PermissionDenied
+        change_url = reverse("admin:priorities_comparator_change", args=[comparator.pk])
+        if comparator.kind != Comparator.Kind.NEIGHBOURS:
+            self.message_user(
+                request,
+                "Only a statistical neighbours comparator has a list of authorities.",
+                messages.ERROR,
+            )
+            return redirect(change_url)
+        errors: list[str] = []
+        form = NeighboursUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            read = neighbours_csv.read_neighbours(form.cleaned_data["file"], comparator=comparator)
+            errors = read.errors
+            if not errors:
+                count = neighbours_replace(comparator=comparator, neighbours=read.neighbours)
+                self.message_user(
+                    request,
+                    f"{comparator}: the list now names {count} "
+                    f"authorit{'y' if count == 1 else 'ies'}. {read.note}".strip(),
+                    messages.SUCCESS,
+                )
+                return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": comparator,
+            "title": f"Upload statistical neighbours (CSV): {comparator}",
+            "form": form,
+            "errors": errors,
+            "neighbours": comparator.neighbours.all(),
+            "change_url": change_url,
+            "max_rows": neighbours_csv.MAX_ROWS,
+        }
+        status = 400 if errors else 200
+        return TemplateResponse(
+            request, "admin/priorities/comparator/upload_neighbours.html", context, status=status
+        )
 
 
 @admin.register(StatisticalNeighbour)

@@ -24,11 +24,14 @@ from priorities import demo_decisions, services
 from priorities.models import (
     RAG,
     Action,
+    Comparator,
+    ComparatorValue,
     Framework,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
+    StatisticalNeighbour,
 )
 from priorities.rag_suggestion import suggest_rag
 
@@ -97,6 +100,7 @@ def load() -> int:
     """Create what is missing; return how many rows were created."""
     with transaction.atomic():
         loader = _Loader()
+        loader.comparators(read_seed("priorities", "comparators"))
         for name in FRAMEWORK_FILES:
             loader.framework(read_seed("priorities", name))
         return loader.created + demo_decisions.load(owner=loader.demo_commissioner)
@@ -123,9 +127,31 @@ class _Loader:
         # The governance seed's boards: the partnership and kind of a board the priorities name.
         boards = read_partnership_rows("governance", "boards")
         self.seed_boards = {row["name"]: row for row in boards}
+        # (partnership id, name): the demo's comparators, made by `comparators`.
+        self.comparator_by_name: dict[tuple[int, str], Comparator] = {}
 
     def _count(self, created: bool) -> None:
         self.created += int(created)
+
+    def comparators(self, data: dict) -> None:
+        """Each partnership's comparators and neighbour lists (comparators.yaml)."""
+        for entry in data["partnerships"]:
+            partnership = demo_partnership(entry["partnership"])
+            for order, row in enumerate(entry["comparators"], start=1):
+                comparator, created = Comparator.objects.get_or_create(
+                    partnership=partnership,
+                    name=row["name"],
+                    defaults={"kind": row["kind"], "area_code": row["area_code"], "order": order},
+                )
+                self._count(created)
+                self.comparator_by_name[(partnership.pk, comparator.name)] = comparator
+                for place, neighbour in enumerate(row.get("neighbours", []), start=1):
+                    _, created = StatisticalNeighbour.objects.get_or_create(
+                        comparator=comparator,
+                        name=neighbour["name"],
+                        defaults={"area_code": neighbour["area_code"], "order": place},
+                    )
+                    self._count(created)
 
     def organisation(self, short_name: str, partnership: str) -> Organisation:
         if short_name == "Public Health":
@@ -325,6 +351,7 @@ class _Loader:
         missing = {k: v for k, v in _national_sources(data).items() if not getattr(indicator, k)}
         if missing:
             Indicator.objects.filter(pk=indicator.pk).update(**missing)
+        partnership_id = area.framework.partnership_id
         for value in data["values"]:
             _, created = IndicatorValue.objects.get_or_create(
                 indicator=indicator,
@@ -332,13 +359,19 @@ class _Loader:
                 defaults={
                     "period_end": value["period_end"],
                     "value": _decimal(value["value"]),
-                    "comparator": value["comparator"],
-                    "comparator_value": _decimal(value["comparator_value"]),
                     "note": value["note"],
                     **{key: value.get(key, "") for key in STORY_KEYS},
                 },
             )
             self._count(created)
+            for name, figure in value["comparators"].items():
+                _, created = ComparatorValue.objects.get_or_create(
+                    indicator=indicator,
+                    comparator=self.comparator_by_name[(partnership_id, name)],
+                    period_label=value["period_label"],
+                    defaults={"period_end": value["period_end"], "value": _decimal(figure)},
+                )
+                self._count(created)
 
 
 # The story behind the curve of a value, where the seed tells it.

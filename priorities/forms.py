@@ -20,6 +20,7 @@ from priorities.import_files import MAX_UPLOAD_BYTES, ImportFileError
 from priorities.models import (
     RAG,
     Action,
+    Comparator,
     Indicator,
     IndicatorValue,
     Objective,
@@ -349,8 +350,12 @@ STORY_FIELDS = ("story_drivers", "story_partners", "story_what_works")
 
 
 class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
-    """Record an indicator's value for one period, with an optional comparator and the story
-    behind it."""
+    """Record an indicator's value for one period, with the story behind it, and the values
+    of the partnership's comparators in use (England, its region, its neighbours) for the same
+    period."""
+
+    # Each comparator's field is named by this prefix and the comparator's id.
+    COMPARATOR_PREFIX = "comparator_"
 
     class Meta:
         model = IndicatorValue
@@ -359,8 +364,6 @@ class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
             "period_label",
             "period_end",
             "value",
-            "comparator",
-            "comparator_value",
             "note",
             *STORY_FIELDS,
         ]
@@ -376,6 +379,19 @@ class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.comparators = list(
+            Comparator.objects.filter(
+                partnership_id=indicator.priority_area.framework.partnership_id, is_active=True
+            )
+        )
+        for comparator in self.comparators:
+            self.fields[f"{self.COMPARATOR_PREFIX}{comparator.pk}"] = forms.DecimalField(
+                label=f"{comparator.name}'s value for the same period",
+                required=False,
+                max_digits=12,
+                decimal_places=2,
+                help_text="Leave blank if it is not published yet, or keep the one held.",
+            )
         self.helper = _helper("Record value", add_another=True)
 
     def clean_period_label(self) -> str:
@@ -385,6 +401,18 @@ class IndicatorValueForm(PersonalDataFormMixin, forms.ModelForm):
                 f"This indicator already has a value for {label}: values are kept per period."
             )
         return label
+
+    def value_data(self) -> dict[str, Any]:
+        """The indicator value's own fields, cleaned."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+    def comparator_values(self) -> dict[Comparator, Any]:
+        """The comparators' values entered, by comparator (blank ones left out)."""
+        entered = {
+            comparator: self.cleaned_data.get(f"{self.COMPARATOR_PREFIX}{comparator.pk}")
+            for comparator in self.comparators
+        }
+        return {comparator: value for comparator, value in entered.items() if value is not None}
 
 
 class ActionImportForm(forms.Form):

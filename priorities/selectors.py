@@ -61,12 +61,24 @@ def action_detail() -> QuerySet[Action]:
     )
 
 
+def indicator_comparator_values() -> Prefetch:
+    """An indicator's comparators' values with their comparators, for
+    `Indicator.latest_comparisons` (the comparators in use only)."""
+    return Prefetch(
+        "comparator_values",
+        queryset=ComparatorValue.objects.filter(comparator__is_active=True).select_related(
+            "comparator"
+        ),
+    )
+
+
 def _indicators_with_values() -> Prefetch:
     # Values come newest first (IndicatorValue.Meta.ordering), so the first is the latest.
     return Prefetch(
         "indicators",
         queryset=Indicator.objects.prefetch_related(
-            Prefetch("values", queryset=IndicatorValue.objects.order_by("-period_end", "-pk"))
+            Prefetch("values", queryset=IndicatorValue.objects.order_by("-period_end", "-pk")),
+            indicator_comparator_values(),
         ),
     )
 

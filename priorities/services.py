@@ -14,12 +14,14 @@ from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from governance.models import Decision
 from priorities.models import (
     Action,
+    Comparator,
     ComparatorValue,
     Indicator,
     IndicatorValue,
     Objective,
     PriorityArea,
     ProgressUpdate,
+    StatisticalNeighbour,
 )
 
 # The fields of an action that people edit; the rest are kept by the services.
@@ -261,22 +263,20 @@ def indicator_value_record(
     period_label: str,
     period_end: datetime.date,
     value: Decimal,
-    comparator: str = "",
-    comparator_value: Decimal | None = None,
     note: str = "",
     story_drivers: str = "",
     story_partners: str = "",
     story_what_works: str = "",
+    comparator_values: dict[Comparator, Decimal] | None = None,
 ) -> IndicatorValue:
     """Record an indicator's value for a period (one value per period), with the story behind
-    it: what is driving it, partners with a role, what works."""
+    it (what is driving it, partners with a role, what works) and the comparators' values for
+    the same period (each replacing any it held)."""
     indicator_value = IndicatorValue(
         indicator=indicator,
         period_label=period_label,
         period_end=period_end,
         value=value,
-        comparator=comparator,
-        comparator_value=comparator_value,
         note=note,
         story_drivers=story_drivers,
         story_partners=story_partners,
@@ -284,7 +284,52 @@ def indicator_value_record(
     )
     indicator_value.full_clean()
     indicator_value.save()
+    for comparator, figure in (comparator_values or {}).items():
+        comparator_value_record(
+            indicator=indicator,
+            comparator=comparator,
+            period_label=period_label,
+            period_end=period_end,
+            value=figure,
+        )
     return indicator_value
+
+
+@transaction.atomic
+def comparator_value_record(
+    *,
+    indicator: Indicator,
+    comparator: Comparator,
+    period_label: str,
+    period_end: datetime.date,
+    value: Decimal,
+) -> ComparatorValue:
+    """Record a comparator's value of an indicator for a period, replacing the one it held."""
+    if comparator.partnership_id != indicator.priority_area.framework.partnership_id:
+        raise ValidationError("A comparator serves its own partnership's indicators only.")
+    comparator_value = ComparatorValue.objects.filter(
+        indicator=indicator, comparator=comparator, period_label=period_label
+    ).first() or ComparatorValue(indicator=indicator, comparator=comparator)
+    comparator_value.period_label = period_label
+    comparator_value.period_end = period_end
+    comparator_value.value = value
+    comparator_value.full_clean()
+    comparator_value.save()
+    return comparator_value
+
+
+@transaction.atomic
+def neighbours_replace(*, comparator: Comparator, neighbours: list[StatisticalNeighbour]) -> int:
+    """Replace a neighbours comparator's list of authorities with `neighbours` (in order)."""
+    if comparator.kind != Comparator.Kind.NEIGHBOURS:
+        raise ValidationError("Only a statistical neighbours comparator has a list of authorities.")
+    for neighbour in comparator.neighbours.all():
+        neighbour.delete()  # one by one, so that the history records each removal
+    for neighbour in neighbours:
+        neighbour.comparator = comparator
+        neighbour.full_clean()
+        neighbour.save()
+    return len(neighbours)
 
 
 def _apply(instance, data: dict[str, Any]):

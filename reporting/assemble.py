@@ -16,21 +16,28 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from governance.models import Decision
-from priorities.models import RAG, Action, Indicator, IndicatorValue, PriorityArea, ProgressUpdate
+from priorities import judgement
+from priorities.models import (
+    RAG,
+    Action,
+    Comparator,
+    ComparatorValue,
+    Indicator,
+    IndicatorValue,
+    PriorityArea,
+    ProgressUpdate,
+)
 from reporting.models import Term, TermlyReport
 from reporting.partnership_sections import commissioning_section, participation_section
 from reporting.scope import ReportScope
 
 # Bump when the shape of the assembled data changes, so old snapshots can be told apart.
-SCHEMA_VERSION = 1
+# 2: an indicator's comparators are named series (`comparators`, `latest.comparisons`, each
+# point's `comparator_values`); schema 1 had one `comparator_value` per point.
+SCHEMA_VERSION = 2
 # How many of an indicator's latest values the trend chart shows.
 TREND_POINTS = 8
-DIRECTIONS = {
-    "better": "improving",
-    "worse": "worsening",
-    "level": "no change",
-    "": "not enough data",
-}
+DIRECTIONS = judgement.DIRECTIONS
 # The fields of a report the commissioner writes.
 WORD_FIELDS = ("overall_rag", "highlights", "risks_and_issues", "asks_of_board")
 
@@ -142,22 +149,58 @@ def _story(latest: IndicatorValue | None) -> dict[str, str]:
     return {key: getattr(latest, key) if latest else "" for key in STORY_KEYS}
 
 
+def _comparator_series(
+    comparators: list[Comparator], values: list[ComparatorValue]
+) -> list[dict[str, Any]]:
+    """Each comparator in use with its latest values (oldest first), even one with none."""
+    by_comparator: dict[int, list[ComparatorValue]] = {}
+    for value in values:  # newest first
+        by_comparator.setdefault(value.comparator_id, []).append(value)
+    return [
+        {
+            "id": comparator.pk,
+            "name": comparator.name,
+            "kind": comparator.kind,
+            "series": [
+                {
+                    "period": value.period_label,
+                    "period_end": value.period_end.isoformat(),
+                    "value": _figure(value.value),
+                }
+                for value in reversed(by_comparator.get(comparator.pk, [])[:TREND_POINTS])
+            ],
+        }
+        for comparator in comparators
+    ]
+
+
 def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
-    """Each indicator's latest value against target and comparator, direction, and trend."""
-    values = IndicatorValue.objects.filter(period_end__lte=scope.term.end_date).order_by(
-        "-period_end", "-pk"
-    )
+    """Each indicator's latest value against target and each comparator (RAG by polarity),
+    direction of travel, and trend with the comparators' series."""
+    end = scope.term.end_date
+    values = IndicatorValue.objects.filter(period_end__lte=end).order_by("-period_end", "-pk")
+    comparator_values = ComparatorValue.objects.filter(
+        period_end__lte=end, comparator__is_active=True
+    ).order_by("-period_end", "-pk")
     indicators = Indicator.objects.filter(priority_area=scope.priority_area).prefetch_related(
-        Prefetch("values", queryset=values)
+        Prefetch("values", queryset=values),
+        Prefetch("comparator_values", queryset=comparator_values),
+    )
+    comparators = list(
+        Comparator.objects.filter(
+            partnership__frameworks__priority_areas=scope.priority_area, is_active=True
+        )
     )
     rows = []
     for indicator in indicators:
         known = list(indicator.values.all())
         latest = known[0] if known else None
         previous = known[1] if len(known) > 1 else None
-        judgement = indicator.judge(
-            latest.value if latest else None, previous.value if previous else None
-        )
+        polarity = indicator.polarity
+        series = list(reversed(known[:TREND_POINTS]))
+        held = list(indicator.comparator_values.all())
+        # A comparator's value of a period, for the latest value and the table's rows.
+        of_period = {(value.comparator_id, value.period_label): value.value for value in held}
         rows.append(
             {
                 "id": indicator.pk,
@@ -169,28 +212,55 @@ def indicators_section(scope: ReportScope) -> list[dict[str, Any]]:
                 if latest is None
                 else {
                     "period": latest.period_label,
+                    "period_end": latest.period_end.isoformat(),
                     "value": _figure(latest.value),
-                    "comparator": latest.comparator,
-                    "comparator_value": _figure(latest.comparator_value),
-                    "against_comparator": indicator.judge(latest.value, latest.comparator_value),
+                    "comparisons": [
+                        _comparison(
+                            comparator,
+                            polarity,
+                            latest.value,
+                            of_period.get((comparator.pk, latest.period_label)),
+                        )
+                        for comparator in comparators
+                    ],
                 },
-                "against_target": indicator.judge(
-                    latest.value if latest else None, indicator.target
+                "against_target": judgement.compare(
+                    polarity, latest.value if latest else None, indicator.target
                 ),
-                "direction": DIRECTIONS[judgement],
+                "target_rag": judgement.rag(
+                    polarity, latest.value if latest else None, indicator.target
+                ),
+                "direction": judgement.direction(
+                    polarity, latest.value if latest else None, previous.value if previous else None
+                ),
                 **_story(latest),
                 "series": [
                     {
                         "period": value.period_label,
                         "period_end": value.period_end.isoformat(),
                         "value": _figure(value.value),
-                        "comparator_value": _figure(value.comparator_value),
+                        # In the order of "comparators", for the table of the values charted.
+                        "comparator_values": [
+                            _figure(of_period.get((comparator.pk, value.period_label)))
+                            for comparator in comparators
+                        ],
                     }
-                    for value in reversed(known[:TREND_POINTS])
+                    for value in series
                 ],
+                "comparators": _comparator_series(comparators, held),
             }
         )
     return rows
+
+
+def _comparison(
+    comparator: Comparator, polarity: str, value: Decimal, reference: Decimal | None
+) -> dict[str, Any]:
+    """The latest value against one comparator's value of the same period."""
+    return {
+        **judgement.comparison(polarity, value, comparator.name, _figure(reference)),
+        "kind": comparator.kind,
+    }
 
 
 def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ CHART_STYLE = Style(
     foreground="#212529",
     foreground_strong="#212529",
     foreground_subtle="#6c757d",
-    colors=("#0072B2", "#D55E00", "#6c757d"),
+    colors=("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#6c757d"),
     font_family="DejaVu Sans, Arial, sans-serif",
     label_font_size=12,
     major_label_font_size=12,
@@ -42,6 +42,22 @@ def _number(text: str | None) -> float | None:
     return None if text is None else float(text)
 
 
+def comparator_lines(indicator: dict[str, Any]) -> list[tuple[str, list[float | None]]]:
+    """Each comparator's name and its values at the indicator's periods, leaving out those
+    with none there. Reads both snapshot shapes: named `comparators` (schema 2) and the one
+    unnamed `comparator_value` per point of reports submitted before."""
+    series = indicator["series"]
+    if "comparators" in indicator:
+        lines = [
+            (comparator["name"], [_number(point["comparator_values"][i]) for point in series])
+            for i, comparator in enumerate(indicator["comparators"])
+        ]
+    else:
+        old = (indicator.get("latest") or {}).get("comparator") or "Comparator"
+        lines = [(old, [_number(point.get("comparator_value")) for point in series])]
+    return [(name, values) for name, values in lines if any(v is not None for v in values)]
+
+
 def indicator_trend_svg(indicator: dict[str, Any]) -> str:
     """The trend of an assembled indicator (see assemble.indicators_section) as an SVG document."""
     series = indicator["series"]
@@ -61,9 +77,8 @@ def indicator_trend_svg(indicator: dict[str, Any]) -> str:
     )
     chart.x_labels = [point["period"] for point in series]
     chart.add("Value", [_number(point["value"]) for point in series])
-    comparators = [_number(point["comparator_value"]) for point in series]
-    if any(value is not None for value in comparators):
-        chart.add("Comparator", comparators, stroke_style={"dasharray": "6,4"})
+    for name, values in comparator_lines(indicator):
+        chart.add(name, values, stroke_style={"dasharray": "6,4"})
     if indicator["target"] is not None:
         chart.add(
             "Target",

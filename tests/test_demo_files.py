@@ -40,6 +40,11 @@ DEMO_ROWS = {
     "priorities.ProgressUpdate": 284,
     "priorities.Indicator": 21,
     "priorities.IndicatorValue": 22,
+    # England, North West and statistical neighbours in each partnership; their figures are the
+    # seeds' six England figures and a SAMPLE North West figure beside each.
+    "priorities.Comparator": 6,
+    "priorities.StatisticalNeighbour": 10,
+    "priorities.ComparatorValue": 12,
     "reporting.TermlyReport": 6,
     "reporting.ReportComment": 1,
     "commissioning.Service": 60,
@@ -228,12 +233,14 @@ def test_the_seeds_figures_and_dates_from_today(loaded):
     injuries = Indicator.objects.get(
         priority_area__framework__partnership__short_name="Halton",
         name__startswith="Hospital admissions",
-    ).values.get()
-    assert (injuries.period_label, injuries.value, injuries.comparator_value) == (
+    )
+    england = injuries.comparator_values.get(comparator__name="England")
+    assert (england.period_label, injuries.values.get().value, england.value) == (
         "2016",
         Decimal("144"),
         Decimal("129.6"),
     )
+    assert england.comparator.area_code == "E92000001"
     halton = _model("priorities.Framework").objects.get(partnership__short_name="Halton")
     # The seed's review date (31 March 2021), moved on to its next anniversary after today.
     today = timezone.localdate()

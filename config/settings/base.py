@@ -173,6 +173,9 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 # The prefix of every OCID the product publishes (commissioning.ocds): the one the Open
 # Contracting Partnership registers for the publisher; the default is a placeholder.
 OCDS_OCID_PREFIX = env("OCDS_OCID_PREFIX", default="ocds-jcm000")
+# How far worse than its target or a comparator an indicator may be, as a percentage of that
+# reference, and still be amber rather than red (priorities.judgement).
+INDICATOR_AMBER_TOLERANCE_PERCENT = env.float("INDICATOR_AMBER_TOLERANCE_PERCENT", default=5.0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from priorities import judgement
 from priorities.freshness import is_stale, next_value_due
 from priorities.models.frameworks import PriorityArea
 
@@ -114,12 +115,7 @@ class Indicator(models.Model):
 
     def judge(self, value, reference) -> str:
         """ "better", "worse" or "level" for `value` against `reference`, by the polarity."""
-        if value is None or reference is None:
-            return ""
-        if value == reference:
-            return "level"
-        higher = value > reference
-        return "better" if higher == (self.polarity == self.Polarity.HIGHER) else "worse"
+        return judgement.compare(self.polarity, value, reference)
 
     @property
     def ees_filter_pairs(self) -> dict[str, str]:
@@ -170,20 +166,54 @@ class Indicator(models.Model):
         return is_stale(self.next_value_due, timezone.localdate())
 
     @property
+    def latest_comparisons(self) -> list[dict]:
+        """The latest value against each comparator in use with a value of the same period
+        (judgement.comparison), through the prefetched `values` and `comparator_values`
+        (priorities.selectors), in the comparators' order."""
+        latest = self.latest_value
+        if latest is None:
+            return []
+        held = [
+            value
+            for value in self.comparator_values.all()
+            if value.period_label == latest.period_label and value.comparator.is_active
+        ]
+        held.sort(key=lambda value: (value.comparator.order, value.comparator.name))
+        return [
+            judgement.comparison(self.polarity, latest.value, value.comparator.name, value.value)
+            for value in held
+        ]
+
+    @property
+    def direction(self) -> str:
+        """Improving, worsening, no change or not enough data, between the latest two values
+        (through the prefetched `values`, newest first)."""
+        values = self.values.all()
+        return judgement.direction(
+            self.polarity,
+            values[0].value if values else None,
+            values[1].value if len(values) > 1 else None,
+        )
+
+    @property
+    def target_rag(self) -> str:
+        latest = self.latest_value
+        return judgement.rag(self.polarity, latest.value if latest else None, self.target)
+
+    @property
     def against_target(self) -> str:
         latest = self.latest_value
         return self.judge(latest.value if latest else None, self.target)
 
 
 class IndicatorValue(models.Model):
-    """An indicator's value for one period, with an optional comparator such as England."""
+    """An indicator's value for one period (comparators' values for it are ComparatorValues of
+    the same period)."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period_label = models.CharField(max_length=50, help_text="e.g. 2017 or Autumn term 2018")
     period_end = models.DateField("period end date")
     value = models.DecimalField(max_digits=12, decimal_places=2)
-    comparator = models.CharField(max_length=100, blank=True, help_text="e.g. England")
-    comparator_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
     note = models.TextField(blank=True)
     # The "story behind the curve" (Results-Based Accountability) of this value.
     story_drivers = models.TextField(
@@ -223,13 +253,3 @@ class IndicatorValue(models.Model):
     @property
     def has_story(self) -> bool:
         return bool(self.story_drivers or self.story_partners or self.story_what_works)
-
-    @property
-    def against_comparator(self) -> str:
-        """How this value compares with its comparator, e.g. "worse" than England."""
-        return self.indicator.judge(self.value, self.comparator_value)
-
-    def clean(self) -> None:
-        super().clean()
-        if self.comparator_value is not None and not self.comparator.strip():
-            raise ValidationError({"comparator": "Name the comparator, e.g. England."})

@@ -23,3 +23,14 @@ def isodate(value: str | None):
     if not value:
         return None
     return datetime.date.fromisoformat(value)
+
+
+@register.filter
+def with_values(comparisons) -> list:
+    """The comparisons (assemble's `latest.comparisons`, or an indicator's) that have a
+    comparator's value to compare with."""
+    return [
+        c
+        for c in comparisons or ()
+        if (c.get("value") if isinstance(c, dict) else c.value) is not None
+    ]

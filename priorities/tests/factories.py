@@ -120,13 +120,23 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 class IndicatorValueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = IndicatorValue
+        skip_postgeneration_save = True
 
     indicator = factory.SubFactory(IndicatorFactory)
     period_label = factory.Sequence(lambda n: str(2010 + n))
     period_end = factory.LazyAttribute(lambda v: datetime.date(int(v.period_label[:4]), 8, 31))
     value = Decimal("61")
-    comparator = "England"
-    comparator_value = Decimal("71")
+
+    @factory.post_generation
+    def england(obj, create, extracted, **kwargs):
+        """`england=71`: England's value of the indicator for the same period too."""
+        if create and extracted is not None:
+            ComparatorValueFactory(
+                indicator=obj.indicator,
+                period_label=obj.period_label,
+                period_end=obj.period_end,
+                value=extracted,
+            )
 
 
 class ComparatorFactory(factory.django.DjangoModelFactory):

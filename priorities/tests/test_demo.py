@@ -15,6 +15,7 @@ from governance.models import Organisation
 from priorities import demo
 from priorities.models import (
     Action,
+    Comparator,
     Framework,
     Indicator,
     IndicatorValue,
@@ -69,10 +70,31 @@ def test_halton_has_six_priorities_and_the_seeds_indicator_figures(loaded):
     values = {v.period_label: v for v in gld.values.all()}
     assert values["2013"].value == Decimal("37")
     assert values["2017"].value == Decimal("61")
-    assert (values["2017"].comparator, values["2017"].comparator_value) == ("England", 71)
+    figures = {
+        (held.comparator.name, held.period_label): held.value
+        for held in gld.comparator_values.select_related("comparator")
+    }
+    assert figures[("England", "2017")] == 71
+    assert ("England", "2013") not in figures, "the seed gives no England figure for 2013"
     injuries = Indicator.objects.get(name__startswith="Hospital admissions")
     latest = injuries.values.get()
-    assert (latest.value, latest.comparator_value) == (Decimal("144"), Decimal("129.6"))
+    england = injuries.comparator_values.get(comparator__name="England")
+    assert (latest.value, england.period_label, england.value) == (
+        Decimal("144"),
+        latest.period_label,
+        Decimal("129.6"),
+    )
+
+
+def test_both_partnerships_compare_with_england_their_region_and_neighbours(loaded):
+    for partnership in ("Halton", "West Cheshire"):
+        comparators = Comparator.objects.filter(partnership__short_name=partnership)
+        assert [(c.kind, c.name, c.area_code) for c in comparators] == [
+            ("england", "England", "E92000001"),
+            ("region", "North West", "E12000002"),
+            ("neighbours", "Statistical neighbours' average", ""),
+        ]
+        assert comparators.get(kind="neighbours").neighbours.count() == 5
 
 
 def test_owners_are_job_titles_and_updates_are_marked_as_sample(loaded):

@@ -124,18 +124,14 @@ def test_indicator_value_once_per_period():
     ]
 
 
-def test_comparator_value_needs_a_comparator_name():
+def test_the_value_form_asks_for_no_comparator_the_partnership_has_not_chosen():
     form = IndicatorValueForm(
-        {
-            "period_label": "2018",
-            "period_end": "2018-08-31",
-            "value": "63",
-            "comparator_value": "71",
-        },
+        {"period_label": "2018", "period_end": "2018-08-31", "value": "63"},
         indicator=IndicatorFactory(),
     )
-    assert not form.is_valid()
-    assert form.errors["comparator"] == ["Name the comparator, e.g. England."]
+    assert form.is_valid(), form.errors
+    assert form.comparator_values() == {}
+    assert not any(name.startswith("comparator_") for name in form.fields)
 
 
 def test_edit_form_keeps_an_owner_who_has_lost_their_role():

@@ -10,6 +10,8 @@ from django.db import IntegrityError, transaction
 from priorities.models import Action, Indicator
 from priorities.tests.factories import (
     ActionFactory,
+    ComparatorFactory,
+    ComparatorValueFactory,
     FrameworkFactory,
     IndicatorFactory,
     IndicatorValueFactory,
@@ -104,13 +106,23 @@ def test_indicator_judges_values_by_its_polarity(polarity, value, reference, jud
     assert Indicator(polarity=polarity).judge(value, reference) == judgement
 
 
-def test_latest_value_against_target_and_comparator():
+def test_latest_value_against_target_and_each_comparator_of_its_period():
     indicator = IndicatorFactory(target=Decimal("70"))
-    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37, comparator="")
-    latest = IndicatorValueFactory(indicator=indicator, period_label="2017", value=61)
+    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37, england=40)
+    latest = IndicatorValueFactory(indicator=indicator, period_label="2017", value=61, england=71)
+    region = ComparatorFactory(
+        partnership=indicator.priority_area.framework.partnership, name="North West", order=2
+    )
+    ComparatorValueFactory(indicator=indicator, comparator=region, period_label="2017", value=60)
     assert indicator.latest_value == latest
-    assert indicator.against_target == "worse"
-    assert latest.against_comparator == "worse"
+    assert indicator.direction == "improving"
+    assert (indicator.against_target, indicator.target_rag) == ("worse", "red")
+    assert [
+        (c["comparator"], c["value"], c["against"], c["rag"]) for c in indicator.latest_comparisons
+    ] == [
+        ("England", Decimal("71"), "worse", "red"),
+        ("North West", Decimal("60"), "better", "green"),
+    ]
 
 
 def test_framework_review_is_overdue_after_its_date_unless_archived(today):

@@ -177,8 +177,6 @@ def test_preview_shows_before_and_after_and_saves_only_the_changes(
         period_label="2022/23",
         period_end=datetime.date(2023, 3, 31),
         value=Decimal("58"),
-        comparator="",
-        comparator_value=None,
     )
     england = Comparator.objects.get(name="England")
     ComparatorValueFactory(
@@ -208,9 +206,7 @@ def test_preview_shows_before_and_after_and_saves_only_the_changes(
 
 def test_a_value_changed_after_the_preview_stops_the_save(commissioner_client, area, readiness):
     _upload(commissioner_client, area, _file("fingertips_90631.csv"))
-    IndicatorValueFactory(
-        indicator=readiness, period_label="2022/23", value=Decimal("50"), comparator=""
-    )
+    IndicatorValueFactory(indicator=readiness, period_label="2022/23", value=Decimal("50"))
     response = _confirm(commissioner_client, area)
     follow = commissioner_client.get(response["Location"])
     assert any("Nothing was saved: The 2022/23 value changed" in m for m in _messages(follow))

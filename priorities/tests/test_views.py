@@ -9,11 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from core.tests.factories import CommissionerFactory
+from core.tests.factories import CommissionerFactory, PartnershipFactory
 from priorities import services
 from priorities.models import ProgressUpdate
 from priorities.tests.factories import (
     ActionFactory,
+    ComparatorFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     ObjectiveFactory,
@@ -83,8 +84,8 @@ def test_framework_overview_shows_rag_mix_overdue_and_latest_indicator(
         action=action, author=commissioner, rag="red", percent_complete=10, narrative="Stuck."
     )
     indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
-    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37, comparator="")
-    IndicatorValueFactory(indicator=indicator, period_label="2017", value=61)
+    IndicatorValueFactory(indicator=indicator, period_label="2013", value=37)
+    IndicatorValueFactory(indicator=indicator, period_label="2017", value=61, england=71)
     response = board_member_client.get(led_area.framework.get_absolute_url())
     page = response.content.decode()
     assert "Children in Care" in page
@@ -486,8 +487,6 @@ def _value_post(**overrides) -> dict:
         "period_label": "2018",
         "period_end": "2018-08-31",
         "value": "64",
-        "comparator": "England",
-        "comparator_value": "71.5",
         "note": "",
     } | overrides
 
@@ -500,14 +499,43 @@ def test_lead_commissioner_records_an_indicator_value(commissioner_client, led_a
     response = commissioner_client.post(url, _value_post())
     assert response.status_code == 302
     value = indicator.values.get()
-    assert (value.period_label, str(value.value), str(value.comparator_value)) == (
-        "2018",
-        "64.00",
-        "71.50",
+    assert (value.period_label, str(value.value)) == ("2018", "64.00")
+    assert not indicator.comparator_values.exists(), "no comparator in use, none recorded"
+
+
+def test_the_value_form_takes_each_comparators_value_for_the_same_period(
+    commissioner_client, led_area
+):
+    partnership = led_area.framework.partnership
+    england = ComparatorFactory(partnership=partnership, order=1)
+    region = ComparatorFactory(partnership=partnership, kind="region", name="North West", order=2)
+    ComparatorFactory(partnership=partnership, kind="other", name="Wales", is_active=False)
+    ComparatorFactory(partnership=PartnershipFactory(short_name="West Cheshire"), name="Elsewhere")
+    indicator = IndicatorFactory(priority_area=led_area, name="Good level of development")
+    url = reverse("priorities:indicator_value_create", args=[indicator.pk])
+    form = commissioner_client.get(url).content.decode()
+    assert "England&#x27;s value for the same period" in form
+    assert "North West&#x27;s value for the same period" in form
+    assert "Wales" not in form and "Elsewhere" not in form, "only this partnership's in use"
+
+    bad = commissioner_client.post(url, _value_post(**{f"comparator_{england.pk}": "lots"}))
+    assert bad.status_code == 200 and "Enter a number." in bad.content.decode()
+    assert not indicator.values.exists()
+
+    response = commissioner_client.post(
+        url,
+        _value_post(
+            value="69", **{f"comparator_{england.pk}": "71.5", f"comparator_{region.pk}": ""}
+        ),
     )
+    assert response.status_code == 302
+    held = indicator.comparator_values.get()
+    assert (held.comparator, held.period_label, str(held.value)) == (england, "2018", "71.50")
+    assert held.period_end.isoformat() == "2018-08-31"
     page = commissioner_client.get(led_area.get_absolute_url()).content.decode()
-    assert "<strong>64</strong> (2018)" in page and "England: 71.5" in page
+    assert "<strong>69</strong> (2018)" in page and "England: 71.5" in page
     assert "Worse than England" in page
+    assert "Amber" in page, "2.5 below England, within 5% of 71.5"
 
 
 def test_second_value_for_a_period_is_refused(commissioner_client, led_area):

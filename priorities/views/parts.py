@@ -48,7 +48,11 @@ class IndicatorValueCreateView(EditorRequiredMixin, ServiceFormMixin, FormView):
         return context
 
     def perform(self, form):
-        return services.indicator_value_record(indicator=self.indicator, **form.cleaned_data)
+        return services.indicator_value_record(
+            indicator=self.indicator,
+            comparator_values=form.comparator_values(),
+            **form.value_data(),
+        )
 
     def get_success_message(self) -> str:
         message = f"{self.indicator.name}: {self.saved.period_label} value recorded."

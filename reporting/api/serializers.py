@@ -138,6 +138,10 @@ class IndicatorSerializer(serializers.ModelSerializer):
 
 
 class IndicatorValueSerializer(serializers.ModelSerializer):
+    comparators = serializers.SerializerMethodField(
+        help_text="Each comparator's value for the same period, by its name, e.g. England."
+    )
+
     class Meta:
         model = IndicatorValue
         fields = [
@@ -146,10 +150,20 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "period_label",
             "period_end",
             "value",
-            "comparator",
-            "comparator_value",
+            "comparators",
             "note",
         ]
+
+    @extend_schema_field(
+        {"type": "object", "additionalProperties": {"type": "string", "format": "decimal"}}
+    )
+    def get_comparators(self, value: IndicatorValue) -> dict[str, str]:
+        # Through the indicator's prefetched comparator values (the view's queryset).
+        return {
+            held.comparator.name: str(held.value)
+            for held in value.indicator.comparator_values.all()
+            if held.period_label == value.period_label and held.comparator.is_active
+        }
 
 
 class ActivitySerializer(serializers.ModelSerializer):

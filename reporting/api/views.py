@@ -15,6 +15,7 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from priorities.selectors import indicator_comparator_values
 from reporting.api import filters, serializers
 from reporting.api.base import ReadOnlyViewSet
 
@@ -64,9 +65,17 @@ class IndicatorViewSet(ReadOnlyViewSet):
 
 
 class IndicatorValueViewSet(ReadOnlyViewSet):
-    """Indicators' values, one per period, with their comparator."""
+    """Indicators' values, one per period, with their comparators' values for it."""
 
-    queryset = IndicatorValue.objects.order_by("indicator_id", "-period_end", "pk")
+    queryset = (
+        IndicatorValue.objects.select_related("indicator")
+        .prefetch_related(
+            Prefetch(
+                "indicator__comparator_values", queryset=indicator_comparator_values().queryset
+            )
+        )
+        .order_by("indicator_id", "-period_end", "pk")
+    )
     serializer_class = serializers.IndicatorValueSerializer
     filterset_class = filters.IndicatorValueFilter
 

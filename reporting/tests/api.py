@@ -1,6 +1,8 @@
 """Helpers of the API's tests: a client calling with someone's token, and one record of each
 resource in the default partnership."""
 
+from decimal import Decimal
+
 from django.test import Client
 from django.utils import timezone
 
@@ -46,7 +48,7 @@ def one_of_each(lead=None) -> dict:
     area = PriorityAreaFactory(lead_commissioners=[lead] if lead else [])
     ObjectiveFactory(priority_area=area)
     action = ActionFactory(priority_area=area)
-    value = IndicatorValueFactory(indicator__priority_area=area)
+    value = IndicatorValueFactory(indicator__priority_area=area, england=Decimal("71"))
     activity = ActivityFactory(priority_area=area)
     meeting = MeetingFactory(board=area.framework.owning_board)
     AgendaItemFactory(meeting=meeting)

@@ -20,7 +20,12 @@ from core.tests.factories import (
 from core.tests.sign_in import sign_in
 from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import RAG
-from priorities.tests.factories import ActionFactory, PriorityAreaFactory
+from priorities.tests.factories import (
+    ActionFactory,
+    ComparatorFactory,
+    ComparatorValueFactory,
+    PriorityAreaFactory,
+)
 from reporting.api.pagination import ApiPagination
 from reporting.tests.api import RESOURCES, one_of_each, token_client
 
@@ -79,8 +84,7 @@ ALLOWED_FIELDS = {
         "period_label",
         "period_end",
         "value",
-        "comparator",
-        "comparator_value",
+        "comparators",
         "note",
     },
     "activity": {
@@ -424,3 +428,21 @@ def test_schema_and_docs_for_signed_in_people(world, board_member_client):
     script = board_member_client.get(reverse("api:docs"), {"script": ""})
     assert script.status_code == 200
     assert Client().get(reverse("api:docs")).status_code == 302
+
+
+def test_an_indicator_value_carries_its_comparators_values_by_name(world, board_api):
+    value = world["value"]
+    partnership = value.indicator.priority_area.framework.partnership
+    region = ComparatorFactory(partnership=partnership, kind="region", name="North West")
+    ComparatorValueFactory(
+        indicator=value.indicator, comparator=region, period_label=value.period_label, value=69
+    )
+    ComparatorValueFactory(
+        indicator=value.indicator, comparator=region, period_label="1999", value=50
+    )
+    retired = ComparatorFactory(partnership=partnership, name="Wales", is_active=False)
+    ComparatorValueFactory(
+        indicator=value.indicator, comparator=retired, period_label=value.period_label
+    )
+    row = _list(board_api, "indicator-value").json()["results"][0]
+    assert row["comparators"] == {"England": "71.00", "North West": "69.00"}

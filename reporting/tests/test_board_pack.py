@@ -5,8 +5,10 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +17,7 @@ from django_tasks_db.models import DBTaskResult
 
 from core.tests.factories import UserFactory
 from core.tests.sign_in import sign_in
+from governance.models import Board
 from governance.tests.factories import (
     AgendaItemFactory,
     BoardFactory,
@@ -30,7 +33,7 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
 )
 from reporting import board_pack, pack_layout
-from reporting.models import BoardPackPdf, BoardPackRender, TermlyReport
+from reporting.models import BoardPackPdf, BoardPackRender, Term, TermlyReport
 from reporting.tests.conftest import TITLES
 from reporting.tests.factories import BoardPackPdfFactory, TermlyReportFactory
 
@@ -147,6 +150,58 @@ def test_the_summary_counts_every_indicator_by_its_direction(board_member_client
     assert rows["Children in Care"]["indicator_count"] == 5
     assert "1 no change</td>" in page, "a priority's single level indicator is counted"
     assert "0 improving" not in page, "a way no indicator goes is left out"
+
+
+def test_the_summary_judges_direction_by_each_indicators_polarity(board_member_client, pack):
+    """West Cheshire's figures are counts where fewer is better and scores where more is: the
+    pack's summary must read each way by the indicator's polarity, with England beside it."""
+    board, term = pack
+    area = PriorityArea.objects.get(title="Children in Care")
+    for name, polarity, values in (
+        ("Number of Children in Care (CiC)", "lower", ("483", "470")),
+        ("Young people Not in Education, Employment or Training", "lower", ("246", "251")),
+        ("Good Level of Development (EYFS)", "higher", ("71", "73")),
+        ("Key Stage 4 Attainment 8 score", "higher", ("51.3", "50.1")),
+        ("Children on a Child Protection Plan (CP)", "lower", ("263", "263")),
+    ):
+        indicator = IndicatorFactory(priority_area=area, name=name, polarity=polarity)
+        for year, value in zip((2016, 2017), values, strict=True):
+            IndicatorValueFactory(
+                indicator=indicator, period_label=str(year), value=value, england="69"
+            )
+    response = board_member_client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+    # And the fixture's own indicator, level at 61.
+    assert "2 improving, 2 worsening, 2 no change</td>" in response.content.decode()
+
+
+def test_the_demo_packs_summary_counts_each_indicator_by_its_way(demo):
+    """The demo's West Cheshire figures are one value each, the seed's: "not enough data", never
+    "0 improving, 0 worsening, 0 no change"; Halton's good level of development went 37 to 61."""
+    term = Term.objects.current()
+    for member, board, title, reads in (
+        (
+            "halton",
+            "Halton Children's Trust Board",
+            "0-5 Development",
+            "1 improving, 1 not enough data",
+        ),
+        (
+            "westcheshire",
+            "Children's Trust Executive",
+            "Children in Care and Care Leavers",
+            "3 not enough data",
+        ),
+    ):
+        board = Board.objects.get(name=board)
+        client = sign_in(Client(), get_user_model().objects.get(username=f"{member}-board"))
+        response = client.get(reverse("reporting:board_pack", args=[board.pk, term.pk]))
+        rows = {
+            entry["summary"]["title"]: entry["summary"] for entry in response.context["entries"]
+        }
+        assert (
+            ", ".join(f"{w['count']} {w['direction']}" for w in rows[title]["directions"]) == reads
+        )
+        assert "0 improving" not in response.content.decode()
 
 
 def _queued_packs() -> list[list[int]]:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commissioning.models import StageMove
@@ -16,6 +17,8 @@ from participation.tests.factories import ParticipationRecordFactory, Stakeholde
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
+    ComparatorFactory,
+    ComparatorValueFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     PriorityAreaFactory,
@@ -118,13 +121,28 @@ def test_indicators_give_latest_value_target_comparator_and_direction_of_travel(
     admissions = IndicatorFactory(
         priority_area=area, name="Admissions for injuries 0-4", polarity="lower", target=130
     )
+    partnership = area.framework.partnership
+    region = ComparatorFactory(partnership=partnership, kind="region", name="North West", order=2)
+    neighbours = ComparatorFactory(
+        partnership=partnership, kind="neighbours", name="Statistical neighbours", order=3
+    )
+    ComparatorFactory(partnership=partnership, name="Retired", is_active=False, order=4)
     for label, value in (("2023", "150"), ("2024", "144")):
         IndicatorValueFactory(
             indicator=admissions,
             period_label=label,
             period_end=D(int(label), 12, 31),
             value=Decimal(value),
-            comparator_value=Decimal("129.6"),
+            england=Decimal("129.6"),
+        )
+    # The region's 2024 is above (worse than) ours; its 2022 is a period the indicator lacks.
+    for label, value in (("2022", "160"), ("2024", "150")):
+        ComparatorValueFactory(
+            indicator=admissions,
+            comparator=region,
+            period_label=label,
+            period_end=D(int(label), 12, 31),
+            value=Decimal(value),
         )
     IndicatorValueFactory(
         indicator=admissions, period_label="2026", period_end=D(2026, 12, 31), value=Decimal("1")
@@ -137,11 +155,27 @@ def test_indicators_give_latest_value_target_comparator_and_direction_of_travel(
 
     injuries = rows["Admissions for injuries 0-4"]
     assert injuries["latest"]["value"] == "144.00", "the 2026 value is after the term"
-    assert injuries["latest"]["comparator_value"] == "129.60"
-    assert injuries["latest"]["against_comparator"] == "worse"
-    assert injuries["against_target"] == "worse"
+    assert [
+        (c["comparator"], c["value"], c["against"], c["rag"])
+        for c in injuries["latest"]["comparisons"]
+    ] == [
+        ("England", "129.60", "worse", "red"),
+        ("North West", "150.00", "better", "green"),
+        ("Statistical neighbours", None, "", ""),
+    ], "each comparator in use, in order; none without a value of the period"
+    assert (injuries["against_target"], injuries["target_rag"]) == ("worse", "red")
     assert injuries["direction"] == "improving"
     assert [point["period"] for point in injuries["series"]] == ["2023", "2024"]
+    assert [point["comparator_values"] for point in injuries["series"]] == [
+        ["129.60", None, None],
+        ["129.60", "150.00", None],
+    ]
+    assert [(c["name"], [p["period"] for p in c["series"]]) for c in injuries["comparators"]] == [
+        ("England", ["2023", "2024"]),
+        ("North West", ["2022", "2024"]),
+        ("Statistical neighbours", []),
+    ], "a comparator's own periods, even those the indicator lacks"
+    assert neighbours.pk == injuries["comparators"][2]["id"]
     assert rows["Care leavers in education"]["direction"] == "not enough data"
     assert rows["Good level of development"]["latest"] is None
 
@@ -191,6 +225,64 @@ def test_charts_are_svg_documents_with_no_script(area, autumn):
     assert "<script" not in svg
     charted = with_charts({"indicators": [row]})["indicators"][0]
     assert charted["chart"].startswith("data:image/svg+xml;base64,")
+
+
+def test_the_chart_and_its_table_name_each_comparator(area, autumn):
+    indicator = IndicatorFactory(priority_area=area, name="Good level of development")
+    region = ComparatorFactory(
+        partnership=area.framework.partnership, kind="region", name="North West", order=2
+    )
+    for year, england in ((2023, "70"), (2024, "71")):
+        IndicatorValueFactory(
+            indicator=indicator, period_label=str(year), period_end=D(year, 8, 31), england=england
+        )
+    ComparatorValueFactory(indicator=indicator, comparator=region, period_label="2024", value=68)
+    row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
+    svg = indicator_trend_svg(row)
+    assert "England" in svg and "North West" in svg
+    html = render_to_string(
+        "reporting/reports/_section_indicators.html",
+        {
+            "data": with_charts({"indicators": [row]})["indicators"],
+            "content": {"priority": {"id": area.pk}},
+            "h": 2,
+        },
+    )
+    assert '<th scope="col" class="text-end">England</th>' in html
+    assert '<th scope="col" class="text-end">North West</th>' in html
+    assert "North West 68:" in html and "Worse than North West" in html
+
+
+def test_a_report_submitted_before_named_comparators_still_shows_its_comparator(area):
+    """Schema 1 snapshots kept one comparator_value per point, named on the latest value."""
+    old = {
+        "id": 1,
+        "name": "Good level of development",
+        "unit": "Percentage",
+        "polarity": "Higher is better",
+        "target": None,
+        "latest": {
+            "period": "2017",
+            "value": "61.00",
+            "comparator": "England",
+            "comparator_value": "71.00",
+            "against_comparator": "worse",
+        },
+        "against_target": "",
+        "direction": "improving",
+        "series": [
+            {"period": "2013", "value": "37.00", "comparator_value": None},
+            {"period": "2017", "value": "61.00", "comparator_value": "71.00"},
+        ],
+    }
+    charted = with_charts({"indicators": [old]})["indicators"][0]
+    assert "England" in indicator_trend_svg(old)
+    html = render_to_string(
+        "reporting/reports/_section_indicators.html",
+        {"data": [charted], "content": {"priority": {"id": area.pk}}, "h": 2},
+    )
+    assert "England 71: " in html and "Worse than England" in html
+    assert '<td class="text-end">71</td>' in html and '<td class="text-end">–</td>' in html
 
 
 def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monkeypatch):

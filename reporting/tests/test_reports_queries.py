@@ -17,6 +17,8 @@ from governance.tests.factories import DecisionFactory, MeetingFactory
 from participation.tests.factories import ParticipationRecordFactory
 from priorities.tests.factories import (
     ActionFactory,
+    ComparatorFactory,
+    ComparatorValueFactory,
     IndicatorFactory,
     IndicatorValueFactory,
     PriorityAreaFactory,
@@ -42,8 +44,16 @@ def _grow(area, owner, units: int) -> None:
             ProgressUpdateFactory(action=action, rag="green", date=today - datetime.timedelta(300))
             ProgressUpdateFactory(action=action, rag=rag, date=today)
         indicator = IndicatorFactory(priority_area=area)
+        region = ComparatorFactory(
+            partnership=area.framework.partnership, kind="region", name="North West", order=2
+        )
         for year in (2022, 2023, 2024):
-            IndicatorValueFactory(indicator=indicator, period_end=datetime.date(year, 8, 31))
+            value = IndicatorValueFactory(
+                indicator=indicator, period_end=datetime.date(year, 8, 31), england=71
+            )
+            ComparatorValueFactory(
+                indicator=indicator, comparator=region, period_label=value.period_label, value=69
+            )
         DecisionFactory(
             meeting=MeetingFactory(
                 board=area.lead_board,
