@@ -217,7 +217,7 @@ def _trend_alt(title: str, series: Sequence[Series], target, unit: str) -> str:
                 f"to {_figure_text(last.value)} in {last.label or last.when}."
             )
     if target is not None:
-        parts.append(f"Target {_figure_text(target)}{' ' + unit if unit else ''}.")
+        parts.append(f"Target {_figure_text(target)}{f' ({unit})' if unit else ''}.")
     return " ".join(parts)
 
 

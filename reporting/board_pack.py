@@ -5,7 +5,6 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -16,9 +15,8 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from core import charts
 from governance.models import Board
-from reporting import pack_layout, selectors
+from reporting import charts, pack_layout, selectors
 from reporting.assemble import DIRECTIONS
 from reporting.models import BoardPackPdf, BoardPackRender, Term
 
@@ -64,66 +62,28 @@ def _summary_row(entry: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def first_comparison(indicator: dict[str, Any]) -> dict[str, Any] | None:
+    """The latest value against the first comparator with a figure for its period (schema 2's
+    `comparisons`), or schema 1's one comparator."""
+    latest = indicator["latest"] or {}
+    if "comparisons" in latest:
+        return next((one for one in latest["comparisons"] if one["value"] is not None), None)
+    if latest.get("comparator_value") is None:
+        return None
+    return {
+        "comparator": latest.get("comparator") or "comparator",
+        "value": latest["comparator_value"],
+        "against": latest.get("against_comparator", ""),
+    }
+
+
 def off_track(indicator: dict[str, Any]) -> bool:
     """Whether an assembled indicator's latest value is worse than its target or, without a
-    target, worse than its comparator."""
+    target, worse than its first comparator."""
     if indicator["target"] is not None:
         return indicator["against_target"] == "worse"
-    return (indicator["latest"] or {}).get("against_comparator") == "worse"
-
-
-def _points(series: list[dict[str, Any]], key: str) -> list[charts.Point]:
-    """An assembled indicator's values as chart points at their periods' ends. A report
-    submitted before the series kept those dates has them a year apart, in order."""
-    points = []
-    for index, point in enumerate(series):
-        if point.get("period_end"):
-            when = datetime.date.fromisoformat(point["period_end"])
-        else:
-            when = datetime.date(2000 + index, 8, 31)
-        value = point.get(key)
-        points.append(
-            charts.Point(
-                when=when, value=None if value is None else Decimal(value), label=point["period"]
-            )
-        )
-    return points
-
-
-def _target(indicator: dict[str, Any]) -> Decimal | None:
-    return None if indicator["target"] is None else Decimal(indicator["target"])
-
-
-def _sparkline(indicator: dict[str, Any]) -> charts.Chart:
-    return charts.sparkline(
-        title=indicator["name"],
-        points=_points(indicator["series"], "value"),
-        target=_target(indicator),
-    )
-
-
-def _with_trend_charts(content: dict[str, Any]) -> dict[str, Any]:
-    """The content with a `chart` data: URI on each indicator that has values to draw: its
-    values and its comparator's on a time axis, with its target."""
-    indicators = []
-    for indicator in content["indicators"]:
-        if indicator["series"]:
-            comparator = (indicator["latest"] or {}).get("comparator") or "Comparator"
-            # "Value", not the indicator's name: the heading above the chart names it, and
-            # a legend repeating it would read as a heading at the foot of a page.
-            series = [charts.Series("Value", _points(indicator["series"], "value"))]
-            compared = _points(indicator["series"], "comparator_value")
-            if any(point.value is not None for point in compared):
-                series.append(charts.Series(comparator, compared))
-            chart = charts.trend_chart(
-                title=indicator["name"],
-                series=series,
-                target=_target(indicator),
-                unit=indicator["unit"],
-            )
-            indicator = {**indicator, "chart": chart.uri}
-        indicators.append(indicator)
-    return {**content, "indicators": indicators}
+    comparison = first_comparison(indicator)
+    return comparison is not None and comparison["against"] == "worse"
 
 
 def _brief(entry: dict[str, Any]) -> dict[str, Any]:
@@ -155,7 +115,13 @@ def _brief(entry: dict[str, Any]) -> dict[str, Any]:
         "exception_count": len(exceptions),
         "more_exceptions": max(0, len(exceptions) - EXCEPTIONS_SHOWN),
         "off_track": [
-            {**indicator, "sparkline": _sparkline(indicator)} if indicator["series"] else indicator
+            {
+                **indicator,
+                "sparkline": charts.indicator_sparkline(indicator),
+                "comparison": first_comparison(indicator),
+            }
+            if indicator["series"]
+            else {**indicator, "comparison": first_comparison(indicator)}
             for indicator in behind[:OFF_TRACK_SHOWN]
         ],
         "off_track_count": len(behind),
@@ -172,7 +138,7 @@ def board_pack_context(*, board: Board, term: Term, with_plan: bool = False) -> 
         entry["summary"] = _summary_row(entry)
         entry["brief"] = _brief(entry)
         if with_plan:
-            entry["content"] = _with_trend_charts(entry["content"])
+            entry["content"] = charts.with_charts(entry["content"])
             entry["plan_anchor"] = f"plan-{entry['content']['priority']['id']}"
     return {"board": board, "term": term, "entries": entries, "with_plan": with_plan}
 

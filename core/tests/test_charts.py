@@ -76,7 +76,7 @@ def test_a_trend_names_its_series_and_target_and_has_a_table_and_alt_text():
     ]
     assert chart.alt == (
         "Line chart: Good level of development. Halton: 61 in June 2017 to 66.5 in Q2 2026/27. "
-        "England: 71 in June 2017 to 68 in Q2 2026/27. Target 70 %."
+        "England: 71 in June 2017 to 68 in Q2 2026/27. Target 70 (%)."
     )
 
 

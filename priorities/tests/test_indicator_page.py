@@ -170,7 +170,7 @@ def test_the_chart_draws_own_values_and_each_comparator_in_use_with_its_alt_text
     assert (
         'alt="Line chart: Good level of development at age 5. Good level of development at age '
         "5: 37 in 2013 to 61 in 2017. England: 69 in 2016 to 71 in 2017. North West: 69 in 2017 "
-        'to 69 in 2017. Target 70 Percentage."'
+        'to 69 in 2017. Target 70 (Percentage)."'
     ) in page
     assert "Old family" not in page, "a comparator no longer in use is neither charted nor listed"
 

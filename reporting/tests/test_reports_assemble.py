@@ -1,5 +1,6 @@
 """assemble_report: what a termly report says about actions, indicators and decisions."""
 
+import base64
 import datetime
 import json
 from decimal import Decimal
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from commissioning.models import StageMove
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
+from core import charts as core_charts
 from governance.tests.factories import DecisionFactory, MeetingFactory
 from participation.models import Level
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
@@ -24,9 +26,8 @@ from priorities.tests.factories import (
     PriorityAreaFactory,
     ProgressUpdateFactory,
 )
-from reporting import charts
 from reporting.assemble import REPORT_SECTIONS, assemble_report
-from reporting.charts import indicator_trend_svg, with_charts
+from reporting.charts import indicator_trend, with_charts
 from reporting.models import Term
 from reporting.tests.factories import TermlyReportFactory
 
@@ -215,16 +216,24 @@ def test_the_report_is_plain_json_with_every_registered_section(area, autumn):
     assert content["as_of"] == "2025-12-15"
 
 
+def _svg(chart) -> str:
+    return base64.b64decode(chart.uri.split(",", 1)[1]).decode()
+
+
 def test_charts_are_svg_documents_with_no_script(area, autumn):
     indicator = IndicatorFactory(priority_area=area, name="Good level of development")
     IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
     IndicatorValueFactory(indicator=indicator, period_label="2024", period_end=D(2024, 8, 31))
     row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
-    svg = indicator_trend_svg(row)
+    svg = _svg(indicator_trend(row))
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
     assert "<script" not in svg
     charted = with_charts({"indicators": [row]})["indicators"][0]
     assert charted["chart"].startswith("data:image/svg+xml;base64,")
+    assert charted["chart_alt"] == (
+        "Line chart: Good level of development. Value: 61 in 2023 to 61 in 2024. "
+        "Target 70 (Percentage)."
+    )
 
 
 def test_the_chart_and_its_table_name_each_comparator(area, autumn):
@@ -238,8 +247,8 @@ def test_the_chart_and_its_table_name_each_comparator(area, autumn):
         )
     ComparatorValueFactory(indicator=indicator, comparator=region, period_label="2024", value=68)
     row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
-    svg = indicator_trend_svg(row)
-    assert "England" in svg and "North West" in svg
+    svg = _svg(indicator_trend(row))
+    assert ">England<" in svg and ">North West<" in svg
     html = render_to_string(
         "reporting/reports/_section_indicators.html",
         {
@@ -276,7 +285,7 @@ def test_a_report_submitted_before_named_comparators_still_shows_its_comparator(
         ],
     }
     charted = with_charts({"indicators": [old]})["indicators"][0]
-    assert "England" in indicator_trend_svg(old)
+    assert ">England<" in _svg(indicator_trend(old))
     html = render_to_string(
         "reporting/reports/_section_indicators.html",
         {"data": [charted], "content": {"priority": {"id": area.pk}}, "h": 2},
@@ -290,19 +299,20 @@ def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monk
     IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
     row = assemble_report(area, autumn, today=AS_OF)["indicators"][0]
     drawn = []
+    figure = core_charts.Figure
 
-    def counting_svg(indicator_row):
-        drawn.append(indicator_row["name"])
-        return indicator_trend_svg(indicator_row)
+    def counting_figure(*args, **kwargs):
+        drawn.append(1)
+        return figure(*args, **kwargs)
 
-    monkeypatch.setattr(charts, "indicator_trend_svg", counting_svg)
+    monkeypatch.setattr(core_charts, "Figure", counting_figure)
     cache.clear()
     first = with_charts({"indicators": [row]})["indicators"][0]["chart"]
     again = with_charts({"indicators": [row]})["indicators"][0]["chart"]
-    assert first == again and drawn == ["Hospital admissions"]
+    assert first == again and len(drawn) == 1
     changed = {**row, "target": "99"}
     with_charts({"indicators": [changed]})
-    assert drawn == ["Hospital admissions", "Hospital admissions"]
+    assert len(drawn) == 2
 
 
 def test_participation_this_term_with_you_said_we_did_and_feedback_owed(area, autumn):
