@@ -13,6 +13,7 @@ from typing import Any
 
 from core import charts
 from priorities.models import Indicator, IndicatorValue, PriorityArea
+from priorities.templatetags.priorities_tags import figure
 
 FRAMEWORK_PAGE = "framework"
 PRIORITY_PAGE = "priority_area"
@@ -39,26 +40,45 @@ class OffTrack:
     indicator: Indicator
     latest: IndicatorValue
     trend: charts.Chart
+    against: str  # what it is worse than, e.g. "a target of 70" or "England's 71"
 
 
 @dataclass
 class OffTrackIndicators:
     """The indicators off track; `judged` says whether any indicator could be judged at all
-    (a target and a value), so an empty list can say which it means."""
+    (a value and a target or a comparator's figure), so an empty list can say which it means."""
 
     rows: list[OffTrack] = field(default_factory=list)
     judged: bool = False
 
 
+def _worse_than(indicator: Indicator) -> tuple[bool, str]:
+    """Whether the indicator could be judged, and what its latest value is worse than: its
+    target or, without one, the first comparator with a figure for the same period (the board
+    pack's rule, reporting/board_pack.off_track); "" when it is not worse."""
+    if indicator.target is not None:
+        judgement = indicator.against_target
+        return bool(
+            judgement
+        ), f"a target of {figure(indicator.target)}" if judgement == "worse" else ""
+    comparison = next(iter(indicator.latest_comparisons), None)
+    if comparison is None:
+        return False, ""
+    if comparison["against"] != "worse":
+        return True, ""
+    return True, f"{comparison['comparator']}'s {figure(comparison['value'])}"
+
+
 def indicators_off_track(priority_area: PriorityArea) -> OffTrackIndicators:
-    """The priority's indicators whose latest value is worse than target by their polarity,
-    each with a sparkline of its values; reads the prefetched indicators and values
-    (selectors.priority_area_detail), so it adds no query."""
+    """The priority's indicators whose latest value is worse than its target, or without one
+    than its first comparator, by their polarity, each with a sparkline of its values; reads
+    the prefetched indicators, values and comparator values (selectors.priority_area_detail),
+    so it adds no query."""
     found = OffTrackIndicators()
     for indicator in priority_area.indicators.all():
-        judgement = indicator.against_target
-        found.judged = found.judged or bool(judgement)
-        if judgement != "worse":
+        judged, against = _worse_than(indicator)
+        found.judged = found.judged or judged
+        if not against:
             continue
         values = list(indicator.values.all())  # newest first
         points = [
@@ -66,5 +86,7 @@ def indicators_off_track(priority_area: PriorityArea) -> OffTrackIndicators:
             for value in reversed(values)
         ]
         trend = charts.sparkline(title=indicator.name, points=points, target=indicator.target)
-        found.rows.append(OffTrack(indicator=indicator, latest=values[0], trend=trend))
+        found.rows.append(
+            OffTrack(indicator=indicator, latest=values[0], trend=trend, against=against)
+        )
     return found

@@ -322,10 +322,14 @@ def test_no_indicator_off_track_says_so(commissioner, client):
     IndicatorValueFactory(indicator=on_track, value=Decimal("75"))
     client.force_login(commissioner)
 
-    assert "No indicator is worse than its target." in _page(client, area.get_absolute_url())
+    assert "No indicator is worse than its target, or without one than its comparator." in (
+        _page(client, area.get_absolute_url())
+    )
 
 
-def test_indicators_without_targets_are_not_called_on_track(commissioner, client):
+def test_indicators_with_neither_target_nor_comparator_are_not_called_on_track(
+    commissioner, client
+):
     area = PriorityAreaFactory()
     untargeted = IndicatorFactory(priority_area=area, target=None)
     IndicatorValueFactory(indicator=untargeted, value=Decimal("75"))
@@ -333,8 +337,31 @@ def test_indicators_without_targets_are_not_called_on_track(commissioner, client
 
     page = _page(client, area.get_absolute_url())
 
-    assert "No indicator has both a target and a value to judge yet." in page
-    assert "No indicator is worse than its target." not in page
+    assert "No indicator has a value and a target or comparator's figure to judge" in page
+    assert "No indicator is worse than its target" not in page
+
+
+def test_without_a_target_an_indicator_worse_than_its_comparator_is_off_track(commissioner, client):
+    """The board pack's rule: the seeds give figures against England, not targets."""
+    area = PriorityAreaFactory()
+    gld = IndicatorFactory(priority_area=area, name="Good level of development", target=None)
+    IndicatorValueFactory(indicator=gld, period_label="2017", value=Decimal("61"), england=71)
+    injuries = IndicatorFactory(
+        priority_area=area, name="Injury admissions", target=None, polarity="lower"
+    )
+    IndicatorValueFactory(
+        indicator=injuries, period_label="2017", value=Decimal("120"), england=130
+    )
+    client.force_login(commissioner)
+
+    page = _page(client, area.get_absolute_url())
+
+    off_track = page[page.index("Indicators off track") :]
+    off_track = off_track[: off_track.index("</ul>")]
+    assert "<strong>Good level of development</strong>: 61 (2017) against England's 71" in (
+        off_track
+    )
+    assert "Injury admissions" not in off_track
 
 
 def test_the_priority_page_takes_the_same_queries_at_ten_times_the_data(
