@@ -34,7 +34,7 @@ def _look(page: Page, name: str) -> None:
 
 def _open_the_figures(page: Page, alt_starts: str):
     """The chart whose alt text starts so, with its table of figures opened."""
-    figure = page.locator("figure.chart").filter(has=page.locator(f'img[alt^="{alt_starts}"]'))
+    figure = page.locator("div.chart").filter(has=page.locator(f'img[alt^="{alt_starts}"]'))
     expect(figure).to_have_count(1)
     figure.get_by_text("Show the figures as a table").click()
     return figure.get_by_role("table")
