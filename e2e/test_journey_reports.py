@@ -87,7 +87,7 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     ).click()
     expect(board_page.get_by_text("Fourteen families supported")).to_be_visible()
     expect(
-        board_page.get_by_role("img", name="Trend of Children in care per 10,000")
+        board_page.get_by_role("img", name="Line chart: Children in care per 10,000.")
     ).to_be_visible()
     assert_accessible(board_page)
 

@@ -7,6 +7,8 @@ of the first comparator (by order) that has one.
 
 from django.db import migrations
 
+from core.roles import sync_role_groups
+
 ENGLAND = "England"
 
 
@@ -90,4 +92,6 @@ class Migration(migrations.Migration):
             model_name="indicatorvalue",
             name="comparator_value",
         ),
+        # The role groups' permissions cover the new models.
+        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from core.roles import sync_role_groups
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -64,4 +66,6 @@ class Migration(migrations.Migration):
                 name="one_board_pack_render_per_term_and_plan",
             ),
         ),
+        # The role groups' permissions cover the new models.
+        migrations.RunPython(sync_role_groups, migrations.RunPython.noop),
     ]
