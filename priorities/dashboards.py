@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core import charts
+from priorities import judgement
 from priorities.models import Indicator, IndicatorValue, PriorityArea
 from priorities.templatetags.priorities_tags import figure
 
@@ -53,19 +54,14 @@ class OffTrackIndicators:
 
 
 def _worse_than(indicator: Indicator) -> tuple[bool, str]:
-    """Whether the indicator could be judged, and what its latest value is worse than: its
-    target or, without one, the first comparator with a figure for the same period (the board
-    pack's rule, reporting/board_pack.off_track); "" when it is not worse."""
-    if indicator.target is not None:
-        judgement = indicator.against_target
-        return bool(
-            judgement
-        ), f"a target of {figure(indicator.target)}" if judgement == "worse" else ""
+    """Whether the indicator could be judged, and what its latest value is worse than
+    (judgement.off_track's rule): "a target of 70" or "England's 71"; "" when it is not."""
     comparison = next(iter(indicator.latest_comparisons), None)
-    if comparison is None:
-        return False, ""
-    if comparison["against"] != "worse":
-        return True, ""
+    judged, worse = judgement.off_track(indicator.target, indicator.against_target, comparison)
+    if not worse:
+        return judged, ""
+    if indicator.target is not None:
+        return True, f"a target of {figure(indicator.target)}"
     return True, f"{comparison['comparator']}'s {figure(comparison['value'])}"
 
 

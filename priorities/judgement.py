@@ -76,6 +76,18 @@ def rag(
     return AMBER if abs(value - reference) <= allowed else RED
 
 
+def off_track(target: Figure, against_target: str, comparison: dict | None) -> tuple[bool, bool]:
+    """The rule the priority page and the board pack share: an indicator with a target is
+    judged against it; without one, against `comparison`, its first comparator with a figure
+    for the latest period (a `comparison()` dict, or None). Whether it could be judged, and
+    whether it is worse."""
+    if target is not None:
+        return bool(against_target), against_target == WORSE
+    if comparison is None:
+        return False, False
+    return bool(comparison["against"]), comparison["against"] == WORSE
+
+
 def rag_label(rag_value: str) -> str:
     """ "Red", "Amber", "Green", or "None" for no judgement."""
     return RAG_LABELS[rag_value]

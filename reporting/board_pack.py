@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from governance.models import Board
+from priorities import judgement
 from reporting import charts, pack_layout, selectors
 from reporting.assemble import DIRECTIONS
 from reporting.models import BoardPackPdf, BoardPackRender, Term
@@ -80,10 +81,10 @@ def first_comparison(indicator: dict[str, Any]) -> dict[str, Any] | None:
 def off_track(indicator: dict[str, Any]) -> bool:
     """Whether an assembled indicator's latest value is worse than its target or, without a
     target, worse than its first comparator."""
-    if indicator["target"] is not None:
-        return indicator["against_target"] == "worse"
-    comparison = first_comparison(indicator)
-    return comparison is not None and comparison["against"] == "worse"
+    _, worse = judgement.off_track(
+        indicator["target"], indicator["against_target"], first_comparison(indicator)
+    )
+    return worse
 
 
 def _brief(entry: dict[str, Any]) -> dict[str, Any]:

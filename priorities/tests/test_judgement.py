@@ -73,3 +73,15 @@ def test_compare_names_better_worse_or_level():
     assert judgement.compare("lower", 61, 71) == "better"
     assert judgement.compare("lower", 71, Decimal("71.00")) == "level"
     assert judgement.compare("lower", "", 71) == ""
+
+
+def test_off_track_is_judged_by_the_target_and_without_one_by_the_first_comparator():
+    england = judgement.comparison("higher", 61, "England", 71)
+    assert judgement.off_track(70, "worse", england) == (True, True)
+    assert judgement.off_track(60, "better", england) == (True, False)
+    assert judgement.off_track(None, "", england) == (True, True)
+    assert judgement.off_track(None, "", judgement.comparison("higher", 75, "England", 71)) == (
+        True,
+        False,
+    )
+    assert judgement.off_track(None, "", None) == (False, False)
