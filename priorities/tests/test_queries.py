@@ -103,6 +103,9 @@ def test_query_count_is_constant_at_1x_10x_and_100x(
     world = World(commissioner)
     world.grow(1, within_area=within_area)
     url = url_of(world)
+    # The first page of a year the migrations did not seed makes its terms (charts read the
+    # last six): that one-off is not the page's own cost, so the count is taken after it.
+    commissioner_client.get(url)
     measured = _queries(commissioner_client, url)
 
     world.grow(9, within_area=within_area)
