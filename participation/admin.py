@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.admin_versions import VersionCheckedAdminMixin
 from core.choices import Stage
 from participation.models import (
+    LUNDY_ELEMENTS,
     DecommissioningConsultation,
     ParticipationRecord,
     StakeholderGroup,
@@ -41,11 +42,26 @@ class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
         "level",
         "stage",
         "decision_changed",
+        "lundy_influence",
         "feedback_date",
         "is_sample",
     ]
-    list_filter = ["stage", "method", "level", "decision_changed", "is_sample", "groups"]
-    search_fields = ["title", "you_said", "we_did", "decision_description"]
+    list_filter = [
+        "stage",
+        "method",
+        "level",
+        "decision_changed",
+        *(element.met_field for element in LUNDY_ELEMENTS),
+        "is_sample",
+        "groups",
+    ]
+    search_fields = [
+        "title",
+        "you_said",
+        "we_did",
+        "decision_description",
+        *(element.evidence_field for element in LUNDY_ELEMENTS),
+    ]
     date_hierarchy = "date"
     filter_horizontal = ["priority_areas", "groups"]
     raw_id_fields = ["activity", "created_by"]

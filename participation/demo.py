@@ -16,7 +16,12 @@ from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
 from participation import services
-from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.models import (
+    LUNDY_ELEMENTS,
+    ParticipationRecord,
+    StakeholderGroup,
+    VoiceQuestion,
+)
 from participation.voice_questions import ensure_voice_questions
 from priorities.models import PriorityArea
 
@@ -88,6 +93,7 @@ def _records() -> int:
                 if fed_back is None
                 else today + datetime.timedelta(days=fed_back),
                 "feedback_method": data.get("feedback_method", ""),
+                **_lundy(data.get("lundy", {})),
             },
             priority_areas=record_areas,
             groups=[groups[name] for name in data["groups"]],
@@ -101,6 +107,16 @@ def _records() -> int:
             )
         created += 1
     return created
+
+
+def _lundy(elements: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The record's Lundy fields from its `lundy` mapping; an element left out is not recorded."""
+    fields = {}
+    for element in LUNDY_ELEMENTS:
+        given = elements.get(element.key, {})
+        fields[element.met_field] = given.get("met", "")
+        fields[element.evidence_field] = given.get("evidence", "")
+    return fields
 
 
 def _decommissioning_consultations() -> int:

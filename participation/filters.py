@@ -7,6 +7,7 @@ from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from participation.models import Level, ParticipationRecord, StakeholderGroup, feedback_owed_q
+from participation.models.lundy import reached_influence_q
 from priorities.filter_choices import frameworks, priority_areas, request_user
 from priorities.models import PriorityArea
 
@@ -43,6 +44,12 @@ class RecordFilter(django_filters.FilterSet):
         no="No feedback owed",
         method="filter_owed",
     )
+    reached_influence = yes_no_filter(
+        label="Reached Influence (Lundy model)",
+        yes="Reached Influence: views acted on and fed back",
+        no="Not reached Influence",
+        method="filter_influence",
+    )
     published = yes_no_filter(
         label="Published",
         yes="Published on the public page",
@@ -76,6 +83,12 @@ class RecordFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(feedback_owed_q()) if value else queryset.exclude(feedback_owed_q())
+
+    def filter_influence(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
+        if value is None:
+            return queryset
+        influence = reached_influence_q()
+        return queryset.filter(influence) if value else queryset.exclude(influence)
 
 
 class CoverageFilter(django_filters.FilterSet):

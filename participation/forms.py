@@ -14,6 +14,7 @@ from core.personal_data import PersonalDataFormMixin
 from core.roles import participation_priority_areas_for
 from participation.models import (
     AGE_BAND_FIELDS,
+    LUNDY_ELEMENTS,
     SPECIAL_GROUP_FIELDS,
     ParticipationRecord,
     StakeholderGroup,
@@ -28,6 +29,10 @@ PRIVACY_NOTICE = (
 RELATION_FIELDS = ("priority_areas", "groups")
 COUNT_FIELDS = (*AGE_BAND_FIELDS, *SPECIAL_GROUP_FIELDS)
 NEGATIVE_COUNT_MESSAGE = "Enter a number of people of 0 or more: a count cannot be negative."
+LUNDY_INTRO = (
+    "For each element of the Lundy model, say whether this participation met it. “Yes” or "
+    "“Partly” needs the evidence that shows how."
+)
 
 
 class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
@@ -49,6 +54,11 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
             "you_said": forms.Textarea(attrs={"rows": 4}),
             "we_did": forms.Textarea(attrs={"rows": 4}),
             "decision_description": forms.Textarea(attrs={"rows": 2}),
+            **{element.met_field: forms.RadioSelect for element in LUNDY_ELEMENTS},
+            **{
+                element.evidence_field: forms.Textarea(attrs={"rows": 2})
+                for element in LUNDY_ELEMENTS
+            },
         }
         error_messages = {
             "groups": {"required": NO_GROUP_MESSAGE},
@@ -123,6 +133,14 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
                 "decision_description",
                 "feedback_date",
                 "feedback_method",
+            ),
+            Fieldset(
+                "Lundy model",
+                HTML(f'<p class="form-text">{LUNDY_INTRO}</p>'),
+                *(
+                    Div(element.met_field, element.evidence_field, css_class="lundy-element")
+                    for element in LUNDY_ELEMENTS
+                ),
             ),
             "version",
             "snapshot",

@@ -3,7 +3,8 @@
 A published record shows its words (what participants said, what changed, when they were
 told) and how many took part, never who: no names, no group, and no count below the
 partnership's `smallest_public_group`, so that no child can be picked out. The public
-"You said, we did" page and the API both publish exactly these fields.
+"You said, we did" page and the API both publish exactly these fields; the API adds whether
+each element of the Lundy model was met, never the evidence written for it.
 """
 
 import datetime
@@ -61,6 +62,7 @@ ALWAYS_LEFT_OUT = (
     "Which decision changed and how, and how it was fed back",
     "How many of those taking part were in care, care leavers, young carers or had SEND",
     "The exact dates: only the month and year are shown",
+    "The evidence for each element of the Lundy model",
 )
 
 

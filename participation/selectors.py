@@ -8,6 +8,7 @@ from commissioning.models import CommissioningActivity
 from core.choices import Stage
 from core.partnerships import scope
 from participation.models import Level, ParticipationRecord, VoiceAnswer, VoiceQuestion
+from participation.models.lundy import reached_influence_q
 from priorities.models import Framework, PriorityArea
 
 
@@ -56,6 +57,8 @@ class CoverageCell:
     stage_label: str
     records: int = 0
     highest_level: int | None = None
+    # Of `records`, those whose participants' views were acted on and fed back (Lundy).
+    reached_influence: int = 0
 
     @property
     def is_gap(self) -> bool:
@@ -75,10 +78,14 @@ class CoverageRow:
     def gaps(self) -> int:
         return sum(cell.is_gap for cell in self.cells)
 
+    @property
+    def reached_influence(self) -> int:
+        return sum(cell.reached_influence for cell in self.cells)
+
 
 def coverage_matrix(*, user, framework: Framework | None = None) -> list[CoverageRow]:
-    """The priority areas of `user`'s partnership by cycle stage: records and the highest ladder
-    level in each cell.
+    """The priority areas of `user`'s partnership by cycle stage: records, the highest ladder
+    level and the records that reached Lundy's Influence in each cell.
 
     Two queries whatever the data: the priority areas, and one aggregate over the records.
     """
@@ -94,7 +101,11 @@ def coverage_matrix(*, user, framework: Framework | None = None) -> list[Coverag
     totals = {
         (row["priorityarea_id"], row["participationrecord__stage"]): row
         for row in links.values("priorityarea_id", "participationrecord__stage")
-        .annotate(records=Count("pk"), highest_level=Max("participationrecord__level"))
+        .annotate(
+            records=Count("pk"),
+            highest_level=Max("participationrecord__level"),
+            reached_influence=Count("pk", filter=reached_influence_q("participationrecord__")),
+        )
         .order_by()
     }
     rows = []
@@ -108,6 +119,7 @@ def coverage_matrix(*, user, framework: Framework | None = None) -> list[Coverag
                     stage_label=stage.label,
                     records=found.get("records", 0),
                     highest_level=found.get("highest_level"),
+                    reached_influence=found.get("reached_influence", 0),
                 )
             )
         rows.append(row)

@@ -13,6 +13,7 @@ from commissioning.models import CommissioningActivity, DecommissioningPlan
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
 from participation import publication
 from participation.models import (
+    LUNDY_FIELDS,
     DecommissioningConsultation,
     ParticipationRecord,
     StakeholderGroup,
@@ -45,6 +46,7 @@ RECORD_EDITABLE_FIELDS = (
     "decision_description",
     "feedback_date",
     "feedback_method",
+    *LUNDY_FIELDS,
 )
 NO_GROUP_MESSAGE = "Choose at least one group that took part."
 NO_PRIORITY_MESSAGE = "Choose at least one priority area this informed."

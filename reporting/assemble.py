@@ -34,7 +34,9 @@ from reporting.scope import ReportScope
 # Bump when the shape of the assembled data changes, so old snapshots can be told apart.
 # 2: an indicator's comparators are named series (`comparators`, `latest.comparisons`, each
 # point's `comparator_values`); schema 1 had one `comparator_value` per point.
-SCHEMA_VERSION = 2
+# 3: the participation section counts the records reaching Lundy's Influence
+# (`reached_influence`, and `by_stage`); earlier snapshots show the section without them.
+SCHEMA_VERSION = 3
 # How many of an indicator's latest values the trend chart shows.
 TREND_POINTS = 8
 DIRECTIONS = judgement.DIRECTIONS

@@ -75,8 +75,9 @@ def commissioning_section(scope: ReportScope) -> dict[str, Any]:
 
 
 def participation_section(scope: ReportScope) -> dict[str, Any]:
-    """This term's participation: records, people, groups, highest level, "you said, we did",
-    and records of the priority whose feedback to the participants is owed."""
+    """This term's participation: records, people, groups, highest level, the records reaching
+    Lundy's Influence by cycle stage, "you said, we did", and records of the priority whose
+    feedback to the participants is owed."""
     area, term = scope.priority_area, scope.term
     # One read for both: this term's records, and any earlier one whose feedback is owed.
     in_term = Q(date__gte=term.start_date)
@@ -101,6 +102,19 @@ def participation_section(scope: ReportScope) -> dict[str, Any]:
         "participants": sum(record.total_participants for record in records),
         "groups": groups,
         "highest_level": Level(highest).label if highest else None,
+        # Schema 3: records and those reaching Influence, in total and by stage.
+        "reached_influence": sum(record.reached_influence for record in records),
+        "by_stage": [
+            {
+                "stage": stage,
+                "label": label,
+                "records": sum(record.stage == stage for record in records),
+                "reached_influence": sum(
+                    record.stage == stage and record.reached_influence for record in records
+                ),
+            }
+            for stage, label in Stage.choices
+        ],
         "you_said_we_did": [
             {
                 "title": record.title,

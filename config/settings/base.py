@@ -163,6 +163,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # The four elements of the Lundy model share one choice set: one enum, named once.
+    "ENUM_NAME_OVERRIDES": {"LundyMetEnum": "participation.models.lundy.LundyMet"},
 }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

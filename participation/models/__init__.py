@@ -2,6 +2,7 @@
 
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
+from participation.models.lundy import LUNDY_ELEMENTS, LUNDY_FIELDS, LundyMet
 from participation.models.records import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,
@@ -18,6 +19,9 @@ __all__ = [
     "feedback_owed_q",
     "SPECIAL_GROUP_FIELDS",
     "Level",
+    "LUNDY_ELEMENTS",
+    "LUNDY_FIELDS",
+    "LundyMet",
     "ParticipationRecord",
     "ParticipationRecordQuerySet",
     "StakeholderGroup",

@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
+from participation.models import lundy
 from participation.models.groups import StakeholderGroup
 from priorities.models import PriorityArea
 
@@ -139,6 +140,15 @@ class ParticipationRecord(models.Model):
         blank=True,
         help_text="e.g. a letter to the council, a newsletter, a visit to the group.",
     )
+    # The Lundy model, element by element (participation/models/lundy.py).
+    lundy_space = lundy.met_field(lundy.SPACE)
+    lundy_space_evidence = lundy.evidence_field(lundy.SPACE)
+    lundy_voice = lundy.met_field(lundy.VOICE)
+    lundy_voice_evidence = lundy.evidence_field(lundy.VOICE)
+    lundy_audience = lundy.met_field(lundy.AUDIENCE)
+    lundy_audience_evidence = lundy.evidence_field(lundy.AUDIENCE)
+    lundy_influence = lundy.met_field(lundy.INFLUENCE)
+    lundy_influence_evidence = lundy.evidence_field(lundy.INFLUENCE)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -213,6 +223,7 @@ class ParticipationRecord(models.Model):
                 )
                 for name, label in SPECIAL_GROUPS
             ),
+            *lundy.evidence_constraints(),
         ]
 
     def __str__(self) -> str:
@@ -224,6 +235,16 @@ class ParticipationRecord(models.Model):
     @property
     def total_participants(self) -> int:
         return sum(getattr(self, name) or 0 for name in AGE_BAND_FIELDS)
+
+    @property
+    def lundy_results(self) -> list[lundy.LundyResult]:
+        """Space, Voice, Audience and Influence as this record met them."""
+        return lundy.lundy_results(self)
+
+    @property
+    def reached_influence(self) -> bool:
+        """The participants' views were acted on and the response fed back (lundy.py)."""
+        return self.lundy_influence == lundy.LundyMet.YES
 
     @property
     def is_feedback_owed(self) -> bool:
@@ -264,5 +285,6 @@ class ParticipationRecord(models.Model):
                         f"{label}: {getattr(self, name)} is more than the {total} taking part "
                         "(the sum of the age bands)."
                     )
+        errors.update(lundy.evidence_errors(self))
         if errors:
             raise ValidationError(errors)

@@ -10,6 +10,7 @@ from core.models import Partnership
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.models.lundy import NEEDS_EVIDENCE
 from participation.publication import public_row
 from participation.selectors import coverage_matrix
 
@@ -85,3 +86,36 @@ def test_some_records_of_each_partnership_are_published_one_with_a_small_count(l
     rows = [public_row(record, smallest_group=5) for record in published]
     assert any(row["taking_part"] is None for row in rows)
     assert any(band.count is None for row in rows for band in row["bands"])
+
+
+LUNDY_GROUPS = (
+    "Children in Care Council",
+    "Halton Youth Cabinet",
+    "Young People's Senate",
+    "Parent/Carer Forum",
+    "INVOLVE Group",
+)
+
+
+def test_the_seeds_groups_records_carry_lundy_evidence_in_the_seeds_words(loaded):
+    for name in LUNDY_GROUPS:
+        records = ParticipationRecord.objects.filter(groups__name__contains=name)
+        assert records.exists(), name
+        for record in records:
+            assert all(result.is_recorded for result in record.lundy_results[:3]), record
+            assert all(
+                result.evidence for result in record.lundy_results if result.met in NEEDS_EVIDENCE
+            ), record
+    halton = ParticipationRecord.objects.get(title__startswith="What makes a good advocate?")
+    assert "a specific and purposeful opportunity to give views" in halton.lundy_space_evidence
+    involve = ParticipationRecord.objects.get(groups__name="INVOLVE Group")
+    assert "critical friend to the Trust" in involve.lundy_space_evidence
+    assert ParticipationRecord.objects.filter(lundy_space="").exists(), "one is not assessed"
+
+
+def test_the_coverage_matrix_counts_the_demos_records_reaching_influence(loaded):
+    halton = Partnership.objects.get(short_name="Halton")
+    user = give_role(UserFactory(), roles.BOARD_MEMBER, halton)
+    rows = {row.priority_area.title: row for row in coverage_matrix(user=user)}
+    cells = {cell.stage: cell.reached_influence for cell in rows["Children in Care"].cells}
+    assert cells == {"analyse": 1, "plan": 0, "do": 1, "review": 0}

@@ -19,7 +19,7 @@ OLD = datetime.timedelta(days=40)
 
 def _add_records(count: int) -> None:
     """Records owing feedback at the plan stage, each with its own priorities, groups and
-    activity, so that nothing is shared between rows."""
+    activity, so that nothing is shared between rows, and each reaching Lundy's Influence."""
     for _ in range(count):
         area = PriorityAreaFactory()
         ParticipationRecordFactory(
@@ -27,6 +27,8 @@ def _add_records(count: int) -> None:
             priority_areas=[area, PriorityAreaFactory()],
             groups=[StakeholderGroupFactory(), StakeholderGroupFactory()],
             activity=ActivityFactory(priority_area=area),
+            lundy_influence="yes",
+            lundy_influence_evidence="The venue changed; the group was told at its meeting.",
         )
 
 
@@ -35,6 +37,7 @@ def _add_records(count: int) -> None:
     [
         reverse("participation:record_list"),
         reverse("participation:record_list") + "?feedback_owed=true&stage=plan",
+        reverse("participation:record_list") + "?reached_influence=true",
         reverse("participation:coverage"),
         reverse("participation:feedback_owed"),
     ],
@@ -51,3 +54,9 @@ def test_page_queries_do_not_grow_with_the_data(
         response = board_member_client.get(url)
     assert response.status_code == 200
     assert response.content.count(b"<tr>") > 3
+    # The badges and the matrix's Influence counts come with the rows, at no extra query: a
+    # page of 25 rows, or the 60 cells of the matrix.
+    shown = response.content.count(b"Influence: Yes") + response.content.count(
+        b'reached_influence=true">1<'
+    )
+    assert shown >= 25

@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from commissioning.models import CommissioningActivity, Contract, Provider
 from governance.models import AgendaItem, Board, Decision, Meeting
-from participation.models import ParticipationRecord
+from participation.models import LUNDY_ELEMENTS, LundyMet, ParticipationRecord
 from participation.publication import PUBLIC_COUNT_FIELDS, PUBLIC_FIELDS, shown_count
 from priorities.models import (
     Action,
@@ -236,19 +236,33 @@ class ContractSerializer(serializers.ModelSerializer):
         ]
 
 
+class LundySerializer(serializers.Serializer):
+    """Whether a record met each element of the Lundy model ("": not recorded); never the
+    evidence, whose words the publishing check does not read."""
+
+    def get_fields(self):
+        return {
+            element.key: serializers.ChoiceField(
+                choices=LundyMet.choices, source=element.met_field, read_only=True
+            )
+            for element in LUNDY_ELEMENTS
+        }
+
+
 class PublishedParticipationSerializer(serializers.ModelSerializer):
-    """A published record's public fields (participation.publication): its words and how
-    many took part, each count shown only at or above the partnership's smallest group
-    (null: fewer than that)."""
+    """A published record's public fields (participation.publication): its words, how many
+    took part, each count shown only at or above the partnership's smallest group (null: fewer
+    than that), and which elements of the Lundy model it met."""
 
     priorities = serializers.PrimaryKeyRelatedField(
         source="priority_areas", many=True, read_only=True
     )
     counts = serializers.SerializerMethodField()
+    lundy = LundySerializer(source="*", read_only=True)
 
     class Meta:
         model = ParticipationRecord
-        fields = ["id", *PUBLIC_FIELDS, "priorities", "counts", "published_at"]
+        fields = ["id", *PUBLIC_FIELDS, "priorities", "counts", "lundy", "published_at"]
 
     def get_counts(self, record) -> dict[str, int | None]:
         smallest = record.partnership.smallest_public_group

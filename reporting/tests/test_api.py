@@ -140,6 +140,7 @@ ALLOWED_FIELDS = {
         "feedback_date",
         "priorities",
         "counts",
+        "lundy",
         "published_at",
     },
     "board": {"id", "name", "kind", "reports_to", "purpose", "meeting_frequency", "is_active"},
@@ -317,6 +318,26 @@ def test_participation_records_published_only_counts_of_small_groups_hidden(worl
     }
     assert rows[0]["priorities"] == [world["area"].pk]
     assert "Not published yet" not in _list(board_api, "participation-record").content.decode()
+
+
+def test_participation_records_say_which_lundy_elements_were_met_never_the_evidence(
+    world, board_api
+):
+    record = world["record"]
+    type(record).objects.filter(pk=record.pk).update(
+        lundy_space="yes",
+        lundy_space_evidence="At the council's own meeting, at its usual time and place.",
+        lundy_influence="partly",
+        lundy_influence_evidence="The venue changed; the group was told at its meeting.",
+    )
+    response = _list(board_api, "participation-record")
+    assert response.json()["results"][0]["lundy"] == {
+        "space": "yes",
+        "voice": "",
+        "audience": "",
+        "influence": "partly",
+    }
+    assert "usual time and place" not in response.content.decode()
 
 
 def test_actions_filter_by_priority_status_rag_owner_and_due_dates(world, board_api):

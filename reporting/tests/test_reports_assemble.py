@@ -350,6 +350,53 @@ def test_participation_this_term_with_you_said_we_did_and_feedback_owed(area, au
     ]
 
 
+def test_participation_counts_the_records_reaching_influence_by_stage(area, autumn):
+    acted_on = {
+        "lundy_influence": "yes",
+        "lundy_influence_evidence": "The specification changed; the council was told.",
+    }
+    ParticipationRecordFactory(priority_areas=[area], stage="plan", date=D(2025, 10, 1), **acted_on)
+    ParticipationRecordFactory(priority_areas=[area], stage="plan", date=D(2025, 10, 2))
+    ParticipationRecordFactory(priority_areas=[area], stage="do", date=D(2025, 11, 1), **acted_on)
+    ParticipationRecordFactory(priority_areas=[area], stage="do", date=D(2025, 6, 1), **acted_on)
+
+    content = assemble_report(area, autumn, today=AS_OF)
+    data = content["participation"]
+
+    assert content["schema"] == 3
+    assert data["reached_influence"] == 2
+    assert [
+        (row["label"], row["records"], row["reached_influence"]) for row in data["by_stage"]
+    ] == [
+        ("Analyse", 0, 0),
+        ("Plan", 2, 1),
+        ("Do", 1, 1),
+        ("Review", 0, 0),
+    ]
+    html = render_to_string(
+        "reporting/reports/_section_participation.html",
+        {"data": data, "content": content, "h": 2},
+    )
+    assert "2 of 3 records: the participants' views were acted on" in html
+    assert '<th scope="row">Plan</th><td class="text-end">2</td><td class="text-end">1</td>' in html
+
+
+def test_a_report_submitted_before_the_lundy_counts_still_shows_its_participation(area, autumn):
+    ParticipationRecordFactory(priority_areas=[area], date=D(2025, 10, 1))
+    content = assemble_report(area, autumn, today=AS_OF)
+    old = {
+        key: value
+        for key, value in content["participation"].items()
+        if key not in ("reached_influence", "by_stage")
+    }
+    html = render_to_string(
+        "reporting/reports/_section_participation.html",
+        {"data": old, "content": {**content, "schema": 2}, "h": 2},
+    )
+    assert 'Participation records</dt><dd class="col-sm-8">1, with 9 people taking part' in html
+    assert "Reached Influence" not in html
+
+
 def test_commissioning_by_stage_moves_this_term_and_contracts_ending_soon(area, autumn):
     mover = ActivityFactory(priority_area=area, title="Emotional wellbeing service", stage="plan")
     ActivityFactory(priority_area=area, title="Short breaks review", stage="analyse")

@@ -38,7 +38,12 @@ def _grow(area, owner, units: int) -> None:
     for unit in range(units):
         activity = ActivityFactory(priority_area=area)
         ContractFactory(activity=activity, end_date=today + datetime.timedelta(days=30))
-        ParticipationRecordFactory(priority_areas=[area], we_did="Changed the venue.")
+        ParticipationRecordFactory(
+            priority_areas=[area],
+            we_did="Changed the venue.",
+            lundy_influence="yes",
+            lundy_influence_evidence="The venue changed; the group was told at its meeting.",
+        )
         for overdue, rag in ((True, "red"), (False, "amber")):
             action = ActionFactory(priority_area=area, owner=owner, overdue=overdue)
             ProgressUpdateFactory(action=action, rag="green", date=today - datetime.timedelta(300))
@@ -95,6 +100,7 @@ def test_the_report_page_is_constant(commissioner, commissioner_client, area, su
     assert len(queries) == first
     if not submit:
         assert page.count('class="report-indicator"') == 10, "the draft shows live data"
+        assert "10 of 10 records: the participants" in page
 
 
 def test_the_board_member_dashboard_is_constant(board_member, board_member_client, commissioner):
