@@ -186,9 +186,9 @@ class YouSaidItemForm(PersonalDataFormMixin, forms.ModelForm):
 
 
 class BaseYouSaidItemFormSet(forms.BaseInlineFormSet):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "items")
-        super().__init__(*args, **kwargs)
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return "items"
 
     def add_fields(self, form, index):
         super().add_fields(form, index)

@@ -87,14 +87,24 @@ class RecordFormMixin(EditorRequiredMixin):
         return ParticipationRecord()
 
     @cached_property
+    def items_posted(self) -> bool:
+        """Whether the POST carries the items; one without them (a script, a page from before
+        items) leaves the items as they are, as core.date_input reads a date posted whole."""
+        management = f"{YouSaidItemFormSet.get_default_prefix()}-TOTAL_FORMS"
+        return self.request.method == "POST" and management in self.request.POST
+
+    @cached_property
     def items(self) -> YouSaidItemFormSet:
-        data = self.request.POST if self.request.method == "POST" else None
+        data = self.request.POST if self.items_posted else None
         return YouSaidItemFormSet(data, instance=self.items_instance())
+
+    def item_changes(self) -> list[dict]:
+        return self.items.item_changes() if self.items_posted else []
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         # Both are checked, so every error shows at once.
-        items_valid = self.items.is_valid()
+        items_valid = self.items.is_valid() if self.items_posted else True
         if form.is_valid() and items_valid:
             return self.form_valid(form)
         return self.form_invalid(form)
@@ -137,7 +147,7 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
         return services.participation_record_create(
             data=form.model_data(),
             created_by=self.request.user,
-            items=self.items.item_changes(),
+            items=self.item_changes(),
             **self.relations(form),
         )
 
@@ -177,7 +187,7 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             record=self.record,
             data=form.model_data(),
             expected_version=required_version(form),
-            items=self.items.item_changes(),
+            items=self.item_changes(),
             **self.relations(form),
         )
 
