@@ -93,6 +93,7 @@ def _records() -> int:
             groups=[groups[name] for name in data["groups"]],
             created_by=None,
             is_sample=True,
+            items=[_item(item, today) for item in data.get("you_said_items", [])],
         )
         if data.get("published"):
             # Through the publish step, so the demo's words pass the personal-data check too.
@@ -101,6 +102,18 @@ def _records() -> int:
             )
         created += 1
     return created
+
+
+def _item(data: dict, today: datetime.date) -> dict:
+    """A "you said" item of the YAML as the record service takes it (dates as offsets)."""
+    by = data.get("by_in_days")
+    return {
+        "id": None,
+        "you_said": data["you_said"],
+        "outcome": data["outcome"],
+        "response": data.get("response", ""),
+        "by_date": None if by is None else today + datetime.timedelta(days=by),
+    }
 
 
 def _decommissioning_consultations() -> int:
