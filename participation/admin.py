@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from core.choices import Stage
 from participation.models import (
     DecommissioningConsultation,
@@ -30,14 +30,14 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
     list_select_related = ["convening_organisation"]
 
 
-class YouSaidItemInline(admin.StackedInline):
+class YouSaidItemInline(VersionCheckedInlineMixin, admin.StackedInline):
     model = YouSaidItem
     fields = ["position", "you_said", "outcome", "response", "by_date"]
     extra = 0
 
 
 @admin.register(YouSaidItem)
-class YouSaidItemAdmin(SimpleHistoryAdmin):
+class YouSaidItemAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     """Items are kept on their record's form; here they are found and corrected."""
 
     list_display = ["you_said", "record", "outcome", "by_date"]
