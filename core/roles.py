@@ -60,7 +60,12 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
         "kpivalue",
         "performanceassessment",
     },
-    "participation": {"participationrecord", "voiceanswer", "decommissioningconsultation"},
+    "participation": {
+        "participationrecord",
+        "yousaiditem",
+        "voiceanswer",
+        "decommissioningconsultation",
+    },
     "reporting": {"termlyreport", "reportcomment"},
 }
 # Administrators also manage the people who use the product, and see in the admin what each

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
 from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin_versions import VersionCheckedAdminMixin
+from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from core.choices import Stage
 from participation.models import (
     LUNDY_ELEMENTS,
@@ -13,6 +13,7 @@ from participation.models import (
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
+    YouSaidItem,
 )
 
 # The stages in the order of the cycle, not of the alphabet.
@@ -28,6 +29,24 @@ class StakeholderGroupAdmin(admin.ModelAdmin):
     list_filter = ["kind", "partnership", "is_active"]
     search_fields = ["name", "description"]
     list_select_related = ["convening_organisation"]
+
+
+class YouSaidItemInline(VersionCheckedInlineMixin, admin.StackedInline):
+    model = YouSaidItem
+    fields = ["position", "you_said", "outcome", "response", "by_date"]
+    extra = 0
+
+
+@admin.register(YouSaidItem)
+class YouSaidItemAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Items are kept on their record's form; here they are found and corrected."""
+
+    list_display = ["you_said", "record", "outcome", "by_date"]
+    list_filter = ["outcome"]
+    search_fields = ["you_said", "response", "record__title"]
+    list_select_related = ["record"]
+    raw_id_fields = ["record"]
+    readonly_fields = ["version", "created_at", "updated_at"]
 
 
 @admin.register(ParticipationRecord)
@@ -66,6 +85,7 @@ class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     filter_horizontal = ["priority_areas", "groups"]
     raw_id_fields = ["activity", "created_by"]
     readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [YouSaidItemInline]
 
 
 @admin.register(VoiceQuestion)

@@ -99,6 +99,7 @@ def _records() -> int:
             groups=[groups[name] for name in data["groups"]],
             created_by=None,
             is_sample=True,
+            items=[_item(item, today) for item in data.get("you_said_items", [])],
         )
         if data.get("published"):
             # Through the publish step, so the demo's words pass the personal-data check too.
@@ -117,6 +118,18 @@ def _lundy(elements: dict[str, dict[str, str]]) -> dict[str, str]:
         fields[element.met_field] = given.get("met", "")
         fields[element.evidence_field] = given.get("evidence", "")
     return fields
+
+
+def _item(data: dict, today: datetime.date) -> dict:
+    """A "you said" item of the YAML as the record service takes it (dates as offsets)."""
+    by = data.get("by_in_days")
+    return {
+        "id": None,
+        "you_said": data["you_said"],
+        "outcome": data["outcome"],
+        "response": data.get("response", ""),
+        "by_date": None if by is None else today + datetime.timedelta(days=by),
+    }
 
 
 def _decommissioning_consultations() -> int:

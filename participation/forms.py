@@ -18,6 +18,7 @@ from participation.models import (
     SPECIAL_GROUP_FIELDS,
     ParticipationRecord,
     StakeholderGroup,
+    YouSaidItem,
 )
 from participation.services import NO_GROUP_MESSAGE, NO_PRIORITY_MESSAGE, RECORD_EDITABLE_FIELDS
 from priorities.models import PriorityArea
@@ -94,6 +95,9 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
         self.fields["activity"].empty_label = "(none)"
         self.fields["level"].choices = ParticipationRecord._meta.get_field("level").choices
         self.fields["decision_changed"].choices = ParticipationRecord.DecisionChanged.choices
+        # The record's own words summarise its items, for the log, reports and public pages.
+        self.fields["you_said"].label = "Summary of what we heard (you said)"
+        self.fields["we_did"].label = "Summary of what we did about it (we did)"
         for name in COUNT_FIELDS:
             self.fields[name].widget.attrs.update({"min": 0, "step": 1})
             self.fields[name].error_messages["min_value"] = NEGATIVE_COUNT_MESSAGE
@@ -129,6 +133,8 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
                 "You said, we did",
                 "you_said",
                 "we_did",
+                # The items: the formset the page passes as `items` (RecordFormMixin).
+                HTML('{% include "participation/_you_said_items.html" %}'),
                 "decision_changed",
                 "decision_description",
                 "feedback_date",
@@ -165,3 +171,70 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     def model_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in RECORD_EDITABLE_FIELDS}
+
+
+ITEM_FIELDS = ("you_said", "outcome", "response", "by_date")
+# Empty rows offered for new items: the page adds rows without a script (CSP), and "Save and
+# add more" brings more.
+EXTRA_ITEMS = 2
+
+
+class YouSaidItemForm(PersonalDataFormMixin, forms.ModelForm):
+    """One "you said" item and how the loop closed on it; the model's clean() says what each
+    outcome needs, beside the field."""
+
+    class Meta:
+        model = YouSaidItem
+        formfield_callback = date_formfield
+        fields = ITEM_FIELDS
+        widgets = {
+            "you_said": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.RadioSelect,
+            "response": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without a blank choice: an extra row left as it was is no item (it has not changed).
+        self.fields["outcome"].choices = YouSaidItem.Outcome.choices
+        self.fields["you_said"].error_messages["required"] = "Say what the participants said."
+
+    def item_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in ITEM_FIELDS}
+
+
+class BaseYouSaidItemFormSet(forms.BaseInlineFormSet):
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return "items"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this item"
+
+    def item_changes(self) -> list[dict[str, Any]]:
+        """What the service saves: each kept or new item in the order shown, with its id
+        (None: new), and the ids of those ticked for removal as {"id": ..., "delete": True}."""
+        changes = []
+        for form in self.forms:
+            item = form.instance
+            if self.can_delete and self._should_delete_form(form):
+                if item.pk:
+                    changes.append({"id": item.pk, "delete": True})
+                continue
+            if item.pk is None and not form.has_changed():
+                continue
+            changes.append({"id": item.pk, **form.item_data()})
+        return changes
+
+
+YouSaidItemFormSet = forms.inlineformset_factory(
+    ParticipationRecord,
+    YouSaidItem,
+    form=YouSaidItemForm,
+    formset=BaseYouSaidItemFormSet,
+    fields=ITEM_FIELDS,
+    extra=EXTRA_ITEMS,
+    can_delete=True,
+)

@@ -53,7 +53,11 @@ PUBLIC_ROW_KEYS = (
     "told_on",
     "taking_part",
     "bands",
+    "items",
 )
+# The keys of each of a public row's "you said" items: closed ones only, never one still
+# deciding (its words may yet change, and nothing was promised).
+PUBLIC_ITEM_KEYS = ("you_said", "outcome", "response", "month")
 # What the record's page holds that a public page never shows, as the preview lists it.
 ALWAYS_LEFT_OUT = (
     "The groups that took part",
@@ -96,8 +100,25 @@ def _month(date: datetime.date | None) -> str | None:
     return f"{date:%B %Y}" if date else None
 
 
+def public_items(record: ParticipationRecord) -> list[dict[str, Any]]:
+    """The record's closed "you said" items as a public page shows them (PUBLIC_ITEM_KEYS):
+    what changed by month, or the reason it did not. Reads `you_said_items` through .all(), so
+    a prefetch is used."""
+    return [
+        {
+            "you_said": item.you_said,
+            "outcome": item.get_outcome_display(),
+            "response": item.response,
+            "month": _month(item.by_date) if item.outcome == item.Outcome.WE_DID else None,
+        }
+        for item in record.you_said_items.all()
+        if item.is_closed
+    ]
+
+
 def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str, Any]:
-    """Everything a public page shows of `record`, with the keys of PUBLIC_ROW_KEYS only."""
+    """Everything a public page shows of `record`, with the keys of PUBLIC_ROW_KEYS only.
+    An unsaved record (a test's) has no items."""
     counts = {name: getattr(record, name) for name in PUBLIC_COUNT_FIELDS}
     row = {
         "title": record.title,
@@ -109,6 +130,7 @@ def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str,
         "told_on": _month(record.feedback_date),
         "taking_part": shown_count(sum(counts.values()), smallest_group),
         "bands": shown_bands(counts, smallest_group),
+        "items": public_items(record) if record.pk else [],
     }
     return row
 
@@ -134,4 +156,9 @@ def text_problems(record: ParticipationRecord) -> list[str]:
         message = check_text(getattr(record, name))
         if message:
             problems.append(f"{labels[name].capitalize()}: {message}")
+    for number, item in enumerate(public_items(record), start=1):
+        for name in ("you_said", "response"):
+            message = check_text(item[name])
+            if message:
+                problems.append(f"“You said” item {number}: {message}")
     return problems

@@ -24,6 +24,8 @@ def record_list(user) -> QuerySet[ParticipationRecord]:
                 queryset=PriorityArea.objects.select_related("framework__partnership"),
             ),
             "groups",
+            # Whether feedback is owed reads the items (ParticipationRecord.is_feedback_owed).
+            "you_said_items",
         )
     )
 
@@ -38,7 +40,8 @@ def record_detail(user) -> QuerySet[ParticipationRecord]:
 
 
 def feedback_owed(user) -> QuerySet[ParticipationRecord]:
-    """Records more than four weeks old with nothing fed back yet, oldest first."""
+    """Records more than four weeks old with nothing fed back yet, or with an item still
+    deciding past its date (`overdue_items` says which), oldest first."""
     return record_list(user).feedback_owed().order_by("date", "pk")
 
 
@@ -46,7 +49,7 @@ def you_said_we_did(*, priority_area: PriorityArea) -> QuerySet[ParticipationRec
     """What young people told a priority, and what happened next, newest first."""
     return (
         ParticipationRecord.objects.filter(priority_areas=priority_area)
-        .prefetch_related("groups")
+        .prefetch_related("groups", "you_said_items")
         .order_by("-date", "-pk")
     )
 

@@ -1,7 +1,7 @@
 """Writes of the participation app: participation records, voice-of-the-child answers, and the
 consultations linked to decommissioning plans."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -19,6 +19,7 @@ from participation.models import (
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
+    YouSaidItem,
 )
 from priorities.models import PriorityArea
 
@@ -47,6 +48,12 @@ RECORD_EDITABLE_FIELDS = (
     "feedback_date",
     "feedback_method",
     *LUNDY_FIELDS,
+)
+# The fields of a "you said" item that people edit; its position is its place in the list.
+ITEM_EDITABLE_FIELDS = ("you_said", "outcome", "response", "by_date")
+ITEM_GONE_MESSAGE = (
+    "A “you said” item of this record was removed while you were editing it: reload the page "
+    "and make your changes again."
 )
 NO_GROUP_MESSAGE = "Choose at least one group that took part."
 NO_PRIORITY_MESSAGE = "Choose at least one priority area this informed."
@@ -90,6 +97,58 @@ def _editable(data: Mapping[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
+def _public_items(items: Iterable[YouSaidItem]) -> list[tuple[str, str, str]]:
+    """What a public page shows of the items: the closed ones' words, in order."""
+    return [
+        (item.you_said, item.outcome, item.response)
+        for item in sorted(items, key=lambda item: (item.position, item.pk or 0))
+        if item.is_closed
+    ]
+
+
+def _save_items(record: ParticipationRecord, changes: Sequence[Mapping[str, Any]]) -> None:
+    """Apply the item changes in order: {"id": None or an item's id, and its editable fields},
+    or {"id": ..., "delete": True}. Items not named keep their place after those that are.
+    Every item is checked before any is saved; the caller's transaction makes it all or
+    nothing with the record."""
+    existing = {item.pk: item for item in record.you_said_items.select_for_update()}
+    kept, removed, problems = [], [], []
+    for number, change in enumerate(changes, start=1):
+        pk = change.get("id")
+        if pk is not None and pk not in existing:
+            raise ValidationError(ITEM_GONE_MESSAGE)
+        if change.get("delete"):
+            removed.append(existing.pop(pk))
+            continue
+        unknown = set(change) - {"id", *ITEM_EDITABLE_FIELDS}
+        if unknown:
+            raise TypeError(f"Not editable fields of a “you said” item: {sorted(unknown)}")
+        item = existing.pop(pk) if pk is not None else YouSaidItem(record=record)
+        before = {name: getattr(item, name) for name in ITEM_EDITABLE_FIELDS}
+        for name in ITEM_EDITABLE_FIELDS:
+            setattr(item, name, change[name])
+        try:
+            item.full_clean(exclude=["position"])
+        except ValidationError as error:
+            problems.append(f"“You said” item {number}: {' '.join(error.messages)}")
+        kept.append((item, before != {name: change[name] for name in ITEM_EDITABLE_FIELDS}))
+    if problems:
+        raise ValidationError(problems)
+    for item in removed:
+        item.delete()
+    untouched = sorted(existing.values(), key=lambda item: (item.position, item.pk))
+    for position, (item, changed) in enumerate(
+        [*kept, *((item, False) for item in untouched)], start=1
+    ):
+        if item.pk is None:
+            item.position = position
+            item.save()
+        elif changed or item.position != position:
+            item.version += 1
+            item.position = position
+            item.save()
+
+
 @transaction.atomic
 def participation_record_create(
     *,
@@ -98,8 +157,10 @@ def participation_record_create(
     groups: Iterable[StakeholderGroup],
     created_by: AbstractBaseUser | None,
     is_sample: bool = False,
+    items: Sequence[Mapping[str, Any]] = (),
 ) -> ParticipationRecord:
-    """Log a piece of participation with the groups that took part and what it informed."""
+    """Log a piece of participation with the groups that took part, what it informed and its
+    "you said" items (see `_save_items`), all or nothing."""
     areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
     record = ParticipationRecord(
         created_by=created_by,
@@ -112,6 +173,7 @@ def participation_record_create(
     record.save()
     record.priority_areas.set(areas)
     record.groups.set(group_list)
+    _save_items(record, items)
     return record
 
 
@@ -123,8 +185,10 @@ def participation_record_update(
     priority_areas: Iterable[PriorityArea],
     groups: Iterable[StakeholderGroup],
     expected_version: int,
+    items: Sequence[Mapping[str, Any]] = (),
 ) -> ParticipationRecord:
-    """Change a record, refusing the save if it changed since `expected_version` was read."""
+    """Change a record and its "you said" items (see `_save_items`) all or nothing, refusing
+    the save if the record changed since `expected_version` was read."""
     current = locked_for_edit(
         ParticipationRecord,
         pk=record.pk,
@@ -137,17 +201,23 @@ def participation_record_update(
     )
     current.partnership_id = areas[0].framework.partnership_id
     also_update = ["updated_at", "partnership"]
-    # New public words have not been read or checked for publishing: off the public pages
-    # until someone previews and publishes them again.
-    if current.published_at is not None and any(
+    public_items_before = _public_items(current.you_said_items.all())
+    words_changed = any(
         name in changes and changes[name] != getattr(current, name)
         for name in publication.PUBLIC_TEXT_FIELDS
-    ):
-        current.published_at, current.published_by = None, None
-        also_update += ["published_at", "published_by"]
+    )
     save_edit(current, changes, also_update=also_update)
     current.priority_areas.set(areas)
     current.groups.set(group_list)
+    _save_items(current, items)
+    words_changed = words_changed or (
+        _public_items(current.you_said_items.all()) != public_items_before
+    )
+    # New public words have not been read or checked for publishing: off the public pages
+    # until someone previews and publishes them again.
+    if current.published_at is not None and words_changed:
+        current.published_at, current.published_by = None, None
+        current.save(update_fields=["published_at", "published_by"])
     return current
 
 

@@ -31,7 +31,7 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 from participation import selectors, services
 from participation.filters import CoverageFilter, RecordFilter
-from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
+from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm, YouSaidItemFormSet
 from participation.models import Level, ParticipationRecord
 from priorities.models import PriorityArea
 
@@ -72,7 +72,8 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
 
 
 class RecordFormMixin(EditorRequiredMixin):
-    """Shared by logging and editing a record: the form needs the user's priority areas."""
+    """Shared by logging and editing a record: the form needs the user's priority areas, and
+    the record's "you said" items come as a formset saved with it, all or nothing."""
 
     form_class = ParticipationRecordForm
     template_name = "participation/record_form.html"
@@ -82,9 +83,36 @@ class RecordFormMixin(EditorRequiredMixin):
         kwargs["user"] = self.request.user
         return kwargs
 
+    def items_instance(self) -> ParticipationRecord:
+        return ParticipationRecord()
+
+    @cached_property
+    def items_posted(self) -> bool:
+        """Whether the POST carries the items; one without them (a script, a page from before
+        items) leaves the items as they are, as core.date_input reads a date posted whole."""
+        management = f"{YouSaidItemFormSet.get_default_prefix()}-TOTAL_FORMS"
+        return self.request.method == "POST" and management in self.request.POST
+
+    @cached_property
+    def items(self) -> YouSaidItemFormSet:
+        data = self.request.POST if self.items_posted else None
+        return YouSaidItemFormSet(data, instance=self.items_instance())
+
+    def item_changes(self) -> list[dict]:
+        return self.items.item_changes() if self.items_posted else []
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        # Both are checked, so every error shows at once.
+        items_valid = self.items.is_valid() if self.items_posted else True
+        if form.is_valid() and items_valid:
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["privacy_notice"] = PRIVACY_NOTICE
+        context["items"] = self.items
         return context
 
     def relations(self, form: ParticipationRecordForm) -> dict:
@@ -117,7 +145,10 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.participation_record_create(
-            data=form.model_data(), created_by=self.request.user, **self.relations(form)
+            data=form.model_data(),
+            created_by=self.request.user,
+            items=self.item_changes(),
+            **self.relations(form),
         )
 
     def get_success_message(self) -> str:
@@ -138,6 +169,9 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
     def get_permission_object(self) -> ParticipationRecord:
         return self.record
 
+    def items_instance(self) -> ParticipationRecord:
+        return self.record
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
         kwargs["instance"] = self.record
@@ -153,6 +187,7 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             record=self.record,
             data=form.model_data(),
             expected_version=required_version(form),
+            items=self.item_changes(),
             **self.relations(form),
         )
 
@@ -175,6 +210,14 @@ class FeedbackOwedView(RoleRequiredMixin, ListView):
 
     def get_queryset(self):
         return selectors.feedback_owed(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # Of the records on this page, which items are overdue (read from the prefetch).
+        context["overdue_items"] = [
+            item for record in context["records"] for item in record.overdue_items
+        ]
+        return context
 
 
 class CoverageView(RoleRequiredMixin, TemplateView):

@@ -28,7 +28,7 @@ class ReportingConfig(AppConfig):
         from core.models import Partnership
         from core.public import refresh_public_pages_on_change
         from governance.models import Organisation
-        from participation.models import ParticipationRecord
+        from participation.models import ParticipationRecord, YouSaidItem
         from priorities.models import Framework, Objective, PriorityArea
         from reporting.models import Term, TermlyReport
 
@@ -41,6 +41,7 @@ class ReportingConfig(AppConfig):
             Organisation,
             Partnership,
             ParticipationRecord,
+            YouSaidItem,
             Framework,
             PriorityArea,
             Objective,

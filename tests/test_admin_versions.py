@@ -38,7 +38,11 @@ from governance.tests.factories import (
     MeetingFactory,
     MembershipFactory,
 )
-from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
+from participation.tests.factories import (
+    ParticipationRecordFactory,
+    VoiceAnswerFactory,
+    YouSaidItemFactory,
+)
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
@@ -66,6 +70,7 @@ FACTORIES = {
     "Indicator": IndicatorFactory,
     "TermlyReport": TermlyReportFactory,
     "ParticipationRecord": ParticipationRecordFactory,
+    "YouSaidItem": YouSaidItemFactory,
     "CommissioningActivity": ActivityFactory,
     "Contract": ContractFactory,
     "DecommissioningPlan": DecommissioningPlanFactory,

@@ -61,6 +61,8 @@ DEMO_ROWS = {
     "commissioning.StageMove": 15,
     "participation.StakeholderGroup": 12,
     "participation.ParticipationRecord": 13,
+    # Closed loops, and decisions still to make, on the seeds' groups' records.
+    "participation.YouSaidItem": 10,
     "participation.VoiceQuestion": 15,
     "priorities.HistoricalAction": 137,
     "governance.ForwardPlanEntry": 7,

@@ -2,6 +2,7 @@
 
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
+from participation.models.loop import CLOSED_OUTCOMES, YouSaidItem
 from participation.models.lundy import LUNDY_ELEMENTS, LUNDY_FIELDS, LundyMet
 from participation.models.records import (
     AGE_BAND_FIELDS,
@@ -15,6 +16,7 @@ from participation.models.voice import VoiceAnswer, VoiceQuestion
 
 __all__ = [
     "AGE_BAND_FIELDS",
+    "CLOSED_OUTCOMES",
     "DecommissioningConsultation",
     "feedback_owed_q",
     "SPECIAL_GROUP_FIELDS",
@@ -27,4 +29,5 @@ __all__ = [
     "StakeholderGroup",
     "VoiceAnswer",
     "VoiceQuestion",
+    "YouSaidItem",
 ]

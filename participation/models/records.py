@@ -11,7 +11,7 @@ from operator import add
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from commissioning.models import CommissioningActivity
 from core.choices import Stage
 from participation.models import lundy
 from participation.models.groups import StakeholderGroup
+from participation.models.loop import YouSaidItem, overdue_item_q
 from priorities.models import PriorityArea
 
 # (field, label) of the age bands; the number taking part is their sum.
@@ -57,9 +58,13 @@ class Level(models.IntegerChoices):
 
 
 def feedback_owed_q(today: datetime.date | None = None) -> Q:
-    """Older than four weeks with nothing fed back to the participants yet."""
+    """Older than four weeks with nothing fed back to the participants yet, or with a "you
+    said" item still deciding past the date its decision was due."""
     today = today or timezone.localdate()
-    return Q(feedback_date__isnull=True, date__lt=today - FEEDBACK_OWED_AFTER)
+    overdue_items = YouSaidItem.objects.filter(overdue_item_q(today), record=OuterRef("pk"))
+    return Q(feedback_date__isnull=True, date__lt=today - FEEDBACK_OWED_AFTER) | Q(
+        Exists(overdue_items)
+    )
 
 
 class ParticipationRecordQuerySet(models.QuerySet):
@@ -68,7 +73,8 @@ class ParticipationRecordQuerySet(models.QuerySet):
         return self.filter(published_at__isnull=False)
 
     def feedback_owed(self, today: datetime.date | None = None):
-        """Records older than four weeks with nothing fed back to the participants yet."""
+        """Records older than four weeks with nothing fed back to the participants yet, or with
+        an item still deciding past its date."""
         return self.filter(feedback_owed_q(today))
 
 
@@ -248,9 +254,17 @@ class ParticipationRecord(models.Model):
 
     @property
     def is_feedback_owed(self) -> bool:
-        return self.feedback_date is None and self.date < (
-            timezone.localdate() - FEEDBACK_OWED_AFTER
+        """As `feedback_owed_q` says; reads the items through .all(), so a prefetch is used."""
+        return bool(self.overdue_items) or (
+            self.feedback_date is None and self.date < (timezone.localdate() - FEEDBACK_OWED_AFTER)
         )
+
+    @property
+    def overdue_items(self) -> list[YouSaidItem]:
+        """The items still deciding past the date a decision was due."""
+        if self.pk is None:
+            return []
+        return [item for item in self.you_said_items.all() if item.is_overdue]
 
     def clean(self) -> None:
         super().clean()

@@ -15,6 +15,7 @@ from participation.models import (
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
+    YouSaidItem,
 )
 from priorities.tests.factories import PriorityAreaFactory
 
@@ -59,6 +60,20 @@ class ParticipationRecordFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if create:
             self.groups.add(*(extracted or [StakeholderGroupFactory()]))
+
+
+class YouSaidItemFactory(factory.django.DjangoModelFactory):
+    """A "you said" item the loop closed on: we did, a week after the record."""
+
+    class Meta:
+        model = YouSaidItem
+
+    record = factory.SubFactory(ParticipationRecordFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    you_said = "You want to reach your advocate by text."
+    outcome = YouSaidItem.Outcome.WE_DID
+    response = "The new advocacy contract has a text contact line."
+    by_date = factory.LazyAttribute(lambda item: item.record.date + datetime.timedelta(days=7))
 
 
 class VoiceAnswerFactory(factory.django.DjangoModelFactory):

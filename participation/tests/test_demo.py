@@ -9,7 +9,7 @@ from core import roles
 from core.models import Partnership
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
-from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion
+from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion, YouSaidItem
 from participation.models.lundy import NEEDS_EVIDENCE
 from participation.publication import public_row
 from participation.selectors import coverage_matrix
@@ -119,3 +119,27 @@ def test_the_coverage_matrix_counts_the_demos_records_reaching_influence(loaded)
     rows = {row.priority_area.title: row for row in coverage_matrix(user=user)}
     cells = {cell.stage: cell.reached_influence for cell in rows["Children in Care"].cells}
     assert cells == {"analyse": 1, "plan": 0, "do": 1, "review": 0}
+
+
+@pytest.mark.dates
+def test_the_seeds_groups_close_loops_and_one_decision_is_overdue(loaded):
+    items = YouSaidItem.objects.select_related("record")
+    groups = set(
+        ParticipationRecord.objects.filter(you_said_items__isnull=False).values_list(
+            "groups__name", flat=True
+        )
+    )
+    assert {
+        "Children in Care Council",
+        "Halton Youth Cabinet",
+        "Cheshire West and Chester Young People's Senate",
+        "Parent/Carer Forum",
+        "INVOLVE Group",
+    } <= groups
+    assert {item.outcome for item in items} == set(YouSaidItem.Outcome)
+    overdue = [item for item in items if item.is_overdue]
+    assert [item.record.title for item in overdue] == [
+        "Designing the early years speech and language pathway"
+    ]
+    # Fed back, yet owed: its decision is overdue.
+    assert overdue[0].record in ParticipationRecord.objects.feedback_owed()

@@ -15,7 +15,8 @@ from commissioning.tests.factories import (
 )
 from core.models import Kind, Notification
 from core.tests.factories import AdministratorFactory, BoardMemberFactory, CommissionerFactory
-from participation.tests.factories import ParticipationRecordFactory
+from participation.models import YouSaidItem
+from participation.tests.factories import ParticipationRecordFactory, YouSaidItemFactory
 from priorities.tests.factories import ActionFactory, PriorityAreaFactory
 from reporting import reminders, services
 from reporting.models import Term
@@ -209,3 +210,23 @@ def test_an_overdue_contract_decision_tells_the_leads_unless_a_decision_is_under
     notification = Notification.objects.filter(kind=Kind.CONTRACT_DECISION).first()
     assert unmanaged.reference in notification.message
     assert "and is overdue" in notification.message
+
+
+def test_feedback_owed_tells_the_leads_of_a_decision_overdue(today):
+    lead = CommissionerFactory(username="lead")
+    area = PriorityAreaFactory(lead_commissioners=[lead])
+    record = ParticipationRecordFactory(
+        priority_areas=[area],
+        date=today - datetime.timedelta(days=60),
+        feedback_date=today - datetime.timedelta(days=50),
+        feedback_method="A visit to the group",
+    )
+    YouSaidItemFactory(
+        record=record,
+        outcome=YouSaidItem.Outcome.STILL_DECIDING,
+        response="",
+        by_date=today - datetime.timedelta(days=1),
+    )
+    assert reminders.feedback_owed(today) == 1
+    told = Notification.objects.get(kind=Kind.FEEDBACK_OWED)
+    assert (told.recipient.username, told.about_id) == ("lead", record.pk)

@@ -12,7 +12,11 @@ from django.utils import timezone
 from core.public import refresh_public_pages
 from core.tests.factories import CommissionerFactory, PartnershipFactory, default_partnership
 from participation.publication import Band, public_row
-from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from participation.tests.factories import (
+    ParticipationRecordFactory,
+    StakeholderGroupFactory,
+    YouSaidItemFactory,
+)
 from priorities.models import RAG, Framework
 from priorities.tests.factories import (
     ActionFactory,
@@ -39,7 +43,10 @@ ALLOWED_RECORD_KEYS = {
     "told_on",
     "taking_part",
     "bands",
+    # The closed "you said" items, each with ALLOWED_ITEM_KEYS only.
+    "items",
 }
+ALLOWED_ITEM_KEYS = {"you_said", "outcome", "response", "month"}
 ALLOWED_PRIORITY_KEYS = {"framework", "title", "aim", "objectives", "reported"}
 ALLOWED_REPORTED_KEYS = {"term", "actions", "rag_mix"}
 
@@ -105,12 +112,14 @@ def test_the_page_carries_no_name_group_author_or_sub_count(client, area):
 
 
 def test_every_field_each_public_page_carries_is_allowed(area, clock):
-    _published(priority_areas=[area])
+    YouSaidItemFactory(record=_published(priority_areas=[area]))
     ObjectiveFactory(priority_area=area)
     _, groups = selectors.you_said_we_did_page(default_partnership(), None)
     for row in groups[0]["rows"]:
         assert set(row) == ALLOWED_RECORD_KEYS
         assert all(isinstance(band, Band) for band in row["bands"])
+        assert row["items"]
+        assert all(set(item) == ALLOWED_ITEM_KEYS for item in row["items"])
     _submit_report_for(area)
     for row in selectors.public_priorities(default_partnership()):
         assert set(row) == ALLOWED_PRIORITY_KEYS
