@@ -38,7 +38,12 @@ from governance.tests.factories import (
     MeetingFactory,
     MembershipFactory,
 )
-from participation.tests.factories import ParticipationRecordFactory, VoiceAnswerFactory
+from participation.tests.factories import (
+    HearByRightAssessmentFactory,
+    HearByRightScoreFactory,
+    ParticipationRecordFactory,
+    VoiceAnswerFactory,
+)
 from priorities.models import Action
 from priorities.tests.factories import (
     ActionFactory,
@@ -74,6 +79,8 @@ FACTORIES = {
     "ContractReview": ContractReviewFactory,
     "VoiceAnswer": lambda: VoiceAnswerFactory(activity=ActivityFactory()),
     "ReportComment": ReportCommentFactory,
+    "HearByRightAssessment": lambda: HearByRightAssessmentFactory(scored=True),
+    "HearByRightScore": HearByRightScoreFactory,
 }
 # The history tables copy `version` but are never edited.
 RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Historical")]

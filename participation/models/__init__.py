@@ -1,7 +1,15 @@
-"""Participation: stakeholder groups, participation records and voice-of-the-child questions."""
+"""Participation: stakeholder groups, participation records, voice-of-the-child questions and
+the Hear by Right self-assessments."""
 
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
+from participation.models.hear_by_right import (
+    STANDARD_DESCRIPTIONS,
+    HearByRightAssessment,
+    HearByRightLevel,
+    HearByRightScore,
+    Standard,
+)
 from participation.models.records import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,
@@ -16,7 +24,12 @@ __all__ = [
     "AGE_BAND_FIELDS",
     "DecommissioningConsultation",
     "feedback_owed_q",
+    "HearByRightAssessment",
+    "HearByRightLevel",
+    "HearByRightScore",
     "SPECIAL_GROUP_FIELDS",
+    "Standard",
+    "STANDARD_DESCRIPTIONS",
     "Level",
     "ParticipationRecord",
     "ParticipationRecordQuerySet",
