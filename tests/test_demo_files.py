@@ -62,6 +62,9 @@ DEMO_ROWS = {
     "participation.StakeholderGroup": 12,
     "participation.ParticipationRecord": 13,
     "participation.VoiceQuestion": 15,
+    # Last year's and this year's, for each partnership; seven standards each.
+    "participation.HearByRightAssessment": 4,
+    "participation.HearByRightScore": 28,
     "priorities.HistoricalAction": 137,
     "governance.ForwardPlanEntry": 7,
     "governance.HistoricalMembership": 102,
