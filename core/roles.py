@@ -65,6 +65,8 @@ COMMISSIONER_EDITS: dict[str, set[str]] = {
         "yousaiditem",
         "voiceanswer",
         "decommissioningconsultation",
+        "hearbyrightassessment",
+        "hearbyrightscore",
     },
     "reporting": {"termlyreport", "reportcomment"},
 }
@@ -387,6 +389,11 @@ def can_edit_participation_record(user, record) -> bool:
 def can_publish_participation_record(user, record) -> bool:
     """Publish a record on the public pages, or take it off: whoever may edit it."""
     return can_edit_participation_record(user, record)
+
+
+def can_edit_hear_by_right(user) -> bool:
+    """Score the partnership's Hear by Right self-assessment: whoever may log participation."""
+    return can_log_participation(user)
 
 
 def can_answer_voice_questions(user, activity) -> bool:

@@ -1,4 +1,5 @@
-"""Django admin of the participation app: groups, records and the voice-of-the-child questions."""
+"""Django admin of the participation app: groups, records, the voice-of-the-child questions and
+the Hear by Right self-assessments."""
 
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
@@ -9,6 +10,8 @@ from core.choices import Stage
 from participation.models import (
     LUNDY_ELEMENTS,
     DecommissioningConsultation,
+    HearByRightAssessment,
+    HearByRightScore,
     ParticipationRecord,
     StakeholderGroup,
     VoiceAnswer,
@@ -120,3 +123,36 @@ class DecommissioningConsultationAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+class HearByRightScoreInline(VersionCheckedInlineMixin, admin.TabularInline):
+    model = HearByRightScore
+    fields = ["standard", "level", "evidence", "records", "version"]
+    readonly_fields = ["version"]
+    extra = 0
+    max_num = 7
+
+
+@admin.register(HearByRightAssessment)
+class HearByRightAssessmentAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Assessments are scored on the partnership's Hear by Right page; a correction here is
+    version-checked as a save there is."""
+
+    list_display = ["__str__", "partnership", "year", "status", "is_sample"]
+    list_filter = ["status", "year", "is_sample"]
+    search_fields = ["scores__evidence", "partnership__name"]
+    list_select_related = ["partnership"]
+    raw_id_fields = ["created_by"]
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [HearByRightScoreInline]
+
+
+@admin.register(HearByRightScore)
+class HearByRightScoreAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["assessment", "standard", "level"]
+    list_filter = ["standard", "level"]
+    search_fields = ["evidence", "assessment__partnership__name"]
+    list_select_related = ["assessment__partnership"]
+    raw_id_fields = ["assessment"]
+    filter_horizontal = ["records"]
+    readonly_fields = ["version"]

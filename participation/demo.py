@@ -1,6 +1,7 @@
 """Load the participation demo data: the seeds' stakeholder groups, the voice-of-the-child
-questions and SAMPLE participation records (participation/demo/*.yaml), some published on the
-public pages. Safe to run again.
+questions, SAMPLE participation records (participation/demo/*.yaml), some published on the
+public pages, and SAMPLE Hear by Right self-assessments of last year and this one
+(participation/demo/hear_by_right.yaml). Safe to run again.
 
 Called by `manage.py load_demo` after governance, priorities and commissioning; records whose
 priority areas are not loaded are skipped.
@@ -12,12 +13,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, DecommissioningPlan
+from core.academic_years import academic_year_dates, academic_year_of
 from core.demo_partnerships import demo_partnership
 from core.seed_files import read_partnership_rows, read_seed
 from governance.demo import organisation_from_seeds
-from participation import services
+from participation import hear_by_right_services, services
 from participation.models import (
     LUNDY_ELEMENTS,
+    HearByRightAssessment,
     ParticipationRecord,
     StakeholderGroup,
     VoiceQuestion,
@@ -33,6 +36,7 @@ def load() -> int:
         created += _groups()
         created += _records()
         created += _decommissioning_consultations()
+        created += _hear_by_right()
         return created
 
 
@@ -144,5 +148,44 @@ def _decommissioning_consultations() -> int:
         if plan is None or record is None or plan.consultations.filter(record=record).exists():
             continue
         services.decommissioning_consultation_link(plan=plan, record=record, linked_by=None)
+        created += 1
+    return created
+
+
+def _in_year(
+    records: dict[str, ParticipationRecord], titles: list[str], year: int
+) -> list[ParticipationRecord]:
+    """The records named by `titles` that took place in academic year `year`."""
+    start, end = academic_year_dates(year)
+    found = (records.get(title) for title in titles)
+    return [record for record in found if record is not None and start <= record.date <= end]
+
+
+def _hear_by_right() -> int:
+    """The self-assessments of hear_by_right.yaml, each year counted from this academic year,
+    linked to the named records that took place in that year."""
+    this_year = academic_year_of(timezone.localdate())
+    records = {record.title: record for record in ParticipationRecord.objects.all()}
+    created = 0
+    for data in read_seed("participation", "hear_by_right")["assessments"]:
+        partnership = demo_partnership(data["partnership"])
+        year = this_year + data["year_offset"]
+        if HearByRightAssessment.objects.filter(partnership=partnership, year=year).exists():
+            continue
+        hear_by_right_services.hear_by_right_assessment_create(
+            partnership=partnership,
+            year=year,
+            status=data["status"],
+            scores={
+                score["standard"]: hear_by_right_services.ScoreInput(
+                    level=score["level"],
+                    evidence=score["evidence"],
+                    records=_in_year(records, score["records"], year),
+                )
+                for score in data["scores"]
+            },
+            created_by=None,
+            is_sample=True,
+        )
         created += 1
     return created

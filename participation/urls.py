@@ -3,7 +3,7 @@
 from django.urls import path
 
 from core.history import ObjectHistoryView
-from participation import consultation_views, publishing_views, views
+from participation import consultation_views, hear_by_right_views, publishing_views, views
 from participation.models import VoiceAnswer
 
 app_name = "participation"
@@ -34,6 +34,22 @@ urlpatterns = [
         "priorities/<int:pk>/you-said-we-did/",
         views.YouSaidWeDidView.as_view(),
         name="you_said_we_did",
+    ),
+    path("hear-by-right/", hear_by_right_views.HearByRightView.as_view(), name="hear_by_right"),
+    path(
+        "hear-by-right/<int:year>/",
+        hear_by_right_views.HearByRightView.as_view(),
+        name="hear_by_right_year",
+    ),
+    path(
+        "hear-by-right/<int:year>/edit/",
+        hear_by_right_views.HearByRightEditView.as_view(),
+        name="hear_by_right_edit",
+    ),
+    path(
+        "hear-by-right/assessments/<int:pk>/history/",
+        hear_by_right_views.HearByRightHistoryView.as_view(),
+        name="hear_by_right_history",
     ),
     path("activities/<int:pk>/voice/", views.VoiceAnswersView.as_view(), name="voice_answers"),
     path(

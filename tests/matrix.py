@@ -14,6 +14,7 @@ from commissioning.tests.factories import (
     DecommissioningPlanFactory,
     KpiFactory,
 )
+from core.academic_years import academic_year_of
 from core.models import Partnership
 from core.tests.factories import (
     AdministratorFactory,
@@ -33,6 +34,7 @@ from governance.tests.factories import (
 )
 from participation.tests.factories import (
     DecommissioningConsultationFactory,
+    HearByRightAssessmentFactory,
     ParticipationRecordFactory,
     VoiceAnswerFactory,
 )
@@ -393,6 +395,16 @@ MATRIX: dict[str, dict] = {
     "participation:coverage": {"get": EVERY_ROLE},
     "participation:feedback_owed": {"get": EVERY_ROLE},
     "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},
+    # Hear by Right: a year of the partnership one works in (this year's, or the one named);
+    # scored by whoever logs participation.
+    "participation:hear_by_right": {"get": EVERY_ROLE},
+    "participation:hear_by_right_year": {"object": "year", "get": EVERY_ROLE},
+    "participation:hear_by_right_edit": {
+        "object": "year",
+        "get": LEAD_AND_ADMIN,
+        "post": LEAD_AND_ADMIN,
+    },
+    "participation:hear_by_right_history": {"object": "hear_by_right", "get": EVERY_ROLE},
     # Termly reports and board packs (actions that only POST answer GET with 405)
     "reporting:report_list": {"get": EVERY_ROLE},
     "reporting:report_start": {
@@ -515,14 +527,16 @@ MATRIX: dict[str, dict] = {
 
 
 def url_args(world: dict, keys: str | tuple[str, ...]) -> list:
-    """The URL arguments of a row's objects: their primary keys, a calendar feed's token, or a
-    partnership's slug."""
+    """The URL arguments of a row's objects: their primary keys, a calendar feed's token, a
+    partnership's slug, or an academic year."""
     keys = (keys,) if isinstance(keys, str) else keys
     objects = [world["objects"][key] for key in keys]
     return [_url_arg(obj) for obj in objects]
 
 
 def _url_arg(obj):
+    if isinstance(obj, int):
+        return obj  # an academic year
     if isinstance(obj, CalendarFeed):
         return obj.token
     if isinstance(obj, Partnership):
@@ -595,5 +609,7 @@ def make_world() -> dict:
             "calendar_feed": calendar_feed_for(user=lead),
             "notification": NotificationFactory(recipient=lead),
             "partnership": area.framework.partnership,
+            "year": academic_year_of(timezone.localdate()),
+            "hear_by_right": HearByRightAssessmentFactory(scored=True, created_by=lead),
         },
     }

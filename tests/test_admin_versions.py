@@ -39,6 +39,8 @@ from governance.tests.factories import (
     MembershipFactory,
 )
 from participation.tests.factories import (
+    HearByRightAssessmentFactory,
+    HearByRightScoreFactory,
     ParticipationRecordFactory,
     VoiceAnswerFactory,
     YouSaidItemFactory,
@@ -79,6 +81,8 @@ FACTORIES = {
     "ContractReview": ContractReviewFactory,
     "VoiceAnswer": lambda: VoiceAnswerFactory(activity=ActivityFactory()),
     "ReportComment": ReportCommentFactory,
+    "HearByRightAssessment": lambda: HearByRightAssessmentFactory(scored=True),
+    "HearByRightScore": HearByRightScoreFactory,
 }
 # The history tables copy `version` but are never edited.
 RECORDS = [model for model in VERSIONED if not model.__name__.startswith("Historical")]

@@ -64,6 +64,9 @@ DEMO_ROWS = {
     # Closed loops, and decisions still to make, on the seeds' groups' records.
     "participation.YouSaidItem": 10,
     "participation.VoiceQuestion": 15,
+    # Last year's and this year's, for each partnership; seven standards each.
+    "participation.HearByRightAssessment": 4,
+    "participation.HearByRightScore": 28,
     "priorities.HistoricalAction": 137,
     "governance.ForwardPlanEntry": 7,
     "governance.HistoricalMembership": 102,

@@ -59,8 +59,9 @@ def test_each_role_gets_the_expected_status(name):
 
 # Objects whose pages are not a partnership's: each person's own notifications (404 for anyone
 # else already), the calendar feed, open to whoever holds its secret address, and providers,
-# which every partnership shares, and a partnership's public pages, open to everyone.
-NOT_A_PARTNERSHIPS = {"notification", "calendar_feed", "provider", "partnership"}
+# which every partnership shares, a partnership's public pages, open to everyone, and an
+# academic year, whose Hear by Right pages show the partnership one works in.
+NOT_A_PARTNERSHIPS = {"notification", "calendar_feed", "provider", "partnership", "year"}
 
 
 def _names_with_a_partnerships_object() -> list[str]:

@@ -1,7 +1,15 @@
-"""Participation: stakeholder groups, participation records and voice-of-the-child questions."""
+"""Participation: stakeholder groups, participation records, voice-of-the-child questions and
+the Hear by Right self-assessments."""
 
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
+from participation.models.hear_by_right import (
+    STANDARD_DESCRIPTIONS,
+    HearByRightAssessment,
+    HearByRightLevel,
+    HearByRightScore,
+    Standard,
+)
 from participation.models.loop import CLOSED_OUTCOMES, YouSaidItem
 from participation.models.lundy import LUNDY_ELEMENTS, LUNDY_FIELDS, LundyMet
 from participation.models.records import (
@@ -19,7 +27,12 @@ __all__ = [
     "CLOSED_OUTCOMES",
     "DecommissioningConsultation",
     "feedback_owed_q",
+    "HearByRightAssessment",
+    "HearByRightLevel",
+    "HearByRightScore",
     "SPECIAL_GROUP_FIELDS",
+    "Standard",
+    "STANDARD_DESCRIPTIONS",
     "Level",
     "LUNDY_ELEMENTS",
     "LUNDY_FIELDS",

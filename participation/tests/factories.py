@@ -6,13 +6,18 @@ import factory
 from django.utils import timezone
 
 from commissioning.tests.factories import DecommissioningPlanFactory, OrganisationFactory
+from core.academic_years import academic_year_of
 from core.choices import Stage
 from core.tests.factories import CommissionerFactory, default_partnership
 from participation.models import (
     DecommissioningConsultation,
+    HearByRightAssessment,
+    HearByRightLevel,
+    HearByRightScore,
     Level,
     ParticipationRecord,
     StakeholderGroup,
+    Standard,
     VoiceAnswer,
     VoiceQuestion,
     YouSaidItem,
@@ -102,3 +107,34 @@ class DecommissioningConsultationFactory(factory.django.DjangoModelFactory):
             lambda o: o.factory_parent.plan.decision_date - datetime.timedelta(days=7)
         ),
     )
+
+
+class HearByRightAssessmentFactory(factory.django.DjangoModelFactory):
+    """This academic year's self-assessment of the default partnership, without scores; pass
+    `scored=True` for the seven standards at emerging."""
+
+    class Meta:
+        model = HearByRightAssessment
+        skip_postgeneration_save = True
+
+    partnership = factory.LazyFunction(default_partnership)
+    year = factory.LazyFunction(lambda: academic_year_of(timezone.localdate()))
+    created_by = factory.SubFactory(CommissionerFactory)
+
+    @factory.post_generation
+    def scored(self, create, extracted, **kwargs):
+        if create and extracted:
+            for standard in Standard.values:
+                HearByRightScore.objects.create(
+                    assessment=self, standard=standard, level=HearByRightLevel.EMERGING
+                )
+
+
+class HearByRightScoreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HearByRightScore
+
+    assessment = factory.SubFactory(HearByRightAssessmentFactory)
+    standard = Standard.STRATEGY
+    level = HearByRightLevel.ESTABLISHED
+    evidence = "The Children in Care Council helped to write the participation strategy."

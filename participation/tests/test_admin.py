@@ -31,7 +31,15 @@ def test_voice_questions_are_listed_in_the_order_of_the_cycle(administrator_clie
 
 @pytest.mark.parametrize(
     "model",
-    ["stakeholdergroup", "participationrecord", "voicequestion", "voiceanswer", "yousaiditem"],
+    [
+        "stakeholdergroup",
+        "participationrecord",
+        "voicequestion",
+        "voiceanswer",
+        "yousaiditem",
+        "hearbyrightassessment",
+        "hearbyrightscore",
+    ],
 )
 def test_admin_lists_open_with_search(administrator_client, model):
     ParticipationRecordFactory()

@@ -4,12 +4,24 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from core import roles
+from core.academic_years import academic_year_dates, academic_year_of
 from core.models import Partnership
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
-from participation.models import ParticipationRecord, StakeholderGroup, VoiceQuestion, YouSaidItem
+from core.tests.sign_in import sign_in
+from participation.models import (
+    HearByRightAssessment,
+    HearByRightScore,
+    ParticipationRecord,
+    StakeholderGroup,
+    VoiceQuestion,
+    YouSaidItem,
+)
 from participation.models.lundy import NEEDS_EVIDENCE
 from participation.publication import public_row
 from participation.selectors import coverage_matrix
@@ -143,3 +155,37 @@ def test_the_seeds_groups_close_loops_and_one_decision_is_overdue(loaded):
     ]
     # Fed back, yet owed: its decision is overdue.
     assert overdue[0].record in ParticipationRecord.objects.feedback_owed()
+
+
+@pytest.mark.dates
+def test_each_partnership_has_last_and_this_years_hear_by_right(loaded):
+    year = academic_year_of(timezone.localdate())
+    assessed = set(HearByRightAssessment.objects.values_list("partnership__short_name", "year"))
+    assert assessed == {
+        ("Halton", year - 1),
+        ("Halton", year),
+        ("West Cheshire", year - 1),
+        ("West Cheshire", year),
+    }
+    scores = HearByRightScore.objects.select_related("assessment").prefetch_related("records")
+    assert {score.assessment_id for score in scores} == set(
+        HearByRightAssessment.objects.values_list("pk", flat=True)
+    )
+    assert scores.count() == 4 * 7
+    linked = [(score, record) for score in scores for record in score.records.all()]
+    assert linked, "some evidence is linked to the demo's records"
+    for score, record in linked:
+        start, end = academic_year_dates(score.assessment.year)
+        assert start <= record.date <= end
+        assert record.partnership_id == score.assessment.partnership_id
+
+
+@pytest.mark.dates
+def test_halton_sees_this_year_against_last_on_its_page(loaded):
+    halton = Partnership.objects.get(short_name="Halton")
+    client = sign_in(Client(), give_role(UserFactory(), roles.BOARD_MEMBER, halton))
+    page = client.get(reverse("participation:hear_by_right")).content.decode()
+    shared_values = page.split('<th scope="row">Shared values<p')[1].split("</tr>")[0]
+    assert shared_values.index("Established") < shared_values.index("Advanced")
+    assert "▲</span> Up" in shared_values
+    assert "experts in their own lives" in page

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from core.academic_years import academic_year_label
 from reporting.terms import FIRST_ACADEMIC_YEAR, academic_year_of, add_missing_terms
 
 
@@ -63,7 +64,7 @@ class Term(models.Model):
 
     @property
     def academic_year_label(self) -> str:
-        return f"{self.academic_year}/{(self.academic_year + 1) % 100:02d}"
+        return academic_year_label(self.academic_year)
 
     def previous(self) -> "Term | None":
         """The term before this one (none before the first year the product keeps: 2017/18);
