@@ -1,7 +1,7 @@
 """Writes of the participation app: participation records, voice-of-the-child answers, and the
 consultations linked to decommissioning plans."""
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -15,6 +15,7 @@ from participation import publication
 from participation.models import (
     DecommissioningConsultation,
     ParticipationRecord,
+    PersonalDataConfirmation,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -88,6 +89,33 @@ def _editable(data: Mapping[str, Any]) -> dict[str, Any]:
     return dict(data)
 
 
+def _confirmations_add(
+    record: ParticipationRecord,
+    confirmed: Mapping[str, Sequence[str]],
+    confirmed_by: AbstractBaseUser | None,
+) -> None:
+    """Keep who confirmed that what the personal-data check found in each field is not about a
+    child, when, and the kinds found; never the words."""
+    if not confirmed:
+        return
+    if confirmed_by is None:
+        raise ValidationError("Only a person can confirm that a record is not about a child.")
+    unknown = set(confirmed) - set(RECORD_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not free-text fields of a participation record: {sorted(unknown)}")
+    now = timezone.now()
+    for field_name, kinds in confirmed.items():
+        confirmation = PersonalDataConfirmation(
+            record=record,
+            field_name=field_name,
+            kinds="; ".join(kinds),
+            confirmed_by=confirmed_by,
+            confirmed_at=now,
+        )
+        confirmation.full_clean()
+        confirmation.save()
+
+
 @transaction.atomic
 def participation_record_create(
     *,
@@ -96,8 +124,11 @@ def participation_record_create(
     groups: Iterable[StakeholderGroup],
     created_by: AbstractBaseUser | None,
     is_sample: bool = False,
+    personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
 ) -> ParticipationRecord:
-    """Log a piece of participation with the groups that took part and what it informed."""
+    """Log a piece of participation with the groups that took part and what it informed.
+    `personal_data_confirmed` ({field: kinds found}): what `created_by` confirmed is not about
+    a child, recorded with the record."""
     areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
     record = ParticipationRecord(
         created_by=created_by,
@@ -110,6 +141,7 @@ def participation_record_create(
     record.save()
     record.priority_areas.set(areas)
     record.groups.set(group_list)
+    _confirmations_add(record, personal_data_confirmed or {}, created_by)
     return record
 
 
@@ -121,8 +153,11 @@ def participation_record_update(
     priority_areas: Iterable[PriorityArea],
     groups: Iterable[StakeholderGroup],
     expected_version: int,
+    personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
+    confirmed_by: AbstractBaseUser | None = None,
 ) -> ParticipationRecord:
-    """Change a record, refusing the save if it changed since `expected_version` was read."""
+    """Change a record, refusing the save if it changed since `expected_version` was read;
+    `personal_data_confirmed` as for `participation_record_create`, by `confirmed_by`."""
     current = locked_for_edit(
         ParticipationRecord,
         pk=record.pk,
@@ -146,6 +181,7 @@ def participation_record_update(
     save_edit(current, changes, also_update=also_update)
     current.priority_areas.set(areas)
     current.groups.set(group_list)
+    _confirmations_add(current, personal_data_confirmed or {}, confirmed_by)
     return current
 
 

@@ -62,7 +62,7 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "record"
 
     def get_queryset(self):
-        return selectors.record_detail(self.request.user)
+        return selectors.record_page(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -117,7 +117,10 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
 
     def perform(self, form):
         return services.participation_record_create(
-            data=form.model_data(), created_by=self.request.user, **self.relations(form)
+            data=form.model_data(),
+            created_by=self.request.user,
+            personal_data_confirmed=form.confirmed_findings(),
+            **self.relations(form),
         )
 
     def get_success_message(self) -> str:
@@ -153,6 +156,8 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             record=self.record,
             data=form.model_data(),
             expected_version=required_version(form),
+            personal_data_confirmed=form.confirmed_findings(),
+            confirmed_by=self.request.user,
             **self.relations(form),
         )
 

@@ -1,5 +1,6 @@
 """Participation: stakeholder groups, participation records and voice-of-the-child questions."""
 
+from participation.models.confirmations import PersonalDataConfirmation
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
 from participation.models.records import (
@@ -20,6 +21,7 @@ __all__ = [
     "Level",
     "ParticipationRecord",
     "ParticipationRecordQuerySet",
+    "PersonalDataConfirmation",
     "StakeholderGroup",
     "VoiceAnswer",
     "VoiceQuestion",
