@@ -34,9 +34,7 @@ def test_a_unique_pupil_number_is_found():
 
 def test_a_temporary_unique_pupil_number_is_found():
     assert upn_is_valid(TEMPORARY_UPN)
-    assert _found(f"temporary number {TEMPORARY_UPN}") == [
-        ("a unique pupil number", TEMPORARY_UPN)
-    ]
+    assert _found(f"temporary number {TEMPORARY_UPN}") == [("a unique pupil number", TEMPORARY_UPN)]
 
 
 @pytest.mark.parametrize(
@@ -119,8 +117,8 @@ def test_a_name_from_the_partnership_users_is_found(db):
 def test_an_inactive_or_other_partnerships_user_is_not_looked_for(db):
     sam = CommissionerFactory(first_name="Samira", last_name="Okafor")
     CommissionerFactory(first_name="Tobias", last_name="Quayle", is_active=False)
-    elsewhere = PartnershipFactory()
-    CommissionerFactory(first_name="Ottoline", last_name="Brisk", partnership=elsewhere)
+    elsewhere = PartnershipFactory(short_name="Warrington")
+    CommissionerFactory(first_name="Ottoline", last_name="Brisk", role__partnership=elsewhere)
     partnership_id = sam.partnership_memberships.get().partnership_id
     names = names_for(partnership_id)
     assert "Samira" in names
