@@ -4,8 +4,9 @@ configured list of children's first names (the file named by the PERSONAL_DATA_F
 setting, core/data/first_names.txt by default).
 
 A name that is also an ordinary English word (core/data/ordinary_words.txt: "Will", "May",
-"Grace", "Young") is never looked for, whichever list it comes from: a capitalised word at the
-start of a sentence would otherwise refuse every text.
+"Grace", "Young") or a word of commissioning prose (`core.personal_data.NOT_NAMES`: "Children",
+"Council") is never looked for, whichever list it comes from: a capitalised word at the start
+of a sentence would otherwise refuse every text.
 """
 
 from functools import cache
@@ -14,6 +15,7 @@ from pathlib import Path
 from django.conf import settings
 
 from core.models import PartnershipMembership
+from core.personal_data import NOT_NAMES
 
 ORDINARY_WORDS_FILE = Path(__file__).resolve().parent / "data" / "ordinary_words.txt"
 
@@ -40,7 +42,11 @@ def as_names(words) -> set[str]:
     for word in words:
         for part in str(word).split():
             name = part.capitalize() if part.islower() or part.isupper() else part
-            if len(name) > 1 and name.casefold() not in _ordinary_words():
+            if (
+                len(name) > 1
+                and name.casefold() not in _ordinary_words()
+                and name.casefold() not in NOT_NAMES
+            ):
                 names.add(name)
     return names
 
@@ -51,13 +57,18 @@ def configured_first_names() -> frozenset[str]:
 
 
 def partnership_user_names(partnership_id: int) -> set[str]:
-    """The first names and surnames of the partnership's active users (one query)."""
-    rows = (
+    """The first names and surnames of the partnership's active users (one query). An account
+    named for a post rather than a person (a first name of several words and no surname, "Head
+    of Children's Services") gives no names: its words are the prose's own; nor does the
+    partnership's own name ("Halton Commissioner" is an account, Halton a place)."""
+    rows = list(
         PartnershipMembership.objects.filter(partnership_id=partnership_id, user__is_active=True)
-        .values_list("user__first_name", "user__last_name")
+        .values_list("user__first_name", "user__last_name", "partnership__name")
         .distinct()
     )
-    return as_names(word for row in rows for word in row if word)
+    people = [(first, last) for first, last, _ in rows if last.strip() or len(first.split()) < 2]
+    places = as_names(word for _, _, name in rows[:1] for word in name.split())
+    return as_names(word for person in people for word in person if word) - places
 
 
 def names_for(partnership_id: int | None) -> frozenset[str]:

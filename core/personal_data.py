@@ -26,8 +26,9 @@ Dates of birth without DOB. A full date (day, month and year) is taken for a dat
 its year makes the person 0 to 25 years old on the day of the check and:
 - a birth word ("birthday", "b'day", "d.o.b", "DOB", "born", "birth") is within a few words of
   it, in the same sentence; or
-- the date is more than `EVENT_YEARS` years ago and an age word ("aged", "age") is within a few
-  words of it, or a name the caller looks for stands just before it ("Jamie, 14/03/2015").
+- the date is more than three years ago (`core.birth_dates.EVENT_YEARS`) and an age word
+  ("aged", "age") is within a few words of it, or a name the caller looks for stands just
+  before it ("Jamie, 14/03/2015").
 So "the meeting on 12 March 2026" or "on 3/4/2025 the panel met" pass: a date of the last or
 next few years is an event's date unless a birth word says otherwise, and an older date alone
 (a contract's start) is not taken for anyone's birthday.
@@ -53,21 +54,13 @@ from django import forms
 from django.db import models
 from django.utils import timezone
 
+from core.birth_dates import DATE, dates_of_birth
+
 ADVICE = "Remove anything that could identify a child."
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-)
 _DOB_WORDS = r"(?:D\.?O\.?B\.?|date\s+of\s+birth|born(?:\s+on)?|birth\s*date)"
 DATE_OF_BIRTH = re.compile(
-    rf"\b{_DOB_WORDS}\s*[:,-]?\s*(?:is\s+|was\s+)?{_DATE}"
+    rf"\b{_DOB_WORDS}\s*[:,-]?\s*(?:is\s+|was\s+)?{DATE}"
     # "born in 2012": a year of birth alone narrows a child down to a class.
     r"|\bborn\s+in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -120,24 +113,8 @@ NOT_NAMES = frozenset(
 # letter. Its letters leave out I, O and S; a letter's place in `UPN_LETTERS` is its value.
 UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 UPN = re.compile(rf"\b[{UPN_LETTERS}]\d{{11}}[\d{UPN_LETTERS}]\b")
-# Dates of birth without DOB (see the module's docstring).
-EVENT_YEARS = 3
-OLDEST_YOUNG_PERSON_YEARS = 25
-NEARBY = 30  # characters either side of a date that are "close by"
-FULL_DATE = re.compile(rf"(?<![\d/.-]){_DATE}(?![\d/])", re.IGNORECASE)
-BIRTH_WORDS = re.compile(r"\b(?:birthdays?|b['’]?day|d\.?o\.?b\b|born|birth)", re.IGNORECASE)
-AGE_WORDS = re.compile(r"\bage[ds]?\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[!?;\n]|\.\s+(?=[A-Z])")
-_MONTH_NAME = re.compile(_MONTHS, re.IGNORECASE)
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
-    )
-}
 # A word, with its hyphenated or apostrophised parts ("Example-Child", "O'Brien", "Jamie's").
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)['’]?s?\s*[,(:–-]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -171,49 +148,6 @@ def upn_is_valid(upn: str) -> bool:
         for char, weight in zip(upn[1:], range(2, 14), strict=True)
     )
     return upn[0] == UPN_LETTERS[total % 23]
-
-
-def _parsed_date(text: str, today: datetime.date) -> datetime.date | None:
-    """The date `text` (matched by `_DATE`) names, read the British way (day first)."""
-    numbers = [int(number) for number in re.findall(r"\d+", text)]
-    month_name = _MONTH_NAME.search(text)
-    if month_name:
-        day, month, year = numbers[0], _MONTH_NUMBERS[month_name.group()[:3].lower()], numbers[-1]
-    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        year, month, day = numbers
-    else:
-        day, month, year = numbers
-    if year < 100:
-        year += 2000 if 2000 + year <= today.year else 1900
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
-    """The few words before and after `text[start:end]`, within its sentence."""
-    before = _SENTENCE_END.split(text[max(0, start - NEARBY) : start])[-1]
-    after = _SENTENCE_END.split(text[end : end + NEARBY])[0]
-    return before, after
-
-
-def _dates_of_birth(text: str, names: Collection[str], today: datetime.date) -> Iterable[str]:
-    for match in FULL_DATE.finditer(text):
-        date = _parsed_date(match.group(), today)
-        if date is None or date > today or date.year < today.year - OLDEST_YOUNG_PERSON_YEARS:
-            continue
-        before, after = _sentence_around(text, match.start(), match.end())
-        if BIRTH_WORDS.search(before) or BIRTH_WORDS.search(after):
-            yield match.group()
-        elif date.year < today.year - EVENT_YEARS:
-            name_before = _WORD_BEFORE.search(before)
-            if (
-                AGE_WORDS.search(before)
-                or AGE_WORDS.search(after)
-                or (name_before and name_before.group(1) in names)
-            ):
-                yield match.group()
 
 
 def _names(text: str, names: Collection[str]) -> Iterable[str]:
@@ -252,7 +186,7 @@ def find_personal_data(
         "a date of birth",
         itertools.chain(
             (m.group() for m in DATE_OF_BIRTH.finditer(text)),
-            _dates_of_birth(text, names, today),
+            dates_of_birth(text, names, today),
         ),
     )
     first("a street address", (m.group() for m in STREET_ADDRESS.finditer(text)))

@@ -10,8 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from core.personal_data import CONFIRMATION_FIELD, CONFIRMATION_LABEL, PersonalDataFormMixin
+from core.person_names import names_for
+from core.personal_data import (
+    CONFIRMATION_FIELD,
+    CONFIRMATION_LABEL,
+    PersonalDataFormMixin,
+    find_personal_data,
+)
 from core.tests.factories import CommissionerFactory
+from participation.forms import ParticipationRecordForm
 from participation.models import ParticipationRecord, PersonalDataConfirmation
 from participation.tests.factories import ParticipationRecordFactory
 from participation.tests.helpers import record_form_data
@@ -200,3 +207,18 @@ def test_the_admin_lists_confirmations_read_only(administrator_client, commissio
     )
     assert change.status_code == 200
     assert 'name="kinds"' not in change.content.decode()
+
+
+def test_every_demo_record_passes_with_its_partnerships_names(demo):
+    """The names of the partnership's users and the first names list refuse no demo record."""
+    fields = ParticipationRecordForm.personal_data_fields(ParticipationRecordForm.base_fields)
+    refused = []
+    records = list(ParticipationRecord.objects.all())
+    assert len(records) > 10
+    for record in records:
+        names = names_for(record.partnership_id)
+        for name in fields:
+            found = find_personal_data(getattr(record, name), names=names)
+            if found:
+                refused.append((record.title, name, found))
+    assert refused == []
