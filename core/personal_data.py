@@ -5,45 +5,62 @@ or a narrative is free text, and a name with a date of birth or a home address t
 is then shown to every role, printed in board packs and kept in the history. `find_personal_data`
 looks for what would identify someone:
 
-- a date of birth: a date after "DOB", "born" or "date of birth";
+- a date of birth: a date after "DOB", "born" or "date of birth"; or a full date that could be
+  a child's or young person's birthday (0 to 25 years before the day of the check) with a birth
+  word close by (see "Dates of birth without DOB" below);
 - a street address: a house number and a street ("12 Acacia Road");
 - a UK postcode ("WA7 2GW");
 - a phone number (UK: 0 or +44 and ten digits or so);
 - an email address;
 - an NHS number: ten digits whose check digit is right (modulus 11);
 - a school with a year group ("Year 7 at Fairfield High School");
-- a person-like full name beside a date of birth or an age ("Jamie Smith, aged 9").
+- a unique pupil number: a letter and 12 digits, or (a temporary UPN) a letter, 11 digits and a
+  letter, whose first letter is the DfE check letter (`upn_is_valid`);
+- a person-like full name beside a date of birth or an age ("Jamie Smith, aged 9");
+- where the caller knows the partnership, a person's name: the first names and surnames of the
+  partnership's active users and a configured list of children's first names
+  (`core.person_names`), each matched only as a capitalised whole word. Names that are also
+  ordinary words ("Will", "May", "Grace", "Young") are never looked for.
 
-Every finding blocks the save (there is no "I have checked" override): a public-sector service
-must not hold these in prose, and a confirmation box soon becomes a click-through.
-`PersonalDataFormMixin` applies the check to every free-text field of a form, with the
-message beside the field; the admin's forms get it from `core.apps` (see
-`personal_data_admin`).
+Dates of birth without DOB. A full date (day, month and year) is taken for a date of birth when
+its year makes the person 0 to 25 years old on the day of the check and:
+- a birth word ("birthday", "b'day", "d.o.b", "DOB", "born", "birth") is within a few words of
+  it, in the same sentence; or
+- the date is more than three years ago (`core.birth_dates.EVENT_YEARS`) and an age word
+  ("aged", "age") is within a few words of it, or a name the caller looks for stands just
+  before it ("Jamie, 14/03/2015").
+So "the meeting on 12 March 2026" or "on 3/4/2025 the panel met" pass: a date of the last or
+next few years is an event's date unless a birth word says otherwise, and an older date alone
+(a contract's start) is not taken for anyone's birthday.
+
+Every finding blocks the save on every form but one: a public-sector service must not hold these
+in prose, and a confirmation box soon becomes a click-through. The exception is a participation
+record (`ConfirmablePersonalDataFormMixin`): what young people said, the names of their groups
+and the places they met legitimately look like names and dates, so its commissioner may tick "I
+have checked: this is not about a child"; the save goes ahead and who ticked it, when, and which
+kinds were found (never the words) are recorded. `PersonalDataFormMixin` applies the check to
+every free-text field of a form, with the message beside the field; the admin's forms get it
+from `core.apps` (see `personal_data_admin`) and never take the override.
 """
 
+import datetime
+import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils import timezone
+
+from core.birth_dates import DATE, dates_of_birth
 
 ADVICE = "Remove anything that could identify a child."
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE = (
-    r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\.?,?\s+\d{{4}}"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
-)
 _DOB_WORDS = r"(?:D\.?O\.?B\.?|date\s+of\s+birth|born(?:\s+on)?|birth\s*date)"
 DATE_OF_BIRTH = re.compile(
-    rf"\b{_DOB_WORDS}\s*[:,-]?\s*(?:is\s+|was\s+)?{_DATE}"
+    rf"\b{_DOB_WORDS}\s*[:,-]?\s*(?:is\s+|was\s+)?{DATE}"
     # "born in 2012": a year of birth alone narrows a child down to a class.
     r"|\bborn\s+in\s+(?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -92,6 +109,13 @@ NOT_NAMES = frozenset(
     )
 )
 
+# A unique pupil number (DfE): the check letter, 11 digits, then a digit or (a temporary UPN) a
+# letter. Its letters leave out I, O and S; a letter's place in `UPN_LETTERS` is its value.
+UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+UPN = re.compile(rf"\b[{UPN_LETTERS}]\d{{11}}[\d{UPN_LETTERS}]\b")
+# A word, with its hyphenated or apostrophised parts ("Example-Child", "O'Brien", "Jamie's").
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -114,6 +138,27 @@ def nhs_number_is_valid(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def upn_is_valid(upn: str) -> bool:
+    """The DfE check of a unique pupil number: characters 2 to 13 weighted 2 to 13 (a final
+    letter by its value in `UPN_LETTERS`), the sum modulo 23 naming the check letter."""
+    if not UPN.fullmatch(upn):
+        return False
+    total = sum(
+        weight * (UPN_LETTERS.index(char) if char.isalpha() else int(char))
+        for char, weight in zip(upn[1:], range(2, 14), strict=True)
+    )
+    return upn[0] == UPN_LETTERS[total % 23]
+
+
+def _names(text: str, names: Collection[str]) -> Iterable[str]:
+    for match in WORD.finditer(text):
+        word = re.sub(r"['’]s$", "", match.group())
+        for candidate in (word, *word.split("-")):
+            if candidate[:1].isupper() and candidate in names:
+                yield candidate
+                break
+
+
 def _names_with_age(text: str) -> Iterable[str]:
     for match in NAME_WITH_AGE.finditer(text):
         words = match.group("name").split()
@@ -121,11 +166,15 @@ def _names_with_age(text: str) -> Iterable[str]:
             yield match.group("name")
 
 
-def find_personal_data(text: str) -> list[Finding]:
+def find_personal_data(
+    text: str, *, names: Collection[str] = frozenset(), today: datetime.date | None = None
+) -> list[Finding]:
     """What in `text` could identify a child: at most one finding of each kind, in the order
-    of the module's list."""
+    of the module's list. `names` are the people's names to look for (`core.person_names`);
+    `today` is the day of the check (a date of birth is read against it)."""
     if not text:
         return []
+    today = today or timezone.localdate()
     found: list[Finding] = []
 
     def first(kind: str, matches: Iterable[str]) -> None:
@@ -133,7 +182,13 @@ def find_personal_data(text: str) -> list[Finding]:
             found.append(Finding(kind, match.strip(" ,.")))
             return
 
-    first("a date of birth", (m.group() for m in DATE_OF_BIRTH.finditer(text)))
+    first(
+        "a date of birth",
+        itertools.chain(
+            (m.group() for m in DATE_OF_BIRTH.finditer(text)),
+            dates_of_birth(text, names, today),
+        ),
+    )
     first("a street address", (m.group() for m in STREET_ADDRESS.finditer(text)))
     first("a postcode", (m.group() for m in POSTCODE.finditer(text)))
     nhs_numbers = [
@@ -148,7 +203,12 @@ def find_personal_data(text: str) -> list[Finding]:
     )
     first("an email address", (m.group() for m in EMAIL.finditer(text)))
     first("a school and year group", (m.group() for m in SCHOOL_YEAR.finditer(text)))
+    first(
+        "a unique pupil number",
+        (m.group() for m in UPN.finditer(text) if upn_is_valid(m.group())),
+    )
     first("a child's name beside a date of birth or age", _names_with_age(text))
+    first("a person's name", _names(text, names))
     return found
 
 
@@ -164,9 +224,9 @@ def personal_data_message(findings: list[Finding]) -> str:
     return f"This looks like {_joined(phrases)}. {ADVICE}"
 
 
-def check_text(text: str) -> str | None:
+def check_text(text: str, *, names: Collection[str] = frozenset()) -> str | None:
     """The message for `text` if it holds anything that could identify a child, else None."""
-    findings = find_personal_data(text)
+    findings = find_personal_data(text, names=names)
     return personal_data_message(findings) if findings else None
 
 
@@ -192,14 +252,76 @@ class PersonalDataFormMixin:
             name for name, field in fields.items() if name not in exempt and is_prose_field(field)
         ]
 
+    def personal_data_names(self) -> Collection[str]:
+        """The people's names to look for: none, unless the form knows the partnership."""
+        return frozenset()
+
+    def personal_data_overridden(self) -> bool:
+        """Whether the person confirmed the findings are not about a child: never, here."""
+        return False
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        names = self.personal_data_names()
+        # {field name: what was found in it}, for the form (and its template) to read.
+        self.personal_data_findings: dict[str, list[Finding]] = {}
         for name in self.personal_data_fields(self.fields):
             value = cleaned.get(name)
-            message = check_text(value) if isinstance(value, str) else None
-            if message:
-                self.add_error(name, message)
+            findings = find_personal_data(value, names=names) if isinstance(value, str) else []
+            if findings:
+                self.personal_data_findings[name] = findings
+        if not self.personal_data_overridden():
+            for name, findings in self.personal_data_findings.items():
+                self.add_error(name, personal_data_message(findings))
         return cleaned
+
+
+CONFIRMATION_FIELD = "personal_data_confirmed"
+CONFIRMATION_LABEL = "I have checked: this is not about a child"
+
+
+class ConfirmablePersonalDataFormMixin(PersonalDataFormMixin):
+    """The one exception to "every finding blocks the save", for participation records (see the
+    module's docstring): after a finding the form offers the `CONFIRMATION_FIELD` box; ticked,
+    the save goes ahead and `confirmed_findings` tells the caller what to record. The form names
+    its partnership in `personal_data_partnership_id` so its users' names are looked for."""
+
+    personal_data_partnership_id: int | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONFIRMATION_FIELD] = forms.BooleanField(
+            label=CONFIRMATION_LABEL,
+            required=False,
+            help_text=(
+                "Tick only if what was found is not a child's: a group's name, a place, a "
+                "member of staff. Your name, the date and the kinds found are recorded, not "
+                "the words."
+            ),
+        )
+
+    def personal_data_names(self) -> Collection[str]:
+        # Imported here: core.apps loads this module before the models are ready.
+        from core.person_names import names_for
+
+        return names_for(self.personal_data_partnership_id)
+
+    def personal_data_overridden(self) -> bool:
+        return bool(self.cleaned_data.get(CONFIRMATION_FIELD))
+
+    @property
+    def confirmation_offered(self) -> bool:
+        """Whether the page shows the box: only once something was found."""
+        return bool(getattr(self, "personal_data_findings", None))
+
+    def confirmed_findings(self) -> dict[str, tuple[str, ...]]:
+        """{field name: the kinds found} of what the person confirmed is not about a child."""
+        if not self.personal_data_overridden():
+            return {}
+        return {
+            name: tuple(finding.kind for finding in findings)
+            for name, findings in self.personal_data_findings.items()
+        }
 
 
 def personal_data_checked(form_class: type[forms.BaseForm], exempt: Iterable[str] = ()) -> type:

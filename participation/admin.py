@@ -13,6 +13,7 @@ from participation.models import (
     HearByRightAssessment,
     HearByRightScore,
     ParticipationRecord,
+    PersonalDataConfirmation,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -156,3 +157,21 @@ class HearByRightScoreAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     raw_id_fields = ["assessment"]
     filter_horizontal = ["records"]
     readonly_fields = ["version"]
+
+
+@admin.register(PersonalDataConfirmation)
+class PersonalDataConfirmationAdmin(admin.ModelAdmin):
+    """Read-only: a confirmation is written by the record's save, once, and is its evidence.
+    It goes when its record is deleted (so deleting a record stays possible here)."""
+
+    list_display = ["record", "field_name", "kinds", "confirmed_by", "confirmed_at"]
+    list_filter = ["field_name"]
+    search_fields = ["record__title", "field_name", "kinds", "confirmed_by__username"]
+    list_select_related = ["record", "confirmed_by"]
+    date_hierarchy = "confirmed_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

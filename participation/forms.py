@@ -9,8 +9,12 @@ from django import forms
 from commissioning.models import CommissioningActivity
 from core.date_input import date_formfield
 from core.edit_conflicts import EditConflictFormMixin
-from core.partnerships import scope
-from core.personal_data import PersonalDataFormMixin
+from core.partnerships import current_partnership, scope
+from core.personal_data import (
+    CONFIRMATION_FIELD,
+    ConfirmablePersonalDataFormMixin,
+    PersonalDataFormMixin,
+)
 from core.roles import participation_priority_areas_for
 from participation.models import (
     AGE_BAND_FIELDS,
@@ -29,6 +33,11 @@ PRIVACY_NOTICE = (
 )
 RELATION_FIELDS = ("priority_areas", "groups")
 COUNT_FIELDS = (*AGE_BAND_FIELDS, *SPECIAL_GROUP_FIELDS)
+CONFIRMATION_HELP = (
+    "The check found what could identify someone: it is named beside each field. Rewrite it, "
+    "or, if it is not about a child (a group's name, a place, a member of staff), tick the box "
+    "and save again."
+)
 NEGATIVE_COUNT_MESSAGE = "Enter a number of people of 0 or more: a count cannot be negative."
 LUNDY_INTRO = (
     "For each element of the Lundy model, say whether this participation met it. “Yes” or "
@@ -36,10 +45,13 @@ LUNDY_INTRO = (
 )
 
 
-class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm):
+class ParticipationRecordForm(
+    ConfirmablePersonalDataFormMixin, EditConflictFormMixin, forms.ModelForm
+):
     """Log or edit a participation record. Rules across fields live in the model's clean(), so
     the form and the services word them the same; `version` and `snapshot` detect an edit made
-    meanwhile."""
+    meanwhile. What the personal-data check finds (the partnership's users' names included) may
+    be confirmed not to be about a child (core.personal_data)."""
 
     snapshot_salt = SNAPSHOT_SALT
 
@@ -68,6 +80,12 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        working_in = current_partnership(user)
+        self.personal_data_partnership_id = (
+            self.instance.partnership_id
+            if self.instance.pk
+            else (working_in.pk if working_in else None)
+        )
         # The priorities, groups and activities of the partnership the user works in.
         areas = participation_priority_areas_for(
             user, scope(PriorityArea.objects.select_related("framework"), user)
@@ -167,6 +185,17 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
         for name in COUNT_FIELDS:
             if name in self.errors:
                 setattr(self.instance, name, None)
+        if self.confirmation_offered:
+            # Before the version and snapshot fields: after what was checked, before the button.
+            self.helper.layout.fields.insert(
+                len(self.helper.layout.fields) - 2,
+                Fieldset(
+                    "Personal data check",
+                    HTML(f'<p class="form-text">{CONFIRMATION_HELP}</p>'),
+                    CONFIRMATION_FIELD,
+                    css_class="personal-data-confirmation",
+                ),
+            )
         return cleaned
 
     def model_data(self) -> dict[str, Any]:

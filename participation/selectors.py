@@ -39,6 +39,11 @@ def record_detail(user) -> QuerySet[ParticipationRecord]:
     )
 
 
+def record_page(user) -> QuerySet[ParticipationRecord]:
+    """A record as its page shows it: `record_detail` with the personal-data confirmations."""
+    return record_detail(user).prefetch_related("personal_data_confirmations__confirmed_by")
+
+
 def feedback_owed(user) -> QuerySet[ParticipationRecord]:
     """Records more than four weeks old with nothing fed back yet, or with an item still
     deciding past its date (`overdue_items` says which), oldest first."""

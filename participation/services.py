@@ -16,6 +16,7 @@ from participation.models import (
     LUNDY_FIELDS,
     DecommissioningConsultation,
     ParticipationRecord,
+    PersonalDataConfirmation,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -149,6 +150,33 @@ def _save_items(record: ParticipationRecord, changes: Sequence[Mapping[str, Any]
             item.save()
 
 
+def _confirmations_add(
+    record: ParticipationRecord,
+    confirmed: Mapping[str, Sequence[str]],
+    confirmed_by: AbstractBaseUser | None,
+) -> None:
+    """Keep who confirmed that what the personal-data check found in each field is not about a
+    child, when, and the kinds found; never the words."""
+    if not confirmed:
+        return
+    if confirmed_by is None:
+        raise ValidationError("Only a person can confirm that a record is not about a child.")
+    unknown = set(confirmed) - set(RECORD_EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not free-text fields of a participation record: {sorted(unknown)}")
+    now = timezone.now()
+    for field_name, kinds in confirmed.items():
+        confirmation = PersonalDataConfirmation(
+            record=record,
+            field_name=field_name,
+            kinds="; ".join(kinds),
+            confirmed_by=confirmed_by,
+            confirmed_at=now,
+        )
+        confirmation.full_clean()
+        confirmation.save()
+
+
 @transaction.atomic
 def participation_record_create(
     *,
@@ -158,9 +186,11 @@ def participation_record_create(
     created_by: AbstractBaseUser | None,
     is_sample: bool = False,
     items: Sequence[Mapping[str, Any]] = (),
+    personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
 ) -> ParticipationRecord:
     """Log a piece of participation with the groups that took part, what it informed and its
-    "you said" items (see `_save_items`), all or nothing."""
+    "you said" items (see `_save_items`), all or nothing. `personal_data_confirmed` ({field:
+    kinds found}): what `created_by` confirmed is not about a child, recorded with the record."""
     areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
     record = ParticipationRecord(
         created_by=created_by,
@@ -174,6 +204,7 @@ def participation_record_create(
     record.priority_areas.set(areas)
     record.groups.set(group_list)
     _save_items(record, items)
+    _confirmations_add(record, personal_data_confirmed or {}, created_by)
     return record
 
 
@@ -186,9 +217,12 @@ def participation_record_update(
     groups: Iterable[StakeholderGroup],
     expected_version: int,
     items: Sequence[Mapping[str, Any]] = (),
+    personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
+    confirmed_by: AbstractBaseUser | None = None,
 ) -> ParticipationRecord:
     """Change a record and its "you said" items (see `_save_items`) all or nothing, refusing
-    the save if the record changed since `expected_version` was read."""
+    the save if the record changed since `expected_version` was read;
+    `personal_data_confirmed` as for `participation_record_create`, by `confirmed_by`."""
     current = locked_for_edit(
         ParticipationRecord,
         pk=record.pk,
@@ -218,6 +252,7 @@ def participation_record_update(
     if current.published_at is not None and words_changed:
         current.published_at, current.published_by = None, None
         current.save(update_fields=["published_at", "published_by"])
+    _confirmations_add(current, personal_data_confirmed or {}, confirmed_by)
     return current
 
 

@@ -62,7 +62,7 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
     context_object_name = "record"
 
     def get_queryset(self):
-        return selectors.record_detail(self.request.user)
+        return selectors.record_page(self.request.user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -148,6 +148,7 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
             data=form.model_data(),
             created_by=self.request.user,
             items=self.item_changes(),
+            personal_data_confirmed=form.confirmed_findings(),
             **self.relations(form),
         )
 
@@ -188,6 +189,8 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             data=form.model_data(),
             expected_version=required_version(form),
             items=self.item_changes(),
+            personal_data_confirmed=form.confirmed_findings(),
+            confirmed_by=self.request.user,
             **self.relations(form),
         )
 

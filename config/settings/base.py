@@ -125,6 +125,11 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 PUBLIC_RATE_LIMIT = env("PUBLIC_RATE_LIMIT", default="120/m")
 # The Local Government Transparency Code publishes every contract worth more than this (£).
 CONTRACT_PUBLICATION_THRESHOLD = env.int("CONTRACT_PUBLICATION_THRESHOLD", default=5000)
+# The children's first names the personal-data check looks for in participation records
+# (core/person_names.py): one a line, none an ordinary English word.
+PERSONAL_DATA_FIRST_NAMES_FILE = env.path(
+    "PERSONAL_DATA_FIRST_NAMES_FILE", default=BASE_DIR / "core" / "data" / "first_names.txt"
+)
 # The "log progress" form suggests Amber up to this many points of percent complete behind the
 # straight line from an action's start to its due date, Red beyond (priorities/rag_suggestion.py).
 RAG_SUGGESTION_AMBER_POINTS = env.int("RAG_SUGGESTION_AMBER_POINTS", default=20)

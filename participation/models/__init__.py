@@ -1,6 +1,7 @@
 """Participation: stakeholder groups, participation records, voice-of-the-child questions and
 the Hear by Right self-assessments."""
 
+from participation.models.confirmations import PersonalDataConfirmation
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
 from participation.models.hear_by_right import (
@@ -39,6 +40,7 @@ __all__ = [
     "LundyMet",
     "ParticipationRecord",
     "ParticipationRecordQuerySet",
+    "PersonalDataConfirmation",
     "StakeholderGroup",
     "VoiceAnswer",
     "VoiceQuestion",

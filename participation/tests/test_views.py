@@ -99,7 +99,7 @@ def test_create_with_bad_input_saves_nothing_and_explains(commissioner_client, a
     response = commissioner_client.post(CREATE, data)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Nothing was saved" in page
+    assert "There are problems: nothing was saved" in page
     assert "Choose at least one group that took part." in page
     assert "a count cannot be negative" in page
     assert not ParticipationRecord.objects.exists()
