@@ -3,7 +3,7 @@
 from typing import Any
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import HTML, Div, Fieldset, Layout, Submit
+from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 
 from commissioning.models import CommissioningActivity
@@ -16,6 +16,7 @@ from participation.models import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
 )
 from participation.services import NO_GROUP_MESSAGE, NO_PRIORITY_MESSAGE, RECORD_EDITABLE_FIELDS
@@ -127,8 +128,15 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
             "version",
             "snapshot",
         )
-        helper.add_input(Submit("submit", "Save changes" if self.instance.pk else "Save record"))
+        # The page closes the form after the quotes (participation/_quotes_formset.html), with
+        # the submit button, so that the record and its quotes are saved together.
+        helper.form_tag = False
+        helper.disable_csrf = True
         return helper
+
+    @property
+    def submit_label(self) -> str:
+        return "Save changes" if self.instance.pk else "Save record"
 
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
@@ -147,3 +155,76 @@ class ParticipationRecordForm(PersonalDataFormMixin, EditConflictFormMixin, form
 
     def model_data(self) -> dict[str, Any]:
         return {name: self.cleaned_data[name] for name in RECORD_EDITABLE_FIELDS}
+
+
+QUOTE_FIELDS = ("text", "given_by", "consent_use", "consent_until")
+QUOTE_GROUP_HELP = "The group that gave consent, among those that took part: never a child."
+
+
+class QuoteForm(PersonalDataFormMixin, forms.ModelForm):
+    """One quote of a record, with who consented (a group) to what use, and until when; the
+    text is checked for anything that could identify a child."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Quote
+        formfield_callback = date_formfield
+        fields = list(QUOTE_FIELDS)
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {"given_by": QUOTE_GROUP_HELP}
+
+    def __init__(self, *args, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if groups is not None:
+            self.fields["given_by"].queryset = groups
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def _post_clean(self):
+        # The service validates and saves the quote, with the record it belongs to.
+        pass
+
+
+class BaseQuoteFormSet(forms.BaseInlineFormSet):
+    """The quotes of a record: `groups` are those the record's form offers, and a quote's
+    group must be among those ticked (checked again by the service)."""
+
+    def __init__(self, *args, groups=None, **kwargs):
+        self.groups = groups
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "groups": self.groups}
+
+    def items(self) -> list[dict[str, Any]]:
+        """What the service saves: each kept quote's values, with the saved quote it changes."""
+        kept = []
+        for form in self.forms:
+            if not form.has_changed() and not form.instance.pk:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            item = {name: form.cleaned_data[name] for name in QUOTE_FIELDS}
+            if form.instance.pk:
+                item.update(quote=form.instance, version=form.cleaned_data.get("version"))
+            kept.append(item)
+        return kept
+
+    def deleted(self) -> list[Quote]:
+        return [
+            form.instance
+            for form in self.forms
+            if form.instance.pk and self._should_delete_form(form)
+        ]
+
+
+QuoteFormSet = forms.inlineformset_factory(
+    ParticipationRecord,
+    Quote,
+    form=QuoteForm,
+    formset=BaseQuoteFormSet,
+    fields=list(QUOTE_FIELDS),
+    extra=1,
+    can_delete=True,
+)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.personal_data import check_text
-from participation.models import ParticipationRecord
+from participation.models import ConsentUse, ParticipationRecord, split_by_consent
 from participation.models.records import AGE_BANDS
 
 # The record's own fields a public output may carry; anything else stays private.
@@ -52,6 +52,7 @@ PUBLIC_ROW_KEYS = (
     "told_on",
     "taking_part",
     "bands",
+    "quotes",
 )
 # What the record's page holds that a public page never shows, as the preview lists it.
 ALWAYS_LEFT_OUT = (
@@ -61,6 +62,7 @@ ALWAYS_LEFT_OUT = (
     "Which decision changed and how, and how it was fed back",
     "How many of those taking part were in care, care leavers, young carers or had SEND",
     "The exact dates: only the month and year are shown",
+    "Quotes without consent for public pages, or whose consent has expired",
 )
 
 
@@ -107,8 +109,18 @@ def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str,
         "told_on": _month(record.feedback_date),
         "taking_part": shown_count(sum(counts.values()), smallest_group),
         "bands": shown_bands(counts, smallest_group),
+        "quotes": public_quotes(record),
     }
     return row
+
+
+def public_quotes(record: ParticipationRecord) -> list[str]:
+    """The words of the record's quotes consented for public pages, consent current today:
+    the words only, never the group that gave them. Reads `record.quotes` as prefetched."""
+    if record.pk is None:
+        return []
+    shown, _ = split_by_consent(record.quotes.all(), ConsentUse.PUBLIC)
+    return [quote.text for quote in shown]
 
 
 def hidden_counts(record: ParticipationRecord, row: dict[str, Any]) -> list[str]:

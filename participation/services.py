@@ -1,7 +1,8 @@
 """Writes of the participation app: participation records, voice-of-the-child answers, and the
 consultations linked to decommissioning plans."""
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -11,10 +12,11 @@ from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, DecommissioningPlan
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
-from participation import publication
+from participation import publication, retention
 from participation.models import (
     DecommissioningConsultation,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -106,11 +108,20 @@ def participation_record_create(
         partnership_id=areas[0].framework.partnership_id,
         **_editable(data),
     )
+    record.retention_date = retention.retention_date_for(
+        record, record.partnership.participation_retention_years
+    )
     record.full_clean()
     record.save()
     record.priority_areas.set(areas)
     record.groups.set(group_list)
     return record
+
+
+def _retention_date_kept(record: ParticipationRecord) -> datetime.date:
+    """The rule's date for the record as it now is, or a later one an administrator set."""
+    rule = retention.retention_date_for(record, record.partnership.participation_retention_years)
+    return max(rule, record.retention_date) if record.retention_date else rule
 
 
 @transaction.atomic
@@ -143,6 +154,10 @@ def participation_record_update(
     ):
         current.published_at, current.published_by = None, None
         also_update += ["published_at", "published_by"]
+    for name, value in changes.items():
+        setattr(current, name, value)
+    changes["retention_date"] = _retention_date_kept(current)
+    also_update.append("retention_date")
     save_edit(current, changes, also_update=also_update)
     current.priority_areas.set(areas)
     current.groups.set(group_list)
@@ -298,3 +313,48 @@ def decommissioning_consultation_unlink(*, link: DecommissioningConsultation) ->
     """Take a consultation off a plan that is still in progress."""
     _open_plan(link.plan)
     link.delete()
+
+
+QUOTE_GROUP_MESSAGE = "Choose a group that took part in this record."
+QUOTE_CHANGED_MESSAGE = (
+    "Someone else changed one of these quotes while you were editing: reload the page to see "
+    "it, then make your change again."
+)
+
+
+@transaction.atomic
+def record_quotes_save(
+    *,
+    record: ParticipationRecord,
+    quotes: Sequence[Mapping[str, Any]],
+    deleted: Iterable[Quote] = (),
+) -> list[Quote]:
+    """Keep a record's quotes: each mapping gives `text`, `given_by`, `consent_use`,
+    `consent_until`, and `quote` (the saved Quote it changes, with the version the page read in
+    `version`) or none for a new one; `deleted` are removed. A quote saved meanwhile is
+    refused (EditConflict)."""
+    group_ids = set(record.groups.values_list("pk", flat=True))
+    for quote in deleted:
+        if quote.record_id == record.pk:
+            quote.delete()
+    saved = []
+    for item in quotes:
+        if item["given_by"].pk not in group_ids:
+            raise ValidationError({"given_by": QUOTE_GROUP_MESSAGE})
+        values = {name: item[name] for name in ("text", "given_by", "consent_use", "consent_until")}
+        existing = item.get("quote")
+        if existing is None:
+            quote = Quote(record=record, **values)
+            quote.full_clean()
+            quote.save()
+        else:
+            quote = locked_for_edit(
+                Quote,
+                pk=existing.pk,
+                expected_version=item["version"],
+                conflict=lambda _: ValidationError(QUOTE_CHANGED_MESSAGE),
+            )
+            if any(getattr(quote, name) != value for name, value in values.items()):
+                save_edit(quote, values)
+        saved.append(quote)
+    return saved

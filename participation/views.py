@@ -6,6 +6,7 @@ from functools import cached_property
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,13 +30,20 @@ from core.roles import (
     require_rule,
 )
 from core.service_forms import ServiceFormMixin
-from participation import selectors, services
+from participation import exports, selectors, services
 from participation.filters import CoverageFilter, RecordFilter
-from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm
-from participation.models import Level, ParticipationRecord
+from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm, QuoteFormSet
+from participation.models import (
+    ConsentUse,
+    Level,
+    ParticipationRecord,
+    split_by_consent,
+    withheld_message,
+)
 from priorities.models import PriorityArea
 
 PAGE_SIZE = 25
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class RecordListView(RoleRequiredMixin, FilterView):
@@ -68,6 +76,9 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_participation_record(self.request.user, self.object)
         context["can_publish"] = can_publish_participation_record(self.request.user, self.object)
+        # Internal use covers every consent: each quote whose consent is current is shown.
+        quotes, withheld = split_by_consent(self.object.quotes.all(), ConsentUse.INTERNAL)
+        context.update(quotes=quotes, quotes_withheld=withheld_message(withheld))
         return context
 
 
@@ -85,7 +96,31 @@ class RecordFormMixin(EditorRequiredMixin):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["privacy_notice"] = PRIVACY_NOTICE
+        context.setdefault("quote_formset", self.quote_formset(context["form"]))
         return context
+
+    def quote_formset(self, form: ParticipationRecordForm) -> QuoteFormSet:
+        """The record's quotes, bound on a POST; their groups are those the form offers."""
+        return QuoteFormSet(
+            self.request.POST if self.request.method == "POST" else None,
+            instance=form.instance if form.instance.pk else ParticipationRecord(),
+            groups=form.fields["groups"].queryset,
+            prefix="quotes",
+        )
+
+    def post(self, request, *args, **kwargs):
+        # The record and its quotes are checked, and saved, together.
+        form = self.get_form()
+        quotes = self.quote_formset(form)
+        self.quotes = quotes
+        if form.is_valid() and quotes.is_valid():
+            return self.form_valid(form)
+        return self.render_to_response(self.get_context_data(form=form, quote_formset=quotes))
+
+    def save_quotes(self, record: ParticipationRecord) -> None:
+        services.record_quotes_save(
+            record=record, quotes=self.quotes.items(), deleted=self.quotes.deleted()
+        )
 
     def relations(self, form: ParticipationRecordForm) -> dict:
         return {
@@ -115,10 +150,13 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
             initial.update(activity=activity, priority_areas=[activity.priority_area_id])
         return initial
 
+    @transaction.atomic
     def perform(self, form):
-        return services.participation_record_create(
+        record = services.participation_record_create(
             data=form.model_data(), created_by=self.request.user, **self.relations(form)
         )
+        self.save_quotes(record)
+        return record
 
     def get_success_message(self) -> str:
         return f"Participation record “{self.saved.title}” saved."
@@ -148,13 +186,16 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
         context["record"] = self.record
         return context
 
+    @transaction.atomic
     def perform(self, form):
-        return services.participation_record_update(
+        record = services.participation_record_update(
             record=self.record,
             data=form.model_data(),
             expected_version=required_version(form),
             **self.relations(form),
         )
+        self.save_quotes(record)
+        return record
 
     def get_success_message(self) -> str:
         saved = f"Participation record “{self.saved.title}” saved."
@@ -164,6 +205,35 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
                 "preview it and publish it again."
             )
         return saved
+
+
+class AnonymisedExportView(RoleRequiredMixin, View):
+    """The anonymised export of the log as filtered (participation/exports.py): counts and
+    categories only. Every role that reads the log may download it, board members included:
+    it carries nothing the log's own pages do not, and less."""
+
+    fmt = "csv"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        filterset = RecordFilter(
+            request.GET,
+            queryset=selectors.record_export(request.user),
+            request=request,
+        )
+        records = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        threshold = exports.suppression_threshold()
+        rows = exports.export_rows(records, today=timezone.localdate(), threshold=threshold)
+        stamp = f"{timezone.localdate():%Y-%m-%d}"
+        if self.fmt == "xlsx":
+            response = HttpResponse(exports.export_to_xlsx(rows, threshold), content_type=XLSX)
+        else:
+            response = HttpResponse(
+                exports.export_to_csv(rows, threshold), content_type="text/csv; charset=utf-8"
+            )
+        response["Content-Disposition"] = (
+            f'attachment; filename="participation-anonymised-{stamp}.{self.fmt}"'
+        )
+        return response
 
 
 class FeedbackOwedView(RoleRequiredMixin, ListView):

@@ -2,6 +2,14 @@
 
 from participation.models.decommissioning import DecommissioningConsultation
 from participation.models.groups import StakeholderGroup
+from participation.models.quotes import (
+    CONSENT_ALLOWS,
+    AnonymisationLog,
+    ConsentUse,
+    Quote,
+    split_by_consent,
+    withheld_message,
+)
 from participation.models.records import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,
@@ -14,6 +22,12 @@ from participation.models.voice import VoiceAnswer, VoiceQuestion
 
 __all__ = [
     "AGE_BAND_FIELDS",
+    "AnonymisationLog",
+    "CONSENT_ALLOWS",
+    "ConsentUse",
+    "Quote",
+    "split_by_consent",
+    "withheld_message",
     "DecommissioningConsultation",
     "feedback_owed_q",
     "SPECIAL_GROUP_FIELDS",

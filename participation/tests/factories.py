@@ -12,6 +12,7 @@ from participation.models import (
     DecommissioningConsultation,
     Level,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -86,4 +87,19 @@ class DecommissioningConsultationFactory(factory.django.DjangoModelFactory):
         date=factory.LazyAttribute(
             lambda o: o.factory_parent.plan.decision_date - datetime.timedelta(days=7)
         ),
+    )
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    """A quote a record's group consented to for reports, for a year from today."""
+
+    class Meta:
+        model = Quote
+
+    record = factory.SubFactory(ParticipationRecordFactory)
+    text = "We want to choose where we meet our advocate."
+    given_by = factory.LazyAttribute(lambda quote: quote.record.groups.first())
+    consent_use = Quote._meta.get_field("consent_use").choices[1][0]
+    consent_until = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=365)
     )

@@ -32,6 +32,19 @@ def record_form_data(*, priority_areas, groups, **changes) -> dict:
         "decision_description": "",
         "feedback_date": "",
         "feedback_method": "",
+        # The quotes' formset, with no quote (quote_form_data adds some).
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
     }
     data.update(changes)
+    return data
+
+
+def quote_form_data(data: dict, quotes: list[dict], *, initial: int = 0) -> dict:
+    """`data` with the quotes' formset holding `quotes` (each text, given_by, consent_use,
+    consent_until, and for a saved one id and version); the first `initial` are saved ones."""
+    data = {**data, "quotes-TOTAL_FORMS": str(len(quotes)), "quotes-INITIAL_FORMS": str(initial)}
+    for index, quote in enumerate(quotes):
+        for name, value in quote.items():
+            data[f"quotes-{index}-{name}"] = value
     return data

@@ -8,7 +8,12 @@ from rest_framework import serializers
 from commissioning.models import CommissioningActivity, Contract, Provider
 from governance.models import AgendaItem, Board, Decision, Meeting
 from participation.models import ParticipationRecord
-from participation.publication import PUBLIC_COUNT_FIELDS, PUBLIC_FIELDS, shown_count
+from participation.publication import (
+    PUBLIC_COUNT_FIELDS,
+    PUBLIC_FIELDS,
+    public_quotes,
+    shown_count,
+)
 from priorities.models import (
     Action,
     Framework,
@@ -245,10 +250,15 @@ class PublishedParticipationSerializer(serializers.ModelSerializer):
         source="priority_areas", many=True, read_only=True
     )
     counts = serializers.SerializerMethodField()
+    quotes = serializers.SerializerMethodField()
 
     class Meta:
         model = ParticipationRecord
-        fields = ["id", *PUBLIC_FIELDS, "priorities", "counts", "published_at"]
+        fields = ["id", *PUBLIC_FIELDS, "priorities", "counts", "quotes", "published_at"]
+
+    def get_quotes(self, record) -> list[str]:
+        """The quotes consented for public pages, consent current: their words only."""
+        return public_quotes(record)
 
     def get_counts(self, record) -> dict[str, int | None]:
         smallest = record.partnership.smallest_public_group

@@ -140,6 +140,7 @@ ALLOWED_FIELDS = {
         "feedback_date",
         "priorities",
         "counts",
+        "quotes",
         "published_at",
     },
     "board": {"id", "name", "kind", "reports_to", "purpose", "meeting_frequency", "is_active"},

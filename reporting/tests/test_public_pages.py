@@ -39,6 +39,8 @@ ALLOWED_RECORD_KEYS = {
     "told_on",
     "taking_part",
     "bands",
+    # The words of quotes consented for public pages, never who gave them.
+    "quotes",
 }
 ALLOWED_PRIORITY_KEYS = {"framework", "title", "aim", "objectives", "reported"}
 ALLOWED_REPORTED_KEYS = {"term", "actions", "rag_mix"}
