@@ -99,10 +99,15 @@ class RecordFormMixin(EditorRequiredMixin):
         context.setdefault("quote_formset", self.quote_formset(context["form"]))
         return context
 
+    def quotes_sent(self) -> bool:
+        """Whether the POST carries the quotes' part of the form: one without it (a client
+        that sends the record's fields only) leaves the quotes as they are."""
+        return self.request.method == "POST" and "quotes-TOTAL_FORMS" in self.request.POST
+
     def quote_formset(self, form: ParticipationRecordForm) -> QuoteFormSet:
         """The record's quotes, bound on a POST; their groups are those the form offers."""
         return QuoteFormSet(
-            self.request.POST if self.request.method == "POST" else None,
+            self.request.POST if self.quotes_sent() else None,
             instance=form.instance if form.instance.pk else ParticipationRecord(),
             groups=form.fields["groups"].queryset,
             prefix="quotes",
@@ -113,11 +118,13 @@ class RecordFormMixin(EditorRequiredMixin):
         form = self.get_form()
         quotes = self.quote_formset(form)
         self.quotes = quotes
-        if form.is_valid() and quotes.is_valid():
+        if form.is_valid() and (not self.quotes_sent() or quotes.is_valid()):
             return self.form_valid(form)
         return self.render_to_response(self.get_context_data(form=form, quote_formset=quotes))
 
     def save_quotes(self, record: ParticipationRecord) -> None:
+        if not self.quotes_sent():
+            return
         services.record_quotes_save(
             record=record, quotes=self.quotes.items(), deleted=self.quotes.deleted()
         )
