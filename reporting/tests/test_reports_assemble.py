@@ -6,13 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commissioning.models import StageMove
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
 from core import charts as core_charts
+from core.tests.caches import clear_cache
 from governance.tests.factories import DecisionFactory, MeetingFactory
 from participation.models import Level
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
@@ -306,7 +306,7 @@ def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monk
         return figure(*args, **kwargs)
 
     monkeypatch.setattr(core_charts, "Figure", counting_figure)
-    cache.clear()
+    clear_cache()
     first = with_charts({"indicators": [row]})["indicators"][0]["chart"]
     again = with_charts({"indicators": [row]})["indicators"][0]["chart"]
     assert first == again and len(drawn) == 1
