@@ -40,10 +40,8 @@ import psycopg2
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection, transaction
-from django.http import HttpResponse
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path
 
 from commissioning.models import CommissioningActivity, Contract, Provider, Service
 from commissioning.tests.factories import ActivityFactory, ContractFactory
@@ -55,14 +53,6 @@ from participation.tests.factories import ParticipationRecordFactory
 from priorities.models import Action, PriorityArea
 from priorities.tests.factories import ActionFactory, ProgressUpdateFactory
 from reporting.models import TermlyReport
-
-
-def bare(request):
-    return HttpResponse("ok")
-
-
-# The project's URLs plus the bare view, for this script only.
-urlpatterns = [path("bench/bare/", bare), path("", include("config.urls"))]
 
 # A page's floor: the SQL of exactly what it shows, each statement one round trip. `ids` holds
 # the priority area and reports the product pages open.
@@ -103,9 +93,10 @@ def priority_page_floor(cur, ids):
     cur.execute("SELECT count(*) FROM priorities_action WHERE priority_area_id = %s", [ids["area"]])
     count = cur.fetchone()[0]
     cur.execute(
-        "SELECT i.id, i.name, i.unit, i.target, v.period_label, v.value FROM priorities_indicator i "
-        "LEFT JOIN LATERAL (SELECT * FROM priorities_indicatorvalue WHERE indicator_id = i.id "
-        "ORDER BY period_end DESC LIMIT 1) v ON true WHERE i.priority_area_id = %s ORDER BY i.order",
+        "SELECT i.id, i.name, i.unit, i.target, v.period_label, v.value "
+        "FROM priorities_indicator i LEFT JOIN LATERAL (SELECT * FROM "
+        "priorities_indicatorvalue WHERE indicator_id = i.id ORDER BY period_end DESC LIMIT 1) v "
+        "ON true WHERE i.priority_area_id = %s ORDER BY i.order",
         [ids["area"]],
     )
     return area + rows, count, [cur.fetchall()]
@@ -439,7 +430,7 @@ def main() -> None:
 
     bare_timings = Timings()
     figures = {label: (Timings(), Timings(), Timings()) for label, *_ in PAGES}
-    with override_settings(ROOT_URLCONF=__name__, ALLOWED_HOSTS=["testserver"]):
+    with override_settings(ROOT_URLCONF="config.urls_bench", ALLOWED_HOSTS=["testserver"]):
         # Once each first: caches and template loading warm, not measured.
         steps = [lambda: request_once(client, "/bench/bare/", bare_timings)]
         for label, page, admin_page, floor in PAGES:
