@@ -12,6 +12,8 @@ from django.template import Context, Template
 from core import charts
 from core.tests.caches import clear_cache
 
+pytestmark = pytest.mark.uses_cache
+
 
 def _svg(chart: charts.Chart) -> str:
     prefix = "data:image/svg+xml;base64,"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from core.client_ip import client_ip
 from core.tests.factories import UserFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.dates]
+pytestmark = [pytest.mark.django_db, pytest.mark.dates, pytest.mark.uses_cache]
 
 PASSWORD = "a-long-enough-passphrase"
 

@@ -9,7 +9,7 @@ from core.public import refresh_public_pages
 from core.tests.factories import CommissionerFactory, PartnershipFactory
 from core.tests.sign_in import sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.uses_cache]
 
 
 def test_a_partnership_page_opens_without_signing_in(client):

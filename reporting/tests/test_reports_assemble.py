@@ -294,6 +294,7 @@ def test_a_report_submitted_before_named_comparators_still_shows_its_comparator(
     assert '<td class="text-end">71</td>' in html and '<td class="text-end">–</td>' in html
 
 
+@pytest.mark.uses_cache
 def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monkeypatch):
     indicator = IndicatorFactory(priority_area=area, name="Hospital admissions")
     IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
