@@ -1,7 +1,16 @@
 """Emptying the cache between tests, whichever backend CACHE_URL chose."""
 
+import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
+
+# A test that lets a cached value's timeout pass on the frozen clock: Redis expires keys by its
+# own clock, which the tests cannot move, so such a test runs against local memory only.
+expires_by_the_frozen_clock = pytest.mark.skipif(
+    settings.CACHES["default"]["BACKEND"].endswith("RedisCache"),
+    reason="Redis expires keys by its own clock, not the tests' frozen one",
+)
 
 
 def clear_cache(alias: str = "default") -> None:
