@@ -101,6 +101,8 @@ class Commissioner(SignedInUser):
                 "rag": random.choice(["green", "amber", "red"]),
                 "percent_complete": random.randint(0, 100),
                 "narrative": "Progress logged by the load test.",
+                # A RAG other than the one suggested needs its reason.
+                "rag_override_reason": "Chosen at random by the load test.",
             },
             headers={"Referer": f"{self.host}{action}"},
             name="log progress",
