@@ -52,6 +52,11 @@ class ActionFilter(django_filters.FilterSet):
     overdue = yes_no_filter(
         label="Overdue", yes="Overdue only", no="Not overdue", method="filter_overdue"
     )
+    exceptions_on = django_filters.DateFilter(
+        label="Red, amber or overdue on",
+        method="filter_exceptions_on",
+        help_text="The exceptions a termly report of that day lists.",
+    )
     sort = django_filters.OrderingFilter(
         label="Sort by",
         fields=(
@@ -84,7 +89,7 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["priority_area"].field.label_from_instance = lambda area: (
             f"{area.title} ({area.framework.period})"
         )
-        for name in ("due_after", "due_before"):
+        for name in ("due_after", "due_before", "exceptions_on"):
             self.filters[name].field.widget.input_type = "date"
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -99,3 +104,6 @@ class ActionFilter(django_filters.FilterSet):
         return (
             queryset.filter(Action.overdue_q()) if value else queryset.exclude(Action.overdue_q())
         )
+
+    def filter_exceptions_on(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.exceptions_on(value)
