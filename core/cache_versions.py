@@ -22,6 +22,8 @@ from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 PREFIX = "version:"
+# The names each model bumps (bump_on_save), for writes that bypass the signals (bump_model).
+_NAMES_OF: dict[type[Model], set[str]] = {}
 
 
 def _key(name: str) -> str:
@@ -89,6 +91,7 @@ def bump_on_save(model: type[Model], name: str) -> None:
         bump(name)
         transaction.on_commit(lambda: bump(name))
 
+    _NAMES_OF.setdefault(model, set()).add(name)
     uid = f"cache-version:{name}:{model._meta.label}"
     post_save.connect(handler, sender=model, weak=False, dispatch_uid=uid)
     post_delete.connect(handler, sender=model, weak=False, dispatch_uid=uid)
@@ -99,3 +102,10 @@ def bump_on_save(model: type[Model], name: str) -> None:
             weak=False,
             dispatch_uid=f"{uid}:{field.name}",
         )
+
+
+def bump_model(model: type[Model]) -> None:
+    """Bump what `model` bumps on save, after a queryset update() that sends no signal."""
+    names = _NAMES_OF.get(model, set())
+    if names:
+        bump(*sorted(names))

@@ -4,6 +4,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from core.cached_options import CachedOptionsFilterSet
 from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
@@ -13,7 +14,15 @@ from priorities.models import RAG, Action, Framework, PriorityArea
 NO_RAG = "none"
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(CachedOptionsFilterSet):
+    option_tables = {
+        "framework": ("frameworks",),
+        "priority_area": ("priority areas", "frameworks"),
+        # Whoever owns an action: a change of owner changes the list.
+        "owner": ("users", "actions"),
+        "lead_organisation": ("organisations",),
+    }
+
     q = django_filters.CharFilter(label="Search", method="filter_text")
     framework = django_filters.ModelChoiceFilter(
         field_name="priority_area__framework",
