@@ -1,11 +1,15 @@
-"""A commissioner types a child's name and date of birth into a participation record, is stopped
-with the reason beside the field, rewrites it and saves, in a real browser."""
+"""A commissioner types a child's name and date of birth into a participation record, or into
+one of its quotes, is stopped with the reason beside the field, rewrites it and saves, in a real
+browser; then records the Lundy model's evidence and closes the feedback loop."""
+
+import datetime
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.tests.factories import CommissionerFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
 from participation.models import ParticipationRecord, PersonalDataConfirmation
 from participation.tests.factories import StakeholderGroupFactory
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
@@ -59,4 +63,103 @@ def test_commissioner_is_stopped_by_a_childs_identity_and_rewrites_it(page, base
     expect(page.get_by_text(REWRITTEN)).to_be_visible()
     assert_accessible(page)
     assert ParticipationRecord.objects.get().you_said == REWRITTEN
+    assert not PersonalDataConfirmation.objects.exists()
+
+
+CHILD_QUOTE = "Jamie, born 14/03/2015, said: I never know who my advocate will be."
+QUOTE = "I never know who my advocate will be until I walk into the room."
+ITEM = "Meet your advocate before the review, not on the day."
+CHANGED = "Advocates now meet each young person a week before every review."
+LUNDY = {
+    "Space": "At the council's own evening meeting, in its usual room, with transport paid.",
+    "Voice": "Members wrote their views on cards first; an advocate helped those who wanted it.",
+    "Audience": "The Head of Service for Children in Care heard it at the meeting.",
+    "Influence": "The advocacy contract changed; the council was told at its next meeting.",
+}
+
+
+def _check_accessible_at_each_width(page, beside=None) -> None:
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        if beside is not None:
+            expect(beside).to_be_visible()
+        assert_accessible(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, base_url):
+    sam = CommissionerFactory(username="sam", password=PASSWORD, first_name="Sam", last_name="Reid")
+    PriorityAreaFactory(
+        framework=FrameworkFactory(), title="Children in Care", lead_commissioners=[sam]
+    )
+    StakeholderGroupFactory(name="Children in Care Council")
+    today = timezone.localdate()
+    sign_in(page, base_url, "sam", PASSWORD)
+
+    open_from_menu(page, "Participation", "Participation log")
+    page.get_by_role("link", name="Log participation").click()
+    page.get_by_label("Title").fill("What makes a good advocate?")
+    page.get_by_label("Method").select_option(label="Consultation")
+    page.get_by_label("Consult", exact=True).check()
+    page.get_by_label("Cycle stage it informed").select_option(label="Plan")
+    page.get_by_label("Children in Care (Halton)").check()
+    page.get_by_label("Children in Care Council").check()
+    page.get_by_label("Aged 11 to 15").fill("8")
+    page.get_by_label("What we heard (you said)").fill(REWRITTEN)
+    item = page.locator("#you-said-item-1")
+    item.get_by_label("You said").fill(ITEM)
+    item.get_by_label("Still deciding").check()
+    item.get_by_label("What changed, the reason").fill("Whether advocates can meet earlier.")
+    fill_date(item, "By when", today + datetime.timedelta(days=30))
+    quote = page.locator("#quote-1")
+    quote.get_by_label("Quote", exact=True).fill(CHILD_QUOTE)
+    quote.get_by_label("Consent given by (group)").select_option(label="Children in Care Council")
+    quote.get_by_label("Reports to boards").check()
+    fill_date(quote, "Consent until", today + datetime.timedelta(days=365))
+    for element, evidence in LUNDY.items():
+        page.get_by_role("group", name=element, exact=True).get_by_label("Yes").check()
+        page.get_by_label(f"Evidence of {element}").fill(evidence)
+    page.get_by_role("button", name="Save record").click()
+
+    # Stopped: the reason beside the quote, and listed above the form.
+    expect(page.get_by_role("alert").filter(has_text="correct the quotes")).to_contain_text(
+        "Quote 1, quote"
+    )
+    beside = page.locator("#div_id_quotes-0-text")
+    expect(beside).to_contain_text("a date of birth")
+    expect(beside).to_contain_text("a person's name ('Jamie')")
+    expect(beside).to_contain_text("Remove anything that could identify a child.")
+    expect(quote.get_by_label("Quote", exact=True)).to_have_value(CHILD_QUOTE)
+    expect(page.get_by_label("Evidence of Influence")).to_have_value(LUNDY["Influence"])
+    assert not ParticipationRecord.objects.exists()
+    _check_accessible_at_each_width(page, beside)
+
+    quote.get_by_label("Quote", exact=True).fill(QUOTE)
+    page.get_by_role("button", name="Save record").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("saved")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What makes a good advocate?")
+    expect(page.locator(".participation-quote")).to_contain_text(QUOTE)
+    badges = page.get_by_role("list", name="Lundy model")
+    for element in LUNDY:
+        expect(badges).to_contain_text(f"{element}: Yes")
+    expect(page.get_by_text(ITEM)).to_be_visible()
+    _check_accessible_at_each_width(page)
+
+    # The loop closes: the item ends as "we did", with what changed.
+    page.get_by_role("link", name="Edit record").click()
+    item = page.locator("#you-said-item-1")
+    item.get_by_label("We did", exact=True).check()
+    item.get_by_label("What changed, the reason").fill(CHANGED)
+    fill_date(item, "By when", today)
+    page.get_by_role("button", name="Save changes").click()
+
+    expect(page.get_by_role("alert")).to_contain_text("saved")
+    expect(page.get_by_text(CHANGED)).to_be_visible()
+    _check_accessible_at_each_width(page)
+    record = ParticipationRecord.objects.get()
+    closed = record.you_said_items.get()
+    assert (closed.outcome, closed.response) == ("we_did", CHANGED)
+    assert record.quotes.get().text == QUOTE
+    assert record.lundy_influence == "yes"
     assert not PersonalDataConfirmation.objects.exists()

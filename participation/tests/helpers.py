@@ -32,6 +32,35 @@ def record_form_data(*, priority_areas, groups, **changes) -> dict:
         "decision_description": "",
         "feedback_date": "",
         "feedback_method": "",
+        # The quotes' formset, with no quote (quote_form_data adds some).
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
+
+
+def formset_data(data: dict, prefix: str, rows: list[dict], *, initial: int = 0) -> dict:
+    """`data` with the formset `prefix` holding `rows` of field values; the first `initial`
+    are saved ones (with their id)."""
+    data = {
+        **data,
+        f"{prefix}-TOTAL_FORMS": str(len(rows)),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+    }
+    for index, row in enumerate(rows):
+        for name, value in row.items():
+            data[f"{prefix}-{index}-{name}"] = value
+    return data
+
+
+def quote_form_data(data: dict, quotes: list[dict], *, initial: int = 0) -> dict:
+    """`data` with the quotes' formset holding `quotes` (each text, given_by, consent_use,
+    consent_until, and for a saved one id and version)."""
+    return formset_data(data, "quotes", quotes, initial=initial)
+
+
+def item_form_data(data: dict, items: list[dict], *, initial: int = 0) -> dict:
+    """`data` with the "you said" items' formset holding `items` (you_said, outcome, response,
+    by_date, and for a saved one its id)."""
+    return formset_data(data, "items", items, initial=initial)
