@@ -6,12 +6,18 @@ import datetime
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from participation.exports import EXPORT_HEADERS, LUNDY_EXPORT_HEADERS
 from participation.models import ConsentUse
-from participation.tests.factories import ParticipationRecordFactory, QuoteFactory
+from participation.tests.factories import (
+    ParticipationRecordFactory,
+    QuoteFactory,
+    YouSaidItemFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +29,10 @@ WORDS = {
     "we_did": "We changed the route past Harrow Road",
     "decision_description": "The panel moved the service to Harrow Road",
     "feedback_method": "A letter to Jayden's carers",
+    "lundy_space_evidence": "Jayden's youth club on Harrow Road, after school",
 }
+ITEM_WORDS = ("Jayden asked for a text line", "A text line opened for Jayden")
+EXPIRED_QUOTE = "Consent ended: Jayden's words."
 PUBLIC_QUOTE = "We want a say in where the service is."
 PRIVATE_QUOTE = "Jayden: nobody asked me before."
 
@@ -50,7 +59,16 @@ def records(area, council, today):
         children_in_care=2,
         decision_changed="yes",
         feedback_date=today - datetime.timedelta(days=2),
+        lundy_space="yes",
         **WORDS,
+    )
+    YouSaidItemFactory(record=big, you_said=ITEM_WORDS[0], response=ITEM_WORDS[1])
+    QuoteFactory(
+        record=big,
+        given_by=council,
+        text=EXPIRED_QUOTE,
+        consent_use=ConsentUse.PUBLIC,
+        consent_until=today - datetime.timedelta(days=1),
     )
     QuoteFactory(record=big, given_by=council, text=PUBLIC_QUOTE, consent_use=ConsentUse.PUBLIC)
     QuoteFactory(record=big, given_by=council, text=PRIVATE_QUOTE, consent_use=ConsentUse.REPORT)
@@ -71,9 +89,19 @@ def test_the_export_carries_no_free_text_beyond_public_consent(commissioner_clie
     xlsx = _xlsx_cells(commissioner_client.get(XLSX_URL))
     for found in (cells, xlsx):
         joined = "\n".join(found)
-        for text in (*WORDS.values(), PRIVATE_QUOTE, "Jayden", "Children in Care Council"):
+        for text in (
+            *WORDS.values(),
+            *ITEM_WORDS,
+            PRIVATE_QUOTE,
+            EXPIRED_QUOTE,
+            "Jayden",
+            "Children in Care Council",
+        ):
             assert text not in joined
         assert PUBLIC_QUOTE in joined
+    # Whether Lundy's elements were met is exported, never the evidence.
+    big_row = next(row for row in _csv(response) if row["Row"] == "Record")
+    assert big_row["Lundy: space"] == "Yes" and big_row["Lundy: influence"] == ""
 
 
 def test_small_records_are_added_up_per_stage_and_method(commissioner_client, records):
@@ -89,7 +117,9 @@ def test_small_records_are_added_up_per_stage_and_method(commissioner_client, re
     assert other["Aged 11 to 15"] == "" and other["Month"] == ""
     assert other["Quotes (consent for public pages)"] == ""
     assert list(rows[0]) == list(EXPORT_HEADERS)
-    assert all(record[header] == "" for header in LUNDY_EXPORT_HEADERS)
+    # Only Space was recorded for the record, and nothing for the records added up.
+    assert [record[header] for header in LUNDY_EXPORT_HEADERS] == ["Yes", "", "", ""]
+    assert all(other[header] == "" for header in LUNDY_EXPORT_HEADERS)
 
 
 def test_small_records_together_over_the_threshold_show_their_sum(
@@ -114,9 +144,7 @@ def test_the_log_filters_apply(commissioner_client, records):
 def test_the_export_query_count_is_constant(
     commissioner_client, records, area, council, django_assert_max_num_queries
 ):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    commissioner_client.get(CSV_URL)  # warm the session, as any later request finds it
     with CaptureQueriesContext(connection) as first:
         commissioner_client.get(CSV_URL)
     for _ in range(10):
