@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from core.academic_years import academic_year_dates, academic_year_label, academic_year_of
 from core.tests.factories import CommissionerFactory
-from e2e.browser import assert_accessible, open_from_menu, sign_in
+from e2e.browser import assert_accessible, assert_accessible_at_widths, open_from_menu, sign_in
 from participation.models import HearByRightAssessment, HearByRightLevel, Standard
 from participation.tests.factories import HearByRightAssessmentFactory, ParticipationRecordFactory
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
@@ -15,15 +15,7 @@ from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-enough-passphrase"
-WIDTHS = (390, 1280)
 EVIDENCE = "The Children in Care Council helped to write the participation strategy."
-
-
-def _accessible_at_each_width(page) -> None:
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 def test_commissioner_scores_a_standard_and_sees_this_year_against_last(page, base_url):
@@ -47,7 +39,7 @@ def test_commissioner_scores_a_standard_and_sees_this_year_against_last(page, ba
         f"Hear by Right self-assessment {academic_year_label(year)}"
     )
     expect(page.get_by_role("status")).to_contain_text("has not been started")
-    _accessible_at_each_width(page)
+    assert_accessible_at_widths(page)
 
     page.get_by_role("link", name="Start this year's self-assessment").click()
     for standard in Standard:
@@ -68,6 +60,6 @@ def test_commissioner_scores_a_standard_and_sees_this_year_against_last(page, ba
     expect(strategy).to_contain_text(EVIDENCE)
     expect(strategy).to_contain_text("Children in Care Council strategy session")
     expect(page.get_by_role("row", name="Structures")).to_contain_text("Same")
-    _accessible_at_each_width(page)
+    assert_accessible_at_widths(page)
     saved = HearByRightAssessment.objects.get(year=year).scores.get(standard=Standard.STRATEGY)
     assert (saved.level, saved.evidence) == (HearByRightLevel.ESTABLISHED, EVIDENCE)

@@ -9,7 +9,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from core.tests.factories import CommissionerFactory
-from e2e.browser import assert_accessible, fill_date, open_from_menu, sign_in
+from e2e.browser import (
+    assert_accessible,
+    assert_accessible_at_widths,
+    fill_date,
+    open_from_menu,
+    sign_in,
+)
 from participation.models import ParticipationRecord, PersonalDataConfirmation
 from participation.tests.factories import StakeholderGroupFactory
 from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
@@ -17,29 +23,43 @@ from priorities.tests.factories import FrameworkFactory, PriorityAreaFactory
 pytestmark = pytest.mark.browser
 
 PASSWORD = "a-long-enough-passphrase"
-WIDTHS = (390, 1280)
 IDENTITY = "Jamie Smith, DOB 14/03/2015, said the bus to the youth club is always late."
 REWRITTEN = "A young person said the bus to the youth club is always late."
 
 
-def test_commissioner_is_stopped_by_a_childs_identity_and_rewrites_it(page, base_url):
-    sam = CommissionerFactory(username="sam", password=PASSWORD, first_name="Sam", last_name="Reid")
-    PriorityAreaFactory(
-        framework=FrameworkFactory(), title="Children in Care", lead_commissioners=[sam]
-    )
-    StakeholderGroupFactory(name="Children in Care Council")
-    sign_in(page, base_url, "sam", PASSWORD)
-
+def _log_participation(page, title: str, *, you_said: str) -> None:
+    """Open "Log participation" from the log and fill in a consultation of the Children in
+    Care Council that informed the plan stage."""
     open_from_menu(page, "Participation", "Participation log")
     page.get_by_role("link", name="Log participation").click()
-    page.get_by_label("Title").fill("Getting to the youth club")
+    page.get_by_label("Title").fill(title)
     page.get_by_label("Method").select_option(label="Consultation")
     page.get_by_label("Consult", exact=True).check()
     page.get_by_label("Cycle stage it informed").select_option(label="Plan")
     page.get_by_label("Children in Care (Halton)").check()
     page.get_by_label("Children in Care Council").check()
     page.get_by_label("Aged 11 to 15").fill("5")
-    page.get_by_label("What we heard (you said)").fill(IDENTITY)
+    page.get_by_label("What we heard (you said)").fill(you_said)
+
+
+@pytest.fixture
+def sam(page, base_url):
+    """Sam, lead commissioner of Children in Care, signed in; the Children in Care Council is
+    a group that takes part."""
+    user = CommissionerFactory(
+        username="sam", password=PASSWORD, first_name="Sam", last_name="Reid"
+    )
+    PriorityAreaFactory(
+        framework=FrameworkFactory(), title="Children in Care", lead_commissioners=[user]
+    )
+    StakeholderGroupFactory(name="Children in Care Council")
+    sign_in(page, base_url, "sam", PASSWORD)
+    return user
+
+
+def test_commissioner_is_stopped_by_a_childs_identity_and_rewrites_it(page, sam):
+
+    _log_participation(page, "Getting to the youth club", you_said=IDENTITY)
     page.get_by_role("button", name="Save record").click()
 
     expect(page.get_by_role("alert", name="There is a problem")).to_contain_text("you said")
@@ -50,10 +70,7 @@ def test_commissioner_is_stopped_by_a_childs_identity_and_rewrites_it(page, base
     expect(page.get_by_label("What we heard (you said)")).to_have_value(IDENTITY)
     expect(page.get_by_label("I have checked: this is not about a child")).not_to_be_checked()
     assert not ParticipationRecord.objects.exists()
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        expect(beside).to_be_visible()
-        assert_accessible(page)
+    assert_accessible_at_widths(page, beside)
 
     page.get_by_label("What we heard (you said)").fill(REWRITTEN)
     page.get_by_role("button", name="Save record").click()
@@ -79,34 +96,10 @@ LUNDY = {
 }
 
 
-def _check_accessible_at_each_width(page, beside=None) -> None:
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        if beside is not None:
-            expect(beside).to_be_visible()
-        assert_accessible(page)
-    page.set_viewport_size({"width": 1280, "height": 900})
-
-
-def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, base_url):
-    sam = CommissionerFactory(username="sam", password=PASSWORD, first_name="Sam", last_name="Reid")
-    PriorityAreaFactory(
-        framework=FrameworkFactory(), title="Children in Care", lead_commissioners=[sam]
-    )
-    StakeholderGroupFactory(name="Children in Care Council")
+def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, sam):
     today = timezone.localdate()
-    sign_in(page, base_url, "sam", PASSWORD)
 
-    open_from_menu(page, "Participation", "Participation log")
-    page.get_by_role("link", name="Log participation").click()
-    page.get_by_label("Title").fill("What makes a good advocate?")
-    page.get_by_label("Method").select_option(label="Consultation")
-    page.get_by_label("Consult", exact=True).check()
-    page.get_by_label("Cycle stage it informed").select_option(label="Plan")
-    page.get_by_label("Children in Care (Halton)").check()
-    page.get_by_label("Children in Care Council").check()
-    page.get_by_label("Aged 11 to 15").fill("8")
-    page.get_by_label("What we heard (you said)").fill(REWRITTEN)
+    _log_participation(page, "What makes a good advocate?", you_said=REWRITTEN)
     item = page.locator("#you-said-item-1")
     item.get_by_label("You said").fill(ITEM)
     item.get_by_label("Still deciding").check()
@@ -133,7 +126,7 @@ def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, b
     expect(quote.get_by_label("Quote")).to_have_value(CHILD_QUOTE)
     expect(page.get_by_label("Evidence of Influence")).to_have_value(LUNDY["Influence"])
     assert not ParticipationRecord.objects.exists()
-    _check_accessible_at_each_width(page, beside)
+    assert_accessible_at_widths(page, beside)
 
     quote.get_by_label("Quote").fill(QUOTE)
     page.get_by_role("button", name="Save record").click()
@@ -145,7 +138,7 @@ def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, b
     for element in LUNDY:
         expect(badges).to_contain_text(f"{element}: Yes")
     expect(page.get_by_text(ITEM)).to_be_visible()
-    _check_accessible_at_each_width(page)
+    assert_accessible_at_widths(page)
 
     # The loop closes: the item ends as "we did", with what changed.
     page.get_by_role("link", name="Edit record").click()
@@ -157,7 +150,7 @@ def test_commissioner_rewrites_a_quote_records_lundy_and_closes_the_loop(page, b
 
     expect(page.get_by_role("alert")).to_have_text(SAVED)
     expect(page.get_by_text(CHANGED)).to_be_visible()
-    _check_accessible_at_each_width(page)
+    assert_accessible_at_widths(page)
     record = ParticipationRecord.objects.get()
     closed = record.you_said_items.get()
     assert (closed.outcome, closed.response) == ("we_did", CHANGED)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from core.personal_data import CONFIRMATION_FIELD
 from participation.forms import QUOTE_GROUP_NOT_TICKED
 from participation.models import (
-    ConsentUse,
     ParticipationRecord,
     PersonalDataConfirmation,
     Quote,
@@ -22,45 +21,40 @@ from participation.tests.factories import (
     QuoteFactory,
     StakeholderGroupFactory,
 )
-from participation.tests.helpers import item_form_data, quote_form_data, record_form_data
+from participation.tests.helpers import (
+    EXPIRED_QUOTE,
+    INTERNAL_QUOTE,
+    PUBLIC_QUOTE,
+    REPORT_QUOTE,
+    item_form_data,
+    quote_form_data,
+    quotes_of_each_consent,
+    record_form_data,
+)
 
 pytestmark = pytest.mark.django_db
-
-INTERNAL = "Only for the commissioners: the bus was late every week."
-REPORT = "Boards should hear this: the venue felt unsafe."
-PUBLIC = "Everyone can read this: we want to meet before the review."
-EXPIRED = "Consent ended: the advocate changed three times."
 
 
 @pytest.fixture
 def quoted(area, council, today):
     """A record with one quote of each use, and one whose consent ended yesterday."""
     record = ParticipationRecordFactory(priority_areas=[area], groups=[council], we_did="Moved.")
-    year = today + datetime.timedelta(days=365)
-    for text, use, until in (
-        (INTERNAL, ConsentUse.INTERNAL, year),
-        (REPORT, ConsentUse.REPORT, year),
-        (PUBLIC, ConsentUse.PUBLIC, year),
-        (EXPIRED, ConsentUse.PUBLIC, today - datetime.timedelta(days=1)),
-    ):
-        QuoteFactory(
-            record=record, text=text, given_by=council, consent_use=use, consent_until=until
-        )
+    quotes_of_each_consent(record, council, today)
     return record
 
 
 def test_the_record_page_shows_current_quotes_and_counts_the_expired(commissioner_client, quoted):
     page = commissioner_client.get(quoted.get_absolute_url()).content.decode()
-    assert INTERNAL in page and REPORT in page and PUBLIC in page
-    assert EXPIRED not in page
+    assert INTERNAL_QUOTE in page and REPORT_QUOTE in page and PUBLIC_QUOTE in page
+    assert EXPIRED_QUOTE not in page
     assert "1 quote withheld: consent expired." in page
     assert "Children in Care Council; consent for reports to boards until" in page
 
 
 def test_consent_still_current_on_its_last_day(commissioner_client, quoted, today):
-    Quote.objects.filter(text=EXPIRED).update(consent_until=today)
+    Quote.objects.filter(text=EXPIRED_QUOTE).update(consent_until=today)
     page = commissioner_client.get(quoted.get_absolute_url()).content.decode()
-    assert EXPIRED in page and "withheld" not in page
+    assert EXPIRED_QUOTE in page and "withheld" not in page
 
 
 def test_quotes_are_saved_with_the_record_form(commissioner_client, area, council, today):
@@ -68,7 +62,7 @@ def test_quotes_are_saved_with_the_record_form(commissioner_client, area, counci
         record_form_data(priority_areas=[area], groups=[council]),
         [
             {
-                "text": PUBLIC,
+                "text": PUBLIC_QUOTE,
                 "given_by": council.pk,
                 "consent_use": "public",
                 "consent_until": (today + datetime.timedelta(days=90)).isoformat(),
@@ -78,7 +72,7 @@ def test_quotes_are_saved_with_the_record_form(commissioner_client, area, counci
     response = commissioner_client.post(reverse("participation:record_create"), data)
     assert response.status_code == 302, response.content.decode()
     quote = Quote.objects.get()
-    assert (quote.text, quote.given_by, quote.consent_use) == (PUBLIC, council, "public")
+    assert (quote.text, quote.given_by, quote.consent_use) == (PUBLIC_QUOTE, council, "public")
 
 
 def test_a_quote_naming_a_child_is_refused_beside_it_with_the_input_kept(
@@ -108,7 +102,7 @@ def test_a_quote_must_be_given_by_a_group_that_took_part(commissioner_client, ar
         record_form_data(priority_areas=[area], groups=[council]),
         [
             {
-                "text": PUBLIC,
+                "text": PUBLIC_QUOTE,
                 "given_by": other.pk,
                 "consent_use": "report",
                 "consent_until": (today + datetime.timedelta(days=90)).isoformat(),

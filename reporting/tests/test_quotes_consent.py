@@ -7,12 +7,18 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from participation.models import ConsentUse, Quote
+from participation.models import Quote
 from participation.services import participation_record_publish
 from participation.tests.factories import (
     ParticipationRecordFactory,
-    QuoteFactory,
     StakeholderGroupFactory,
+)
+from participation.tests.helpers import (
+    EXPIRED_QUOTE,
+    INTERNAL_QUOTE,
+    PUBLIC_QUOTE,
+    REPORT_QUOTE,
+    quotes_of_each_consent,
 )
 from priorities.tests.factories import PriorityAreaFactory
 from reporting.assemble import assemble_report
@@ -31,26 +37,11 @@ def council():
     return StakeholderGroupFactory(name="Children in Care Council")
 
 
-INTERNAL = "Only for the commissioners: the bus was late every week."
-REPORT = "Boards should hear this: the venue felt unsafe."
-PUBLIC = "Everyone can read this: we want to meet before the review."
-EXPIRED = "Consent ended: the advocate changed three times."
-
-
 @pytest.fixture
 def quoted(area, council, today):
     """A record with one quote of each use, and one whose consent ended yesterday."""
     record = ParticipationRecordFactory(priority_areas=[area], groups=[council], we_did="Moved.")
-    year = today + datetime.timedelta(days=365)
-    for text, use, until in (
-        (INTERNAL, ConsentUse.INTERNAL, year),
-        (REPORT, ConsentUse.REPORT, year),
-        (PUBLIC, ConsentUse.PUBLIC, year),
-        (EXPIRED, ConsentUse.PUBLIC, today - datetime.timedelta(days=1)),
-    ):
-        QuoteFactory(
-            record=record, text=text, given_by=council, consent_use=use, consent_until=until
-        )
+    quotes_of_each_consent(record, council, today)
     return record
 
 
@@ -58,16 +49,16 @@ def test_the_termly_report_shows_report_and_public_quotes_current_at_its_date(qu
     term = Term.objects.filter(end_date__lt=today).order_by("-end_date").first()
     on, later = term.start_date + datetime.timedelta(5), term.start_date + datetime.timedelta(10)
     type(quoted).objects.filter(pk=quoted.pk).update(date=term.start_date)
-    Quote.objects.filter(text=EXPIRED).update(consent_until=on - datetime.timedelta(days=1))
-    Quote.objects.filter(text=REPORT).update(consent_until=on + datetime.timedelta(days=1))
+    Quote.objects.filter(text=EXPIRED_QUOTE).update(consent_until=on - datetime.timedelta(days=1))
+    Quote.objects.filter(text=REPORT_QUOTE).update(consent_until=on + datetime.timedelta(days=1))
 
     data = assemble_report(area, term, today=on)["participation"]
-    assert [quote["text"] for quote in data["quotes"]] == [REPORT, PUBLIC]
+    assert [quote["text"] for quote in data["quotes"]] == [REPORT_QUOTE, PUBLIC_QUOTE]
     assert data["quotes"][0]["given_by"] == "Children in Care Council"
     assert data["quotes_withheld"] == "1 quote withheld: consent expired"
     # As of a later date the report quote's consent has ended too.
     data = assemble_report(area, term, today=later)["participation"]
-    assert [quote["text"] for quote in data["quotes"]] == [PUBLIC]
+    assert [quote["text"] for quote in data["quotes"]] == [PUBLIC_QUOTE]
     assert data["quotes_withheld"] == "2 quotes withheld: consent expired"
 
 
@@ -76,10 +67,10 @@ def test_the_public_page_and_the_api_show_public_quotes_only(client, quoted, adm
     partnership = quoted.partnership
     page = client.get(reverse("public:you_said_we_did", args=[partnership.slug]))
     text = page.content.decode()
-    assert PUBLIC in text
-    for hidden in (INTERNAL, REPORT, EXPIRED, "Children in Care Council"):
+    assert PUBLIC_QUOTE in text
+    for hidden in (INTERNAL_QUOTE, REPORT_QUOTE, EXPIRED_QUOTE, "Children in Care Council"):
         assert hidden not in text
     api = APIClient()
     api.force_authenticate(administrator)
     body = api.get(reverse("api:participation-record-detail", args=[quoted.pk])).json()
-    assert body["quotes"] == [PUBLIC]
+    assert body["quotes"] == [PUBLIC_QUOTE]
