@@ -147,7 +147,9 @@ class DateField(forms.MultiValueField):
             return True
         if not isinstance(after, datetime.date):
             try:
-                after = self._from_parts(*after)
+                # Three empty boxes are no date, even for a required field: an empty extra row
+                # of a formset has not changed.
+                after = self._from_parts(*after) if any(after) else None
             except ValidationError:
                 return True
         if before is not None and not isinstance(before, datetime.date):

@@ -187,6 +187,15 @@ class Partnership(models.Model):
         validators=[MinValueValidator(2)],
         help_text="Public pages show no count of participants below this (at least 2).",
     )
+    participation_retention_years = models.PositiveSmallIntegerField(
+        "years participation records keep their words",
+        default=6,
+        validators=[MinValueValidator(1)],
+        help_text=(
+            "A participation record's words and quotes are removed this many years after the "
+            "review of its commissioning activity (or, without one, after the record's date)."
+        ),
+    )
 
     history = HistoricalRecords()
 

@@ -6,7 +6,7 @@ from base64 import b32decode
 from pathlib import Path
 
 from django_otp.oath import TOTP
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from e2e.html_pages import keep_html
 
@@ -81,6 +81,21 @@ def assert_accessible(page: Page) -> None:
         for violation in results["violations"]
     ]
     assert not violations, f"{page.url}:\n{json.dumps(violations, indent=2)}"
+
+
+# A phone's width and a laptop's.
+WIDTHS = (390, 1280)
+
+
+def assert_accessible_at_widths(page: Page, visible: Locator | None = None) -> None:
+    """`assert_accessible` at each of WIDTHS, `visible` (an error beside its field) still
+    shown at each; then back to the default width."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        if visible is not None:
+            expect(visible).to_be_visible()
+        assert_accessible(page)
+    page.set_viewport_size(PAGE_OPTIONS["viewport"])
 
 
 def open_from_menu(page: Page, menu: str, item: str) -> None:

@@ -1,19 +1,26 @@
 """Django admin of the participation app: groups, records, the voice-of-the-child questions and
 the Hear by Right self-assessments."""
 
+import datetime
+
+from django import forms
 from django.contrib import admin
 from django.db.models import Case, IntegerField, Value, When
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.admin_versions import VersionCheckedAdminMixin, VersionCheckedInlineMixin
 from core.choices import Stage
+from participation import retention
 from participation.models import (
     LUNDY_ELEMENTS,
+    AnonymisationLog,
     DecommissioningConsultation,
     HearByRightAssessment,
     HearByRightScore,
     ParticipationRecord,
     PersonalDataConfirmation,
+    Quote,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -53,10 +60,75 @@ class YouSaidItemAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     readonly_fields = ["version", "created_at", "updated_at"]
 
 
+class QuoteInline(VersionCheckedInlineMixin, admin.StackedInline):
+    model = Quote
+    fields = ["text", "given_by", "consent_use", "consent_until"]
+    raw_id_fields = ["given_by"]
+    extra = 0
+
+
+# How far ahead the "retention due" filter looks.
+RETENTION_LOOKAHEAD = datetime.timedelta(days=90)
+
+
+class RetentionDueFilter(admin.SimpleListFilter):
+    """Records whose words the retention job removes: past due, or due within 90 days."""
+
+    title = "retention due"
+    parameter_name = "retention"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("past", "Past due, not yet anonymised"),
+            ("soon", "Due in the next 90 days"),
+            ("anonymised", "Anonymised"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "past":
+            return queryset.retention_due(today)
+        if self.value() == "soon":
+            return queryset.filter(
+                anonymised_at__isnull=True,
+                retention_date__gte=today,
+                retention_date__lte=today + RETENTION_LOOKAHEAD,
+            )
+        if self.value() == "anonymised":
+            return queryset.filter(anonymised_at__isnull=False)
+        return queryset
+
+
+class ParticipationRecordAdminForm(forms.ModelForm):
+    """The retention date may move later than the partnership's rule, never earlier; left
+    empty, it takes the rule's date."""
+
+    # No Meta: the admin builds the form's Meta from its own fields.
+
+    def clean_retention_date(self):
+        chosen = self.cleaned_data.get("retention_date")
+        record = self.instance
+        if not record.pk or record.partnership_id is None:
+            return chosen
+        rule = retention.retention_date_for(
+            record, record.partnership.participation_retention_years
+        )
+        if chosen is None:
+            return rule
+        if chosen < rule:
+            raise forms.ValidationError(
+                f"The partnership's rule keeps this record until {rule:%-d %B %Y}: choose that "
+                "date or a later one."
+            )
+        return chosen
+
+
 @admin.register(ParticipationRecord)
 class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     """A save here is checked and bumps the version: an edit open on the site meanwhile is
     refused rather than silently overwriting this one, and this one refused if it is stale."""
+
+    form = ParticipationRecordAdminForm
 
     list_display = [
         "title",
@@ -67,9 +139,11 @@ class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
         "decision_changed",
         "lundy_influence",
         "feedback_date",
+        "retention_date",
         "is_sample",
     ]
     list_filter = [
+        RetentionDueFilter,
         "stage",
         "method",
         "level",
@@ -88,8 +162,52 @@ class ParticipationRecordAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
     date_hierarchy = "date"
     filter_horizontal = ["priority_areas", "groups"]
     raw_id_fields = ["activity", "created_by"]
-    readonly_fields = ["version", "created_at", "updated_at"]
-    inlines = [YouSaidItemInline]
+    readonly_fields = ["version", "created_at", "updated_at", "anonymised_at"]
+    inlines = [YouSaidItemInline, QuoteInline]
+
+
+@admin.register(Quote)
+class QuoteAdmin(VersionCheckedAdminMixin, SimpleHistoryAdmin):
+    """Quotes are kept on their record's form; here administrators correct a consent."""
+
+    list_display = ["record", "given_by", "consent_use", "consent_until"]
+    list_filter = ["consent_use"]
+    search_fields = ["text", "record__title", "given_by__name"]
+    list_select_related = ["record", "given_by"]
+    raw_id_fields = ["record", "given_by"]
+    readonly_fields = ["version"]
+
+
+@admin.register(AnonymisationLog)
+class AnonymisationLogAdmin(admin.ModelAdmin):
+    """What the retention job removed, record by record: written by the job only."""
+
+    list_display = [
+        "record",
+        "anonymised_at",
+        "retention_date",
+        "quotes_removed",
+        "history_rows_changed",
+        "done_by",
+    ]
+    search_fields = ["record__title", "done_by"]
+    list_select_related = ["record"]
+    date_hierarchy = "anonymised_at"
+    readonly_fields = [
+        "record",
+        "anonymised_at",
+        "retention_date",
+        "quotes_removed",
+        "fields_removed",
+        "history_rows_changed",
+        "done_by",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(VoiceQuestion)

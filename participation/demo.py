@@ -1,7 +1,8 @@
 """Load the participation demo data: the seeds' stakeholder groups, the voice-of-the-child
-questions, SAMPLE participation records (participation/demo/*.yaml), some published on the
-public pages, and SAMPLE Hear by Right self-assessments of last year and this one
-(participation/demo/hear_by_right.yaml). Safe to run again.
+questions, SAMPLE participation records (participation/demo/*.yaml) with their "you said"
+items and quotes with consent, some published on the public pages, and SAMPLE Hear by Right
+self-assessments of last year and this one (participation/demo/hear_by_right.yaml). Safe to
+run again.
 
 Called by `manage.py load_demo` after governance, priorities and commissioning; records whose
 priority areas are not loaded are skipped.
@@ -104,6 +105,7 @@ def _records() -> int:
             created_by=None,
             is_sample=True,
             items=[_item(item, today) for item in data.get("you_said_items", [])],
+            quotes=[_quote(quote, groups, today) for quote in data.get("quotes", [])],
         )
         if data.get("published"):
             # Through the publish step, so the demo's words pass the personal-data check too.
@@ -133,6 +135,18 @@ def _item(data: dict, today: datetime.date) -> dict:
         "outcome": data["outcome"],
         "response": data.get("response", ""),
         "by_date": None if by is None else today + datetime.timedelta(days=by),
+    }
+
+
+def _quote(data: dict, groups: dict[str, StakeholderGroup], today: datetime.date) -> dict:
+    """A quote of the YAML as the record service takes it: its group by name, its consent's
+    end as an offset from today."""
+    return {
+        "id": None,
+        "text": data["text"],
+        "given_by": groups[data["given_by"]],
+        "consent_use": data["use"],
+        "consent_until": today + datetime.timedelta(days=data["until_in_days"]),
     }
 
 

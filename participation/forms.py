@@ -21,6 +21,7 @@ from participation.models import (
     LUNDY_ELEMENTS,
     SPECIAL_GROUP_FIELDS,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
     YouSaidItem,
 )
@@ -43,6 +44,24 @@ LUNDY_INTRO = (
     "For each element of the Lundy model, say whether this participation met it. “Yes” or "
     "“Partly” needs the evidence that shows how."
 )
+
+
+def checked_partnership_id(user, record: ParticipationRecord) -> int | None:
+    """The partnership whose people's names the personal-data check looks for in a record's
+    words and its quotes: the record's, or for a new one the partnership the user works in."""
+    if record.pk:
+        return record.partnership_id
+    working_in = current_partnership(user)
+    return working_in.pk if working_in else None
+
+
+def group_choices(user, record: ParticipationRecord):
+    """The groups a record's form offers: the active ones of the user's partnership, and those
+    the record already holds (even if the editor does not lead it). Its quotes' groups too."""
+    groups = scope(StakeholderGroup.objects.filter(is_active=True), user)
+    if record.pk:
+        groups = groups | StakeholderGroup.objects.filter(participation_records=record)
+    return groups.distinct().order_by("name")
 
 
 class ParticipationRecordForm(
@@ -80,21 +99,14 @@ class ParticipationRecordForm(
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        working_in = current_partnership(user)
-        self.personal_data_partnership_id = (
-            self.instance.partnership_id
-            if self.instance.pk
-            else (working_in.pk if working_in else None)
-        )
+        self.personal_data_partnership_id = checked_partnership_id(user, self.instance)
         # The priorities, groups and activities of the partnership the user works in.
         areas = participation_priority_areas_for(
             user, scope(PriorityArea.objects.select_related("framework"), user)
         )
-        groups = scope(StakeholderGroup.objects.filter(is_active=True), user)
         if self.instance.pk:
             # Keep what the record already holds, even if the editor does not lead it.
             areas = areas | PriorityArea.objects.filter(participation_records=self.instance)
-            groups = groups | StakeholderGroup.objects.filter(participation_records=self.instance)
         self.fields["priority_areas"].queryset = (
             areas.distinct()
             .select_related("framework__partnership")
@@ -103,7 +115,7 @@ class ParticipationRecordForm(
         self.fields["priority_areas"].label_from_instance = lambda area: (
             f"{area.title} ({area.framework.partnership})"
         )
-        self.fields["groups"].queryset = groups.distinct().order_by("name")
+        self.fields["groups"].queryset = group_choices(user, self.instance)
         activities = scope(CommissioningActivity.objects.all(), user, shared=False)
         if self.instance.pk and self.instance.activity_id:
             activities = activities | CommissioningActivity.objects.filter(
@@ -158,6 +170,8 @@ class ParticipationRecordForm(
                 "feedback_date",
                 "feedback_method",
             ),
+            # The quotes: the formset the page passes as `quote_forms` (RecordFormMixin).
+            HTML('{% include "participation/_quotes_formset.html" with formset=quote_forms %}'),
             Fieldset(
                 "Lundy model",
                 HTML(f'<p class="form-text">{LUNDY_INTRO}</p>'),
@@ -265,5 +279,127 @@ YouSaidItemFormSet = forms.inlineformset_factory(
     formset=BaseYouSaidItemFormSet,
     fields=ITEM_FIELDS,
     extra=EXTRA_ITEMS,
+    can_delete=True,
+)
+
+
+QUOTE_FIELDS = ("text", "given_by", "consent_use", "consent_until")
+QUOTE_GROUP_HELP = "The group that gave consent, among those that took part: never a child."
+QUOTE_GROUP_NOT_TICKED = "Choose a group ticked under “Who took part”: it gave the consent."
+
+
+class QuoteForm(PersonalDataFormMixin, forms.ModelForm):
+    """One quote of a record, with who consented (a group) to what use, and until when. The
+    text is checked for anything that could identify a child, the partnership's names and the
+    configured children's first names included, as the record's own words are; unlike them it
+    cannot be confirmed: a child's words go to reports and public pages as they are."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Quote
+        formfield_callback = date_formfield
+        fields = QUOTE_FIELDS
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 2}),
+            "consent_use": forms.RadioSelect,
+        }
+        help_texts = {"given_by": QUOTE_GROUP_HELP}
+
+    def __init__(self, *args, groups=None, partnership_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.personal_data_partnership_id = partnership_id
+        if groups is not None:
+            self.fields["given_by"].queryset = groups
+        self.fields["text"].error_messages["required"] = "Write the quote, or leave the row empty."
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+    def personal_data_names(self):
+        # Imported here, as core.personal_data does: the names are read once the apps are ready.
+        from core.person_names import names_for
+
+        return names_for(self.personal_data_partnership_id)
+
+    def _post_clean(self):
+        # The service validates and saves the quote, with the record it belongs to.
+        pass
+
+    def quote_data(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in QUOTE_FIELDS}
+
+
+class BaseQuoteFormSet(forms.BaseInlineFormSet):
+    """The quotes of a record: `groups` are those the record's form offers, and a quote's
+    group must be among those ticked (`check_groups`, and again in the service)."""
+
+    def __init__(self, *args, groups=None, partnership_id=None, **kwargs):
+        self.groups = groups
+        self.partnership_id = partnership_id
+        super().__init__(*args, **kwargs)
+
+    @classmethod
+    def get_default_prefix(cls) -> str:
+        return "quotes"
+
+    def get_form_kwargs(self, index):
+        return {
+            **super().get_form_kwargs(index),
+            "groups": self.groups,
+            "partnership_id": self.partnership_id,
+        }
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = "Remove this quote"
+
+    def _kept(self):
+        for form in self.forms:
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            if form.instance.pk is None and not form.has_changed():
+                continue
+            yield form
+
+    def check_groups(self, ticked) -> bool:
+        """Whether every kept quote's group is among `ticked`, those that took part; if not,
+        the error goes beside the quote's group."""
+        ticked_ids = {group.pk for group in ticked}
+        valid = True
+        for form in self._kept():
+            given_by = form.cleaned_data.get("given_by")
+            if given_by is not None and given_by.pk not in ticked_ids:
+                form.add_error("given_by", QUOTE_GROUP_NOT_TICKED)
+                valid = False
+        return valid
+
+    def quote_changes(self) -> list[dict[str, Any]]:
+        """What the service saves (services._save_quotes): each kept or new quote with its id
+        (None: new) and the version the page read, and {"id": ..., "delete": True} for each
+        ticked for removal."""
+        changes = [
+            {"id": form.instance.pk, "delete": True}
+            for form in self.forms
+            if form.instance.pk and self.can_delete and self._should_delete_form(form)
+        ]
+        for form in self._kept():
+            changes.append(
+                {
+                    "id": form.instance.pk,
+                    "version": form.cleaned_data.get("version"),
+                    **form.quote_data(),
+                }
+            )
+        return changes
+
+
+QuoteFormSet = forms.inlineformset_factory(
+    ParticipationRecord,
+    Quote,
+    form=QuoteForm,
+    formset=BaseQuoteFormSet,
+    fields=QUOTE_FIELDS,
+    extra=1,
     can_delete=True,
 )

@@ -4,7 +4,9 @@ A published record shows its words (what participants said, what changed, when t
 told) and how many took part, never who: no names, no group, and no count below the
 partnership's `smallest_public_group`, so that no child can be picked out. The public
 "You said, we did" page and the API both publish exactly these fields; the API adds whether
-each element of the Lundy model was met, never the evidence written for it.
+each element of the Lundy model was met, never the evidence written for it. Quotes are
+published only with consent for public pages that has not expired, and never with the group
+that gave it.
 """
 
 import datetime
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.personal_data import check_text
-from participation.models import ParticipationRecord
+from participation.models import ConsentUse, ParticipationRecord, split_by_consent
 from participation.models.records import AGE_BANDS
 
 # The record's own fields a public output may carry; anything else stays private.
@@ -54,6 +56,7 @@ PUBLIC_ROW_KEYS = (
     "taking_part",
     "bands",
     "items",
+    "quotes",
 )
 # The keys of each of a public row's "you said" items: closed ones only, never one still
 # deciding (its words may yet change, and nothing was promised).
@@ -67,6 +70,7 @@ ALWAYS_LEFT_OUT = (
     "How many of those taking part were in care, care leavers, young carers or had SEND",
     "The exact dates: only the month and year are shown",
     "The evidence for each element of the Lundy model",
+    "Quotes without consent for public pages, or whose consent has expired",
 )
 
 
@@ -131,8 +135,18 @@ def public_row(record: ParticipationRecord, *, smallest_group: int) -> dict[str,
         "taking_part": shown_count(sum(counts.values()), smallest_group),
         "bands": shown_bands(counts, smallest_group),
         "items": public_items(record) if record.pk else [],
+        "quotes": public_quotes(record),
     }
     return row
+
+
+def public_quotes(record: ParticipationRecord) -> list[str]:
+    """The words of the record's quotes consented for public pages, consent current today:
+    the words only, never the group that gave them. Reads `record.quotes` as prefetched."""
+    if record.pk is None:
+        return []
+    shown, _ = split_by_consent(record.quotes.all(), ConsentUse.PUBLIC)
+    return [quote.text for quote in shown]
 
 
 def hidden_counts(record: ParticipationRecord, row: dict[str, Any]) -> list[str]:
@@ -161,4 +175,8 @@ def text_problems(record: ParticipationRecord) -> list[str]:
             message = check_text(item[name])
             if message:
                 problems.append(f"“You said” item {number}: {message}")
+    for number, text in enumerate(public_quotes(record), start=1):
+        message = check_text(text)
+        if message:
+            problems.append(f"Quote {number}: {message}")
     return problems

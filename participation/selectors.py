@@ -7,7 +7,13 @@ from django.db.models import Count, Max, Prefetch, QuerySet
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
 from core.partnerships import scope
-from participation.models import Level, ParticipationRecord, VoiceAnswer, VoiceQuestion
+from participation.models import (
+    Level,
+    ParticipationRecord,
+    Quote,
+    VoiceAnswer,
+    VoiceQuestion,
+)
 from participation.models.lundy import reached_influence_q
 from priorities.models import Framework, PriorityArea
 
@@ -35,7 +41,20 @@ def record_detail(user) -> QuerySet[ParticipationRecord]:
     return (
         record_list(user)
         .select_related("created_by", "published_by", "partnership", "activity__priority_area")
-        .prefetch_related("priority_areas__lead_commissioners")
+        .prefetch_related(
+            "priority_areas__lead_commissioners",
+            Prefetch("quotes", queryset=Quote.objects.select_related("given_by")),
+        )
+    )
+
+
+def record_export(user) -> QuerySet[ParticipationRecord]:
+    """The records of the anonymised export, with their priorities, groups and quotes: four
+    queries whatever their number."""
+    return (
+        scope(ParticipationRecord.objects.all(), user)
+        .prefetch_related("priority_areas", "groups", "quotes")
+        .order_by("date", "pk")
     )
 
 

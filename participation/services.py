@@ -1,6 +1,7 @@
 """Writes of the participation app: participation records, voice-of-the-child answers, and the
 consultations linked to decommissioning plans."""
 
+import datetime
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -11,12 +12,13 @@ from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, DecommissioningPlan
 from core.edit_conflicts import EditConflict, locked_for_edit, save_edit
-from participation import publication
+from participation import publication, retention
 from participation.models import (
     LUNDY_FIELDS,
     DecommissioningConsultation,
     ParticipationRecord,
     PersonalDataConfirmation,
+    Quote,
     StakeholderGroup,
     VoiceAnswer,
     VoiceQuestion,
@@ -186,11 +188,13 @@ def participation_record_create(
     created_by: AbstractBaseUser | None,
     is_sample: bool = False,
     items: Sequence[Mapping[str, Any]] = (),
+    quotes: Sequence[Mapping[str, Any]] = (),
     personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
 ) -> ParticipationRecord:
-    """Log a piece of participation with the groups that took part, what it informed and its
-    "you said" items (see `_save_items`), all or nothing. `personal_data_confirmed` ({field:
-    kinds found}): what `created_by` confirmed is not about a child, recorded with the record."""
+    """Log a piece of participation with the groups that took part, what it informed, its
+    "you said" items (see `_save_items`) and its quotes (see `_save_quotes`), all or nothing.
+    `personal_data_confirmed` ({field: kinds found}): what `created_by` confirmed is not about
+    a child, recorded with the record. Its retention date follows the partnership's rule."""
     areas, group_list = _check_relations(priority_areas, groups, data.get("activity"))
     record = ParticipationRecord(
         created_by=created_by,
@@ -199,13 +203,23 @@ def participation_record_create(
         partnership_id=areas[0].framework.partnership_id,
         **_editable(data),
     )
+    record.retention_date = retention.retention_date_for(
+        record, record.partnership.participation_retention_years
+    )
     record.full_clean()
     record.save()
     record.priority_areas.set(areas)
     record.groups.set(group_list)
     _save_items(record, items)
+    _save_quotes(record, quotes, group_list)
     _confirmations_add(record, personal_data_confirmed or {}, created_by)
     return record
+
+
+def _retention_date_kept(record: ParticipationRecord) -> datetime.date:
+    """The rule's date for the record as it now is, or a later one an administrator set."""
+    rule = retention.retention_date_for(record, record.partnership.participation_retention_years)
+    return max(rule, record.retention_date) if record.retention_date else rule
 
 
 @transaction.atomic
@@ -217,12 +231,14 @@ def participation_record_update(
     groups: Iterable[StakeholderGroup],
     expected_version: int,
     items: Sequence[Mapping[str, Any]] = (),
+    quotes: Sequence[Mapping[str, Any]] | None = None,
     personal_data_confirmed: Mapping[str, Sequence[str]] | None = None,
     confirmed_by: AbstractBaseUser | None = None,
 ) -> ParticipationRecord:
-    """Change a record and its "you said" items (see `_save_items`) all or nothing, refusing
-    the save if the record changed since `expected_version` was read;
-    `personal_data_confirmed` as for `participation_record_create`, by `confirmed_by`."""
+    """Change a record, its "you said" items (see `_save_items`) and its quotes (see
+    `_save_quotes`; None leaves them as they are) all or nothing, refusing the save if the
+    record changed since `expected_version` was read; `personal_data_confirmed` as for
+    `participation_record_create`, by `confirmed_by`."""
     current = locked_for_edit(
         ParticipationRecord,
         pk=record.pk,
@@ -236,16 +252,24 @@ def participation_record_update(
     current.partnership_id = areas[0].framework.partnership_id
     also_update = ["updated_at", "partnership"]
     public_items_before = _public_items(current.you_said_items.all())
+    public_quotes_before = publication.public_quotes(current)
     words_changed = any(
         name in changes and changes[name] != getattr(current, name)
         for name in publication.PUBLIC_TEXT_FIELDS
     )
+    for name, value in changes.items():
+        setattr(current, name, value)
+    changes["retention_date"] = _retention_date_kept(current)
     save_edit(current, changes, also_update=also_update)
     current.priority_areas.set(areas)
     current.groups.set(group_list)
     _save_items(current, items)
-    words_changed = words_changed or (
-        _public_items(current.you_said_items.all()) != public_items_before
+    if quotes is not None:
+        _save_quotes(current, quotes, group_list)
+    words_changed = (
+        words_changed
+        or _public_items(current.you_said_items.all()) != public_items_before
+        or publication.public_quotes(current) != public_quotes_before
     )
     # New public words have not been read or checked for publishing: off the public pages
     # until someone previews and publishes them again.
@@ -405,3 +429,64 @@ def decommissioning_consultation_unlink(*, link: DecommissioningConsultation) ->
     """Take a consultation off a plan that is still in progress."""
     _open_plan(link.plan)
     link.delete()
+
+
+QUOTE_EDITABLE_FIELDS = ("text", "given_by", "consent_use", "consent_until")
+QUOTE_GROUP_MESSAGE = "Choose a group that took part in this record."
+QUOTE_CHANGED_MESSAGE = (
+    "Someone else changed one of these quotes while you were editing: reload the page to see "
+    "it, then make your change again."
+)
+
+
+def _save_quotes(
+    record: ParticipationRecord,
+    changes: Sequence[Mapping[str, Any]],
+    groups: Iterable[StakeholderGroup],
+) -> None:
+    """Apply the quote changes: {"id": None or a quote's id, "version": the version the page
+    read, and QUOTE_EDITABLE_FIELDS}, or {"id": ..., "delete": True}; quotes not named stay as
+    they are. A quote's consent is given by one of `groups`, those that took part. Every quote
+    is checked before any is saved; a quote changed meanwhile refuses the save. The caller's
+    transaction makes it all or nothing with the record."""
+    group_ids = {group.pk for group in groups}
+    existing = {quote.pk: quote for quote in record.quotes.all()} if record.pk else {}
+    problems, to_save, removed = [], [], []
+    for number, change in enumerate(changes, start=1):
+        pk = change.get("id")
+        if pk is not None and pk not in existing:
+            raise ValidationError(QUOTE_CHANGED_MESSAGE)
+        if change.get("delete"):
+            removed.append(pk)
+            continue
+        unknown = set(change) - {"id", "version", *QUOTE_EDITABLE_FIELDS}
+        if unknown:
+            raise TypeError(f"Not editable fields of a quote: {sorted(unknown)}")
+        values = {name: change[name] for name in QUOTE_EDITABLE_FIELDS}
+        if values["given_by"] is not None and values["given_by"].pk not in group_ids:
+            problems.append(f"Quote {number}: {QUOTE_GROUP_MESSAGE}")
+            continue
+        if pk is None:
+            quote = Quote(record=record, **values)
+            try:
+                quote.full_clean()
+            except ValidationError as error:
+                problems.append(f"Quote {number}: {' '.join(error.messages)}")
+            to_save.append((quote, None))
+            continue
+        quote = locked_for_edit(
+            Quote,
+            pk=pk,
+            expected_version=change.get("version"),
+            conflict=lambda _: ValidationError(QUOTE_CHANGED_MESSAGE),
+        )
+        if any(getattr(quote, name) != value for name, value in values.items()):
+            to_save.append((quote, values))
+    if problems:
+        raise ValidationError(problems)
+    Quote.objects.filter(record=record, pk__in=removed).delete()
+    for quote, values in to_save:
+        if values is None:
+            quote.save()
+        else:
+            save_edit(quote, values)

@@ -28,6 +28,16 @@ urlpatterns = [
         publishing_views.RecordUnpublishView.as_view(),
         name="record_unpublish",
     ),
+    path(
+        "export/anonymised.csv",
+        views.AnonymisedExportView.as_view(fmt="csv"),
+        name="anonymised_export_csv",
+    ),
+    path(
+        "export/anonymised.xlsx",
+        views.AnonymisedExportView.as_view(fmt="xlsx"),
+        name="anonymised_export_xlsx",
+    ),
     path("coverage/", views.CoverageView.as_view(), name="coverage"),
     path("feedback-owed/", views.FeedbackOwedView.as_view(), name="feedback_owed"),
     path(

@@ -29,13 +29,27 @@ from core.roles import (
     require_rule,
 )
 from core.service_forms import ServiceFormMixin
-from participation import selectors, services
+from participation import exports, selectors, services
 from participation.filters import CoverageFilter, RecordFilter
-from participation.forms import PRIVACY_NOTICE, ParticipationRecordForm, YouSaidItemFormSet
-from participation.models import Level, ParticipationRecord
+from participation.forms import (
+    PRIVACY_NOTICE,
+    ParticipationRecordForm,
+    QuoteFormSet,
+    YouSaidItemFormSet,
+    checked_partnership_id,
+    group_choices,
+)
+from participation.models import (
+    ConsentUse,
+    Level,
+    ParticipationRecord,
+    split_by_consent,
+    withheld_message,
+)
 from priorities.models import PriorityArea
 
 PAGE_SIZE = 25
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class RecordListView(RoleRequiredMixin, FilterView):
@@ -68,6 +82,9 @@ class RecordDetailView(RoleRequiredMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context["can_edit"] = can_edit_participation_record(self.request.user, self.object)
         context["can_publish"] = can_publish_participation_record(self.request.user, self.object)
+        # Internal use covers every consent: each quote whose consent is current is shown.
+        quotes, withheld = split_by_consent(self.object.quotes.all(), ConsentUse.INTERNAL)
+        context.update(quotes=quotes, quotes_withheld=withheld_message(withheld))
         return context
 
 
@@ -101,11 +118,36 @@ class RecordFormMixin(EditorRequiredMixin):
     def item_changes(self) -> list[dict]:
         return self.items.item_changes() if self.items_posted else []
 
+    @cached_property
+    def quotes_posted(self) -> bool:
+        """Whether the POST carries the quotes; one without them leaves them as they are."""
+        management = f"{QuoteFormSet.get_default_prefix()}-TOTAL_FORMS"
+        return self.request.method == "POST" and management in self.request.POST
+
+    @cached_property
+    def quotes(self) -> QuoteFormSet:
+        record = self.items_instance()
+        data = self.request.POST if self.quotes_posted else None
+        return QuoteFormSet(
+            data,
+            instance=record,
+            groups=group_choices(self.request.user, record),
+            partnership_id=checked_partnership_id(self.request.user, record),
+        )
+
+    def quote_changes(self) -> list[dict] | None:
+        return self.quotes.quote_changes() if self.quotes_posted else None
+
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        # Both are checked, so every error shows at once.
+        # The record, its items, its quotes and the personal-data confirmation are checked
+        # together, so every error shows at once, and saved together or not at all.
+        form_valid = form.is_valid()
         items_valid = self.items.is_valid() if self.items_posted else True
-        if form.is_valid() and items_valid:
+        quotes_valid = self.quotes.is_valid() if self.quotes_posted else True
+        if quotes_valid and form_valid and self.quotes_posted:
+            quotes_valid = self.quotes.check_groups(form.cleaned_data["groups"])
+        if form_valid and items_valid and quotes_valid:
             return self.form_valid(form)
         return self.form_invalid(form)
 
@@ -113,6 +155,7 @@ class RecordFormMixin(EditorRequiredMixin):
         context = super().get_context_data(**kwargs)
         context["privacy_notice"] = PRIVACY_NOTICE
         context["items"] = self.items
+        context["quote_forms"] = self.quotes
         return context
 
     def relations(self, form: ParticipationRecordForm) -> dict:
@@ -148,6 +191,7 @@ class RecordCreateView(RecordFormMixin, ServiceFormMixin, FormView):
             data=form.model_data(),
             created_by=self.request.user,
             items=self.item_changes(),
+            quotes=self.quote_changes() or (),
             personal_data_confirmed=form.confirmed_findings(),
             **self.relations(form),
         )
@@ -189,6 +233,7 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
             data=form.model_data(),
             expected_version=required_version(form),
             items=self.item_changes(),
+            quotes=self.quote_changes(),
             personal_data_confirmed=form.confirmed_findings(),
             confirmed_by=self.request.user,
             **self.relations(form),
@@ -202,6 +247,35 @@ class RecordUpdateView(EditConflictViewMixin, RecordFormMixin, ServiceFormMixin,
                 "preview it and publish it again."
             )
         return saved
+
+
+class AnonymisedExportView(RoleRequiredMixin, View):
+    """The anonymised export of the log as filtered (participation/exports.py): counts and
+    categories only. Every role that reads the log may download it, board members included:
+    it carries nothing the log's own pages do not, and less."""
+
+    fmt = "csv"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        filterset = RecordFilter(
+            request.GET,
+            queryset=selectors.record_export(request.user),
+            request=request,
+        )
+        records = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        threshold = exports.suppression_threshold()
+        rows = exports.export_rows(records, today=timezone.localdate(), threshold=threshold)
+        stamp = f"{timezone.localdate():%Y-%m-%d}"
+        if self.fmt == "xlsx":
+            response = HttpResponse(exports.export_to_xlsx(rows, threshold), content_type=XLSX)
+        else:
+            response = HttpResponse(
+                exports.export_to_csv(rows, threshold), content_type="text/csv; charset=utf-8"
+            )
+        response["Content-Disposition"] = (
+            f'attachment; filename="participation-anonymised-{stamp}.{self.fmt}"'
+        )
+        return response
 
 
 class FeedbackOwedView(RoleRequiredMixin, ListView):

@@ -6,11 +6,18 @@ keeps both in the cache: a table either comes to read is named in section_cache.
 
 from typing import Any
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 
 from commissioning.models import CommissioningActivity, Contract, StageMove
 from core.choices import Stage
-from participation.models import Level, ParticipationRecord
+from participation.models import (
+    ConsentUse,
+    Level,
+    ParticipationRecord,
+    Quote,
+    split_by_consent,
+    withheld_message,
+)
 from participation.models.records import feedback_owed_q
 from reporting.scope import ReportScope
 
@@ -90,10 +97,19 @@ def participation_section(scope: ReportScope) -> dict[str, Any]:
             in_term=ExpressionWrapper(in_term, output_field=BooleanField()),
             owed=ExpressionWrapper(owed_q, output_field=BooleanField()),
         )
-        .prefetch_related("groups")
+        .prefetch_related(
+            "groups", Prefetch("quotes", queryset=Quote.objects.select_related("given_by"))
+        )
         .order_by("date", "pk")
     )
     records = [record for record in read if record.in_term]
+    # Quotes go to boards only with consent for reports (or public pages) current on the
+    # report's date; those whose consent has expired are counted, never shown.
+    quotes, withheld = split_by_consent(
+        [quote for record in records for quote in record.quotes.all()],
+        ConsentUse.REPORT,
+        scope.as_of,
+    )
     owed = [record for record in read if record.owed]
     groups = sorted({group.name for record in records for group in record.groups.all()})
     highest = max((record.level for record in records), default=None)
@@ -128,4 +144,9 @@ def participation_section(scope: ReportScope) -> dict[str, Any]:
         "feedback_owed": [
             {"title": record.title, "on": record.date.isoformat()} for record in owed
         ],
+        "quotes": [
+            {"text": quote.text, "given_by": quote.given_by.name, "record": quote.record.title}
+            for quote in quotes
+        ],
+        "quotes_withheld": withheld_message(withheld),
     }

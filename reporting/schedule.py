@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_tasks.base import Task
 
+from participation.tasks import anonymise_records_past_retention
 from reporting import jobs
 from reporting.models import ScheduledRun
 
@@ -65,6 +66,13 @@ SCHEDULE: tuple[Entry, ...] = (
         job=jobs.send_digests,
         not_before=datetime.time(7, 0),
         description="Email each person who chose the weekly digest their week's notifications.",
+    ),
+    Entry(
+        name="participation-retention",
+        cadence=daily,
+        job=anonymise_records_past_retention,
+        not_before=datetime.time(2, 0),
+        description="Anonymise the participation records past their retention date.",
     ),
 )
 

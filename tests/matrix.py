@@ -392,6 +392,9 @@ MATRIX: dict[str, dict] = {
         "get": LEAD_POSTS,
         "post": LEAD_AND_ADMIN_ACT,
     },
+    # The anonymised export: every role that reads the log, board members included.
+    "participation:anonymised_export_csv": {"get": EVERY_ROLE},
+    "participation:anonymised_export_xlsx": {"get": EVERY_ROLE},
     "participation:coverage": {"get": EVERY_ROLE},
     "participation:feedback_owed": {"get": EVERY_ROLE},
     "participation:you_said_we_did": {"object": "area", "get": EVERY_ROLE},

@@ -86,6 +86,7 @@ def test_a_superuser_sees_every_partnership_and_alone_manages_them(client, halto
             "area": "Warrington",
             "is_active": "on",
             "smallest_public_group": "5",
+            "participation_retention_years": "6",
         },
     )
     assert response.status_code == 302

@@ -42,6 +42,7 @@ from participation.tests.factories import (
     HearByRightAssessmentFactory,
     HearByRightScoreFactory,
     ParticipationRecordFactory,
+    QuoteFactory,
     VoiceAnswerFactory,
     YouSaidItemFactory,
 )
@@ -73,6 +74,7 @@ FACTORIES = {
     "TermlyReport": TermlyReportFactory,
     "ParticipationRecord": ParticipationRecordFactory,
     "YouSaidItem": YouSaidItemFactory,
+    "Quote": QuoteFactory,
     "CommissioningActivity": ActivityFactory,
     "Contract": ContractFactory,
     "DecommissioningPlan": DecommissioningPlanFactory,

@@ -125,6 +125,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 # make before it is answered 429.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 PUBLIC_RATE_LIMIT = env("PUBLIC_RATE_LIMIT", default="120/m")
+# The anonymised participation export adds up records with fewer participants than this into
+# one row per cycle stage and method (participation/exports.py).
+PARTICIPATION_SUPPRESSION_THRESHOLD = env.int("PARTICIPATION_SUPPRESSION_THRESHOLD", default=10)
 # The Local Government Transparency Code publishes every contract worth more than this (£).
 CONTRACT_PUBLICATION_THRESHOLD = env.int("CONTRACT_PUBLICATION_THRESHOLD", default=5000)
 # The children's first names the personal-data check looks for in participation records

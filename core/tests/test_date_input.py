@@ -47,3 +47,10 @@ def test_one_value_under_the_fields_name_is_still_read():
     assert form.is_valid(), form.errors
     assert form.cleaned_data["review_date"] == datetime.date(2027, 3, 31)
     assert _errors({"due_date": "2026-02-31"})["due_date"] == ["Due date must be a real date"]
+
+
+def test_three_empty_boxes_of_a_required_date_are_no_change():
+    """A required date left empty counted as changed: an empty extra formset row was refused."""
+    empty = {"due_date_day": "", "due_date_month": "", "due_date_year": ""}
+    assert "due_date" not in _DueForm(empty).changed_data
+    assert "due_date" in _DueForm({**empty, "due_date_day": "3"}).changed_data

@@ -13,6 +13,14 @@ from participation.models.hear_by_right import (
 )
 from participation.models.loop import CLOSED_OUTCOMES, YouSaidItem
 from participation.models.lundy import LUNDY_ELEMENTS, LUNDY_FIELDS, LundyMet
+from participation.models.quotes import (
+    CONSENT_ALLOWS,
+    AnonymisationLog,
+    ConsentUse,
+    Quote,
+    split_by_consent,
+    withheld_message,
+)
 from participation.models.records import (
     AGE_BAND_FIELDS,
     SPECIAL_GROUP_FIELDS,
@@ -26,6 +34,12 @@ from participation.models.voice import VoiceAnswer, VoiceQuestion
 __all__ = [
     "AGE_BAND_FIELDS",
     "CLOSED_OUTCOMES",
+    "AnonymisationLog",
+    "CONSENT_ALLOWS",
+    "ConsentUse",
+    "Quote",
+    "split_by_consent",
+    "withheld_message",
     "DecommissioningConsultation",
     "feedback_owed_q",
     "HearByRightAssessment",

@@ -77,6 +77,12 @@ class ParticipationRecordQuerySet(models.QuerySet):
         an item still deciding past its date."""
         return self.filter(feedback_owed_q(today))
 
+    def retention_due(self, today: datetime.date | None = None):
+        """Records past their retention date and not yet anonymised."""
+        return self.filter(
+            retention_date__lt=today or timezone.localdate(), anonymised_at__isnull=True
+        )
+
 
 class ParticipationRecord(models.Model):
     """One piece of participation: a consultation, a panel, a co-production session."""
@@ -165,6 +171,18 @@ class ParticipationRecord(models.Model):
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Invented for the demo, not a real event."
     )
+    # Past this date the retention job (participation/retention.py) removes the record's words
+    # and quotes, keeping its counts; set by the services from the partnership's rule.
+    retention_date = models.DateField(
+        "keep its words until",
+        null=True,
+        blank=True,
+        help_text=(
+            "Set from the partnership's retention rule; an administrator may set it later, "
+            "never earlier than the rule."
+        ),
+    )
+    anonymised_at = models.DateTimeField("anonymised on", null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

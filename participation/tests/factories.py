@@ -16,6 +16,7 @@ from participation.models import (
     HearByRightScore,
     Level,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
     Standard,
     VoiceAnswer,
@@ -138,3 +139,18 @@ class HearByRightScoreFactory(factory.django.DjangoModelFactory):
     standard = Standard.STRATEGY
     level = HearByRightLevel.ESTABLISHED
     evidence = "The Children in Care Council helped to write the participation strategy."
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    """A quote a record's group consented to for reports, for a year from today."""
+
+    class Meta:
+        model = Quote
+
+    record = factory.SubFactory(ParticipationRecordFactory)
+    text = "We want to choose where we meet our advocate."
+    given_by = factory.LazyAttribute(lambda quote: quote.record.groups.first())
+    consent_use = Quote._meta.get_field("consent_use").choices[1][0]
+    consent_until = factory.LazyFunction(
+        lambda: timezone.localdate() + datetime.timedelta(days=365)
+    )

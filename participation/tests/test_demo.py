@@ -11,19 +11,24 @@ from django.utils import timezone
 from core import roles
 from core.academic_years import academic_year_dates, academic_year_of
 from core.models import Partnership
+from core.person_names import names_for
+from core.personal_data import find_personal_data
 from core.seed_files import read_partnership_rows
 from core.tests.factories import UserFactory, give_role
 from core.tests.sign_in import sign_in
 from participation.models import (
+    ConsentUse,
     HearByRightAssessment,
     HearByRightScore,
     ParticipationRecord,
+    Quote,
     StakeholderGroup,
     VoiceQuestion,
     YouSaidItem,
+    split_by_consent,
 )
 from participation.models.lundy import NEEDS_EVIDENCE
-from participation.publication import public_row
+from participation.publication import public_quotes, public_row
 from participation.selectors import coverage_matrix
 
 pytestmark = pytest.mark.django_db
@@ -131,6 +136,28 @@ def test_the_coverage_matrix_counts_the_demos_records_reaching_influence(loaded)
     rows = {row.priority_area.title: row for row in coverage_matrix(user=user)}
     cells = {cell.stage: cell.reached_influence for cell in rows["Children in Care"].cells}
     assert cells == {"analyse": 1, "plan": 0, "do": 1, "review": 0}
+
+
+@pytest.mark.dates
+def test_the_seeds_groups_quotes_carry_consent_and_pass_the_check(loaded):
+    quotes = list(Quote.objects.select_related("record", "given_by"))
+    givers = {quote.given_by.name for quote in quotes}
+    assert {
+        "Children in Care Council",
+        "Halton Youth Cabinet",
+        "Cheshire West and Chester Young People's Senate",
+        "Parent/Carer Forum",
+    } <= givers
+    assert {quote.consent_use for quote in quotes} == set(ConsentUse)
+    # Each quote's group took part in its record, and its words pass the check.
+    for quote in quotes:
+        assert quote.record.groups.filter(pk=quote.given_by_id).exists(), quote
+        assert not find_personal_data(quote.text, names=names_for(quote.record.partnership_id))
+    # One consent has ended: the record's page withholds it; a public one is published.
+    _, expired = split_by_consent(quotes, ConsentUse.INTERNAL)
+    assert expired == 1
+    published = ParticipationRecord.objects.published().prefetch_related("quotes")
+    assert any(public_quotes(record) for record in published)
 
 
 @pytest.mark.dates

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from commissioning.tests.factories import ActivityFactory
-from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
+from participation.models import ConsentUse
+from participation.tests.factories import (
+    ParticipationRecordFactory,
+    QuoteFactory,
+    StakeholderGroupFactory,
+    YouSaidItemFactory,
+)
 from priorities.tests.factories import PriorityAreaFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
@@ -19,10 +25,11 @@ OLD = datetime.timedelta(days=40)
 
 def _add_records(count: int) -> None:
     """Records owing feedback at the plan stage, each with its own priorities, groups and
-    activity, so that nothing is shared between rows, and each reaching Lundy's Influence."""
+    activity, so that nothing is shared between rows, each reaching Lundy's Influence, with a
+    "you said" item and two quotes (one for public pages)."""
     for _ in range(count):
         area = PriorityAreaFactory()
-        ParticipationRecordFactory(
+        record = ParticipationRecordFactory(
             date=timezone.localdate() - OLD,
             priority_areas=[area, PriorityAreaFactory()],
             groups=[StakeholderGroupFactory(), StakeholderGroupFactory()],
@@ -30,6 +37,9 @@ def _add_records(count: int) -> None:
             lundy_influence="yes",
             lundy_influence_evidence="The venue changed; the group was told at its meeting.",
         )
+        YouSaidItemFactory(record=record)
+        QuoteFactory(record=record)
+        QuoteFactory(record=record, consent_use=ConsentUse.PUBLIC, text="Meet us after school.")
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,12 @@ from rest_framework import serializers
 from commissioning.models import CommissioningActivity, Contract, Provider
 from governance.models import AgendaItem, Board, Decision, Meeting
 from participation.models import LUNDY_ELEMENTS, LundyMet, ParticipationRecord
-from participation.publication import PUBLIC_COUNT_FIELDS, PUBLIC_FIELDS, shown_count
+from participation.publication import (
+    PUBLIC_COUNT_FIELDS,
+    PUBLIC_FIELDS,
+    public_quotes,
+    shown_count,
+)
 from priorities.models import (
     Action,
     Framework,
@@ -252,17 +257,31 @@ class LundySerializer(serializers.Serializer):
 class PublishedParticipationSerializer(serializers.ModelSerializer):
     """A published record's public fields (participation.publication): its words, how many
     took part, each count shown only at or above the partnership's smallest group (null: fewer
-    than that), and which elements of the Lundy model it met."""
+    than that), which elements of the Lundy model it met and the quotes consented for public
+    pages."""
 
     priorities = serializers.PrimaryKeyRelatedField(
         source="priority_areas", many=True, read_only=True
     )
     counts = serializers.SerializerMethodField()
     lundy = LundySerializer(source="*", read_only=True)
+    quotes = serializers.SerializerMethodField()
 
     class Meta:
         model = ParticipationRecord
-        fields = ["id", *PUBLIC_FIELDS, "priorities", "counts", "lundy", "published_at"]
+        fields = [
+            "id",
+            *PUBLIC_FIELDS,
+            "priorities",
+            "counts",
+            "lundy",
+            "quotes",
+            "published_at",
+        ]
+
+    def get_quotes(self, record) -> list[str]:
+        """The quotes consented for public pages, consent current: their words only."""
+        return public_quotes(record)
 
     def get_counts(self, record) -> dict[str, int | None]:
         smallest = record.partnership.smallest_public_group

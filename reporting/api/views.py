@@ -109,7 +109,7 @@ class ParticipationRecordViewSet(ReadOnlyViewSet):
     queryset = (
         ParticipationRecord.objects.published()
         .select_related("partnership")
-        .prefetch_related("priority_areas")
+        .prefetch_related("priority_areas", "quotes")
         .order_by("-date", "-pk")
     )
     serializer_class = serializers.PublishedParticipationSerializer

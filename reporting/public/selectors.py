@@ -35,7 +35,7 @@ def _published_links(partnership: Partnership) -> QuerySet:
             priorityarea__framework__partnership=partnership,
         )
         .select_related("participationrecord", "priorityarea")
-        .prefetch_related("participationrecord__you_said_items")
+        .prefetch_related("participationrecord__you_said_items", "participationrecord__quotes")
         .order_by(
             "priorityarea__framework__title",
             "priorityarea__order",

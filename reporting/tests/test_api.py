@@ -141,6 +141,7 @@ ALLOWED_FIELDS = {
         "priorities",
         "counts",
         "lundy",
+        "quotes",
         "published_at",
     },
     "board": {"id", "name", "kind", "reports_to", "purpose", "meeting_frequency", "is_active"},

@@ -45,6 +45,8 @@ ALLOWED_RECORD_KEYS = {
     "bands",
     # The closed "you said" items, each with ALLOWED_ITEM_KEYS only.
     "items",
+    # The words of quotes consented for public pages, never who gave them.
+    "quotes",
 }
 ALLOWED_ITEM_KEYS = {"you_said", "outcome", "response", "month"}
 ALLOWED_PRIORITY_KEYS = {"framework", "title", "aim", "objectives", "reported"}

@@ -32,9 +32,14 @@ DAILY = ["reminders", "board-packs-before-meetings"]
 
 
 def test_run_twice_in_a_day_enqueues_each_entry_once():
-    assert run_schedule(moment=_at(8)) == [*DAILY, "weekly-digest"]
+    assert run_schedule(moment=_at(8)) == [*DAILY, "weekly-digest", "participation-retention"]
     assert run_schedule(moment=_at(9)) == []
-    assert _queued() == ["render_board_packs_before_meetings", "send_digests", "send_reminders"]
+    assert _queued() == [
+        "anonymise_records_past_retention",
+        "render_board_packs_before_meetings",
+        "send_digests",
+        "send_reminders",
+    ]
     assert ScheduledRun.objects.count() == len(SCHEDULE)
 
 
@@ -42,19 +47,28 @@ def test_the_next_day_enqueues_them_again():
     run_schedule(moment=_at(8))
     next_day = run_schedule(moment=_at(8, days=1))
     assert next_day[:2] == DAILY
-    assert len(_queued()) == 3 + len(next_day)
+    assert len(_queued()) == 4 + len(next_day)
 
 
 def test_an_entry_waits_for_its_time_of_day():
-    assert run_schedule(moment=_at(6)) == ["board-packs-before-meetings"]
+    assert run_schedule(moment=_at(1)) == []
+    assert run_schedule(moment=_at(6)) == ["board-packs-before-meetings", "participation-retention"]
     assert run_schedule(moment=_at(7)) == ["reminders", "weekly-digest"]
 
 
 def test_a_run_another_cron_run_recorded_first_is_not_enqueued_again():
     """Two overlapping cron runs: the unique (name, period) lets only one enqueue."""
     ScheduledRun.objects.create(name="reminders", period=daily(_at(8)), enqueued_at=timezone.now())
-    assert run_schedule(moment=_at(8)) == ["board-packs-before-meetings", "weekly-digest"]
-    assert _queued() == ["render_board_packs_before_meetings", "send_digests"]
+    assert run_schedule(moment=_at(8)) == [
+        "board-packs-before-meetings",
+        "weekly-digest",
+        "participation-retention",
+    ]
+    assert _queued() == [
+        "anonymise_records_past_retention",
+        "render_board_packs_before_meetings",
+        "send_digests",
+    ]
     with pytest.raises(IntegrityError):
         ScheduledRun.objects.create(
             name="reminders", period=daily(_at(8)), enqueued_at=timezone.now()
