@@ -17,7 +17,7 @@ from django.db.models import Model
 from commissioning.models import CommissioningActivity, Contract, Provider, Service, StageMove
 from core.cache_versions import bump_on_save, versioned_key
 from core.models import HistoryPurge, Partnership
-from participation.models import ParticipationRecord, StakeholderGroup, YouSaidItem
+from participation.models import ParticipationRecord, Quote, StakeholderGroup, YouSaidItem
 from priorities.models import (
     Action,
     Comparator,
@@ -47,7 +47,7 @@ WATCHED: dict[str, tuple[type[Model], ...]] = {
         Partnership,
     ),
     "commissioning": (CommissioningActivity, StageMove, Contract, Provider, Service),
-    "participation": (ParticipationRecord, YouSaidItem, StakeholderGroup, Partnership),
+    "participation": (ParticipationRecord, YouSaidItem, Quote, StakeholderGroup, Partnership),
 }
 # Bump when the shape of a kept section changes, so that entries kept by the code before are
 # not read by the code after (a shared cache outlives a deployment).
