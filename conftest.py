@@ -12,10 +12,10 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
+from core.tests.caches import clear_cache
 from core.tests.factories import (
     AdministratorFactory,
     BoardMemberFactory,
@@ -71,10 +71,11 @@ def today(clock) -> dt.date:
 
 @pytest.fixture(autouse=True)
 def fresh_sign_in_attempts():
-    """Failed sign-ins are counted in the cache (config/settings/test.py): start each test at 0."""
-    cache.clear()
+    """Failed sign-ins are counted in the cache (config/settings/test.py), and pages keep
+    what they cached: start each test with an empty cache (this run's keys alone on Redis)."""
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture

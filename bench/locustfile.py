@@ -1,24 +1,34 @@
 """Load test: the commissioner and board member journeys of the demo users, a commissioner
-logging progress among the reads (3 commissioners to 2 board members).
+logging progress among the reads (3 commissioners to 2 board members), or a signed-in user
+asking for the bare view alone, to compare with.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/jcm_bench \\
-        DJANGO_SETTINGS_MODULE=config.settings.test \\
+        DJANGO_SETTINGS_MODULE=config.settings.bench \\
         .venv/bin/gunicorn config.wsgi --workers 4 --bind 127.0.0.1:8001
-    .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \\
-        --host http://127.0.0.1:8001 --csv bench/results/locust --only-summary
+    # the product's mix, then the bare view, each without pauses between requests:
+    LOCUST_NO_PAUSES=1 .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \\
+        --host http://127.0.0.1:8001 --csv bench/results/locust --only-summary \\
+        Commissioner BoardMember
+    LOCUST_NO_PAUSES=1 .venv/bin/locust -f bench/locustfile.py --headless -u 50 -r 10 -t 60s \\
+        --host http://127.0.0.1:8001 --csv bench/results/locust-bare --only-summary BareView
 
-Run bench/pages.py first, so the database holds 100 times the demo data. The test settings
-serve plain HTTP (production's secure cookies would not travel over it) with DEBUG off.
+Run bench/pages.py first, so the database holds 100 times the demo data. The bench settings
+are the test settings (plain HTTP: production's secure cookies would not travel over it; DEBUG
+off) plus the bare view at /bench/bare/ (config/urls_bench.py). Without LOCUST_NO_PAUSES each
+user waits 1 to 3 seconds between requests, as a person would.
 """
 
 import datetime
+import os
 import random
 import re
 
-from locust import HttpUser, between, task
+from locust import HttpUser, between, constant, task
 
 PRIORITY_LINK = re.compile(r'href="(/priorities/areas/\d+/)"')
 ACTION_LINK = re.compile(r'href="(/priorities/actions/\d+/)"')
+# Requests as fast as the server answers them (capacity), or at a person's pace.
+WAIT_TIME = constant(0) if os.environ.get("LOCUST_NO_PAUSES") else between(1, 3)
 REPORT_LINK = re.compile(r'href="(/priorities/reports/\d+/)"')
 FRAMEWORK_LINK = re.compile(r'href="(/priorities/frameworks/\d+/)"')
 
@@ -27,7 +37,7 @@ class SignedInUser(HttpUser):
     """Signs in as one of the demo users of core/demo_users.py (`load_demo`)."""
 
     abstract = True
-    wait_time = between(1, 3)
+    wait_time = WAIT_TIME
     username = ""
     password = ""
 
@@ -91,6 +101,8 @@ class Commissioner(SignedInUser):
                 "rag": random.choice(["green", "amber", "red"]),
                 "percent_complete": random.randint(0, 100),
                 "narrative": "Progress logged by the load test.",
+                # A RAG other than the one suggested needs its reason.
+                "rag_override_reason": "Chosen at random by the load test.",
             },
             headers={"Referer": f"{self.host}{action}"},
             name="log progress",
@@ -140,3 +152,15 @@ class BoardMember(SignedInUser):
     @task(1)
     def overview(self) -> None:
         self.client.get(random.choice(self.frameworks), name="framework overview")
+
+
+class BareView(SignedInUser):
+    """Signed in, asks for the bare view alone: the least a signed-in request costs
+    (config/urls_bench.py), for the product's mix to be compared with. Name the classes to
+    run on the command line (`BareView`, or `Commissioner BoardMember`)."""
+
+    username, password = "commissioner", "demo-commissioner-2026"
+
+    @task
+    def bare(self) -> None:
+        self.client.get("/bench/bare/", name="bare view")

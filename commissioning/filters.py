@@ -8,13 +8,20 @@ from django.utils import timezone
 
 from commissioning.models import CommissioningActivity, Contract, Provider
 from commissioning.models.contracts import add_months
+from core.cached_options import CachedOptionsFilterSet
 from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
 from priorities.filter_choices import frameworks, organisations, priority_areas, request_user
 
 
-class ActivityBoardFilter(django_filters.FilterSet):
+class ActivityBoardFilter(CachedOptionsFilterSet):
+    option_tables = {
+        "framework": ("frameworks",),
+        "priority_area": ("priority-areas",),
+        "organisation": ("organisations",),
+    }
+
     framework = django_filters.ModelChoiceFilter(
         field_name="priority_area__framework", queryset=frameworks
     )
@@ -55,7 +62,9 @@ class ActivityBoardFilter(django_filters.FilterSet):
         return queryset
 
 
-class ContractFilter(django_filters.FilterSet):
+class ContractFilter(CachedOptionsFilterSet):
+    option_tables = {"provider": ("providers",), "organisation": ("organisations",)}
+
     q = django_filters.CharFilter(label="Reference or title", method="filter_text")
     provider = django_filters.ModelChoiceFilter(queryset=Provider.objects.all())
     status = django_filters.ChoiceFilter(choices=Contract.Status.choices)
@@ -133,7 +142,13 @@ def contract_managers(request):
     )
 
 
-class PipelineFilter(django_filters.FilterSet):
+class PipelineFilter(CachedOptionsFilterSet):
+    option_tables = {
+        # Whoever manages a contract: a change of manager changes the list.
+        "owner": ("users", "contracts"),
+        "partner": ("organisations",),
+    }
+
     owner = django_filters.ModelChoiceFilter(label="Contract manager", queryset=contract_managers)
     procurement_route = django_filters.ChoiceFilter(
         label="Procurement route", choices=Contract.Route.choices

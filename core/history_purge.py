@@ -19,6 +19,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalChanges
 
 from core.admin_versions import counts_versions
+from core.cache_versions import bump_model
 from core.models import HistoryPurge
 from core.personal_data import PersonalDataFormMixin
 
@@ -113,6 +114,8 @@ def _purge_the_record(model: type[models.Model], object_id: int, field_name: str
     if counts_versions(model):
         changes["version"] = F("version") + 1
     model._default_manager.filter(pk=object_id).update(**changes)
+    # update() sends no post_save: cached option lists that show this field read it afresh.
+    bump_model(model)
 
 
 def purges_of(model: type[models.Model], object_id: int):

@@ -17,15 +17,16 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Model
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.loader import render_to_string
 from django_ratelimit.core import is_ratelimited
 
+from core.cache_versions import bump, bump_on_save, version
 from core.client_ip import client_ip
 from core.two_factor.middleware import second_factor_not_required
 
-GENERATION_KEY = "public-pages:generation"
+# The cache version (core/cache_versions.py) every public page's key carries.
+VERSION_NAME = "public-pages"
 # Headers of a public view's response kept with its body in the cache.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
@@ -35,37 +36,21 @@ def render_public(template_name: str, context: dict, **response_kwargs) -> HttpR
     return HttpResponse(render_to_string(template_name, context), **response_kwargs)
 
 
-def refresh_public_pages(**_signal_kwargs) -> None:
-    """Forget every cached public page (their keys carry a generation number)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+def refresh_public_pages() -> None:
+    """Forget every cached public page, on every app server (their keys carry a version)."""
+    bump(VERSION_NAME)
 
 
 def refresh_public_pages_on_change(*models: type[Model]) -> None:
     """Refresh the public pages whenever a record of one of `models` is saved or deleted."""
     for model in models:
-        uid = f"public-pages:{model._meta.label}"
-        post_save.connect(refresh_public_pages, sender=model, weak=False, dispatch_uid=uid)
-        post_delete.connect(refresh_public_pages, sender=model, weak=False, dispatch_uid=uid)
-        for field in model._meta.many_to_many:
-            m2m_changed.connect(
-                refresh_public_pages,
-                sender=field.remote_field.through,
-                weak=False,
-                dispatch_uid=f"{uid}:{field.name}",
-            )
-
-
-def _generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+        bump_on_save(model, VERSION_NAME)
 
 
 def _cache_key(request: HttpRequest) -> str:
     # Hashed: the address and query are the visitor's words, of any length.
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"public-pages:{_generation()}:{path}"
+    return f"public-pages:{version(VERSION_NAME)}:{path}"
 
 
 def _client_key(_group: str, request: HttpRequest) -> str:

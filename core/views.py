@@ -16,6 +16,7 @@ from core.accounts import previous_sign_in
 from core.home import dashboard_for
 from core.partnerships import choose_partnership, partnerships_of
 from core.roles import has_any_role
+from core.session_renewal import renew_session
 
 
 class HomeView(TemplateView):
@@ -85,8 +86,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 def session_keep_alive(request: HttpRequest) -> HttpResponse:
-    """Renew the signed-in session ("Stay signed in"): like every request, this one restarts
-    the idle time (SESSION_SAVE_EVERY_REQUEST); it answers how long the session now lasts."""
+    """Renew the signed-in session ("Stay signed in"): this one restarts the idle time
+    whenever it was last renewed (core.session_renewal); it answers how long it now lasts."""
+    renew_session(request)
     return JsonResponse({"expires_in": settings.SESSION_COOKIE_AGE})
 
 

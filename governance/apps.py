@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = "Governance: boards, members, meetings and decisions"
+
+    def ready(self) -> None:
+        from core.cache_versions import bump_on_save
+        from governance.models import Organisation
+
+        # Filter panels cache options read from this table (core.cached_options).
+        bump_on_save(Organisation, "organisations")

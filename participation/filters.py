@@ -3,6 +3,7 @@
 import django_filters
 from django.db.models import Q, QuerySet
 
+from core.cached_options import CachedOptionsFilterSet
 from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
@@ -20,7 +21,13 @@ def groups(request) -> QuerySet[StakeholderGroup]:
     return scope(StakeholderGroup.objects.all(), request_user(request))
 
 
-class RecordFilter(django_filters.FilterSet):
+class RecordFilter(CachedOptionsFilterSet):
+    option_tables = {
+        "framework": ("frameworks",),
+        "priority_area": ("priority-areas", "partnerships"),
+        "group": ("stakeholder-groups",),
+    }
+
     q = django_filters.CharFilter(label="Search", method="filter_text")
     framework = django_filters.ModelChoiceFilter(
         field_name="priority_areas__framework", queryset=frameworks, distinct=True

@@ -21,6 +21,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from commissioning.models import StageMove
+from core.cache_versions import bump_model
 from core.choices import Stage
 from core.history_purge import REMOVED, text_fields
 from participation.models import (
@@ -103,6 +104,11 @@ def _blank_history(model: type[models.Model], lookup: dict, values: dict[str, st
     return model.history.filter(**lookup).update(**values)
 
 
+def _bump_caches_of(changed: list[type[models.Model]]) -> None:
+    for model in changed:
+        bump_model(model)
+
+
 @transaction.atomic
 def record_anonymise(*, record: ParticipationRecord, today: datetime.date) -> AnonymisationLog:
     """Remove the words of one record past its retention date, keeping its counts, and log it."""
@@ -139,6 +145,11 @@ def record_anonymise(*, record: ParticipationRecord, today: datetime.date) -> An
         published_by=None,
         version=models.F("version") + 1,
     )
+    # update() sends no post_save: pages and report sections that cached these words must
+    # read them afresh (now, and again at the commit, as bump_on_save does).
+    changed = [ParticipationRecord, *(model for model, _ in _child_models())]
+    _bump_caches_of(changed)
+    transaction.on_commit(lambda: _bump_caches_of(changed))
     log = AnonymisationLog(
         record=current,
         retention_date=current.retention_date,

@@ -4,6 +4,7 @@ import django_filters
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from core.cached_options import CachedOptionsFilterSet
 from core.choices import Stage
 from core.partnerships import scope
 from core.yes_no_filters import yes_no_filter
@@ -13,7 +14,15 @@ from priorities.models import RAG, Action, Framework, PriorityArea
 NO_RAG = "none"
 
 
-class ActionFilter(django_filters.FilterSet):
+class ActionFilter(CachedOptionsFilterSet):
+    option_tables = {
+        "framework": ("frameworks",),
+        "priority_area": ("priority-areas", "frameworks"),
+        # Whoever owns an action: a change of owner changes the list.
+        "owner": ("users", "actions"),
+        "lead_organisation": ("organisations",),
+    }
+
     q = django_filters.CharFilter(label="Search", method="filter_text")
     framework = django_filters.ModelChoiceFilter(
         field_name="priority_area__framework",
@@ -52,6 +61,11 @@ class ActionFilter(django_filters.FilterSet):
     overdue = yes_no_filter(
         label="Overdue", yes="Overdue only", no="Not overdue", method="filter_overdue"
     )
+    exceptions_on = django_filters.DateFilter(
+        label="Red, amber or overdue on",
+        method="filter_exceptions_on",
+        help_text="The exceptions a termly report of that day lists.",
+    )
     sort = django_filters.OrderingFilter(
         label="Sort by",
         fields=(
@@ -84,7 +98,7 @@ class ActionFilter(django_filters.FilterSet):
         self.filters["priority_area"].field.label_from_instance = lambda area: (
             f"{area.title} ({area.framework.period})"
         )
-        for name in ("due_after", "due_before"):
+        for name in ("due_after", "due_before", "exceptions_on"):
             self.filters[name].field.widget.input_type = "date"
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -99,3 +113,6 @@ class ActionFilter(django_filters.FilterSet):
         return (
             queryset.filter(Action.overdue_q()) if value else queryset.exclude(Action.overdue_q())
         )
+
+    def filter_exceptions_on(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset.exceptions_on(value)

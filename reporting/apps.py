@@ -21,6 +21,10 @@ class ReportingConfig(AppConfig):
             priority_pages.PRIORITY_PAGE, dashboards.priority_charts
         )
         self._refresh_public_pages_on_change()
+        # A draft report's kept sections (section_cache.py) are read afresh after a change.
+        from reporting.section_cache import watch_what_sections_read
+
+        watch_what_sections_read()
 
     @staticmethod
     def _refresh_public_pages_on_change() -> None:

@@ -8,10 +8,12 @@ the priority has.
 """
 
 import datetime
+import heapq
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
@@ -27,6 +29,7 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from reporting import section_cache
 from reporting.models import Term, TermlyReport
 from reporting.partnership_sections import commissioning_section, participation_section
 from reporting.scope import ReportScope
@@ -59,12 +62,33 @@ def _rag_label(rag: str) -> str:
     return RAG(rag).label if rag else "No update yet"
 
 
+# The exceptions in order of urgency: red, then amber, then the rest (overdue and green or not
+# yet rated); within each, the overdue first, then by due date. A report's page lists the
+# first EXCEPTIONS_SHOWN (report_display.py); the content keeps them all.
+_SEVERITY = {RAG.RED: 0, RAG.AMBER: 1}
+EXCEPTIONS_SHOWN = 50
+
+
+def exception_urgency(row: dict[str, Any]) -> tuple:
+    """The sort key of an exception row (assembled now or kept in an older snapshot)."""
+    return (_SEVERITY.get(row["rag"], 2), not row["overdue"], row["due"], row["id"])
+
+
+def most_urgent(rows: list[dict[str, Any]], count: int = EXCEPTIONS_SHOWN) -> list[dict]:
+    """The `count` most urgent exception rows, most urgent first (a snapshot assembled before
+    this order was kept is put in it too)."""
+    return heapq.nsmallest(count, rows, key=exception_urgency)
+
+
 def actions_section(scope: ReportScope) -> dict[str, Any]:
-    """Counts by RAG and status, RAG changes since last term, completions, overdue, exceptions."""
-    actions = list(
+    """Counts by RAG and status, RAG changes since last term, completions, overdue, and the
+    exceptions (red, amber and overdue actions) by urgency, each owner by `owner_id`: the
+    section as it is cached; assemble_report adds the owners' names (with_owner_names)."""
+    # Rows, not model instances: a priority may have thousands of actions.
+    actions = (
         Action.objects.filter(priority_area=scope.priority_area)
-        .select_related("owner")
         .order_by("due_date", "pk")
+        .values_list("pk", "title", "owner_id", "due_date", "status")
     )
     # One query for every update up to the report's day, newest first per action; the RAG at
     # the end of each term is the first update of an action on or before that term's end.
@@ -73,64 +97,63 @@ def actions_section(scope: ReportScope) -> dict[str, Any]:
             action__priority_area=scope.priority_area, date__lte=scope.as_of
         )
         .order_by("action_id", "-date", "-created_at", "-pk")
-        .values("action_id", "date", "rag", "narrative")
+        .values_list("action_id", "date", "rag", "narrative")
     )
     previous_end = scope.previous_term.end_date if scope.previous_term else None
-    latest: dict[int, dict] = {}
-    at_previous_end: dict[int, dict] = {}
+    latest: dict[int, tuple] = {}
+    at_previous_end: dict[int, tuple] = {}
     for update in updates:
-        action_id = update["action_id"]
+        action_id, date = update[0], update[1]
         latest.setdefault(action_id, update)
-        if previous_end and update["date"] <= previous_end:
+        if previous_end and date <= previous_end:
             at_previous_end.setdefault(action_id, update)
 
+    status_labels = dict(Action.Status.choices)
+    closed = set(Action.CLOSED_STATUSES)
     by_rag = {"red": 0, "amber": 0, "green": 0, "none": 0}
     by_status = dict.fromkeys(Action.Status.values, 0)
     changed, completed, exceptions = [], [], []
     overdue_count = 0
-    for action in actions:
-        now = latest.get(action.pk)
-        rag = now["rag"] if now else ""
+    for pk, title, owner_id, due_date, status in actions:
+        now = latest.get(pk)
+        rag = now[2] if now else ""
         by_rag[rag or "none"] += 1
-        by_status[action.status] += 1
-        before = at_previous_end.get(action.pk)
-        if now and before and before["rag"] != rag:
+        by_status[status] += 1
+        before = at_previous_end.get(pk)
+        if now and before and before[2] != rag:
             changed.append(
                 {
-                    "id": action.pk,
-                    "title": action.title,
-                    "from": before["rag"],
-                    "from_label": _rag_label(before["rag"]),
+                    "id": pk,
+                    "title": title,
+                    "from": before[2],
+                    "from_label": _rag_label(before[2]),
                     "to": rag,
                     "to_label": _rag_label(rag),
                 }
             )
         # Actions keep no completion date: one completed this term had its last update in it.
-        if action.status == Action.Status.COMPLETE and now and scope.term.contains(now["date"]):
-            completed.append(
-                {"id": action.pk, "title": action.title, "on": now["date"].isoformat()}
-            )
-        overdue = action.status not in Action.CLOSED_STATUSES and action.due_date < scope.as_of
+        if status == Action.Status.COMPLETE and now and scope.term.contains(now[1]):
+            completed.append({"id": pk, "title": title, "on": now[1].isoformat()})
+        overdue = status not in closed and due_date < scope.as_of
         overdue_count += int(overdue)
         if overdue or rag in (RAG.RED, RAG.AMBER):
             exceptions.append(
                 {
-                    "id": action.pk,
-                    "title": action.title,
-                    "owner": action.owner.get_full_name() or action.owner.get_username(),
-                    "due": action.due_date.isoformat(),
-                    "status": action.get_status_display(),
+                    "id": pk,
+                    "title": title,
+                    "owner_id": owner_id,
+                    "due": due_date.isoformat(),
+                    "status": status_labels[status],
                     "rag": rag,
                     "rag_label": _rag_label(rag),
                     "overdue": overdue,
-                    "narrative": now["narrative"] if now else "",
-                    "narrative_on": now["date"].isoformat() if now else None,
+                    "narrative": now[3] if now else "",
+                    "narrative_on": now[1].isoformat() if now else None,
                 }
             )
-    severity = {RAG.RED: 0, RAG.AMBER: 1}
-    exceptions.sort(key=lambda row: (severity.get(row["rag"], 2), row["due"], row["id"]))
+    exceptions.sort(key=exception_urgency)
     return {
-        "total": len(actions),
+        "total": sum(by_status.values()),
         "by_rag": by_rag,
         "by_status": [
             {"status": status, "label": label, "count": by_status[status]}
@@ -141,6 +164,20 @@ def actions_section(scope: ReportScope) -> dict[str, Any]:
         "overdue_count": overdue_count,
         "exceptions": exceptions,
     }
+
+
+def with_owner_names(section: dict[str, Any]) -> dict[str, Any]:
+    """The section with each exception's owner by name, read now (a name may change without
+    any action changing): one query for the few people who own them."""
+    exceptions = section["exceptions"]
+    if not exceptions:
+        return section
+    people = get_user_model().objects.filter(pk__in={row["owner_id"] for row in exceptions})
+    people = people.only("pk", "first_name", "last_name", "username")
+    names = {person.pk: person.get_full_name() or person.get_username() for person in people}
+    for row in exceptions:
+        row["owner"] = names[row["owner_id"]]
+    return section
 
 
 # The latest value's story behind the curve, and its note, as the report shows them.
@@ -331,7 +368,8 @@ def challenge_subjects(content: dict[str, Any]) -> dict[str, str]:
         if name == "words" or name in content:
             subjects[f"section-{name}-{priority}"] = f"The section “{title}”"
         if name == "actions" and name in content:
-            for row in content["actions"]["exceptions"]:
+            # The exceptions the page lists, each with its "Challenge this".
+            for row in most_urgent(content["actions"]["exceptions"]):
                 subjects[f"exception-{row['id']}"] = row["title"]
         if name == "indicators" and name in content:
             for row in content["indicators"]:
@@ -340,15 +378,21 @@ def challenge_subjects(content: dict[str, Any]) -> dict[str, str]:
 
 
 def assemble_report(
-    priority_area: PriorityArea, term: Term, *, today: datetime.date | None = None
+    priority_area: PriorityArea,
+    term: Term,
+    *,
+    today: datetime.date | None = None,
+    cached: bool = False,
 ) -> dict[str, Any]:
-    """The report's content for a priority and a term, from the data as it is now."""
+    """The report's content for a priority and a term, from the data as it is now; `cached`:
+    sections whose data has not changed may come from the cache (section_cache.py)."""
     today = today or timezone.localdate()
     scope = ReportScope(
         priority_area=priority_area,
         term=term,
         previous_term=term.previous(),
         as_of=min(today, term.end_date),
+        cached=cached,
     )
     content: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
@@ -369,5 +413,6 @@ def assemble_report(
         },
     }
     for name, build in REPORT_SECTIONS:
-        content[name] = build(scope)
+        content[name] = section_cache.cached_section(scope, name, build)
+    with_owner_names(content["actions"])
     return content

@@ -18,7 +18,7 @@ from django.utils import timezone
 from governance.models import Board
 from priorities import judgement
 from reporting import charts, pack_layout, selectors
-from reporting.assemble import DIRECTIONS
+from reporting.assemble import DIRECTIONS, most_urgent
 from reporting.models import BoardPackPdf, BoardPackRender, Term
 
 PDF_STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "board_pack_pdf.css"
@@ -112,7 +112,7 @@ def _brief(entry: dict[str, Any]) -> dict[str, Any]:
         "asks": words.get("asks_of_board", ""),
         "highlights": words.get("highlights", ""),
         "risks": words.get("risks_and_issues", ""),
-        "exceptions": exceptions[:EXCEPTIONS_SHOWN],
+        "exceptions": most_urgent(exceptions, EXCEPTIONS_SHOWN),
         "exception_count": len(exceptions),
         "more_exceptions": max(0, len(exceptions) - EXCEPTIONS_SHOWN),
         "off_track": [

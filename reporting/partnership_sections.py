@@ -1,6 +1,7 @@
 """The commissioning and participation sections of a termly report (see assemble.py).
 
-They read the commissioning and participation apps, each in a fixed number of queries.
+They read the commissioning and participation apps, each in a fixed number of queries. A draft
+keeps both in the cache: a table either comes to read is named in section_cache.WATCHED.
 """
 
 from typing import Any

@@ -42,10 +42,11 @@ def report_for_page() -> QuerySet[TermlyReport]:
 
 
 def report_content(report: TermlyReport, *, today: datetime.date | None = None) -> dict[str, Any]:
-    """What the report shows: its frozen snapshot once submitted, else assembled live."""
+    """What the report shows: its frozen snapshot once submitted, else assembled live (each
+    section read afresh once what it reads has changed)."""
     if not report.is_draft:
         return report.snapshot
-    content = assemble_report(report.priority_area, report.term, today=today)
+    content = assemble_report(report.priority_area, report.term, today=today, cached=True)
     content["words"] = words_of(report)
     return content
 
@@ -286,7 +287,7 @@ def board_pack(*, board: Board, term: Term) -> list[dict[str, Any]]:
             report.term = term
             content = report_content(report)
         else:
-            content = assemble_report(area, term)
+            content = assemble_report(area, term, cached=True)
             content["words"] = {}
         before = previous.get(area.pk)
         entries.append(

@@ -415,6 +415,8 @@ def test_shared_rows_add_no_queries(name, halton_lead, west, django_assert_num_q
     client.get(url)
     with CaptureQueriesContext(connection) as baseline:
         assert "Led by West Cheshire" in client.get(url).content.decode()
+    baseline_count = len(baseline)  # now: the connection keeps only its latest queries
     _shared_rows(west, provider, 12)
-    with django_assert_num_queries(len(baseline)):
+    client.get(url)  # new rows' organisations render the filter panel's options afresh once
+    with django_assert_num_queries(baseline_count):
         client.get(url)

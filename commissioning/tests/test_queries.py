@@ -46,6 +46,9 @@ def _contracts(count: int) -> None:
 
 
 def _count(client, url) -> int:
+    # The first request renders the filter panel's options (new rows bring new providers and
+    # organisations); the count is the page's once they are cached.
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -67,6 +70,7 @@ def test_page_queries_do_not_grow_with_rows(
     make(2)
     baseline = _count(commissioner_client, url)
     make(20)
+    commissioner_client.get(url)
     with django_assert_num_queries(baseline):
         commissioner_client.get(url)
 
@@ -78,6 +82,7 @@ def test_one_stage_of_the_board_reads_a_constant_number_of_queries(
     _activities(8)
     baseline = _count(commissioner_client, url)
     _activities(40)
+    commissioner_client.get(url)
     with django_assert_num_queries(baseline):
         commissioner_client.get(url)
 

@@ -6,6 +6,15 @@ os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 
 from config.settings.base import *  # noqa: E402, F403
 
+# CACHES come from CACHE_URL as in production (local memory when it is unset). A shared cache
+# (`.ci/run` runs the cache tests against Redis) gets a key prefix of its own for each test
+# run, so that two runs at once never read each other's keys and conftest.py's clearing
+# removes this run's keys alone.
+if env("CACHE_URL", default=""):  # noqa: F405
+    # Kept in the environment, so that a task worker the tests start shares it.
+    os.environ.setdefault("JCM_TEST_CACHE_PREFIX", f"test-{os.getpid()}-{os.urandom(4).hex()}")
+    CACHES["default"]["KEY_PREFIX"] = os.environ["JCM_TEST_CACHE_PREFIX"]  # noqa: F405
+
 # Tests speak plain HTTP to the test client and need no collected static files.
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False

@@ -7,10 +7,12 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 
 from core import charts
+from core.tests.caches import clear_cache
+
+pytestmark = pytest.mark.uses_cache
 
 
 def _svg(chart: charts.Chart) -> str:
@@ -27,7 +29,7 @@ def _line_xs(svg: str, gid: str) -> list[float]:
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    cache.clear()
+    clear_cache()
 
 
 GLD = charts.Series(
@@ -82,7 +84,7 @@ def test_a_trend_names_its_series_and_target_and_has_a_table_and_alt_text():
 
 def test_the_same_chart_is_the_same_image_however_often_it_is_drawn():
     first = charts.trend_chart(title="GLD", series=[GLD])
-    cache.clear()
+    clear_cache()
     assert charts.trend_chart(title="GLD", series=[GLD]).uri == first.uri
     assert charts.trend_chart(title="GLD", series=[GLD], target=70).uri != first.uri
 

@@ -109,7 +109,19 @@ def test_deploy_check_has_no_warnings_in_a_production_like_environment():
 
 def test_idle_session_length_comes_from_the_environment():
     code = "import django; from django.conf import settings; django.setup(); "
-    code += "print(settings.SESSION_COOKIE_AGE, settings.SESSION_SAVE_EVERY_REQUEST)"
+    code += (
+        "print(settings.SESSION_COOKIE_AGE, settings.SESSION_RENEW_SECONDS, "
+        "settings.SESSION_SAVE_EVERY_REQUEST)"
+    )
     result = _run(code, {**PRODUCTION_ENV, "SESSION_IDLE_MINUTES": "45"})
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["2700", "True"]
+    assert result.stdout.split() == ["2700", "60", "False"]
+
+
+def test_the_production_settings_have_no_bench_view():
+    code = "import django; from django.conf import settings; django.setup(); "
+    code += "from django.urls import Resolver404, resolve\n"
+    code += "try:\n    resolve('/bench/bare/')\nexcept Resolver404:\n    print('absent')"
+    result = _run(code, PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["absent"]

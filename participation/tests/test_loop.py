@@ -411,9 +411,11 @@ def test_pages_with_items_cost_the_same_queries_at_ten_times_the_rows(
     refresh_public_pages()  # the public page is cached: count its rendering
     with CaptureQueriesContext(connection) as at_1x:
         assert board_member_client.get(url).status_code == 200
+    at_1x_count = len(at_1x)  # now: the connection keeps only its latest queries
     _add_records_with_items(18, area)
+    board_member_client.get(url)  # new groups render the filter panel's options afresh once
     refresh_public_pages()
-    with django_assert_num_queries(len(at_1x)):
+    with django_assert_num_queries(at_1x_count):
         response = board_member_client.get(url)
     # The log shows the decision overdue as its badge; the others show the items' words.
     shown = "feedback-owed-badge" if page == "log" else "You want to reach your advocate by text."

@@ -57,10 +57,15 @@ def test_page_queries_do_not_grow_with_the_data(
 ):
     _add_records(3)
     board_member_client.get(url)  # warm the session, as any later request finds it
-    with CaptureQueriesContext(connection) as at_1x:
+    with CaptureQueriesContext(connection) as captured:
         assert board_member_client.get(url).status_code == 200
+    # Counted now: the growth below runs enough queries to roll the connection's query log.
+    at_1x = len(captured)
     _add_records(27)
-    with django_assert_num_queries(len(at_1x)):
+    # New priorities and groups change the filter panel's options: the first request renders
+    # them again, and the count is the page's once they are cached.
+    board_member_client.get(url)
+    with django_assert_num_queries(at_1x):
         response = board_member_client.get(url)
     assert response.status_code == 200
     assert response.content.count(b"<tr>") > 3

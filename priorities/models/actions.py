@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -23,6 +23,19 @@ class ActionQuerySet(models.QuerySet):
 
     def overdue(self, today: datetime.date | None = None) -> "ActionQuerySet":
         return self.filter(Action.overdue_q(today))
+
+    def exceptions_on(self, day: datetime.date) -> "ActionQuerySet":
+        """The actions a termly report as of `day` lists as exceptions: red or amber by their
+        latest update on or before that day, or open and due before it (the same rule as
+        reporting/assemble.py's actions section, which reads the updates in Python)."""
+        rag_then = (
+            ProgressUpdate.objects.filter(action=OuterRef("pk"), date__lte=day)
+            .order_by("-date", "-created_at", "-pk")
+            .values("rag")[:1]
+        )
+        return self.annotate(rag_on_day=Subquery(rag_then)).filter(
+            Q(rag_on_day__in=[RAG.RED, RAG.AMBER]) | Action.overdue_q(day)
+        )
 
     def with_overdue(self, today: datetime.date | None = None) -> "ActionQuerySet":
         """Annotate `is_late`, so lists can show and sort by it without a query per row."""

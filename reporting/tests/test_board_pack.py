@@ -78,7 +78,7 @@ def test_the_chooser_lists_only_bodies_priorities_report_to_and_preselects_the_m
     ended = timezone.localdate() - datetime.timedelta(days=1)
     MembershipFactory(board=board, user=board_member, end_date=ended)
     MembershipFactory(board=group, user=board_member)
-    client.force_login(board_member)
+    sign_in(client, board_member)
     url = reverse("reporting:board_pack_chooser")
     with CaptureQueriesContext(connection) as first:
         client.get(url)

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.tests.sign_in import sign_in
 from governance.tests.factories import BoardFactory, MembershipFactory
 from priorities import services as priorities_services
 from priorities.models import Action
@@ -201,7 +202,7 @@ def test_the_framework_page_draws_each_prioritys_overall_rag_by_term(commissione
     corrected.save()
     services.termly_report_submit(report=corrected, user=commissioner)
     PriorityAreaFactory(framework=framework, title="Children in Care", order=2)
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, framework.get_absolute_url())
 
@@ -220,7 +221,7 @@ def test_a_draft_report_is_not_on_the_heat_map(commissioner, client, today):
     framework = FrameworkFactory()
     area = PriorityAreaFactory(framework=framework, title="Early help")
     TermlyReportFactory(priority_area=area, term=Term.objects.current(today), overall_rag="red")
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, framework.get_absolute_url())
 
@@ -241,7 +242,7 @@ def test_the_framework_page_takes_the_same_queries_at_ten_times_the_data(
             _submitted(area, term, commissioner)
 
     grow(1)
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
     first = _count(client, framework.get_absolute_url())
     grow(9)
     assert _count(client, framework.get_absolute_url()) == first
@@ -260,7 +261,7 @@ def test_the_priority_page_draws_its_rag_mix_over_the_terms(commissioner, client
         snapshot={"actions": {"by_rag": {"red": 2, "amber": 1, "green": 5, "none": 3}}},
     )
     _actions(area, red=1, amber=2, green=6, none=1)
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, area.get_absolute_url())
 
@@ -276,7 +277,7 @@ def test_the_priority_page_draws_its_rag_mix_over_the_terms(commissioner, client
 def test_a_priority_without_reports_draws_the_plan_now(commissioner, client):
     area = PriorityAreaFactory(title="Early help")
     _actions(area, green=2)
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, area.get_absolute_url())
 
@@ -300,7 +301,7 @@ def test_the_priority_page_lists_its_indicators_off_track_with_a_sparkline(commi
     IndicatorValueFactory(indicator=lower, period_label="2017", value=Decimal("144"))
     on_track = IndicatorFactory(priority_area=area, name="Take-up of funded places")
     IndicatorValueFactory(indicator=on_track, period_label="2017", value=Decimal("75"))
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, area.get_absolute_url())
 
@@ -320,7 +321,7 @@ def test_no_indicator_off_track_says_so(commissioner, client):
     area = PriorityAreaFactory()
     on_track = IndicatorFactory(priority_area=area, target=Decimal("70"))
     IndicatorValueFactory(indicator=on_track, value=Decimal("75"))
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     assert "No indicator is worse than its target, or without one than its comparator." in (
         _page(client, area.get_absolute_url())
@@ -333,7 +334,7 @@ def test_indicators_with_neither_target_nor_comparator_are_not_called_on_track(
     area = PriorityAreaFactory()
     untargeted = IndicatorFactory(priority_area=area, target=None)
     IndicatorValueFactory(indicator=untargeted, value=Decimal("75"))
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, area.get_absolute_url())
 
@@ -352,7 +353,7 @@ def test_without_a_target_an_indicator_worse_than_its_comparator_is_off_track(co
     IndicatorValueFactory(
         indicator=injuries, period_label="2017", value=Decimal("120"), england=130
     )
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
 
     page = _page(client, area.get_absolute_url())
 
@@ -386,7 +387,7 @@ def test_the_priority_page_takes_the_same_queries_at_ten_times_the_data(
             )
 
     grow(1)
-    client.force_login(commissioner)
+    sign_in(client, commissioner)
     first = _count(client, area.get_absolute_url())
     grow(9)
     assert _count(client, area.get_absolute_url()) == first

@@ -22,7 +22,7 @@ from commissioning.transparency import Quarter
 from core.public import refresh_public_pages
 from core.tests.factories import CommissionerFactory, PartnershipFactory, default_partnership
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.uses_cache]
 
 # Every field the register and the file may carry: the Code's, and no other.
 ALLOWED_FIELDS = [

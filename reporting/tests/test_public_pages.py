@@ -30,7 +30,7 @@ from reporting.public import selectors
 from reporting.services import termly_report_submit
 from reporting.tests.factories import TermlyReportFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.uses_cache]
 
 # Everything a public row may carry; a new key must be added here on purpose.
 ALLOWED_RECORD_KEYS = {

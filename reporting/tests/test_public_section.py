@@ -6,10 +6,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from core.public import refresh_public_pages
+from core.tests.caches import expires_by_the_frozen_clock
 from core.tests.factories import CommissionerFactory, PartnershipFactory
 from core.tests.sign_in import sign_in
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.uses_cache]
 
 
 def test_a_partnership_page_opens_without_signing_in(client):
@@ -62,6 +63,7 @@ def test_pages_are_kept_until_something_they_show_changes(client, django_assert_
     assert b"Halton Together" in client.get(url).content
 
 
+@expires_by_the_frozen_clock
 def test_the_cached_copy_expires(client, clock):
     partnership = PartnershipFactory(name="Halton Children's Trust", slug="halton")
     url = reverse("public:partnership", args=["halton"])

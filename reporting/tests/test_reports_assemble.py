@@ -6,13 +6,13 @@ import json
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from commissioning.models import StageMove
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
 from core import charts as core_charts
+from core.tests.caches import clear_cache
 from governance.tests.factories import DecisionFactory, MeetingFactory
 from participation.models import Level
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
@@ -294,6 +294,7 @@ def test_a_report_submitted_before_named_comparators_still_shows_its_comparator(
     assert '<td class="text-end">71</td>' in html and '<td class="text-end">–</td>' in html
 
 
+@pytest.mark.uses_cache
 def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monkeypatch):
     indicator = IndicatorFactory(priority_area=area, name="Hospital admissions")
     IndicatorValueFactory(indicator=indicator, period_label="2023", period_end=D(2023, 8, 31))
@@ -306,7 +307,7 @@ def test_a_chart_is_drawn_once_per_distinct_indicator_content(area, autumn, monk
         return figure(*args, **kwargs)
 
     monkeypatch.setattr(core_charts, "Figure", counting_figure)
-    cache.clear()
+    clear_cache()
     first = with_charts({"indicators": [row]})["indicators"][0]["chart"]
     again = with_charts({"indicators": [row]})["indicators"][0]["chart"]
     assert first == again and len(drawn) == 1

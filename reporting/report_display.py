@@ -1,0 +1,66 @@
+"""What a report's page shows of its content (assembled live, or a snapshot of any schema).
+
+A priority may have over a thousand red, amber and overdue actions: the page lists the most
+urgent of them (assemble.most_urgent), says how many there are, and
+links to the action list filtered to the same exceptions. A snapshot keeps every exception, as
+the report said it; the board pack's full plan, which is printed, lists them all.
+"""
+
+import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils import formats
+
+from reporting.assemble import exception_urgency, most_urgent
+
+
+class DateText:
+    """ISO dates as the pages write them, each distinct date formatted once."""
+
+    def __init__(self, format_name: str = "SHORT_DATE_FORMAT") -> None:
+        self.format_name = format_name
+        self.written: dict[str, str] = {}
+
+    def __call__(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        if iso not in self.written:
+            day = datetime.date.fromisoformat(iso)
+            self.written[iso] = formats.date_format(day, self.format_name)
+        return self.written[iso]
+
+
+def exceptions_url(content: dict[str, Any]) -> str:
+    """The action list filtered to the report's exceptions: the priority's actions red or amber
+    on the report's day, or open and due before it (priorities/filters.py)."""
+    query = {"priority_area": content["priority"]["id"], "exceptions_on": content["as_of"]}
+    return f"{reverse('priorities:action_list')}?{urlencode(query)}"
+
+
+def shown_actions(
+    data: dict[str, Any], content: dict[str, Any], *, every_exception: bool = False
+) -> dict[str, Any]:
+    """The actions section with `shown_exceptions` (the most urgent, or all of them), their
+    dates written out, `exception_count`, `more_exceptions` and `exceptions_url`."""
+    rows = data["exceptions"]
+    chosen = sorted(rows, key=exception_urgency) if every_exception else most_urgent(rows)
+    short = DateText()
+    long = DateText("DATE_FORMAT")
+    return {
+        **data,
+        "shown_exceptions": [
+            {
+                **row,
+                "due_text": short(row["due"]),
+                "narrative_on_text": short(row["narrative_on"]),
+            }
+            for row in chosen
+        ],
+        "exception_count": len(rows),
+        "more_exceptions": len(rows) - len(chosen),
+        "exceptions_url": exceptions_url(content),
+        "completed": [{**row, "on_text": long(row["on"])} for row in data["completed"]],
+        "as_of_text": long(content["as_of"]),
+    }
