@@ -222,9 +222,25 @@ ITEM_FIELDS = ("you_said", "outcome", "response", "by_date")
 EXTRA_ITEMS = 2
 
 
-class YouSaidItemForm(PersonalDataFormMixin, forms.ModelForm):
+class PartnershipNamesMixin:
+    """A record's part checked for the names of its partnership's people too (core.person_names),
+    given as `partnership_id` by its formset."""
+
+    def __init__(self, *args, partnership_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.personal_data_partnership_id = partnership_id
+
+    def personal_data_names(self):
+        # Imported here, as core.personal_data does: the names are read once the apps are ready.
+        from core.person_names import names_for
+
+        return names_for(self.personal_data_partnership_id)
+
+
+class YouSaidItemForm(PartnershipNamesMixin, PersonalDataFormMixin, forms.ModelForm):
     """One "you said" item and how the loop closed on it; the model's clean() says what each
-    outcome needs, beside the field."""
+    outcome needs, beside the field. Its words are checked as a quote's are, the partnership's
+    names included, and go to the public page as written: what is found is rewritten."""
 
     class Meta:
         model = YouSaidItem
@@ -288,7 +304,7 @@ QUOTE_GROUP_HELP = "The group that gave consent, among those that took part: nev
 QUOTE_GROUP_NOT_TICKED = "Choose a group ticked under “Who took part”: it gave the consent."
 
 
-class QuoteForm(PersonalDataFormMixin, forms.ModelForm):
+class QuoteForm(PartnershipNamesMixin, PersonalDataFormMixin, forms.ModelForm):
     """One quote of a record, with who consented (a group) to what use, and until when. The
     text is checked for anything that could identify a child, the partnership's names and the
     configured children's first names included, as the record's own words are; unlike them it
@@ -306,20 +322,13 @@ class QuoteForm(PersonalDataFormMixin, forms.ModelForm):
         }
         help_texts = {"given_by": QUOTE_GROUP_HELP}
 
-    def __init__(self, *args, groups=None, partnership_id=None, **kwargs):
+    def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.personal_data_partnership_id = partnership_id
         if groups is not None:
             self.fields["given_by"].queryset = groups
         self.fields["text"].error_messages["required"] = "Write the quote, or leave the row empty."
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
-
-    def personal_data_names(self):
-        # Imported here, as core.personal_data does: the names are read once the apps are ready.
-        from core.person_names import names_for
-
-        return names_for(self.personal_data_partnership_id)
 
     def _post_clean(self):
         # The service validates and saves the quote, with the record it belongs to.

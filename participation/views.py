@@ -113,7 +113,12 @@ class RecordFormMixin(EditorRequiredMixin):
     @cached_property
     def items(self) -> YouSaidItemFormSet:
         data = self.request.POST if self.items_posted else None
-        return YouSaidItemFormSet(data, instance=self.items_instance())
+        record = self.items_instance()
+        return YouSaidItemFormSet(
+            data,
+            instance=record,
+            form_kwargs={"partnership_id": checked_partnership_id(self.request.user, record)},
+        )
 
     def item_changes(self) -> list[dict]:
         return self.items.item_changes() if self.items_posted else []

@@ -21,7 +21,7 @@ from core.tests.factories import CommissionerFactory
 from participation.forms import ParticipationRecordForm
 from participation.models import ParticipationRecord, PersonalDataConfirmation
 from participation.tests.factories import ParticipationRecordFactory
-from participation.tests.helpers import record_form_data
+from participation.tests.helpers import item_form_data, record_form_data
 from priorities.models import Action
 from priorities.tests.helpers import new_action_post
 
@@ -222,3 +222,26 @@ def test_every_demo_record_passes_with_its_partnerships_names(demo):
             if found:
                 refused.append((record.title, name, found))
     assert refused == []
+
+
+def test_a_colleagues_name_in_a_you_said_item_is_refused_without_a_confirmation(
+    commissioner_client, area, council, staff
+):
+    """An item's words go to the public page as written: what the check finds is rewritten."""
+    row = {
+        "you_said": "You want to text your advocate.",
+        "outcome": "we_did",
+        "response": "Samira opened a text line.",
+        "by_date": timezone.localdate().isoformat(),
+    }
+    data = item_form_data(record_form_data(priority_areas=[area], groups=[council]), [row])
+    response = commissioner_client.post(CREATE, {**data, CONFIRMATION_FIELD: "on"})
+    assert response.status_code == 200
+    item_errors = " ".join(response.context["items"].forms[0].errors.get("response", []))
+    assert "a person's name ('Samira')" in item_errors
+    assert not ParticipationRecord.objects.exists()
+
+    row["response"] = "The advocacy service opened a text line."
+    data = item_form_data(record_form_data(priority_areas=[area], groups=[council]), [row])
+    assert commissioner_client.post(CREATE, data).status_code == 302
+    assert ParticipationRecord.objects.get().you_said_items.get().response == row["response"]
