@@ -40,6 +40,7 @@ def _grow(area, owner, units: int) -> None:
         ContractFactory(activity=activity, end_date=today + datetime.timedelta(days=30))
         ParticipationRecordFactory(
             priority_areas=[area],
+            date=today,  # within the current term on its first day too
             we_did="Changed the venue.",
             lundy_influence="yes",
             lundy_influence_evidence="The venue changed; the group was told at its meeting.",

@@ -68,6 +68,7 @@ def test_a_kept_participation_section_loses_the_words_the_retention_job_removed(
     said = "Aisha said the bus to the review never came"
     record = ParticipationRecordFactory(
         priority_areas=[area],
+        date=today,  # within the current term on its first day too
         you_said=said,
         we_did="A taxi for every review",
         retention_date=today - datetime.timedelta(days=1),
