@@ -25,10 +25,10 @@ Status = TermlyReport.Status
 
 
 def report_for_page() -> QuerySet[TermlyReport]:
-    """A report with its priority, leads, term, meeting and challenges with their answers."""
+    """A report with its priority, leads, term, meeting and challenges with their answers: only
+    what its page shows, as each table joined more costs PostgreSQL's planner time."""
     return TermlyReport.objects.select_related(
-        "priority_area__framework__owning_board",
-        "priority_area__lead_board",
+        "priority_area__framework",
         "term",
         "submitted_by",
         "meeting__board",
