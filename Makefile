@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
 PORT ?= 8000
+# pytest-xdist's workers for `make test`: one per CPU (`TEST_WORKERS=0` runs in one process).
+TEST_WORKERS ?= auto
 
 .PHONY: run test test-dates api-check html-check setup install lint format
 
@@ -15,11 +17,11 @@ run: setup
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 # The date-sensitive tests at 31 August 2027, 1 September 2027, 29 February 2028, 1 January 2031.
 test-dates: setup
-	PYTEST=$(BIN)/pytest .ci/run_at_dates
+	PYTEST=$(BIN)/pytest .ci/run_at_dates -n $(TEST_WORKERS)
 
 # schemathesis over the JSON API, from its own schema, against a running server (.ci/check_api).
 api-check: install

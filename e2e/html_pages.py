@@ -61,7 +61,9 @@ class HtmlSaver:
         except Exception:  # noqa: BLE001 - the page closed before its body arrived
             return None
         slug = re.sub(r"[^\w-]+", "_", path).strip("_") or "home"
-        target = self.folder / f"{next(_NUMBERS):05d}-{self.stem}-{slug}.html"
+        # The pytest-xdist worker's name too: each worker numbers its own pages.
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        target = self.folder / f"{worker}-{next(_NUMBERS):05d}-{self.stem}-{slug}.html"
         target.write_text(body, encoding="utf-8")
         return target
 

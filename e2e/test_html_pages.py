@@ -22,7 +22,8 @@ def _response(url: str, *, status: int = 200, kind: str = "document", body: str 
     )
 
 
-def test_the_saver_writes_each_html_page_and_skips_the_rest(tmp_path):
+def test_the_saver_writes_each_html_page_and_skips_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw1")
     saver = HtmlSaver(tmp_path / "html", "e2e/test_journey_x.py::test_y (call)")
     written = [
         saver.response(_response("http://127.0.0.1:8000/priorities/actions/?page=2")),
@@ -33,7 +34,9 @@ def test_the_saver_writes_each_html_page_and_skips_the_rest(tmp_path):
     ]
     files = sorted((tmp_path / "html").iterdir())
     assert [path for path in written if path] == files
-    assert [path.name.split("-", 1)[1] for path in files] == [
+    # Named by the pytest-xdist worker, its own count, the journey and the page's path.
+    assert [path.name.split("-")[0] for path in files] == ["gw1", "gw1"]
+    assert [path.name.split("-", 2)[2] for path in files] == [
         "e2e_test_journey_x.py_test_y-priorities_actions.html",
         "e2e_test_journey_x.py_test_y-home.html",
     ]

@@ -11,9 +11,12 @@ from config.settings.base import *  # noqa: E402, F403
 # run, so that two runs at once never read each other's keys and conftest.py's clearing
 # removes this run's keys alone.
 if env("CACHE_URL", default=""):  # noqa: F405
-    # Kept in the environment, so that a task worker the tests start shares it.
+    # Kept in the environment, so that a task worker the tests start shares it. Each of
+    # pytest-xdist's workers inherits its controller's environment, so the worker's name is
+    # part of the prefix: one worker's clearing never removes another's keys.
     os.environ.setdefault("JCM_TEST_CACHE_PREFIX", f"test-{os.getpid()}-{os.urandom(4).hex()}")
-    CACHES["default"]["KEY_PREFIX"] = os.environ["JCM_TEST_CACHE_PREFIX"]  # noqa: F405
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    CACHES["default"]["KEY_PREFIX"] = f"{os.environ['JCM_TEST_CACHE_PREFIX']}{worker}"  # noqa: F405
 
 # Tests speak plain HTTP to the test client and need no collected static files.
 SECURE_SSL_REDIRECT = False
