@@ -4,6 +4,7 @@ import datetime
 import json
 from base64 import b32decode
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django_otp.oath import TOTP
 from playwright.sync_api import Locator, Page, expect
@@ -102,7 +103,12 @@ def open_from_menu(page: Page, menu: str, item: str) -> None:
     """Open a page from the main navigation's menus, as a person would."""
     navigation = page.get_by_role("navigation", name="Main")
     navigation.get_by_role("button", name=menu, exact=True).click()
-    navigation.get_by_role("link", name=item, exact=True).click()
+    link = navigation.get_by_role("link", name=item, exact=True)
+    path = urlsplit(link.get_attribute("href")).path
+    link.click()
+    # The click returns as the page starts to change: what a test looks for next must be
+    # found on the new page, not on the old one with its menu still open.
+    page.wait_for_url(lambda url: urlsplit(url).path == path)
 
 
 def fill_date(page: Page, legend: str, day: datetime.date) -> None:

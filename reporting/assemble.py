@@ -166,6 +166,14 @@ def actions_section(scope: ReportScope) -> dict[str, Any]:
     }
 
 
+def most_urgent_only(section: dict[str, Any], count: int) -> dict[str, Any]:
+    """The actions section with only its `count` most urgent exceptions (actions_section keeps
+    them in that order) and `exception_count`, the number of all of them: what a report's page
+    shows, a fraction of a large plan's exceptions to read from the cache and name owners of."""
+    exceptions = section["exceptions"]
+    return {**section, "exceptions": exceptions[:count], "exception_count": len(exceptions)}
+
+
 def with_owner_names(section: dict[str, Any]) -> dict[str, Any]:
     """The section with each exception's owner by name, read now (a name may change without
     any action changing): one query for the few people who own them."""
@@ -383,9 +391,12 @@ def assemble_report(
     *,
     today: datetime.date | None = None,
     cached: bool = False,
+    exceptions_shown: int | None = None,
 ) -> dict[str, Any]:
     """The report's content for a priority and a term, from the data as it is now; `cached`:
-    sections whose data has not changed may come from the cache (section_cache.py)."""
+    sections whose data has not changed may come from the cache (section_cache.py). With
+    `exceptions_shown`, the actions section keeps only that many of the most urgent exceptions,
+    with the count of all (a page); without, every one (a snapshot, the board pack's plan)."""
     today = today or timezone.localdate()
     scope = ReportScope(
         priority_area=priority_area,
@@ -413,6 +424,14 @@ def assemble_report(
         },
     }
     for name, build in REPORT_SECTIONS:
-        content[name] = section_cache.cached_section(scope, name, build)
+        if name == "actions" and exceptions_shown is not None:
+            content[name] = section_cache.cached_section(
+                scope,
+                name,
+                lambda scope: most_urgent_only(actions_section(scope), exceptions_shown),
+                variant=f"most-urgent-{exceptions_shown}",
+            )
+        else:
+            content[name] = section_cache.cached_section(scope, name, build)
     with_owner_names(content["actions"])
     return content

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from governance.models import AgendaItem, Decision, Meeting
 from reporting import selectors
+from reporting.assemble import EXCEPTIONS_SHOWN
 from reporting.board_pack import ASK_AGAIN_AFTER, Download, LayOut, render_pdf
 from reporting.charts import with_charts
 from reporting.models import MeetingPackPdf, TermlyReport
@@ -56,7 +57,8 @@ def attached_reports(meeting: Meeting) -> list[TermlyReport]:
 
 
 def _report_entry(report: TermlyReport) -> dict[str, Any]:
-    content = with_charts(selectors.report_content(report))
+    # The pack lists each report's most urgent exceptions, as the report's page does.
+    content = with_charts(selectors.report_content(report, exceptions_shown=EXCEPTIONS_SHOWN))
     return {
         "report": report,
         "content": content,

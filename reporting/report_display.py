@@ -46,6 +46,8 @@ def shown_actions(
     dates written out, `exception_count`, `more_exceptions` and `exceptions_url`."""
     rows = data["exceptions"]
     chosen = sorted(rows, key=exception_urgency) if every_exception else most_urgent(rows)
+    # A page's content keeps only the most urgent exceptions, and counts them all.
+    count = data.get("exception_count", len(rows))
     short = DateText()
     long = DateText("DATE_FORMAT")
     return {
@@ -58,8 +60,8 @@ def shown_actions(
             }
             for row in chosen
         ],
-        "exception_count": len(rows),
-        "more_exceptions": len(rows) - len(chosen),
+        "exception_count": count,
+        "more_exceptions": count - len(chosen),
         "exceptions_url": exceptions_url(content),
         "completed": [{**row, "on_text": long(row["on"])} for row in data["completed"]],
         "as_of_text": long(content["as_of"]),

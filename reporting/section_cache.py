@@ -67,9 +67,9 @@ def watch_what_sections_read() -> None:
             bump_on_save(model, version_name(section))
 
 
-def section_key(scope: ReportScope, section: str) -> str:
-    """The cache key of a section of a priority's report for a term, as of its day, under the
-    current version of what it reads."""
+def section_key(scope: ReportScope, section: str, variant: str = "") -> str:
+    """The cache key of a section (or a `variant` of it, such as fewer rows) of a priority's
+    report for a term, as of its day, under the current version of what it reads."""
     term, previous = scope.term, scope.previous_term
     return versioned_key(
         f"report-section:{section}",
@@ -80,16 +80,20 @@ def section_key(scope: ReportScope, section: str) -> str:
             [term.pk, term.start_date, term.end_date],
             previous.end_date if previous else None,
             scope.as_of,
+            variant,
         ],
     )
 
 
-def cached_section(scope: ReportScope, section: str, build: Callable[[ReportScope], Any]) -> Any:
+def cached_section(
+    scope: ReportScope, section: str, build: Callable[[ReportScope], Any], variant: str = ""
+) -> Any:
     """The section `build` assembles: for a section in WATCHED, from the cache while what it
-    reads is unchanged since it was kept; built afresh without `scope.cached`."""
+    reads is unchanged since it was kept; built afresh without `scope.cached`. A `variant` of
+    a section (built differently by `build`) is kept under a key of its own."""
     if not scope.cached or section not in WATCHED:
         return build(scope)
-    key = section_key(scope, section)
+    key = section_key(scope, section, variant)
     found = cache.get(key)
     if found is None:
         found = build(scope)

@@ -41,12 +41,24 @@ def report_for_page() -> QuerySet[TermlyReport]:
     )
 
 
-def report_content(report: TermlyReport, *, today: datetime.date | None = None) -> dict[str, Any]:
+def report_content(
+    report: TermlyReport,
+    *,
+    today: datetime.date | None = None,
+    exceptions_shown: int | None = None,
+) -> dict[str, Any]:
     """What the report shows: its frozen snapshot once submitted, else assembled live (each
-    section read afresh once what it reads has changed)."""
+    section read afresh once what it reads has changed). A draft's page asks for only the
+    `exceptions_shown` most urgent exceptions (assemble_report); a snapshot keeps them all."""
     if not report.is_draft:
         return report.snapshot
-    content = assemble_report(report.priority_area, report.term, today=today, cached=True)
+    content = assemble_report(
+        report.priority_area,
+        report.term,
+        today=today,
+        cached=True,
+        exceptions_shown=exceptions_shown,
+    )
     content["words"] = words_of(report)
     return content
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
@@ -44,7 +45,7 @@ print(json.dumps({
     "DEBUG": settings.DEBUG,
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
-    "ENGINE": db["ENGINE"], "HOST": db["HOST"], "NAME": db["NAME"],
+    "ENGINE": db["ENGINE"], "HOST": db["HOST"], "NAME": db["NAME"], "OPTIONS": db["OPTIONS"],
     "EMAIL_BACKEND": settings.EMAIL_BACKEND, "EMAIL_HOST": settings.EMAIL_HOST,
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
@@ -71,6 +72,7 @@ def test_production_settings_are_read_from_the_environment():
     assert values["CSRF_TRUSTED_ORIGINS"] == ["https://jcm.example.org"]
     assert values["ENGINE"] == "django.db.backends.postgresql"
     assert (values["HOST"], values["NAME"]) == ("db.example.org", "jcm")
+    assert values["OPTIONS"] == {"options": "-c join_collapse_limit=4"}
     assert values["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
     assert values["EMAIL_HOST"] == "smtp.example.org"
     assert values["SESSION_COOKIE_SECURE"] is True
@@ -125,3 +127,25 @@ def test_the_production_settings_have_no_bench_view():
     result = _run(code, PRODUCTION_ENV)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["absent"]
+
+
+def test_postgresql_plans_joins_in_groups_of_four_beside_the_options_the_url_gives():
+    env = PRODUCTION_ENV | {
+        "DATABASE_URL": "postgres://jcm:secret@db.example.org:5432/jcm?sslmode=require"
+        "&options=-c%20statement_timeout%3D30000"
+    }
+    result = _run(READ_SETTINGS, env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["OPTIONS"] == {
+        "sslmode": "require",
+        "options": "-c statement_timeout=30000 -c join_collapse_limit=4",
+    }
+
+
+@pytest.mark.django_db
+def test_the_connection_plans_joins_in_groups_of_four():
+    if connection.vendor != "postgresql":
+        pytest.skip("a setting of PostgreSQL's planner")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW join_collapse_limit")
+        assert cursor.fetchone() == ("4",)

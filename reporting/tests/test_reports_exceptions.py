@@ -195,3 +195,25 @@ def test_the_board_packs_full_plan_lists_every_exception(commissioner, area, dra
 def test_the_rag_badge_tag_draws_what_the_partial_draws(rag, label):
     partial = render_to_string("_partials/_rag_badge.html", {"rag": rag, "label": label})
     assert rag_badge(rag, label) == partial.strip()
+
+
+@pytest.mark.uses_cache
+def test_a_page_keeps_only_its_most_urgent_exceptions_and_the_full_plan_still_gets_them_all(
+    commissioner, commissioner_client, area, draft
+):
+    for number in range(52):
+        _exception(area, commissioner, f"Action {number}", due_in=30 + number)
+    # The page keeps its own, shorter copy of the section in the cache.
+    commissioner_client.get(draft.get_absolute_url())
+
+    with CaptureQueriesContext(connection) as queries:
+        shown = assemble_report(area, draft.term, cached=True, exceptions_shown=EXCEPTIONS_SHOWN)
+    assert not any("priorities_progressupdate" in q["sql"] for q in queries), "kept"
+    titles = [row["title"] for row in shown["actions"]["exceptions"]]
+    assert titles == [f"Action {number}" for number in range(50)]
+    assert shown["actions"]["exception_count"] == 52
+
+    full = assemble_report(area, draft.term, cached=True)
+    assert len(full["actions"]["exceptions"]) == 52
+    assert "exception_count" not in full["actions"]
+    assert {row["owner"] for row in full["actions"]["exceptions"]} == {commissioner.get_full_name()}

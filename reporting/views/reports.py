@@ -26,7 +26,7 @@ from core.roles import (
 from core.service_forms import ServiceFormMixin
 from priorities.models import Framework, PriorityArea
 from reporting import selectors, services
-from reporting.assemble import WORD_FIELDS, challenge_subjects
+from reporting.assemble import EXCEPTIONS_SHOWN, WORD_FIELDS, challenge_subjects
 from reporting.charts import with_charts
 from reporting.forms import AnswerForm, ChallengeForm, PresentForm, ReportWordsForm
 from reporting.models import ReportComment, Term, TermlyReport
@@ -123,7 +123,7 @@ class ReportDetailView(ReportMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         report, user = self.report, self.request.user
-        content = with_charts(selectors.report_content(report))
+        content = with_charts(selectors.report_content(report, exceptions_shown=EXCEPTIONS_SHOWN))
         can_challenge = can_challenge_report(user, report)
         context.update(
             report=report,
@@ -247,7 +247,8 @@ class ReportChallengeView(ReportMixin, TemplateView):
 
     @cached_property
     def subjects(self) -> dict[str, str]:
-        return challenge_subjects(selectors.report_content(self.report))
+        content = selectors.report_content(self.report, exceptions_shown=EXCEPTIONS_SHOWN)
+        return challenge_subjects(content)
 
     def form(self, data=None) -> ChallengeForm:
         subject = self.request.GET.get("subject", "")
