@@ -116,7 +116,7 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = True
 # more than running them (a report's own row: 3.0 ms planning, 0.2 ms running). In groups of 4
 # it plans in a quarter of the time (README "Benchmark and load test"). Added to any options
 # DATABASE_URL gives.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c join_collapse_limit=4".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
