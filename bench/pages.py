@@ -204,6 +204,27 @@ def governance_structure_floor(cur, ids):
     return rows, len(rows), []
 
 
+def decisions_log_floor(cur, ids):
+    # The newest 25 decisions with their meeting, board and owner, each flagged when its meeting
+    # was inquorate: the voting seats current on the meeting's day and those present, counted.
+    cur.execute(
+        "SELECT d.id, d.text, b.name, mt.starts_at, u.first_name || ' ' || u.last_name, "
+        "d.due_date, d.status, b.quorum_number, b.quorum_share, (SELECT count(*) FROM "
+        "governance_membership m WHERE m.board_id = b.id AND m.role IN ('chair', 'vice_chair', "
+        "'member') AND m.start_date <= mt.starts_at::date AND (m.end_date IS NULL OR "
+        "m.end_date >= mt.starts_at::date)), (SELECT count(*) FROM governance_attendance a "
+        "WHERE a.meeting_id = mt.id AND a.status IN ('present', 'remote', 'substitute')) "
+        "FROM governance_decision d JOIN governance_meeting mt ON mt.id = d.meeting_id "
+        "JOIN governance_board b ON b.id = mt.board_id LEFT JOIN auth_user u "
+        "ON u.id = d.owner_user_id ORDER BY mt.starts_at DESC, d.id LIMIT %s",
+        [FIRST_PAGE],
+    )
+    rows = cur.fetchall()
+    cur.execute("SELECT count(*) FROM governance_decision")
+    count = cur.fetchone()[0]
+    return rows, count, _options(cur, "SELECT id, name FROM governance_board ORDER BY name")
+
+
 def _options(cur, *queries):
     tables = []
     for sql in queries:
@@ -260,6 +281,12 @@ PAGES = [
         "/governance/",
         "/admin/governance/board/",
         governance_structure_floor,
+    ),
+    (
+        "Decisions log",
+        "/governance/decisions/",
+        "/admin/governance/decision/",
+        decisions_log_floor,
     ),
 ]
 
