@@ -5,10 +5,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from governance.attendance_models import Declaration, is_voting
+from governance.attendance_models import VOTING_ROLES, Attendance, Declaration, is_voting
 from governance.models import Board, Decision, Meeting, Membership
 
 INQUORATE_FLAG = "Taken at an inquorate meeting"
@@ -102,22 +103,75 @@ def meeting_quorum(meeting: Meeting) -> Quorum:
     a seat counts as present when its member came (in the room or remotely) or sent a
     substitute."""
     voting = [m for m in members_on(meeting) if is_voting(m)]
-    voting_ids = {m.pk for m in voting}
     attendances = list(meeting.attendances.all())
-    present_ids = {a.membership_id for a in attendances if a.counts_present} & voting_ids
-    present_organisations = {m.organisation_id for m in voting if m.pk in present_ids}
+    present_ids = {a.membership_id for a in attendances if a.counts_present}
+    present = [m for m in voting if m.pk in present_ids]
+    return _quorum(meeting, len(voting), recorded=bool(attendances), present=present)
+
+
+def _quorum(meeting: Meeting, voting_members: int, *, recorded: bool, present) -> Quorum:
+    """The quorum of a meeting with `voting_members` voting seats, `present` those filled."""
+    present_organisations = {m.organisation_id for m in present}
     return Quorum(
         rule=quorum_rule_text(meeting.board),
-        recorded=bool(attendances),
-        voting_members=len(voting),
-        present=len(present_ids),
-        needed=members_needed(meeting.board, len(voting)),
+        recorded=recorded,
+        voting_members=voting_members,
+        present=len(present),
+        needed=members_needed(meeting.board, voting_members),
         missing_organisations=[
             o.name
             for o in meeting.board.quorum_organisations.all()
             if o.pk not in present_organisations
         ],
     )
+
+
+def quorums_of(meetings: Iterable[Meeting]) -> dict[int, Quorum]:
+    """meeting_quorum of each meeting (by id), with the voting seats counted in SQL and only the
+    attendances loaded: for a page of many meetings, whose boards may have thousands of past and
+    present members. Three queries, however many."""
+    meetings = list(meetings)
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    voting_seats = (
+        Membership.objects.filter(
+            board=OuterRef("board_id"), role__in=VOTING_ROLES, start_date__lte=OuterRef("day")
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=OuterRef("day")))
+        .order_by()
+        .values("board")
+        .annotate(seats=Count("pk"))
+        .values("seats")
+    )
+    seats = dict(
+        Meeting.objects.filter(pk__in=[meeting.pk for meeting in meetings])
+        .annotate(day=day)
+        .annotate(seats=Subquery(voting_seats))
+        .values_list("pk", "seats")
+    )
+    attendances = Attendance.objects.select_related("membership")
+    prefetch_related_objects(
+        meetings,
+        "board__quorum_organisations",
+        Prefetch("attendances", queryset=attendances, to_attr="quorum_attendances"),
+    )
+    quorums = {}
+    for meeting in meetings:
+        on = meeting_date(meeting)
+        present = {
+            a.membership_id: a.membership
+            for a in meeting.quorum_attendances
+            if a.counts_present
+            and a.membership.board_id == meeting.board_id
+            and is_voting(a.membership)
+            and is_current_on(a.membership, on)
+        }
+        quorums[meeting.pk] = _quorum(
+            meeting,
+            seats.get(meeting.pk) or 0,
+            recorded=bool(meeting.quorum_attendances),
+            present=list(present.values()),
+        )
+    return quorums
 
 
 def interest_flags(decision: Decision) -> list[str]:
@@ -137,8 +191,7 @@ def flag_decisions(decisions: Iterable[Decision], quorums: dict[int, Quorum] | N
     decisions = list(decisions)
     if quorums is None:
         meetings = {decision.meeting_id: decision.meeting for decision in decisions}
-        prefetch_for_quorum(meetings.values())
-        quorums = {pk: meeting_quorum(meeting) for pk, meeting in meetings.items()}
+        quorums = quorums_of(meetings.values())
     prefetch_related_objects(
         decisions,
         Prefetch(

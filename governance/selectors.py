@@ -142,10 +142,13 @@ def board_for_page(pk: int, user) -> QuerySet[Board]:
     return boards.prefetch_related("memberships").filter(pk=pk)
 
 
-def boards_with_memberships(boards: Iterable[Board]) -> list[Board]:
-    """`boards` with their memberships fetched in one query, for the edit rule of each."""
+def boards_with_seats_of(boards: Iterable[Board], user) -> list[Board]:
+    """`boards` with `user`'s own seats on them as their `memberships`, fetched in one query:
+    all that the edit rule of each (can_edit_board_records) reads, where a board may have
+    thousands of past and present members."""
     boards = list(boards)
-    prefetch_related_objects(boards, "memberships")
+    seats = Membership.objects.filter(user_id=user.pk)
+    prefetch_related_objects(boards, Prefetch("memberships", queryset=seats))
     return boards
 
 

@@ -199,8 +199,8 @@ class DecisionLogView(ReaderMixin, FilterView):
         context = super().get_context_data(**kwargs)
         flag_decisions(context["decisions"])
         # Each row's edit link follows its board's rule, asked once per board on the page.
-        boards = selectors.boards_with_memberships(
-            {decision.meeting.board for decision in context["decisions"]}
+        boards = selectors.boards_with_seats_of(
+            {decision.meeting.board for decision in context["decisions"]}, self.request.user
         )
         context["editable_boards"] = {
             board.pk for board in boards if can_edit_board_records(self.request.user, board)

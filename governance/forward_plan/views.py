@@ -12,7 +12,7 @@ from governance.forward_plan.filters import ForwardPlanFilter
 from governance.forward_plan.forms import ForwardPlanEntryEditForm, ForwardPlanEntryForm
 from governance.forward_plan.models import NOTICE_DAYS, ForwardPlanEntry
 from governance.models import Board
-from governance.selectors import boards_with_memberships
+from governance.selectors import boards_with_seats_of
 from governance.views import ReaderMixin, ServiceFormView
 
 
@@ -29,7 +29,7 @@ class ForwardPlanView(ReaderMixin, ForgivingPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        boards = boards_with_memberships(scope(Board.objects, self.request.user))
+        boards = boards_with_seats_of(scope(Board.objects, self.request.user), self.request.user)
         context["addable_boards"] = [
             board for board in boards if can_edit_board_records(self.request.user, board)
         ]

@@ -14,7 +14,7 @@ from governance.attendance import AttendanceConflict, AttendanceRow, attendance_
 from governance.attendance_models import Attendance
 from governance.interests import declaration_create, interests_concerning
 from governance.models import Meeting, Membership, QuorumShare
-from governance.quorum import flag_decisions, meeting_quorum, prefetch_for_quorum
+from governance.quorum import flag_decisions, meeting_quorum, prefetch_for_quorum, quorums_of
 from governance.tests.factories import (
     AgendaItemFactory,
     AttendanceFactory,
@@ -41,8 +41,13 @@ def _board_with_members(count: int, **rule):
 
 
 def _quorum(meeting):
-    prefetch_for_quorum([meeting])
-    return meeting_quorum(meeting)
+    """The meeting's quorum, as its attendance page works it out from every member; a list of
+    meetings (quorums_of) counts the voting seats in SQL instead, and must agree."""
+    fresh = Meeting.objects.get(pk=meeting.pk)  # nothing prefetched by an earlier call
+    prefetch_for_quorum([fresh])
+    quorum = meeting_quorum(fresh)
+    assert quorums_of([Meeting.objects.get(pk=meeting.pk)]) == {meeting.pk: quorum}
+    return quorum
 
 
 def _attend(meeting, statuses):
@@ -121,6 +126,24 @@ class TestQuorum:
         assert quorum.voting_members == 2
         assert left not in [a.membership for a in meeting.attendances.all()]
         assert (quorum.present, quorum.needed, quorum.quorate) == (0, 1, False)
+
+    def test_a_list_counts_each_meeting_on_its_own_day(self):
+        board, members = _board_with_members(3, quorum_number=2)
+        earlier = MeetingFactory(board=board)
+        later = MeetingFactory(board=board, starts_at=earlier.starts_at + dt.timedelta(days=60))
+        # A seat that ended between the meetings, and one that began between them.
+        members[2].end_date = earlier.starts_at.date() + dt.timedelta(days=1)
+        members[2].save()
+        joined = MembershipFactory(board=board, start_date=later.starts_at.date())
+        _attend(earlier, [(members[0], PRESENT), (members[2], PRESENT)])
+        _attend(later, [(members[0], PRESENT), (joined, PRESENT), (members[1], APOLOGIES)])
+
+        quorums = quorums_of(Meeting.objects.filter(pk__in=[earlier.pk, later.pk]))
+
+        assert quorums == {earlier.pk: _quorum(earlier), later.pk: _quorum(later)}
+        assert (quorums[earlier.pk].voting_members, quorums[earlier.pk].present) == (3, 2)
+        assert (quorums[later.pk].voting_members, quorums[later.pk].present) == (3, 2)
+        assert quorums[later.pk].quorate is True
 
     def test_no_verdict_before_attendance_is_recorded_or_without_a_rule(self):
         board, members = _board_with_members(2)
@@ -296,7 +319,7 @@ def _queries(client, url: str) -> int:
     return len(captured.captured_queries)
 
 
-@pytest.mark.parametrize("page", ["meeting", "board", "attendance", "membership"])
+@pytest.mark.parametrize("page", ["meeting", "board", "attendance", "membership", "decisions"])
 def test_page_query_counts_do_not_grow_with_the_members(page, client, django_assert_num_queries):
     secretary = CommissionerFactory()
     board = BoardFactory(quorum_share=QuorumShare.THIRD)
@@ -309,6 +332,7 @@ def test_page_query_counts_do_not_grow_with_the_members(page, client, django_ass
         "board": board.get_absolute_url(),
         "attendance": reverse("governance:attendance_record", args=[meeting.pk]),
         "membership": reverse("governance:membership_detail", args=[seat.pk]),
+        "decisions": reverse("governance:decision_log"),
     }[page]
     sign_in(client, secretary)
     _members_with_attendance(board, meeting, 1)
