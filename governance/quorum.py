@@ -129,7 +129,7 @@ def _quorum(meeting: Meeting, voting_members: int, *, recorded: bool, present) -
 def quorums_of(meetings: Iterable[Meeting]) -> dict[int, Quorum]:
     """meeting_quorum of each meeting (by id), with the voting seats counted in SQL and only the
     attendances loaded: for a page of many meetings, whose boards may have thousands of past and
-    present members. Three queries, however many."""
+    present members. Three queries, however many meetings (their boards already loaded)."""
     meetings = list(meetings)
     day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
     voting_seats = (
