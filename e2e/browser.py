@@ -67,6 +67,10 @@ def assert_accessible(page: Page) -> None:
     """Fail on any axe-core violation of WCAG 2.0, 2.1 or 2.2 A and AA rules on this page,
     and on anything its Content Security Policy blocked."""
     assert_no_csp_violations(page)
+    # A heading can be visible before the stylesheets have arrived: axe must see the page as
+    # styled, or it measures the browser's default colours against the navbar's.
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
     # Evaluated through the DevTools protocol, so the page's CSP does not block it.
     page.evaluate(AXE_SOURCE)
     results = page.evaluate(
