@@ -7,7 +7,9 @@ Migrates the DATABASE_URL database, loads the demo data and multiplies its main 
 with a progress update each, activities, contracts, participation records, board memberships)
 until there are `--scale` times as many; a second run reuses them. Then, `--runs` rounds, each
 measuring in a new random order every page (in-process, Django's test client: no network, no
-static files), its admin changelist, its floor and the bare view that renders a string.
+static files), its admin changelist, its floor, the bare view that renders a string and the
+layout only (the navigation, breadcrumbs, messages and footer every page shares, around a
+heading: config/urls_bench.py).
 
 A page's floor is what it must cost at least: a psycopg2 query, on a connection of its own, of
 exactly the rows and columns the page shows (for a paged list: the first page's rows, the total
@@ -459,11 +461,14 @@ def main() -> None:
     }
     raw = raw_connection()
 
-    bare_timings = Timings()
+    bare_timings, layout_timings = Timings(), Timings()
     figures = {label: (Timings(), Timings(), Timings()) for label, *_ in PAGES}
     with override_settings(ROOT_URLCONF="config.urls_bench", ALLOWED_HOSTS=["testserver"]):
         # Once each first: caches and template loading warm, not measured.
-        steps = [lambda: request_once(client, "/bench/bare/", bare_timings)]
+        steps = [
+            lambda: request_once(client, "/bench/bare/", bare_timings),
+            lambda: request_once(client, "/bench/layout/", layout_timings),
+        ]
         for label, page, admin_page, floor in PAGES:
             page_timings, admin_timings, floor_timings = figures[label]
             url = product_url.get(page, page)
@@ -474,7 +479,11 @@ def main() -> None:
             ]
         for step in steps:
             step()
-        for every in [bare_timings, *(t for triple in figures.values() for t in triple)]:
+        for every in [
+            bare_timings,
+            layout_timings,
+            *(t for triple in figures.values() for t in triple),
+        ]:
             every.times.clear()
             every.queries.clear()
         for round_number in range(args.runs):
@@ -490,7 +499,8 @@ def main() -> None:
         "",
         f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}. Database: {connection.vendor} "
         f"`{db['NAME']}`; scale {args.scale}x the demo data; {args.runs} rounds, each every page, "
-        "its admin changelist, its floor and the bare view once in a new random order, "
+        "its admin changelist, its floor, the bare view and the layout only once in a new "
+        "random order, "
         "in-process (Django test client), as the administrator. Times in ms (min, median, "
         "p95); queries are SQL statements, not counting BEGIN, COMMIT and savepoints. The "
         "floor: psycopg2 fetching exactly what the page shows, rendered by a minimal Jinja2 "
@@ -510,6 +520,11 @@ def main() -> None:
             f"{page_timings.min / admin_timings.min:.2f}x | {page_timings.min / bare_min:.1f}x |"
         )
     lines.append(f"| Bare Django view | {bare_timings.cells()} |" + " |" * 11)
+    lines.append(
+        f"| Layout only | {layout_timings.cells()} |"
+        + " |" * 10
+        + f" {layout_timings.min / bare_min:.1f}x |"
+    )
     out = ROOT / "bench" / "results" / "pages.md"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n")

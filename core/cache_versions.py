@@ -70,6 +70,14 @@ def bump(*names: str) -> None:
                 cache.incr(_key(name))
 
 
+def bump_after_write(*names: str) -> None:
+    """Bump `names` for a write in this transaction: now, so that this request reads its own
+    change; and again when the transaction commits, so that a value another server cached from
+    the data before the commit (the only data it could see) is not kept under the new version."""
+    bump(*names)
+    transaction.on_commit(lambda: bump(*names))
+
+
 def versioned_key(prefix: str, *names: str, extra: Any = None) -> str:
     """A cache key for a value made from `names` (and `extra`: a partnership, a query...):
     it changes whenever one of them is bumped."""
@@ -88,11 +96,7 @@ def bump_on_save(model: type[Model], name: str) -> None:
     def handler(action: str = "", **_signal_kwargs) -> None:
         if action.startswith("pre_"):
             return  # m2m_changed: the change is made after this signal, and signalled again
-        # Now, so that this request reads its own change; and again when the transaction
-        # commits, so that a value another server cached from the data before the commit
-        # (the only data it could see) is not kept under the new version.
-        bump(name)
-        transaction.on_commit(lambda: bump(name))
+        bump_after_write(name)
 
     _NAMES_OF.setdefault(model, set()).add(name)
     if not re.fullmatch(r"[\w-]+", name):

@@ -21,6 +21,12 @@ class ReportingConfig(AppConfig):
             priority_pages.PRIORITY_PAGE, dashboards.priority_charts
         )
         self._refresh_public_pages_on_change()
+        # The charts' last terms are cached until a term changes (dashboards.last_terms).
+        from core.cache_versions import bump_on_save
+        from reporting.models import Term
+        from reporting.terms import TERMS_VERSION
+
+        bump_on_save(Term, TERMS_VERSION)
         # A draft report's kept sections (section_cache.py) are read afresh after a change.
         from reporting.section_cache import watch_what_sections_read
 

@@ -8,25 +8,40 @@ import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from core import charts, roles
+from core.cache_versions import versioned_key
 from core.partnerships import scope
 from priorities import selectors as priorities_selectors
 from priorities.models import RAG, Action, Framework, PriorityArea
 from reporting.models import Term, TermlyReport
-from reporting.terms import FIRST_ACADEMIC_YEAR, add_missing_terms
+from reporting.terms import FIRST_ACADEMIC_YEAR, TERMS_VERSION, add_missing_terms
 
 # How many terms the charts look back over, the current one included.
 TERMS_SHOWN = 6
+# A day: the key names the day as well, so this only lets yesterday's entries expire.
+LAST_TERMS_KEPT_SECONDS = 24 * 60 * 60
 # Short, so the legend keeps it whole; the alt text then reads "4 none", as the counts did.
 NO_RAG = "None"
 RAG_SEGMENTS = (("Red", RAG.RED), ("Amber", RAG.AMBER), ("Green", RAG.GREEN), (NO_RAG, ""))
 
 
 def last_terms(today: datetime.date, count: int = TERMS_SHOWN) -> list[Term]:
-    """The current term and the ones before it, oldest first; up to `count` of them."""
+    """The current term and the ones before it, oldest first; up to `count` of them. Kept in
+    the cache for the day, until a term is saved, deleted or added (TERMS_VERSION): four
+    statements on every page with term charts, for a table that changes a few times a year."""
+    key = versioned_key("last-terms", TERMS_VERSION, extra=[today.isoformat(), count])
+    terms = cache.get(key)
+    if terms is None:
+        terms = _read_last_terms(today, count)
+        cache.set(key, terms, timeout=LAST_TERMS_KEPT_SECONDS)
+    return terms
+
+
+def _read_last_terms(today: datetime.date, count: int) -> list[Term]:
     current = Term.objects.current(today)
     if current is None:
         return []

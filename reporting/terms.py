@@ -12,9 +12,12 @@ from django.db.models import Count, Max, Q
 
 # Kept here too, where the terms' callers have always found it.
 from core.academic_years import academic_year_of as academic_year_of
+from core.cache_versions import bump_after_write
 
 FIRST_ACADEMIC_YEAR = 2017
 LAST_ACADEMIC_YEAR = 2027
+# The cache version that saving, deleting or adding a term bumps (reporting/apps.py).
+TERMS_VERSION = "terms"
 
 
 def term_dates(academic_year: int) -> list[tuple[str, datetime.date, datetime.date]]:
@@ -68,3 +71,5 @@ def add_missing_terms(term_model, academic_year: int) -> None:
         ],
         ignore_conflicts=True,
     )
+    # bulk_create sends no post_save: what is cached from the terms (TERMS_VERSION) is read again.
+    bump_after_write(TERMS_VERSION)

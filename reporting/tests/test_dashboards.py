@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.cache_versions import version
 from core.tests.sign_in import sign_in
 from governance.tests.factories import BoardFactory, MembershipFactory
 from priorities import services as priorities_services
@@ -27,6 +28,7 @@ from priorities.tests.factories import (
 from reporting import services
 from reporting.dashboards import last_terms, term_label
 from reporting.models import Term
+from reporting.terms import TERMS_VERSION, add_missing_terms
 from reporting.tests.factories import TermlyReportFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dates]
@@ -79,6 +81,36 @@ def _count(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+# The terms the charts look back over -----------------------------------------------------------
+
+
+def test_the_last_terms_are_read_once_until_a_term_changes(today, django_assert_num_queries):
+    terms = last_terms(today)
+    with django_assert_num_queries(0):
+        assert last_terms(today) == terms
+
+    # An administrator corrects the current term's start in Django admin: read afresh.
+    current = terms[-1]
+    current.start_date -= datetime.timedelta(days=3)
+    current.save()
+    assert last_terms(today)[-1].start_date == current.start_date
+
+
+def test_terms_added_in_bulk_move_the_terms_version(today):
+    """add_missing_terms inserts without post_save, so it bumps the version itself: a later
+    year's terms, once made, are read afresh by whatever cached the terms."""
+    last_terms(today)
+    latest = Term.objects.order_by("-academic_year").first().academic_year
+    before = version(TERMS_VERSION)
+
+    add_missing_terms(Term, latest)  # nothing missing: nothing made, nothing read again
+    assert version(TERMS_VERSION) == before
+
+    add_missing_terms(Term, latest + 1)
+    assert Term.objects.filter(academic_year=latest + 1).count() == 3
+    assert version(TERMS_VERSION) > before
 
 
 # The home page --------------------------------------------------------------------------------
@@ -243,6 +275,7 @@ def test_the_framework_page_takes_the_same_queries_at_ten_times_the_data(
 
     grow(1)
     sign_in(client, commissioner)
+    client.get(framework.get_absolute_url())  # the charts' terms are cached from the first page
     first = _count(client, framework.get_absolute_url())
     grow(9)
     assert _count(client, framework.get_absolute_url()) == first

@@ -125,6 +125,7 @@ def test_the_board_member_dashboard_is_constant(board_member, board_member_clien
             ReportCommentFactory(report=report, author=board_member)
 
     grow(1)
+    board_member_client.get(reverse("home"))  # the charts' terms are cached from the first page
     first = _count(board_member_client, reverse("home"))
     grow(9)
     assert _count(board_member_client, reverse("home")) == first
@@ -145,6 +146,7 @@ def test_the_commissioner_dashboard_is_constant(commissioner, commissioner_clien
             )
 
     grow(1)
+    commissioner_client.get(reverse("home"))  # the charts' terms are cached from the first page
     first = _count(commissioner_client, reverse("home"))
     grow(9)
     with CaptureQueriesContext(connection) as queries:
