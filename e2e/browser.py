@@ -41,6 +41,14 @@ def sign_in(page: Page, base_url: str, username: str, password: str, totp_secret
         page.get_by_label("Code").fill(totp_code(totp_secret))
         page.get_by_label("Code").press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+    wait_for_scripts(page)
+
+
+def wait_for_scripts(page: Page) -> None:
+    """Wait for the page's load event: a heading shows before the scripts at the foot of the
+    page have run, and a menu clicked before Bootstrap's has does not open (nor is the page
+    styled yet for axe)."""
+    page.wait_for_load_state("load")
 
 
 def watch_console_for_csp_violations(page: Page) -> None:
@@ -69,7 +77,7 @@ def assert_accessible(page: Page) -> None:
     assert_no_csp_violations(page)
     # A heading can be visible before the stylesheets have arrived: axe must see the page as
     # styled, or it measures the browser's default colours against the navbar's.
-    page.wait_for_load_state("load")
+    wait_for_scripts(page)
     page.evaluate("document.fonts.ready.then(() => true)")
     # Evaluated through the DevTools protocol, so the page's CSP does not block it.
     page.evaluate(AXE_SOURCE)
@@ -105,6 +113,7 @@ def assert_accessible_at_widths(page: Page, visible: Locator | None = None) -> N
 
 def open_from_menu(page: Page, menu: str, item: str) -> None:
     """Open a page from the main navigation's menus, as a person would."""
+    wait_for_scripts(page)
     navigation = page.get_by_role("navigation", name="Main")
     navigation.get_by_role("button", name=menu, exact=True).click()
     link = navigation.get_by_role("link", name=item, exact=True)

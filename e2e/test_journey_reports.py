@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 
 from core import roles
 from core.tests.factories import UserFactory
-from e2e.browser import PAGE_OPTIONS, assert_accessible, sign_in, watch_console_for_csp_violations
+from e2e.browser import (
+    PAGE_OPTIONS,
+    assert_accessible,
+    open_from_menu,
+    sign_in,
+    watch_console_for_csp_violations,
+)
 from priorities import services as priorities_services
 from priorities.tests.factories import (
     ActionFactory,
@@ -55,8 +61,7 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
     area, action = priority
     sign_in(page, base_url, "cam", PASSWORD)
     expect(page.get_by_role("heading", name="Reports to write this term")).to_be_visible()
-    page.get_by_role("button", name="Reports", exact=True).click()
-    page.get_by_role("link", name="Termly reports").click()
+    open_from_menu(page, "Reports", "Termly reports")
     page.get_by_role("button", name="Start the report on Children in Care").click()
     expect(page.get_by_role("alert")).to_contain_text("Draft report started")
     expect(page.get_by_text("Recruitment paused.")).to_be_visible()
@@ -108,8 +113,7 @@ def test_commissioner_submits_and_board_member_challenges_and_downloads_the_pack
         f"exception-{action.pk}",
     )
 
-    board_page.get_by_role("button", name="Reports", exact=True).click()
-    board_page.get_by_role("link", name="Board packs").click()
+    open_from_menu(board_page, "Reports", "Board packs")
     # Bea sits on no board: the top board most priorities report to is chosen for her.
     expect(board_page.get_by_label("Board")).to_have_value(str(area.framework.owning_board_id))
     board_page.get_by_role("button", name="Open the board pack").click()

@@ -111,6 +111,12 @@ FORM_RENDERER = "core.form_renderer.FormRenderer"
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+# Each app server process keeps its connection for a minute instead of opening one per
+# request: a new PostgreSQL backend cost more CPU than most pages' own statements (README
+# "Benchmark and load test"). Health checks replace a connection the database has dropped.
+# DATABASE_URL may say otherwise (`?conn_max_age=0`).
+DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 # PostgreSQL searches every order of up to 8 joined tables for each statement it plans; a page's
 # statements join 6 to 10 tables along foreign keys (select_related), where that search costs
 # more than running them (a report's own row: 3.0 ms planning, 0.2 ms running). In groups of 4

@@ -46,6 +46,7 @@ print(json.dumps({
     "ALLOWED_HOSTS": settings.ALLOWED_HOSTS,
     "CSRF_TRUSTED_ORIGINS": settings.CSRF_TRUSTED_ORIGINS,
     "ENGINE": db["ENGINE"], "HOST": db["HOST"], "NAME": db["NAME"], "OPTIONS": db["OPTIONS"],
+    "CONN_MAX_AGE": db["CONN_MAX_AGE"], "CONN_HEALTH_CHECKS": db["CONN_HEALTH_CHECKS"],
     "EMAIL_BACKEND": settings.EMAIL_BACKEND, "EMAIL_HOST": settings.EMAIL_HOST,
     "SESSION_COOKIE_SECURE": settings.SESSION_COOKIE_SECURE,
     "SECURE_HSTS_SECONDS": settings.SECURE_HSTS_SECONDS,
@@ -140,6 +141,16 @@ def test_postgresql_plans_joins_in_groups_of_four_beside_the_options_the_url_giv
         "sslmode": "require",
         "options": "-c statement_timeout=30000 -c join_collapse_limit=4",
     }
+
+
+def test_each_process_keeps_its_database_connection_for_a_minute_unless_the_url_says():
+    values = json.loads(_run(READ_SETTINGS, PRODUCTION_ENV).stdout)
+    assert (values["CONN_MAX_AGE"], values["CONN_HEALTH_CHECKS"]) == (60, True)
+
+    env = PRODUCTION_ENV | {"DATABASE_URL": PRODUCTION_ENV["DATABASE_URL"] + "?conn_max_age=0"}
+    result = _run(READ_SETTINGS, env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["CONN_MAX_AGE"] == 0
 
 
 @pytest.mark.django_db
