@@ -7,7 +7,8 @@ class GovernanceConfig(AppConfig):
 
     def ready(self) -> None:
         from core.cache_versions import bump_on_save
-        from governance.models import Organisation
+        from governance.models import Board, Organisation
 
-        # Filter panels cache options read from this table (core.cached_options).
+        # Filter panels cache options read from these tables (core.cached_options).
         bump_on_save(Organisation, "organisations")
+        bump_on_save(Board, "boards")

@@ -1,32 +1,19 @@
 """Filters of the governance app's lists."""
 
 import django_filters
-from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.db.models import Q, Value
 from django.db.models.functions import Concat
 
+from core.cached_options import CachedOptionsFilterSet
 from core.partnerships import scope
 from governance.forms import DATE_WIDGET
 from governance.models import Board, Decision
 
 
 class DecisionFilterForm(forms.Form):
-    """The log's filters in a compact grid: three across on a wide screen, stacked on a phone."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Row(*(Column(name, css_class="col-md-4") for name in ("board", "status", "owner"))),
-            Row(
-                *(Column(name, css_class="col-md-4") for name in ("taken_from", "taken_to")),
-                Column("overdue", css_class="col-md-4 gov-filter-check"),
-            ),
-        )
+    """The log's filters, in a compact grid drawn by decision_log.html: three across on a wide
+    screen, stacked on a phone."""
 
     def clean(self):
         cleaned = super().clean()
@@ -38,8 +25,10 @@ class DecisionFilterForm(forms.Form):
         return cleaned
 
 
-class DecisionFilter(django_filters.FilterSet):
+class DecisionFilter(CachedOptionsFilterSet):
     """The decisions log: by board, status, owner, overdue and the date of the meeting."""
+
+    option_tables = {"board": ("boards",)}
 
     board = django_filters.ModelChoiceFilter(
         field_name="meeting__board",

@@ -231,6 +231,13 @@ class Membership(models.Model):
                 violation_error_message="This person already has an open membership of this board.",
             ),
         ]
+        indexes = [
+            # A meeting's voting seats are counted from this index alone (quorum.quorums_of):
+            # a board may have hundreds of past and present members.
+            models.Index(
+                fields=["board", "role", "start_date", "end_date"], name="membership_seats"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person_name}, {self.get_role_display()} of {self.board}"

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ProviderFactory
+from governance.tests.factories import BoardFactory
 from core import cache_versions
 from core.tests.factories import CommissionerFactory
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
@@ -148,3 +149,25 @@ def test_a_bump_moves_every_key_that_reads_the_table():
     # The extra part (hashed, as it may be any length) is the same: only the version moved.
     assert after.rsplit(":", 1)[1] == before.rsplit(":", 1)[1]
     assert after != cache_versions.versioned_key("panel", "providers", "users", extra=("y",))
+
+
+def test_a_renamed_board_shows_in_the_decisions_log_filter_on_the_next_request(
+    board_member_client,
+):
+    board = BoardFactory(name="Children's Trust Board")
+    url = reverse("governance:decision_log")
+    assert f'<option value="{board.pk}">Children&#x27;s Trust Board</option>' in _page(
+        board_member_client, url
+    )
+    cached = _queries(board_member_client, url)
+
+    board.name = "Children and Young People's Board"
+    board.save()
+
+    page = _page(board_member_client, url)
+    assert f'<option value="{board.pk}">Children and Young People&#x27;s Board</option>' in page
+    assert "Children&#x27;s Trust Board" not in page
+    assert _queries(board_member_client, url) == cached
+    assert f'<option value="{board.pk}" selected>' in _page(
+        board_member_client, f"{url}?board={board.pk}"
+    )
