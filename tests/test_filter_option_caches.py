@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ProviderFactory
-from governance.tests.factories import BoardFactory
 from core import cache_versions
 from core.tests.factories import CommissionerFactory
+from governance.tests.factories import BoardFactory
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.tests.factories import ActionFactory, OrganisationFactory, PriorityAreaFactory
 
