@@ -86,6 +86,7 @@ def _count(client, url) -> int:
 # The terms the charts look back over -----------------------------------------------------------
 
 
+@pytest.mark.uses_cache
 def test_the_last_terms_are_read_once_until_a_term_changes(today, django_assert_num_queries):
     terms = last_terms(today)
     with django_assert_num_queries(0):
@@ -98,6 +99,7 @@ def test_the_last_terms_are_read_once_until_a_term_changes(today, django_assert_
     assert last_terms(today)[-1].start_date == current.start_date
 
 
+@pytest.mark.uses_cache
 def test_terms_added_in_bulk_move_the_terms_version(today):
     """add_missing_terms inserts without post_save, so it bumps the version itself: a later
     year's terms, once made, are read afresh by whatever cached the terms."""
