@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import html
 import io
 
 import pytest
@@ -89,7 +90,7 @@ def test_valid_file_previews_then_saves_every_row(
     commissioner_client, commissioner, area, make_file
 ):
     preview = _upload(commissioner_client, area, make_file(_good_rows(commissioner)))
-    page = preview.content.decode()
+    page = html.unescape(preview.content.decode())  # as a person reads it: "O'Connor"
     assert preview.status_code == 200
     assert "The file can be imported: 2 new actions and 0 actions to update." in page
     assert "Owner: " + commissioner.get_full_name() in page
