@@ -174,18 +174,20 @@ def most_urgent_only(section: dict[str, Any], count: int) -> dict[str, Any]:
     return {**section, "exceptions": exceptions[:count], "exception_count": len(exceptions)}
 
 
-def with_owner_names(section: dict[str, Any]) -> dict[str, Any]:
-    """The section with each exception's owner by name, read now (a name may change without
-    any action changing): one query for the few people who own them."""
-    exceptions = section["exceptions"]
-    if not exceptions:
-        return section
-    people = get_user_model().objects.filter(pk__in={row["owner_id"] for row in exceptions})
+def with_owner_names(content: dict[str, Any]) -> dict[str, Any]:
+    """The report's content with the people who own its exceptions and decisions named, read now
+    (a name may change without any action or decision changing): one query for the few people
+    who own them, none when no person does."""
+    rows = [*content["actions"]["exceptions"]]
+    rows += [row for row in content.get("decisions", ()) if row.get("owner_id")]
+    if not rows:
+        return content
+    people = get_user_model().objects.filter(pk__in={row["owner_id"] for row in rows})
     people = people.only("pk", "first_name", "last_name", "username")
     names = {person.pk: person.get_full_name() or person.get_username() for person in people}
-    for row in exceptions:
+    for row in rows:
         row["owner"] = names[row["owner_id"]]
-    return section
+    return content
 
 
 # The latest value's story behind the curve, and its note, as the report shows them.
@@ -329,7 +331,7 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
             ),
             meeting__starts_at__date__lte=scope.term.end_date,
         )
-        .select_related("meeting__board", "owner_user", "owner_organisation")
+        .select_related("meeting__board", "owner_organisation")
         .order_by("-meeting__starts_at", "pk")
     )
     return [
@@ -338,12 +340,21 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
             "text": decision.text,
             "board": decision.meeting.board.name,
             "meeting_on": timezone.localtime(decision.meeting.starts_at).date().isoformat(),
-            "owner": decision.owner_name,
+            # A person who owns it is named when the report is read (with_owner_names).
+            "owner_id": decision.owner_user_id,
+            "owner": "" if decision.owner_user_id else _organisation_or_note(decision),
             "due": decision.due_date.isoformat() if decision.due_date else None,
             "status": decision.get_status_display(),
         }
         for decision in decisions
     ]
+
+
+def _organisation_or_note(decision: Decision) -> str:
+    """Decision.owner_name for a decision no person owns."""
+    if decision.owner_organisation_id:
+        return decision.owner_organisation.name
+    return decision.owner_note
 
 
 # (name, builder): the order of the sections on the page and in the board pack.
@@ -433,5 +444,4 @@ def assemble_report(
             )
         else:
             content[name] = section_cache.cached_section(scope, name, build)
-    with_owner_names(content["actions"])
-    return content
+    return with_owner_names(content)

@@ -33,12 +33,20 @@ def last_terms(today: datetime.date, count: int = TERMS_SHOWN) -> list[Term]:
     """The current term and the ones before it, oldest first; up to `count` of them. Kept in
     the cache for the day, until a term is saved, deleted or added (TERMS_VERSION): four
     statements on every page with term charts, for a table that changes a few times a year."""
-    key = versioned_key("last-terms", TERMS_VERSION, extra=[today.isoformat(), count])
+    key = _last_terms_key(today, count)
     terms = cache.get(key)
     if terms is None:
         terms = _read_last_terms(today, count)
+        if (now := _last_terms_key(today, count)) != key:
+            # The reading added a year's terms (or a term changed meanwhile), which moved the
+            # version on: read them again, so that what is kept is what the new version names.
+            key, terms = now, _read_last_terms(today, count)
         cache.set(key, terms, timeout=LAST_TERMS_KEPT_SECONDS)
     return terms
+
+
+def _last_terms_key(today: datetime.date, count: int) -> str:
+    return versioned_key("last-terms", TERMS_VERSION, extra=[today.isoformat(), count])
 
 
 def _read_last_terms(today: datetime.date, count: int) -> list[Term]:

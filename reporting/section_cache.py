@@ -11,12 +11,14 @@ deleted from one process's memory. A submitted report's snapshot is always assem
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Model
 
 from commissioning.models import CommissioningActivity, Contract, Provider, Service, StageMove
 from core.cache_versions import bump_on_save, versioned_key
 from core.models import HistoryPurge, Partnership
+from governance.models import Board, Decision, Meeting, Organisation
 from participation.models import ParticipationRecord, Quote, StakeholderGroup, YouSaidItem
 from priorities.models import (
     Action,
@@ -28,13 +30,14 @@ from priorities.models import (
     PriorityArea,
     ProgressUpdate,
 )
+from reporting.models import TermlyReport
 from reporting.scope import ReportScope
 
 # The sections kept, each with the tables it reads. Every one also watches the purges of values
 # from records' histories (core/history_purge.py), which rewrite a record's text in place
-# without a save signal for it. The actions section reads its owners' names afresh each time
-# (assemble.py); the decisions section is read afresh. A section that comes to read another
-# table lists it here: tests/test_section_cache.py checks each kept section against its SQL.
+# without a save signal for it. The people who own exceptions and decisions are named afresh
+# each time (assemble.with_owner_names). A section that comes to read another table lists it
+# here: reporting/tests/test_section_cache.py checks each kept section against its SQL.
 WATCHED: dict[str, tuple[type[Model], ...]] = {
     "actions": (Action, ProgressUpdate),
     "indicators": (
@@ -48,6 +51,8 @@ WATCHED: dict[str, tuple[type[Model], ...]] = {
     ),
     "commissioning": (CommissioningActivity, StageMove, Contract, Provider, Service),
     "participation": (ParticipationRecord, YouSaidItem, Quote, StakeholderGroup, Partnership),
+    # Decisions by the content type of what they concern, whose table only migrations change.
+    "decisions": (Decision, Meeting, Board, Organisation, TermlyReport, ContentType),
 }
 # Bump when the shape of a kept section changes, so that entries kept by the code before are
 # not read by the code after (a shared cache outlives a deployment).

@@ -6,14 +6,16 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.db import connection
 from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from commissioning.models import StageMove
 from commissioning.tests.factories import ActivityFactory, ContractFactory, ServiceFactory
 from core import charts as core_charts
 from core.tests.caches import clear_cache
-from governance.tests.factories import DecisionFactory, MeetingFactory
+from governance.tests.factories import DecisionFactory, MeetingFactory, OrganisationFactory
 from participation.models import Level
 from participation.tests.factories import ParticipationRecordFactory, StakeholderGroupFactory
 from priorities.models import Action
@@ -197,6 +199,48 @@ def test_decisions_about_the_priority_or_its_reports_up_to_the_end_of_the_term(a
         "Note the report.",
     ]
     assert decisions[0]["meeting_on"] == "2025-10-08"
+
+
+@pytest.mark.uses_cache
+def test_a_kept_decisions_section_names_owners_as_they_are_now(area, autumn):
+    """The section is kept in the cache, but a person who owns a decision is named afresh,
+    and a decision recorded since is read at once."""
+    october = MeetingFactory(starts_at=timezone.make_aware(datetime.datetime(2025, 10, 8, 10)))
+    by_person = DecisionFactory(meeting=october, text="Fund two more workers.", concerns=area)
+    organisation = OrganisationFactory(name="Halton Borough Council")
+    DecisionFactory(
+        meeting=october,
+        text="Agree the joint placements approach.",
+        concerns=area,
+        owner_user=None,
+        owner_organisation=organisation,
+    )
+
+    def owners():
+        rows = assemble_report(area, autumn, today=AS_OF, cached=True)["decisions"]
+        return {row["text"]: row["owner"] for row in rows}
+
+    assert owners() == {
+        "Fund two more workers.": "Aisha Khan",
+        "Agree the joint placements approach.": "Halton Borough Council",
+    }
+    with CaptureQueriesContext(connection) as queries:
+        owners()
+    assert not any('"governance_decision"' in query["sql"] for query in queries), "kept"
+    person = by_person.owner_user
+    person.last_name = "Rahman"
+    person.save()
+    organisation.name = "Halton Council"
+    organisation.save()
+    DecisionFactory(
+        meeting=october, text="Note the report.", concerns=area, owner_user=None, owner_note="Clerk"
+    )
+
+    assert owners() == {
+        "Fund two more workers.": "Aisha Rahman",
+        "Agree the joint placements approach.": "Halton Council",
+        "Note the report.": "Clerk",
+    }
 
 
 def test_the_report_is_plain_json_with_every_registered_section(area, autumn):
