@@ -114,7 +114,8 @@ def bump_on_save(model: type[Model], name: str) -> None:
 
 
 def bump_model(model: type[Model]) -> None:
-    """Bump what `model` bumps on save, after a queryset update() that sends no signal."""
+    """Bump what `model` bumps on save, after a queryset update() or bulk_create() that sends no
+    signal: now and when the transaction commits, as a save does (bump_after_write)."""
     names = _NAMES_OF.get(model, set())
     if names:
-        bump(*sorted(names))
+        bump_after_write(*sorted(names))

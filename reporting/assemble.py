@@ -342,19 +342,12 @@ def decisions_section(scope: ReportScope) -> list[dict[str, Any]]:
             "meeting_on": timezone.localtime(decision.meeting.starts_at).date().isoformat(),
             # A person who owns it is named when the report is read (with_owner_names).
             "owner_id": decision.owner_user_id,
-            "owner": "" if decision.owner_user_id else _organisation_or_note(decision),
+            "owner": "" if decision.owner_user_id else decision.owner_name,
             "due": decision.due_date.isoformat() if decision.due_date else None,
             "status": decision.get_status_display(),
         }
         for decision in decisions
     ]
-
-
-def _organisation_or_note(decision: Decision) -> str:
-    """Decision.owner_name for a decision no person owns."""
-    if decision.owner_organisation_id:
-        return decision.owner_organisation.name
-    return decision.owner_note
 
 
 # (name, builder): the order of the sections on the page and in the board pack.

@@ -12,7 +12,7 @@ from django.db.models import Count, Max, Q
 
 # Kept here too, where the terms' callers have always found it.
 from core.academic_years import academic_year_of as academic_year_of
-from core.cache_versions import bump_after_write
+from core.cache_versions import bump_model
 
 FIRST_ACADEMIC_YEAR = 2017
 LAST_ACADEMIC_YEAR = 2027
@@ -72,4 +72,4 @@ def add_missing_terms(term_model, academic_year: int) -> None:
         ignore_conflicts=True,
     )
     # bulk_create sends no post_save: what is cached from the terms (TERMS_VERSION) is read again.
-    bump_after_write(TERMS_VERSION)
+    bump_model(term_model)
