@@ -433,7 +433,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument(
+        "--only",
+        default="",
+        help="measure only the pages whose label contains this (e.g. 'Action list')",
+    )
     args = parser.parse_args()
+    pages = [page for page in PAGES if args.only.lower() in page[0].lower()]
     assert connection.vendor == "postgresql", "the floor is measured with psycopg2"
 
     call_command("migrate", verbosity=0)
@@ -464,7 +470,7 @@ def main() -> None:
     raw = raw_connection()
 
     bare_timings, layout_timings = Timings(), Timings()
-    figures = {label: (Timings(), Timings(), Timings()) for label, *_ in PAGES}
+    figures = {label: (Timings(), Timings(), Timings()) for label, *_ in pages}
     # As the app server's process does once loaded (config/wsgi.py).
     gc.freeze()
     with override_settings(ROOT_URLCONF="config.urls_bench", ALLOWED_HOSTS=["testserver"]):
@@ -473,7 +479,7 @@ def main() -> None:
             lambda: request_once(client, "/bench/bare/", bare_timings),
             lambda: request_once(client, "/bench/layout/", layout_timings),
         ]
-        for label, page, admin_page, floor in PAGES:
+        for label, page, admin_page, floor in pages:
             page_timings, admin_timings, floor_timings = figures[label]
             url = product_url.get(page, page)
             steps += [

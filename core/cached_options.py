@@ -22,6 +22,9 @@ from core.partnerships import current_partnership
 
 # Versions make an entry stale; this only lets unread ones go.
 CACHE_SECONDS = 24 * 60 * 60
+# The drop-downs' querysets, unevaluated, by filter set, drop-down and partnership: SQL, not
+# data, so nothing makes one stale (see CachedOptionsFilterSet._made_once).
+_OPTION_QUERYSETS: dict[tuple[str, str, object], object] = {}
 
 
 class FastSelect(forms.Select):
@@ -70,10 +73,53 @@ class CachedOptionsFilterSet(django_filters.FilterSet):
 
     option_tables: dict[str, tuple[str, ...]] = {}
 
+    def _made_once(self, name: str, build):
+        """`build` (a drop-down's queryset function) called once per process and partnership,
+        and a copy of its queryset handed out after that: building one (a join, an EXISTS)
+        cost more than a cached panel's whole rendering, on every request. The options'
+        tables are read from its copy, and only when their cached HTML is missing or a choice
+        is checked. Like the options' cache, it assumes the options depend on the partnership
+        alone, as every filter set's queryset functions scope them."""
+        key = (f"{type(self).__module__}.{type(self).__qualname__}", name, self._partnership_pk)
+
+        def queryset(request):
+            made = _OPTION_QUERYSETS.get(key)
+            if made is None:
+                made = _OPTION_QUERYSETS[key] = build(request)
+            return made.all()
+
+        return queryset
+
+    def panel_cache_key(self) -> str | None:
+        """The cache key of this panel's rendered fields (`{% filter_panel_fields %}`): the
+        versions of every table its options read, the partnership, and what the request chose.
+        None if a drop-down reads a table `option_tables` does not name: that panel is never
+        cached, since nothing would tell it of a change."""
+        for name, filter_ in self.filters.items():
+            if isinstance(filter_.field, forms.ModelChoiceField) and name not in self.option_tables:
+                return None
+        names = sorted({table for tables in self.option_tables.values() for table in tables})
+        data = self.data if self.data is not None else {}
+        fields = self.form.fields
+        # Only the form's own parameters: a page number or a stray one would fill the cache.
+        chosen = sorted(
+            (key, data.getlist(key) if hasattr(data, "getlist") else [data[key]])
+            for key in data
+            if key in fields
+        )
+        return versioned_key(
+            "filter-panel", *names, extra=(type(self).__name__, self._partnership_pk, chosen)
+        )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = getattr(self.request, "user", None)
         partnership = current_partnership(user) if user is not None else None
+        self._partnership_pk = getattr(partnership, "pk", "none")
+        for name in self.option_tables:
+            build = getattr(self.filters[name], "queryset", None)
+            if callable(build):
+                self.filters[name].queryset = self._made_once(name, build)
         for name, filter_ in self.filters.items():
             field = filter_.field
             if type(field.widget) is not forms.Select:
@@ -83,9 +129,5 @@ class CachedOptionsFilterSet(django_filters.FilterSet):
             names = self.option_tables.get(name, ())
             if names:
                 widget.cache_names = names
-                widget.cache_extra = (
-                    type(self).__name__,
-                    name,
-                    getattr(partnership, "pk", "none"),
-                )
+                widget.cache_extra = (type(self).__name__, name, self._partnership_pk)
             field.widget = widget

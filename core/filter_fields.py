@@ -6,8 +6,12 @@ same label, control, error and help markup directly. Forms that save data keep c
 """
 
 from django import forms, template
+from django.core.cache import cache
 from django.forms import BoundField
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+
+from core.cached_options import CACHE_SECONDS
 
 register = template.Library()
 
@@ -54,3 +58,24 @@ def filter_field(field: BoundField) -> str:
             '<div class="mb-3 form-check">{}{}{}{}</div>', control, label, errors, help_text
         )
     return format_html('<div class="mb-3">{}{}{}{}</div>', label, control, errors, help_text)
+
+
+@register.simple_tag
+def filter_panel_fields(filterset) -> SafeString:
+    """Every field of a filter panel's form, each in its grid column. A CachedOptionsFilterSet's
+    panel is cached under its panel_cache_key: on a list page it cost as much as the rows."""
+    key_of = getattr(filterset, "panel_cache_key", None)
+    key = key_of() if key_of is not None else None
+    if key is not None:
+        html = cache.get(key)
+        if html is not None:
+            # Rendered by format_html below, then kept as a plain string.
+            return mark_safe(html)  # nosec B308 B703
+    html = format_html_join(
+        "",
+        '<div class="col-sm-6 col-lg-3">{}</div>',
+        ((filter_field(field),) for field in filterset.form),
+    )
+    if key is not None:
+        cache.set(key, str(html), timeout=CACHE_SECONDS)
+    return html

@@ -171,3 +171,114 @@ def test_a_renamed_board_shows_in_the_decisions_log_filter_on_the_next_request(
     assert f'<option value="{board.pk}" selected>' in _page(
         board_member_client, f"{url}?board={board.pk}"
     )
+
+
+def _panel(page: str) -> str:
+    return page.split('<details class="filter-panel')[1].split("</details>")[0]
+
+
+def test_the_whole_panel_is_kept_per_choice_and_not_per_page_number(rf, commissioner):
+    from django.http import QueryDict
+
+    from priorities.filters import ActionFilter
+
+    request = rf.get("/")
+    request.user = commissioner
+
+    def key(query: str) -> str | None:
+        return ActionFilter(data=QueryDict(query), request=request).panel_cache_key()
+
+    assert key("") == key("page=3") == key("page=3&stray=1")
+    assert key("status=in_progress") == key("page=2&status=in_progress")
+    assert key("status=in_progress") != key("")
+    assert key("status=in_progress") != key("status=complete")
+
+
+def test_the_chosen_status_is_marked_in_a_cached_panel_for_its_query_only(commissioner_client):
+    ActionFactory.create_batch(2)
+    url = reverse("priorities:action_list")
+
+    for _ in range(2):
+        assert '<option value="in_progress" selected>' in _panel(
+            _page(commissioner_client, f"{url}?status=in_progress")
+        )
+        assert '<option value="in_progress" selected>' not in _panel(
+            _page(commissioner_client, f"{url}?page=1")
+        )
+
+
+def test_a_cached_panel_shows_its_errors_to_the_same_query_only(commissioner_client):
+    ActionFactory()
+    url = reverse("priorities:action_list")
+
+    for _ in range(2):
+        wrong = _panel(_page(commissioner_client, f"{url}?due_after=31/02/2026"))
+        assert "Enter a valid date." in wrong
+        assert 'name="due_after" value="31/02/2026"' in wrong
+    assert "Enter a valid date." not in _panel(_page(commissioner_client, url))
+
+
+def test_a_panel_with_an_unnamed_table_is_never_cached(rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from priorities.filters import ActionFilter
+
+    class Uncached(ActionFilter):
+        option_tables = {"framework": ("frameworks",)}
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    assert Uncached(data={}, request=request).panel_cache_key() is None
+    assert ActionFilter(data={}, request=request).panel_cache_key() is not None
+
+
+def test_a_drop_downs_queryset_is_built_once_per_partnership_and_read_afresh(rf, commissioner):
+    import django_filters
+
+    from core.cached_options import CachedOptionsFilterSet
+    from core.partnerships import scope
+    from core.tests.factories import PartnershipFactory
+    from governance.models import Organisation
+    from priorities.models import Action
+
+    built = []
+
+    def organisations(request):
+        built.append(request.user)
+        return scope(Organisation.objects.all(), request.user).order_by("name")
+
+    class Counted(CachedOptionsFilterSet):
+        option_tables = {"lead_organisation": ("organisations",)}
+        lead_organisation = django_filters.ModelChoiceFilter(queryset=organisations)
+
+        class Meta:
+            model = Action
+            fields: list[str] = []
+
+    request = rf.get("/")
+    request.user = commissioner
+    first = OrganisationFactory(name="Halton Borough Council")
+    options = [
+        label for _, label in Counted(request=request).form["lead_organisation"].field.choices
+    ]
+    assert "Halton Borough Council" in options
+
+    OrganisationFactory(name="Riverside College")
+    options = [
+        label for _, label in Counted(request=request).form["lead_organisation"].field.choices
+    ]
+    assert built == [commissioner]
+    assert {"Halton Borough Council", "Riverside College"} <= set(options)
+    # A chosen value is still checked against the table, not a kept answer.
+    chosen = Counted(data={"lead_organisation": str(first.pk)}, request=request)
+    assert chosen.form.is_valid()
+
+    other = CommissionerFactory(
+        role__partnership=PartnershipFactory(name="West Cheshire", short_name="West Cheshire")
+    )
+    request.user = other
+    theirs = [
+        label for _, label in Counted(request=request).form["lead_organisation"].field.choices
+    ]
+    assert built == [commissioner, other]
+    assert "Halton Borough Council" not in theirs

@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.choices import Stage
+from core.detail_urls import detail_url
 from governance.models import Organisation
 from priorities.models import PriorityArea
 
@@ -154,7 +154,7 @@ class CommissioningActivity(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("commissioning:activity_detail", args=[self.pk])
+        return detail_url("commissioning:activity_detail", self.pk)
 
     def take_partnership_from_priority(self) -> None:
         """A new activity is led by the partnership of its priority."""

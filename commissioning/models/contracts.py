@@ -16,6 +16,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from commissioning.models.providers import Provider, Service
+from core.detail_urls import detail_url
 from governance.models import Decision, Organisation
 from priorities.models import RAG, PriorityArea
 
@@ -256,7 +257,7 @@ class Contract(models.Model):
         return f"{self.reference} – {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse("commissioning:contract_detail", args=[self.pk])
+        return detail_url("commissioning:contract_detail", self.pk)
 
     def take_partnership_from_parents(self) -> None:
         """A new contract is led by the partnership of its priority, else of the activity that

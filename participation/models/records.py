@@ -13,12 +13,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import GreaterThan
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from commissioning.models import CommissioningActivity
 from core.choices import Stage
+from core.detail_urls import detail_url
 from participation.models import lundy
 from participation.models.groups import StakeholderGroup
 from participation.models.loop import YouSaidItem, overdue_item_q
@@ -254,7 +254,7 @@ class ParticipationRecord(models.Model):
         return f"{self.title} ({self.date:%-d %B %Y})"
 
     def get_absolute_url(self) -> str:
-        return reverse("participation:record_detail", args=[self.pk])
+        return detail_url("participation:record_detail", self.pk)
 
     @property
     def total_participants(self) -> int:

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.choices import Stage
+from core.detail_urls import detail_url
 from governance.models import Organisation
 from priorities.models.choices import RAG
 from priorities.models.frameworks import Objective, PriorityArea
@@ -140,7 +140,7 @@ class Action(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("priorities:action_detail", args=[self.pk])
+        return detail_url("priorities:action_detail", self.pk)
 
     @staticmethod
     def overdue_q(today: datetime.date | None = None) -> Q:

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from core.detail_urls import detail_url
 from governance.models import Board
 
 
@@ -100,7 +101,7 @@ class PriorityArea(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("priorities:priority_area_detail", args=[self.pk])
+        return detail_url("priorities:priority_area_detail", self.pk)
 
 
 class Objective(models.Model):

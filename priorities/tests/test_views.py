@@ -922,3 +922,25 @@ def test_a_refused_progress_update_has_no_hidden_input_with_aria_attributes(
     )
     assert response.status_code == 400
     assert not re.findall(r'<input type="hidden"[^>]*aria-', response.content.decode())
+
+
+def test_the_action_list_escapes_every_cell_it_writes(commissioner_client, commissioner):
+    """The rows are written in Python (priorities/templatetags/action_rows.py), not a template."""
+    area = PriorityAreaFactory(title="<b>Early help</b>")
+    area.lead_commissioners.add(commissioner)
+    owner = CommissionerFactory(first_name="<i>Ann</i>", last_name="O'Brien")
+    title = '<script>alert("x")</script>'
+    ActionFactory(
+        title=title,
+        priority_area=area,
+        owner=owner,
+        lead_organisation__short_name="<u>HBC</u>",
+    )
+    page = commissioner_client.get(reverse("priorities:action_list")).content.decode()
+    assert "<script>alert" not in page
+    assert f"Select “{escape(title)}”" in page
+    assert escape("<b>Early help</b>") in page
+    assert escape("<i>Ann</i> O'Brien") in page
+    assert escape("<u>HBC</u>") in page
+    for raw in ("<b>Early", "<i>Ann", "<u>HBC"):
+        assert raw not in page

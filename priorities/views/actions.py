@@ -42,7 +42,7 @@ class ActionListView(RoleRequiredMixin, ForgivingPaginationMixin, FilterView):
     def get_queryset(self):
         # Editors get a checkbox on each row they may edit: its rule reads the priority's leads.
         user = self.request.user
-        return scope(selectors.action_list(with_leads=is_editor(user)), user)
+        return scope(selectors.action_rows(with_leads=is_editor(user)), user)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
