@@ -4,15 +4,19 @@ from functools import cached_property
 
 from django import forms
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from core.cache_versions import versioned_key
 from core.calendars import calendar_response, new_calendar
 from core.edit_conflicts import EditConflict, EditConflictViewMixin, required_version
 from core.partnerships import current_partnership, scope
@@ -67,6 +71,32 @@ class BoardRecorderMixin(RuleRequiredMixin):
     permission_denied_message = BOARD_RECORDS_REFUSAL
 
 
+# What the structure reads (core.cache_versions names): a change to any shows on the next
+# request, from the cache of whichever server answers it.
+STRUCTURE_TABLES = ("boards", "memberships", "organisations", "partnerships")
+STRUCTURE_CACHE_SECONDS = 24 * 60 * 60
+
+
+def structure_html(user) -> SafeString:
+    """The governance tree of the user's partnership, kept whole under the versions of the
+    tables it reads, the day (a chair's term ends on a date) and the URL prefix of its links."""
+    partnership = current_partnership(user)
+    key = versioned_key(
+        "governance-structure",
+        *STRUCTURE_TABLES,
+        extra=(getattr(partnership, "pk", None), timezone.localdate(), get_script_prefix()),
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "governance/_structure_tree.html",
+            {"partnerships": selectors.governance_structure(user)},
+        )
+        cache.set(key, html, timeout=STRUCTURE_CACHE_SECONDS)
+    # Rendered by the template, which escaped what it wrote.
+    return mark_safe(html)  # nosec B308 B703
+
+
 class StructureView(ReaderMixin, TemplateView):
     """The whole governance tree of every partnership on one page."""
 
@@ -74,7 +104,7 @@ class StructureView(ReaderMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            partnerships=selectors.governance_structure(self.request.user),
+            structure_html=structure_html(self.request.user),
             can_edit_boards=can_edit_boards(self.request.user),
             **kwargs,
         )
