@@ -125,6 +125,15 @@ DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql":
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} -c join_collapse_limit=4".strip()
+# SQLite (the embedded default of `make run`): the web server and the task worker write to the
+# same file. A request's transaction (ATOMIC_REQUESTS) began as a reader and failed at once
+# with "database is locked" when it came to write (signing in saves a session) while the worker
+# was saving a board pack. Taking the write lock when each transaction begins, and waiting up to
+# 20 s for it, makes them queue instead.
+if DATABASES["default"].get("ENGINE") == "django.db.backends.sqlite3":
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options.setdefault("transaction_mode", "IMMEDIATE")
+    _options.setdefault("timeout", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Background jobs (django-tasks, the interface Django 6 adopts as django.tasks): queued in the

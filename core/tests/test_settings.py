@@ -160,3 +160,52 @@ def test_the_connection_plans_joins_in_groups_of_four():
     with connection.cursor() as cursor:
         cursor.execute("SHOW join_collapse_limit")
         assert cursor.fetchone() == ("4",)
+
+
+WRITE_WHILE_ANOTHER_WRITES = """
+import threading, time, django
+django.setup()
+from django.db import connection, transaction
+
+with connection.cursor() as cursor:
+    cursor.execute("CREATE TABLE IF NOT EXISTS note (text TEXT)")
+started = threading.Event()
+
+def worker():  # a task saving a board pack: its transaction holds the write lock a while
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO note VALUES ('board pack')")
+        started.set()
+        time.sleep(1)
+    connection.close()
+
+thread = threading.Thread(target=worker)
+thread.start()
+started.wait()
+with transaction.atomic():  # a request signing in: it reads, then writes
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM note")
+        cursor.execute("INSERT INTO note VALUES ('session')")
+thread.join()
+with connection.cursor() as cursor:
+    cursor.execute("SELECT text FROM note ORDER BY rowid")
+    print(",".join(row[0] for row in cursor.fetchall()))
+"""
+
+
+def test_on_sqlite_a_request_waits_for_the_workers_write_instead_of_failing(tmp_path):
+    """Signing in during `make run` failed with "database is locked" while the worker wrote."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'embedded.sqlite3'}",
+    }
+    settings_read = _run(READ_SETTINGS, env)
+    assert settings_read.returncode == 0, settings_read.stderr
+    assert json.loads(settings_read.stdout)["OPTIONS"] == {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+    }
+
+    result = _run(WRITE_WHILE_ANOTHER_WRITES, env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "board pack,session"
