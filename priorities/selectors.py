@@ -48,7 +48,6 @@ ACTION_ROW_FIELDS = (
     "owner__username",
     "lead_organisation__short_name",
     "priority_area__title",
-    "priority_area__framework__partnership__name",
     "priority_area__framework__partnership__short_name",
 )
 

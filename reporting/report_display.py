@@ -11,25 +11,22 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.urls import reverse
-from django.utils import formats
 
+from core.date_text import written_date
 from reporting.assemble import exception_urgency, most_urgent
 
 
 class DateText:
-    """ISO dates as the pages write them, each distinct date formatted once."""
+    """ISO dates as the pages write them, in one named format (core.date_text formats each
+    distinct date once)."""
 
     def __init__(self, format_name: str = "SHORT_DATE_FORMAT") -> None:
         self.format_name = format_name
-        self.written: dict[str, str] = {}
 
     def __call__(self, iso: str | None) -> str:
         if not iso:
             return ""
-        if iso not in self.written:
-            day = datetime.date.fromisoformat(iso)
-            self.written[iso] = formats.date_format(day, self.format_name)
-        return self.written[iso]
+        return written_date(datetime.date.fromisoformat(iso), self.format_name)
 
 
 def exceptions_url(content: dict[str, Any]) -> str:
